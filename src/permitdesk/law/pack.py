@@ -1,0 +1,90 @@
+"""A loaded, validated pack: one jurisdiction's law, ready for the rules. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from permitdesk.law.schema import (
+    Citation,
+    Dated,
+    EligibilityFile,
+    FeeItem,
+    FeesFile,
+    ItemVersion,
+    JurisdictionFile,
+    Source,
+    Term,
+    TermValue,
+    TermVersion,
+)
+
+D = TypeVar("D", bound=Dated)
+
+
+class NotInForce(LookupError):
+    """No version of a value was in force on the date asked."""
+
+
+def in_force(versions: Sequence[D], on: dt.date, what: str) -> D:
+    """The version in force on `on`: the latest effective on or before it, not yet ended."""
+    chosen: D | None = None
+    for version in versions:
+        if version.effective <= on and (version.until is None or on < version.until):
+            if chosen is None or version.effective > chosen.effective:
+                chosen = version
+    if chosen is None:
+        dates = ", ".join(
+            f"{v.effective.isoformat()}" + (f" until {v.until.isoformat()}" if v.until else "")
+            for v in versions
+        )
+        raise NotInForce(f"{what} is not in force on {on.isoformat()} (in force from: {dates})")
+    return chosen
+
+
+@dataclass(frozen=True)
+class Pack:
+    slug: str
+    jurisdiction: JurisdictionFile
+    sources: dict[str, Source]
+    fees: FeesFile
+    terms: dict[str, Term]
+    eligibility: EligibilityFile
+
+    @property
+    def name(self) -> str:
+        return self.jurisdiction.name
+
+    def item(self, slug: str) -> FeeItem:
+        try:
+            return self.fees.items[slug]
+        except KeyError:
+            allowed = ", ".join(sorted(self.fees.items))
+            raise UnknownName(f"item '{slug}' is not a fee item of {self.slug}: {allowed}") from None
+
+    def item_version(self, slug: str, on: dt.date) -> ItemVersion:
+        return in_force(self.item(slug).versions, on, f"{self.slug} fee item '{slug}'")
+
+    def has_term(self, name: str) -> bool:
+        return name in self.terms
+
+    def term_version(self, name: str, on: dt.date) -> TermVersion:
+        try:
+            term = self.terms[name]
+        except KeyError:
+            raise UnknownName(f"{self.slug} has no term '{name}'") from None
+        return in_force(term.values, on, f"{self.slug} term '{name}'")
+
+    def term(self, name: str, on: dt.date) -> TermValue:
+        return self.term_version(name, on).value
+
+    def cite(self, citation: Citation) -> str:
+        """A readable citation: the document's title and the section in it."""
+        source = self.sources[citation.doc]
+        return f"{source.title} — {citation.section}"
+
+
+class UnknownName(LookupError):
+    """A jurisdiction, item or term that the packs do not have."""

@@ -1,0 +1,65 @@
+"""The facts every jurisdiction's eligibility rules speak in.
+
+Fee items declare their own facts in their pack; eligibility is asked the same questions in
+every jurisdiction ("what happens, to what kind of unit"), so its vocabulary lives here, once.
+`unit_class` and `approval_current` are derived by the rules, never given.
+"""
+
+from __future__ import annotations
+
+from permitdesk.law.schema import FactSpec
+
+UNIT_TYPES = ["single-family", "duplex", "condo", "apartment", "mobile-home"]
+EVENTS = [
+    "sale",
+    "lease",
+    "change-of-occupancy",
+    "new-occupant",
+    "new-construction",
+    "commercial-use",
+]
+
+ELIGIBILITY_FACTS: dict[str, FactSpec] = {
+    "event": FactSpec(type="choice", choices=EVENTS, description="what happens at the unit"),
+    "unit_type": FactSpec(type="choice", choices=UNIT_TYPES, description="kind of dwelling unit"),
+    "units_in_building": FactSpec(
+        type="integer",
+        minimum=1,
+        description="dwelling units in the building (1 for a house, 2 for a duplex, ...)",
+    ),
+    "use": FactSpec(
+        type="choice",
+        choices=["residential", "commercial", "mixed"],
+        default="residential",
+        description="use of the structure; mixed = a commercial structure containing residences",
+    ),
+    "rental": FactSpec(
+        type="bool", description="the unit is rented or leased (defaults to true for a lease)"
+    ),
+    "new_unit": FactSpec(
+        type="bool", default=False, description="newly constructed, never occupied before"
+    ),
+    "occupied_before_ordinance": FactSpec(
+        type="bool",
+        default=False,
+        description="the present occupants were there when the ordinance took effect",
+    ),
+    "property_conservation_district": FactSpec(
+        type="bool", default=False, description="the property lies in a Property Conservation District"
+    ),
+    "approved_on": FactSpec(
+        type="date", description="date of the unit's last approved occupancy inspection, if any"
+    ),
+}
+
+DERIVED_FACTS: dict[str, FactSpec] = {
+    "unit_class": FactSpec(
+        type="choice",
+        choices=["type-i", "type-ii"],
+        description="Type I or Type II unit, as the village ordinance defines them",
+    ),
+    "approval_current": FactSpec(
+        type="bool",
+        description="approved_on is within the jurisdiction's approval validity on the event date",
+    ),
+}

@@ -1,0 +1,197 @@
+"""quote(): an itemised fee assessment, every line with its arithmetic and its citation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+
+from permitdesk.law.pack import Pack
+from permitdesk.law.schema import (
+    FeeItem,
+    FeeLine,
+    FeesFile,
+    ItemVersion,
+    Quantity,
+    RateByFact,
+    RateFromTable,
+)
+from permitdesk.rules.conditions import all_match, compare
+from permitdesk.rules.facts import FactError, FactValue, resolve
+from permitdesk.rules.money import money, plain, usd
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+class NotPermitted(ValueError):
+    """The fee table marks this combination NP: not permitted."""
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    id: str
+    label: str
+    kind: str  # "fee" or "deposit" (refundable, kept apart from fees)
+    quantity: Decimal
+    unit: str
+    rate: Decimal
+    amount: Decimal
+    basis: str  # the arithmetic, in words
+    citation: str  # document title — section
+    effective: dt.date
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    jurisdiction: str
+    item: str
+    title: str
+    on: dt.date
+    effective: dt.date
+    citation: str
+    facts: Mapping[str, FactValue]
+    lines: tuple[QuoteLine, ...]
+    total: Decimal  # fees only
+    deposits: Decimal  # refundable deposits, apart from fees
+    notes: tuple[str, ...]
+    referral: str | None
+
+
+def needed_facts(version: ItemVersion) -> list[str]:
+    """The facts the lines of one version read, in the order they first appear."""
+    names: dict[str, None] = {}
+    for line in version.lines:
+        for name in line.when:
+            names[name] = None
+        if isinstance(line.rate, RateByFact):
+            names[line.rate.by] = None
+        elif isinstance(line.rate, RateFromTable):
+            names[line.rate.row] = None
+            names[line.rate.column] = None
+        if line.quantity is not None:
+            names[line.quantity.fact] = None
+    return list(names)
+
+
+def quote(pack: Pack, item_slug: str, facts: Mapping[str, object], on: dt.date) -> Quote:
+    """The fees of `item_slug` in `pack` on date `on`, for the `facts` given.
+
+    Raises FactError (a fact missing, unknown or out of range), NotPermitted (an NP cell),
+    NotInForce (no version on that date) or UnknownName (no such item).
+    """
+    item = pack.item(item_slug)
+    version = pack.item_version(item_slug, on)
+    context = f"{pack.slug} {item_slug} on {on.isoformat()}"
+    values = resolve(item.facts, facts, needed_facts(version), context)
+    version_citation = pack.cite(version.citation)
+    lines = tuple(_lines(pack, item, version, values, version_citation))
+    return Quote(
+        jurisdiction=pack.slug,
+        item=item_slug,
+        title=item.title,
+        on=on,
+        effective=version.effective,
+        citation=version_citation,
+        facts=values,
+        lines=lines,
+        total=sum((ln.amount for ln in lines if ln.kind == "fee"), ZERO),
+        deposits=sum((ln.amount for ln in lines if ln.kind == "deposit"), ZERO),
+        notes=tuple(version.notes),
+        referral=version.referral,
+    )
+
+
+def _lines(
+    pack: Pack,
+    item: FeeItem,
+    version: ItemVersion,
+    values: Mapping[str, FactValue],
+    version_citation: str,
+) -> Iterator[QuoteLine]:
+    for line in version.lines:
+        if not all_match(line.when, values):
+            continue
+        rate, rate_basis = _rate(pack.fees, item, line, values)
+        count, unit, count_basis = _count(item, line.quantity, values)
+        if count == ZERO:
+            continue  # nothing of this kind: no line, and no minimum either
+        raw = money(rate * count)
+        amount = max(raw, line.minimum) if line.minimum is not None else raw
+        if line.quantity is None:
+            basis = f"{usd(rate)}{rate_basis}, flat"
+        else:
+            basis = f"{usd(rate)}{rate_basis} × {plain(count)} {unit}{count_basis} = {usd(raw)}"
+        if amount != raw:
+            basis += f", raised to the {usd(amount)} minimum"
+        yield QuoteLine(
+            id=line.id,
+            label=line.label,
+            kind=line.kind,
+            quantity=count,
+            unit=unit,
+            rate=rate,
+            amount=amount,
+            basis=basis,
+            citation=pack.cite(line.citation) if line.citation else version_citation,
+            effective=_line_effective(pack.fees, line, version),
+            note=line.note or (line.quantity.note if line.quantity else None),
+        )
+
+
+def _line_effective(fees: FeesFile, line: FeeLine, version: ItemVersion) -> dt.date:
+    if isinstance(line.rate, RateFromTable):
+        return fees.tables[line.rate.table].effective
+    return version.effective
+
+
+def _rate(
+    fees: FeesFile, item: FeeItem, line: FeeLine, values: Mapping[str, FactValue]
+) -> tuple[Decimal, str]:
+    rate = line.rate
+    if isinstance(rate, Decimal):
+        return rate, ""
+    if isinstance(rate, RateByFact):
+        key = str(values[rate.by])
+        if key not in rate.values:
+            priced = ", ".join(rate.values)
+            raise FactError(rate.by, f"{rate.by} '{key}' is not priced by this item: one of: {priced}")
+        return rate.values[key], f" ({rate.by} {key})"
+    table = fees.tables[rate.table]
+    row_key, column = str(values[rate.row]), str(values[rate.column])
+    row = table.rows[row_key]
+    cell = row.rates[table.columns.index(column)]
+    if cell == "NP":
+        raise NotPermitted(
+            f"{rate.row} '{row_key}' ({row.label}) in {rate.column} '{column}' is NP, not "
+            f"permitted, in the {table.title}"
+        )
+    return cell, f" ({row.label}, type {column})"
+
+
+def _count(
+    item: FeeItem, quantity: Quantity | None, values: Mapping[str, FactValue]
+) -> tuple[Decimal, str, str]:
+    """How many units the rate applies to, the unit's name, and how the count was reached."""
+    if quantity is None:
+        return ONE, "", ""
+    spec = item.facts[quantity.fact]
+    raw = values[quantity.fact]
+    if isinstance(raw, tuple):
+        where = quantity.where
+        chosen = [v for v in raw if where is None or compare(v, where)]
+        return Decimal(len(chosen)), spec.unit or "each", ""
+    amount = Decimal(raw) if isinstance(raw, int) else raw
+    assert isinstance(amount, Decimal)
+    unit = spec.unit or quantity.fact
+    if quantity.per == ONE and quantity.rounding == "exact":
+        return amount, unit, ""
+    units = amount / quantity.per
+    if quantity.rounding == "up":
+        units = units.to_integral_value(rounding=ROUND_CEILING)
+        how = f"counting each started {plain(quantity.per)}"
+    else:
+        how = "pro rata"
+    return units, f"of {plain(quantity.per)} {unit}", f" ({plain(amount)} {unit}, {how})"
