@@ -110,6 +110,7 @@ class Quantity(Strict):
     per: Annotated[Decimal, Field(gt=0)] = Decimal(1)
     rounding: Literal["up", "exact"] = "exact"
     where: Comparison | None = None  # for a decimal-list fact: count the elements that match
+    beyond: Annotated[Decimal, Field(ge=0)] = Decimal(0)  # count only what exceeds this
     note: str | None = None
 
 

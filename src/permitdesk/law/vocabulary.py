@@ -39,14 +39,6 @@ ELIGIBILITY_FACTS: dict[str, FactSpec] = {
     "new_unit": FactSpec(
         type="bool", default=False, description="newly constructed, never occupied before"
     ),
-    "occupied_before_ordinance": FactSpec(
-        type="bool",
-        default=False,
-        description="the present occupants were there when the ordinance took effect",
-    ),
-    "property_conservation_district": FactSpec(
-        type="bool", default=False, description="the property lies in a Property Conservation District"
-    ),
     "approved_on": FactSpec(
         type="date", description="date of the unit's last approved occupancy inspection, if any"
     ),

@@ -183,9 +183,14 @@ def _count(
         where = quantity.where
         chosen = [v for v in raw if where is None or compare(v, where)]
         return Decimal(len(chosen)), spec.unit or "each", ""
-    amount = Decimal(raw) if isinstance(raw, int) else raw
-    assert isinstance(amount, Decimal)
+    given = Decimal(raw) if isinstance(raw, int) else raw
+    assert isinstance(given, Decimal)
     unit = spec.unit or quantity.fact
+    amount = max(ZERO, given - quantity.beyond)
+    if quantity.beyond:
+        beyond = f" ({plain(given)} {unit}, the first {plain(quantity.beyond)} included)"
+        if quantity.per == ONE and quantity.rounding == "exact":
+            return amount, unit, beyond
     if quantity.per == ONE and quantity.rounding == "exact":
         return amount, unit, ""
     units = amount / quantity.per
