@@ -50,7 +50,9 @@ def _check_jurisdiction(pack: Pack) -> Iterator[Problem]:
         ZoneInfo(pack.jurisdiction.time_zone)
     except (ZoneInfoNotFoundError, ValueError):
         yield Problem(
-            "jurisdiction.yaml", ("time_zone",), f"unknown time zone {pack.jurisdiction.time_zone!r}"
+            "jurisdiction.yaml",
+            ("time_zone",),
+            f"unknown time zone {pack.jurisdiction.time_zone!r}",
         )
     for i, doc in enumerate(pack.jurisdiction.sources):
         if doc not in pack.sources:
@@ -101,7 +103,9 @@ def _check_dates_distinct(pack: Pack) -> Iterator[Problem]:
         repeated = sorted({d for d in dates if dates.count(d) > 1})
         if repeated:
             yield Problem(
-                file, loc, f"two versions take effect on {repeated[0].isoformat()}; dates must differ"
+                file,
+                loc,
+                f"two versions take effect on {repeated[0].isoformat()}; dates must differ",
             )
 
 
@@ -160,7 +164,9 @@ def _check_line_shapes(fees: FeesFile, item: FeeItem, line: FeeLine, at: Loc) ->
             yield Problem("fees.yaml", at + ("quantity", "fact"), f"a {kind} fact is no quantity")
         if (quantity.where is not None) != (kind == "decimal-list"):
             yield Problem(
-                "fees.yaml", at + ("quantity",), "'where' goes with a decimal-list fact, and only it"
+                "fees.yaml",
+                at + ("quantity",),
+                "'where' goes with a decimal-list fact, and only it",
             )
     for fact, condition in line.when.items():
         if fact in item.facts:

@@ -76,10 +76,13 @@ def _line_of(root: yaml.Node | None, loc: Loc) -> int | None:
                     child = value_node
                     line = key_node.start_mark.line + 1
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
-                line = child.start_mark.line + 1
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+            line = child.start_mark.line + 1
         if child is None:
             break
         node = child
@@ -97,8 +100,8 @@ def read_model(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
     except OSError as exc:
         raise PackError(path, None, "", f"cannot read the file: {exc.strerror}") from None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-        root = yaml.compose(text, Loader=_Loader)  # noqa: S506
+        data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise PackError(
@@ -175,4 +178,3 @@ def get_pack(slug: str) -> Pack:
 def all_packs() -> Iterator[Pack]:
     for slug in pack_slugs():
         yield get_pack(slug)
-

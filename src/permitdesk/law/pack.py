@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TypeVar
 
 from permitdesk.law.schema import (
@@ -32,9 +33,9 @@ def in_force(versions: Sequence[D], on: dt.date, what: str) -> D:
     """The version in force on `on`: the latest effective on or before it, not yet ended."""
     chosen: D | None = None
     for version in versions:
-        if version.effective <= on and (version.until is None or on < version.until):
-            if chosen is None or version.effective > chosen.effective:
-                chosen = version
+        current = version.effective <= on and (version.until is None or on < version.until)
+        if current and (chosen is None or version.effective > chosen.effective):
+            chosen = version
     if chosen is None:
         dates = ", ".join(
             f"{v.effective.isoformat()}" + (f" until {v.until.isoformat()}" if v.until else "")
@@ -62,7 +63,9 @@ class Pack:
             return self.fees.items[slug]
         except KeyError:
             allowed = ", ".join(sorted(self.fees.items))
-            raise UnknownName(f"item '{slug}' is not a fee item of {self.slug}: {allowed}") from None
+            raise UnknownName(
+                f"item '{slug}' is not a fee item of {self.slug}: {allowed}"
+            ) from None
 
     def item_version(self, slug: str, on: dt.date) -> ItemVersion:
         return in_force(self.item(slug).versions, on, f"{self.slug} fee item '{slug}'")
@@ -79,6 +82,33 @@ class Pack:
 
     def term(self, name: str, on: dt.date) -> TermValue:
         return self.term_version(name, on).value
+
+    def count(self, name: str, on: dt.date) -> int:
+        """A whole-number term (hours, days, years, counts)."""
+        value = self.term(name, on)
+        if isinstance(value, bool) or not isinstance(value, int | Decimal) or value != int(value):
+            raise TypeError(f"{self.slug} term '{name}' is {value!r}, not a whole number")
+        return int(value)
+
+    def amount(self, name: str, on: dt.date) -> Decimal:
+        """A numeric term (square feet, dollars)."""
+        value = self.term(name, on)
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise TypeError(f"{self.slug} term '{name}' is {value!r}, not a number")
+        return Decimal(value)
+
+    def text(self, name: str, on: dt.date) -> str:
+        value = self.term(name, on)
+        if not isinstance(value, str):
+            raise TypeError(f"{self.slug} term '{name}' is {value!r}, not text")
+        return value
+
+    def names(self, name: str, on: dt.date) -> list[str]:
+        """A list term (payment methods, smoke alarm locations, ...)."""
+        value = self.term(name, on)
+        if not isinstance(value, list):
+            raise TypeError(f"{self.slug} term '{name}' is {value!r}, not a list")
+        return value
 
     def cite(self, citation: Citation) -> str:
         """A readable citation: the document's title and the section in it."""

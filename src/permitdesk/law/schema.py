@@ -88,7 +88,11 @@ class FactSpec(Strict):
     def _choices_only_for_choice(self) -> FactSpec:
         if (self.type == "choice") != (self.choices is not None):
             raise ValueError("'choices' is required for type choice and allowed for no other")
-        if self.default is not None and self.choices is not None and self.default not in self.choices:
+        if (
+            self.default is not None
+            and self.choices is not None
+            and self.default not in self.choices
+        ):
             raise ValueError(f"default {self.default!r} is not one of the choices")
         return self
 

@@ -8,7 +8,7 @@ without a zone.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -26,7 +26,7 @@ def zone(pack: Pack) -> ZoneInfo:
     return _zone(pack.jurisdiction.time_zone)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
@@ -95,10 +95,9 @@ def add_hours(pack: Pack, start: dt.datetime, hours: int, counting: str) -> dt.d
 
 def processed_at(pack: Pack, submitted_at: dt.datetime, on: dt.date) -> dt.datetime:
     """When an application submitted at `submitted_at` has had its processing time."""
-    hours = pack.term("processing_time", on)
-    counting = pack.term("processing_counts", on) if pack.has_term("processing_counts") else None
-    assert isinstance(hours, int)
-    return add_hours(pack, submitted_at, hours, str(counting or "clock-hours"))
+    hours = pack.count("processing_time", on)
+    counting = pack.text("processing_counts", on) if pack.has_term("processing_counts") else None
+    return add_hours(pack, submitted_at, hours, counting or "clock-hours")
 
 
 def first_inspection_day(
@@ -114,8 +113,7 @@ def first_inspection_day(
     if processed is not None:
         moment = max(moment, local(pack, processed, "processed_at"))
     on = moment.date()
-    cutoff_text = pack.term("inspection_request_cutoff", on)
-    cutoff = dt.time.fromisoformat(str(cutoff_text))
+    cutoff = dt.time.fromisoformat(pack.text("inspection_request_cutoff", on))
     if not is_business_day(pack, on):
         rule = pack.term("requests_on_closed_days", on)
         if rule != "next-business-day-opening":

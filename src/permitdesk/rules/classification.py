@@ -26,6 +26,5 @@ def unit_class(pack: Pack, unit_type: str, units_in_building: int | None, on: dt
             "units_in_building",
             f"units_in_building is needed to class a {unit_type} unit as Type I or Type II",
         )
-    limit = pack.term("type_i_max_units_in_building", on)
-    assert isinstance(limit, int)
+    limit = pack.count("type_i_max_units_in_building", on)
     return "type-i" if units <= limit else "type-ii"

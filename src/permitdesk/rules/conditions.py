@@ -20,8 +20,10 @@ def compare(value: Decimal | int, test: Comparison) -> bool:
 
 def matches(value: FactValue, condition: Condition) -> bool:
     if isinstance(condition, Comparison):
-        return isinstance(value, Decimal | int) and not isinstance(value, bool) and compare(
-            value, condition
+        return (
+            isinstance(value, Decimal | int)
+            and not isinstance(value, bool)
+            and compare(value, condition)
         )
     if isinstance(condition, list):
         return value in condition

@@ -61,7 +61,10 @@ class _Facts:
         if name == "unit_class":
             units = self.given.get("units_in_building")
             return unit_class(
-                self.pack, str(self["unit_type"]), units if isinstance(units, int) else None, self.on
+                self.pack,
+                str(self["unit_type"]),
+                units if isinstance(units, int) else None,
+                self.on,
             )
         if name == "approval_current":
             return self._approval_current()
@@ -72,15 +75,17 @@ class _Facts:
         spec = ELIGIBILITY_FACTS[name]
         if spec.default is not None:
             return coerce(name, spec, spec.default)
-        raise FactError(name, f"{name} is needed to decide this: {spec.description}; {allowed(spec)}")
+        raise FactError(
+            name, f"{name} is needed to decide this: {spec.description}; {allowed(spec)}"
+        )
 
     def _approval_current(self) -> bool:
         approved = self.given.get("approved_on")
         if not isinstance(approved, dt.date):
             return False
-        version = self.pack.term_version("approval_validity", self.on)
-        term = self.pack.terms["approval_validity"]
-        last_day = add_period(self.pack, approved, int(str(version.value)), term.unit, self.on)
+        length = self.pack.count("approval_validity", self.on)
+        unit = self.pack.terms["approval_validity"].unit
+        last_day = add_period(self.pack, approved, length, unit, self.on)
         return approved <= self.on <= last_day
 
 

@@ -22,7 +22,7 @@ def add_period(pack: Pack, start: dt.date, amount: int, unit: str, on: dt.date) 
     start day is not counted: 90 days from June 1 ends on August 30. With include-start, the
     start day is day one and the same period ends on August 29.
     """
-    counting = pack.term("deadline_day_counting", on)
+    counting = pack.text("deadline_day_counting", on)
     if unit == "years":
         end = add_years(start, amount)
     elif unit == "days":
@@ -34,7 +34,6 @@ def add_period(pack: Pack, start: dt.date, amount: int, unit: str, on: dt.date) 
     if counting != "exclude-start":
         raise ValueError(f"unknown deadline_day_counting {counting!r}")
     return end
-
 
 
 def days_before(end: dt.date, days: int) -> dt.date:

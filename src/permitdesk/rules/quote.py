@@ -157,7 +157,9 @@ def _rate(
         key = str(values[rate.by])
         if key not in rate.values:
             priced = ", ".join(rate.values)
-            raise FactError(rate.by, f"{rate.by} '{key}' is not priced by this item: one of: {priced}")
+            raise FactError(
+                rate.by, f"{rate.by} '{key}' is not priced by this item: one of: {priced}"
+            )
         return rate.values[key], f" ({rate.by} {key})"
     table = fees.tables[rate.table]
     row_key, column = str(values[rate.row]), str(values[rate.column])

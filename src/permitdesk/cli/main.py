@@ -1,0 +1,239 @@
+"""The `permitdesk` command: fee items, quotes, eligibility, deadlines and pack checks.
+
+Bad input exits with status 2 and one line that names the fact and what it allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+
+from permitdesk.cli import render, serialize
+from permitdesk.law.loader import PackError, get_pack, load_pack, pack_slugs
+from permitdesk.law.pack import NotInForce, Pack, UnknownName
+from permitdesk.rules.calendar import NaiveTime, zone
+from permitdesk.rules.deadlines import deadlines
+from permitdesk.rules.eligibility import eligibility
+from permitdesk.rules.facts import FactError
+from permitdesk.rules.occupancy import Bedroom, occupancy
+from permitdesk.rules.quote import NotPermitted, quote
+
+BAD_INPUT = 2
+
+
+class UsageError(ValueError):
+    """Input the command cannot use; the message says what is allowed."""
+
+
+def _facts(pairs: Sequence[str]) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(f"--set takes fact=value, not {pair!r}")
+        if name in facts:
+            raise UsageError(f"fact {name} is given twice")
+        facts[name] = value
+    return facts
+
+
+def _on(pack: Pack, text: str | None) -> dt.date:
+    if text is None:
+        return dt.datetime.now(zone(pack)).date()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--on must be a date YYYY-MM-DD, not {text!r}") from None
+
+
+def _now(pack: Pack, text: str | None) -> dt.datetime:
+    if text is None:
+        return dt.datetime.now(zone(pack))
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--now must be a date and time with offset, e.g. 2026-11-20T15:30-06:00, not {text!r}"
+        ) from None
+    if moment.tzinfo is None:
+        raise UsageError("--now must include a time zone offset, e.g. 2026-11-20T15:30-06:00")
+    return moment
+
+
+def _emit(args: argparse.Namespace, data: object, text: str) -> None:
+    print(serialize.dumps(data) if args.json else text)
+
+
+def cmd_items(args: argparse.Namespace) -> int:
+    pack = get_pack(args.jurisdiction)
+    on = _on(pack, args.on)
+    _emit(args, serialize.items(pack, on), render.items(pack, on))
+    return 0
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    pack = get_pack(args.jurisdiction)
+    q = quote(pack, args.item, _facts(args.set), _on(pack, args.on))
+    _emit(args, serialize.quote(q), render.quote(q))
+    return 0
+
+
+def cmd_eligibility(args: argparse.Namespace) -> int:
+    pack = get_pack(args.jurisdiction)
+    e = eligibility(pack, _facts(args.set), _on(pack, args.on))
+    _emit(args, serialize.eligibility(e), render.eligibility(e))
+    return 0
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    pack = get_pack(args.jurisdiction)
+    now = _now(pack, args.now)
+    found = deadlines(pack, _facts(args.set), now)
+    _emit(args, serialize.deadlines(pack.slug, now, found), render.deadlines(pack.slug, now, found))
+    return 0
+
+
+def _bedroom(text: str) -> Bedroom:
+    """'140', '100,basement,egress=6', '80,no-alarm'."""
+    area, *flags = [part.strip() for part in text.split(",")]
+    try:
+        basement = "basement" in flags
+        egress = next((Decimal(f[7:]) for f in flags if f.startswith("egress=")), None)
+        unknown = [
+            f for f in flags if f not in ("basement", "no-alarm") and not f.startswith("egress=")
+        ]
+        if unknown:
+            raise UsageError(
+                f"--bedroom flag {unknown[0]!r} is not one of: basement, no-alarm, egress=SQFT"
+            )
+        room = Bedroom(Decimal(area), "no-alarm" not in flags, basement, egress)
+    except InvalidOperation:
+        raise UsageError(
+            f"--bedroom takes AREA[,basement][,egress=SQFT][,no-alarm], not {text!r}"
+        ) from None
+    if not room.area_sqft.is_finite() or room.area_sqft < 0:
+        raise UsageError(f"--bedroom area must be a number of square feet, not {area!r}")
+    return room
+
+
+def _yes_no(text: str | None, option: str) -> bool | None:
+    if text is None:
+        return None
+    if text.lower() in ("yes", "true"):
+        return True
+    if text.lower() in ("no", "false"):
+        return False
+    raise UsageError(f"{option} must be yes or no, not {text!r}")
+
+
+def cmd_occupancy(args: argparse.Namespace) -> int:
+    pack = get_pack(args.jurisdiction)
+    result = occupancy(
+        pack,
+        [_bedroom(b) for b in args.bedroom],
+        _on(pack, args.on),
+        _yes_no(args.hallway_alarms, "--hallway-alarms"),
+        _yes_no(args.livable_area_alarms, "--livable-area-alarms"),
+    )
+    _emit(args, serialize.occupancy(result), render.occupancy(result))
+    return 0
+
+
+def cmd_packs_check(args: argparse.Namespace) -> int:
+    results: dict[str, str | None] = {}
+    for slug in pack_slugs():
+        try:
+            load_pack(slug)
+            results[slug] = None
+        except PackError as problem:
+            results[slug] = str(problem)
+    if args.json:
+        print(serialize.dumps(serialize.checked(results)))
+    else:
+        for slug, error in results.items():
+            print(f"{slug}: {'ok' if error is None else error}")
+    return 0 if all(e is None for e in results.values()) else 1
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="permitdesk", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--json", action="store_true", help="stable JSON instead of a table")
+        p.set_defaults(run=run)
+        return p
+
+    def jurisdiction(p: argparse.ArgumentParser) -> None:
+        p.add_argument("jurisdiction", help=f"one of: {', '.join(pack_slugs())}")
+
+    def facts(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--set", action="append", default=[], metavar="FACT=VALUE", help="a fact; repeat"
+        )
+
+    def on(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--on", metavar="YYYY-MM-DD", help="the date the law is read on (default: today)"
+        )
+
+    p = command("items", cmd_items, "list the fee items and the facts each needs")
+    jurisdiction(p)
+    on(p)
+    p = command("quote", cmd_quote, "an itemised, cited fee quote")
+    jurisdiction(p)
+    p.add_argument("item", help="a fee item (see: permitdesk items JURISDICTION)")
+    facts(p)
+    on(p)
+    p = command("eligibility", cmd_eligibility, "what an event at a unit requires, and why")
+    jurisdiction(p)
+    facts(p)
+    on(p)
+    p = command("deadlines", cmd_deadlines, "the deadlines that dates in a case set running")
+    jurisdiction(p)
+    facts(p)
+    p.add_argument("--now", metavar="ISO-TIME", help="the current time, with offset (default: now)")
+    p = command("occupancy", cmd_occupancy, "the most occupants a unit's bedrooms allow")
+    jurisdiction(p)
+    p.add_argument(
+        "--bedroom", action="append", default=[], metavar="AREA[,basement][,egress=SQFT][,no-alarm]"
+    )
+    p.add_argument(
+        "--hallway-alarms", metavar="yes|no", help="smoke alarms in the hallways to bedrooms"
+    )
+    p.add_argument(
+        "--livable-area-alarms", metavar="yes|no", help="smoke alarms in each livable area"
+    )
+    on(p)
+    packs = sub.add_parser("packs", help="check the rule packs")
+    packs_sub = packs.add_subparsers(dest="packs_command", required=True)
+    p = packs_sub.add_parser("check", help="load and validate every pack")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_packs_check)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `permitdesk items … | head` ends quietly
+    args = parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (FactError, NotPermitted, NotInForce, UnknownName, NaiveTime, UsageError) as error:
+        print(f"permitdesk: {error}", file=sys.stderr)
+        return BAD_INPUT
+    except PackError as error:
+        print(f"permitdesk: invalid pack: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
