@@ -34,7 +34,11 @@ ELIGIBILITY_FACTS: dict[str, FactSpec] = {
         description="use of the structure; mixed = a commercial structure containing residences",
     ),
     "rental": FactSpec(
-        type="bool", description="the unit is rented or leased (defaults to true for a lease)"
+        type="bool",
+        description=(
+            "the unit is rented or leased (true for a lease; false for a sale, new"
+            " construction or commercial use unless given)"
+        ),
     ),
     "new_unit": FactSpec(
         type="bool", default=False, description="newly constructed, never occupied before"

@@ -43,6 +43,9 @@ class Eligibility:
         return tuple(f for f in self.findings if f.required)
 
 
+RENTAL_IMPLIED = {"lease": True, "sale": False, "new-construction": False, "commercial-use": False}
+
+
 class _Facts:
     """Facts looked up on demand: a missing fact is an error only if a case reads it."""
 
@@ -70,8 +73,9 @@ class _Facts:
             return self._approval_current()
         if name == "units_in_building" and self.given.get("unit_type") in UNITS_IMPLIED:
             return UNITS_IMPLIED[str(self.given["unit_type"])]
-        if name == "rental" and self.given.get("event") in ("lease", "sale"):
-            return self.given["event"] == "lease"  # a lease is a rental; a sale alone is not
+        if name == "rental" and self.given.get("event") in RENTAL_IMPLIED:
+            # A lease is a rental; a sale, new construction or commercial use alone is not.
+            return RENTAL_IMPLIED[str(self.given["event"])]
         spec = ELIGIBILITY_FACTS[name]
         if spec.default is not None:
             return coerce(name, spec, spec.default)
