@@ -96,6 +96,18 @@ def coerce(name: str, spec: FactSpec, raw: object) -> FactValue:
     return value
 
 
+_DEFAULTS: dict[int, tuple[FactSpec, FactValue]] = {}
+
+
+def _default(name: str, spec: FactSpec) -> FactValue:
+    """A spec's default, coerced once per process (specs are immutable and live as long)."""
+    cached = _DEFAULTS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        cached = (spec, coerce(name, spec, spec.default))
+        _DEFAULTS[id(spec)] = cached
+    return cached[1]
+
+
 def resolve(
     specs: Mapping[str, FactSpec],
     given: Mapping[str, object],
@@ -115,7 +127,7 @@ def resolve(
         if name in facts:
             continue
         if spec.default is not None:
-            facts[name] = coerce(name, spec, spec.default)
+            facts[name] = _default(name, spec)
         else:
             raise FactError(
                 name, f"{name} is required for {context}: {spec.description}; {allowed(spec)}"

@@ -76,6 +76,45 @@ def needed_facts(version: ItemVersion) -> list[str]:
     return list(names)
 
 
+@dataclass(frozen=True)
+class _PreparedLine:
+    line: FeeLine
+    citation: str
+    effective: dt.date
+    note: str | None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What one version of an item needs on every quote, worked out once per process."""
+
+    version: ItemVersion  # held so that the id() it is cached under stays this version's
+    needed: tuple[str, ...]
+    citation: str
+    lines: tuple[_PreparedLine, ...]
+
+
+_PREPARED: dict[int, _Prepared] = {}
+
+
+def _prepare(pack: Pack, version: ItemVersion) -> _Prepared:
+    prepared = _PREPARED.get(id(version))
+    if prepared is None or prepared.version is not version:
+        citation = pack.cite(version.citation)
+        lines = tuple(
+            _PreparedLine(
+                line=line,
+                citation=pack.cite(line.citation) if line.citation else citation,
+                effective=_line_effective(pack.fees, line, version),
+                note=line.note or (line.quantity.note if line.quantity else None),
+            )
+            for line in version.lines
+        )
+        prepared = _Prepared(version, tuple(needed_facts(version)), citation, lines)
+        _PREPARED[id(version)] = prepared
+    return prepared
+
+
 def quote(pack: Pack, item_slug: str, facts: Mapping[str, object], on: dt.date) -> Quote:
     """The fees of `item_slug` in `pack` on date `on`, for the `facts` given.
 
@@ -84,17 +123,17 @@ def quote(pack: Pack, item_slug: str, facts: Mapping[str, object], on: dt.date) 
     """
     item = pack.item(item_slug)
     version = pack.item_version(item_slug, on)
+    prepared = _prepare(pack, version)
     context = f"{pack.slug} {item_slug} on {on.isoformat()}"
-    values = resolve(item.facts, facts, needed_facts(version), context)
-    version_citation = pack.cite(version.citation)
-    lines = tuple(_lines(pack, item, version, values, version_citation))
+    values = resolve(item.facts, facts, prepared.needed, context)
+    lines = tuple(_lines(pack.fees, item, prepared, values))
     return Quote(
         jurisdiction=pack.slug,
         item=item_slug,
         title=item.title,
         on=on,
         effective=version.effective,
-        citation=version_citation,
+        citation=prepared.citation,
         facts=values,
         lines=lines,
         total=sum((ln.amount for ln in lines if ln.kind == "fee"), ZERO),
@@ -105,16 +144,13 @@ def quote(pack: Pack, item_slug: str, facts: Mapping[str, object], on: dt.date) 
 
 
 def _lines(
-    pack: Pack,
-    item: FeeItem,
-    version: ItemVersion,
-    values: Mapping[str, FactValue],
-    version_citation: str,
+    fees: FeesFile, item: FeeItem, prepared: _Prepared, values: Mapping[str, FactValue]
 ) -> Iterator[QuoteLine]:
-    for line in version.lines:
-        if not all_match(line.when, values):
+    for ready in prepared.lines:
+        line = ready.line
+        if line.when and not all_match(line.when, values):
             continue
-        rate, rate_basis = _rate(pack.fees, item, line, values)
+        rate, rate_basis = _rate(fees, item, line, values)
         count, unit, count_basis = _count(item, line.quantity, values)
         if count == ZERO:
             continue  # nothing of this kind: no line, and no minimum either
@@ -135,9 +171,9 @@ def _lines(
             rate=rate,
             amount=amount,
             basis=basis,
-            citation=pack.cite(line.citation) if line.citation else version_citation,
-            effective=_line_effective(pack.fees, line, version),
-            note=line.note or (line.quantity.note if line.quantity else None),
+            citation=ready.citation,
+            effective=ready.effective,
+            note=ready.note,
         )
 
 
