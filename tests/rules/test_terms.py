@@ -1,0 +1,133 @@
+"""Every term of every pack, as the documents state it; a new term needs a line here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from permitdesk.law.loader import all_packs, get_pack
+from permitdesk.law.pack import NotInForce
+from permitdesk.law.schema import TermValue
+
+C, SC, SL, V = "clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457"
+ALARMS = ["bedrooms", "hallways-to-bedrooms", "livable-areas"]
+
+# (jurisdiction, term, a date it is in force, the value the document gives)
+TERMS: list[tuple[str, str, dt.date, TermValue]] = [
+    # 000 Clayton process: 24 hours to process; before 4:00 PM; 90 days; five years.
+    (C, "processing_time", dt.date(2026, 1, 1), 24),
+    (C, "processing_counts", dt.date(2026, 1, 1), "business-hours"),
+    (C, "inspection_request_cutoff", dt.date(2026, 1, 1), "16:00"),
+    (C, "requests_on_closed_days", dt.date(2026, 1, 1), "next-business-day-opening"),
+    (C, "approval_validity", dt.date(2026, 1, 1), 90),
+    (C, "deadline_day_counting", dt.date(2026, 1, 1), "exclude-start"),
+    (C, "applications_expire", dt.date(2026, 1, 1), False),
+    (C, "permit_term", dt.date(2026, 1, 1), 5),
+    (C, "permit_ends_on_change_of_tenancy", dt.date(2026, 1, 1), True),
+    (C, "inspection_before_move_in", dt.date(2026, 1, 1), True),
+    (C, "occupants_required", dt.date(2026, 1, 1), ["first-name", "last-name", "children", "unrelated-residents"]),
+    (C, "permit_delivery", dt.date(2026, 1, 1), ["email-to-managing-agent", "mail-to-tenants"]),
+    (C, "violation_notice_delivery", dt.date(2026, 1, 1), ["email-to-managing-agent"]),
+    (C, "inspection_request_fields", dt.date(2026, 1, 1), ["address-with-unit", "contact-name", "contact-phone", "desired-date", "am-pm-preference"]),
+    (C, "who_schedules_inspection", dt.date(2026, 1, 1), ["owner", "managing-agent"]),
+    (C, "payment_methods", dt.date(2026, 1, 1), ["visa", "mastercard", "discover", "cash-exact", "check"]),
+    (C, "rental_only", dt.date(2026, 1, 1), True),
+    (C, "school_registration_uses_permit", dt.date(2026, 1, 1), True),
+    # 002 Clayton schedule: 30 days' notice, 3+ units, dumpsters 120 days, no integrated permits.
+    (C, "prior_to_sale_notice", dt.date(2010, 8, 1), 30),
+    (C, "prior_to_sale_min_units", dt.date(2010, 8, 1), 3),
+    (C, "dumpster_validity", dt.date(2010, 8, 1), 120),
+    (C, "integrated_permits", dt.date(2010, 8, 1), False),
+    (C, "electrical_permits_issued_by", dt.date(2010, 8, 1), "St. Louis County, (314) 615-5000"),
+    # 001 St. Clair County.
+    (SC, "rental_program_effective", dt.date(1998, 1, 1), True),
+    (SC, "sale_program_effective", dt.date(1999, 1, 1), True),
+    (SC, "approval_validity", dt.date(1998, 1, 1), 1),
+    (SC, "approval_survives_change_of_occupancy", dt.date(1998, 1, 1), True),
+    (SC, "deadline_day_counting", dt.date(1998, 1, 1), "exclude-start"),
+    (SC, "who_requests_inspection", dt.date(1998, 1, 1), ["owner", "agent"]),
+    (SC, "permit_applicant", dt.date(1998, 1, 1), ["tenant", "occupant"]),
+    (SC, "permit_documents", dt.date(1998, 1, 1), ["lease", "rent-receipt-with-photo-id", "sales-contract"]),
+    (SC, "permit_fee_due", dt.date(1998, 1, 1), "at-time-of-obtaining-permit"),
+    (SC, "fees_due_before", dt.date(1998, 1, 1), "approved-inspection-report"),
+    (SC, "payment_methods", dt.date(1998, 1, 1), ["cash", "check"]),
+    (SC, "commercial_excluded_unless_residential", dt.date(1998, 1, 1), True),
+    (SC, "temporary_permit_applicants", dt.date(1998, 1, 1), ["owner-in-person", "agent-in-person"]),
+    (SC, "temporary_permit_requires_utilities_in_owner_name", dt.date(1998, 1, 1), True),
+    (SC, "temporary_permit_authorizes_occupancy", dt.date(1998, 1, 1), False),
+    (SC, "temporary_permit_ends", dt.date(1998, 1, 1), "certificate-of-occupancy-issued"),
+    # 004 St. Louis County, effective July 1, 2007.
+    (SL, "inspections_included", dt.date(2007, 7, 1), 2),
+    (SL, "permit_issue_within", dt.date(2007, 7, 1), 48),
+    (SL, "occupant_naming_window", dt.date(2007, 7, 1), 120),
+    (SL, "deadline_day_counting", dt.date(2007, 7, 1), "exclude-start"),
+    (SL, "bedroom_min_area_sqft", dt.date(2007, 7, 1), 70),
+    (SL, "bedroom_area_per_occupant_sqft", dt.date(2007, 7, 1), 70),
+    (SL, "smoke_alarm_locations", dt.date(2007, 7, 1), ALARMS),
+    (SL, "basement_bedroom_egress_min_sqft", dt.date(2007, 7, 1), Decimal("5.7")),
+    (SL, "inspection_items", dt.date(2007, 7, 1), ["plumbing", "roofing", "gutters", "wiring", "smoke-alarms", "bedroom-areas", "basement-egress", "occupant-count"]),
+    (SL, "application_channels", dt.date(2007, 7, 1), ["online", "in-person"]),
+    (SL, "who_pays", dt.date(2007, 7, 1), ["seller", "buyer", "representative"]),
+    (SL, "inspector_schedules", dt.date(2007, 7, 1), True),
+    (SL, "inspection_before_move_in", dt.date(2007, 7, 1), True),
+    (SL, "property_conservation_districts_dissolved", dt.date(2007, 7, 1), True),
+    (SL, "change_of_occupancy_reports_encouraged", dt.date(2007, 7, 1), True),
+    # 003 the village, Ord. No. 08-457 of 7-14-2008.
+    (V, "type_i_max_units_in_building", dt.date(2008, 7, 14), 2),
+    (V, "condominium_units_are_type_i", dt.date(2008, 7, 14), True),
+    (V, "approval_validity", dt.date(2008, 7, 14), 1),
+    (V, "deadline_day_counting", dt.date(2008, 7, 14), "exclude-start"),
+    (V, "change_report_window", dt.date(2008, 7, 14), 30),
+    (V, "visitor_period", dt.date(2008, 7, 14), 30),
+    (V, "visiting_periods_per_year", dt.date(2008, 7, 14), 1),
+    (V, "permit_content", dt.date(2008, 7, 14), ["names", "ages", "relationships", "number-of-occupants"]),
+    (V, "owner_certifies_rental_application", dt.date(2008, 7, 14), True),
+    (V, "pre_occupant_applications", dt.date(2008, 7, 14), True),
+    (V, "existing_occupants_exempt_until_first_change", dt.date(2008, 7, 14), True),
+    (V, "conditional_permit_conditions", dt.date(2008, 7, 14), ["deficiencies-not-seriously-endangering-health-or-safety", "owner-statement-to-correct", "correction-date"]),
+    (V, "conditional_permit_issued_by", dt.date(2008, 7, 14), ["building-commissioner", "designee"]),
+    (V, "conditional_permit_completion_notice", dt.date(2008, 7, 14), True),
+    (V, "visitor_rule_extension_by", dt.date(2008, 7, 14), ["building-commissioner", "designee"]),
+    (V, "penalty_max_fine", dt.date(2008, 7, 14), Decimal("500.00")),
+    (V, "penalty_max_imprisonment", dt.date(2008, 7, 14), 90),
+    (V, "fee_covers", dt.date(2008, 7, 14), ["initial-inspection", "one-re-inspection", "one-occupancy-permit"]),
+    (V, "inspections_included", dt.date(2008, 7, 14), 2),
+    (V, "fee_due_before", dt.date(2008, 7, 14), "inspection"),
+    (V, "inspections_performed_by", dt.date(2008, 7, 14), "St. Louis County, at the costs of St. Louis County Code §1110.1065"),
+    (V, "bedroom_min_area_sqft", dt.date(2008, 7, 14), 70),
+    (V, "bedroom_area_per_occupant_sqft", dt.date(2008, 7, 14), 70),
+    (V, "smoke_alarm_locations", dt.date(2008, 7, 14), ALARMS),
+    (V, "basement_bedroom_egress_min_sqft", dt.date(2008, 7, 14), Decimal("5.7")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("slug", "name", "on", "expected"), TERMS)
+def test_each_term_holds_the_value_its_document_gives(
+    slug: str, name: str, on: dt.date, expected: TermValue
+) -> None:
+    assert get_pack(slug).term(name, on) == expected
+
+
+@pytest.mark.parametrize(("slug", "name", "on", "expected"), TERMS)
+def test_no_term_is_in_force_the_day_before_it_took_effect(
+    slug: str, name: str, on: dt.date, expected: TermValue
+) -> None:
+    first = min(v.effective for v in get_pack(slug).terms[name].values)
+    with pytest.raises(NotInForce, match="not in force on"):
+        get_pack(slug).term(name, first - dt.timedelta(days=1))
+
+
+def test_every_term_of_every_pack_is_in_this_table() -> None:
+    shipped = {(p.slug, name) for p in all_packs() for name in p.terms}
+    assert shipped == {(slug, name) for slug, name, _, _ in TERMS}
+
+
+@pytest.mark.parametrize(("slug", "item"), [(SL, "re-occupancy-permit"), (V, "occupancy-permit")])
+def test_the_charged_inspections_start_after_those_the_fee_includes(slug: str, item: str) -> None:
+    pack = get_pack(slug)
+    version = pack.item_version(item, dt.date(2026, 1, 1))
+    (line,) = [ln for ln in version.lines if ln.id == "additional-inspection"]
+    assert line.quantity is not None
+    assert line.quantity.beyond == pack.count("inspections_included", dt.date(2026, 1, 1))
