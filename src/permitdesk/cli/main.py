@@ -11,6 +11,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
+from typing import NoReturn
 
 from permitdesk.cli import render, serialize
 from permitdesk.law.loader import PackError, get_pack, load_pack, pack_slugs
@@ -160,8 +161,15 @@ def cmd_packs_check(args: argparse.Namespace) -> int:
     return 0 if all(e is None for e in results.values()) else 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as one line and status 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(BAD_INPUT, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="permitdesk", description=__doc__)
+    top = _Parser(prog="permitdesk", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
 
     def command(
