@@ -10,6 +10,10 @@ from permitdesk.law.schema import FactSpec
 
 FactValue = bool | int | Decimal | str | tuple[Decimal, ...] | dt.date
 
+# No fee fact is this large (a trillion dollars, cubic feet or fixtures); past it, money
+# arithmetic would run out of Decimal's 28 digits.
+CEILING = Decimal(10) ** 12
+
 TRUE = {"true", "yes", "y", "1", "on"}
 FALSE = {"false", "no", "n", "0", "off"}
 
@@ -55,6 +59,8 @@ def _number(name: str, spec: FactSpec, raw: object) -> Decimal:
         raise FactError(name, f"{name} must be {allowed(spec)}; {value} is too small")
     if spec.maximum is not None and value > spec.maximum:
         raise FactError(name, f"{name} must be {allowed(spec)}; {value} is too large")
+    if abs(value) > CEILING:
+        raise FactError(name, f"{name} must be at most {CEILING:,}; {value} is too large")
     return value
 
 

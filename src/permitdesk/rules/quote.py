@@ -136,8 +136,8 @@ def quote(pack: Pack, item_slug: str, facts: Mapping[str, object], on: dt.date) 
         citation=prepared.citation,
         facts=values,
         lines=lines,
-        total=sum((ln.amount for ln in lines if ln.kind == "fee"), ZERO),
-        deposits=sum((ln.amount for ln in lines if ln.kind == "deposit"), ZERO),
+        total=money(sum((ln.amount for ln in lines if ln.kind == "fee"), ZERO)),
+        deposits=money(sum((ln.amount for ln in lines if ln.kind == "deposit"), ZERO)),
         notes=tuple(version.notes),
         referral=version.referral,
     )
