@@ -40,6 +40,7 @@ def cross_check(pack: Pack) -> Iterator[Problem]:
     yield from _check_jurisdiction(pack)
     yield from _check_citations(pack)
     yield from _check_dates_distinct(pack)
+    yield from _check_tables(pack.fees)
     for slug, item in pack.fees.items.items():
         yield from _check_item(pack.fees, slug, item)
     yield from _check_eligibility(pack)
@@ -107,6 +108,17 @@ def _check_dates_distinct(pack: Pack) -> Iterator[Problem]:
                 loc,
                 f"two versions take effect on {repeated[0].isoformat()}; dates must differ",
             )
+
+
+def _check_tables(fees: FeesFile) -> Iterator[Problem]:
+    for name, table in fees.tables.items():
+        for key, row in table.rows.items():
+            if len(row.rates) != len(table.columns):
+                yield Problem(
+                    "fees.yaml",
+                    ("tables", name, "rows", key, "rates"),
+                    f"row {key} has {len(row.rates)} rates for {len(table.columns)} columns",
+                )
 
 
 def _line_facts(line: FeeLine) -> Iterator[tuple[Loc, str]]:

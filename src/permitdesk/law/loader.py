@@ -110,11 +110,15 @@ def read_model(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
     try:
         return model.model_validate(data if data is not None else {}), root
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first["loc"] if not _is_union_tag(p))
-        problem = first["msg"]
-        if len(exc.errors()) > 1:
-            problem += f" (and {len(exc.errors()) - 1} more problem(s) in this file)"
+        errors = exc.errors()
+        # A value that fits no member of a union is one problem, reported once per member.
+        places = list(
+            dict.fromkeys(tuple(p for p in e["loc"] if not _is_union_tag(p)) for e in errors)
+        )
+        loc = places[0]
+        problem = errors[0]["msg"]
+        if len(places) > 1:
+            problem += f" (and {len(places) - 1} more problem(s) in this file)"
         raise PackError(path, _line_of(root, loc), _dotted(loc), problem) from None
 
 

@@ -176,16 +176,7 @@ class RateTable(Dated):
     title: NonEmpty
     unit: NonEmpty
     columns: Annotated[list[NonEmpty], Field(min_length=1)]
-    rows: dict[Slug, TableRow]
-
-    @model_validator(mode="after")
-    def _rows_fill_columns(self) -> RateTable:
-        for key, row in self.rows.items():
-            if len(row.rates) != len(self.columns):
-                raise ValueError(
-                    f"row {key} has {len(row.rates)} rates for {len(self.columns)} columns"
-                )
-        return self
+    rows: dict[Slug, TableRow]  # checks.py: each row has a rate for every column
 
 
 class FeesFile(Strict):
