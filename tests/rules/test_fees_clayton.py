@@ -1,6 +1,6 @@
 """Clayton's fees, checked line by line against the source documents.
 
-Every expected amount below is worked out from the words of the documents in shared/seeds,
+Every expected amount below is worked out from the words of the documents (docs/sources, copies of shared/seeds),
 not from the pack:
 
 - 002: City of Clayton, Permit and Application Fee Schedule, August 2010.
