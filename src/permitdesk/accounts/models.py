@@ -1,0 +1,50 @@
+"""Who may do what, where: a user's roles in jurisdictions, and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+from permitdesk.records.models import Jurisdiction
+
+
+class Role(models.TextChoices):
+    APPLICANT = "applicant"  # owner, managing agent or realtor: own cases only
+    CLERK = "clerk"  # the cases of their jurisdiction
+    INSPECTOR = "inspector"  # inspections assigned to them
+    CODE_OFFICIAL = "code-official"  # everything in their jurisdiction
+
+
+class Membership(models.Model):
+    """A staff role in one jurisdiction (applicants need none: they act on their own cases)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "jurisdiction", "role"], name="one_role_once")
+        ]
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,90 @@
+"""An application for an occupancy permit, the fees it carries and the payments against them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+from permitdesk.records.models import Jurisdiction, Party, Unit
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted"  # fees quoted; awaiting processing, payment, inspection
+        INSPECTION_REQUESTED = "inspection-requested"
+        FAILED = "failed"  # violations noticed; awaiting correction and re-inspection
+        APPROVED = "approved"  # passed; the approval runs for the pack's validity
+        CONDITIONAL = "conditional"  # the village's conditional permit: repairs under way
+        ISSUED = "issued"  # permit issued
+        ENDED = "ended"  # the permit ended (change of tenancy, term, superseded)
+        LAPSED = "lapsed"  # the approval ran out before the occupants were named
+        WITHDRAWN = "withdrawn"
+
+    class Trigger(models.TextChoices):
+        SALE = "sale"
+        LEASE = "lease"
+        CHANGE_OF_OCCUPANCY = "change-of-occupancy"
+        NEW_CONSTRUCTION = "new-construction"
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.PROTECT, related_name="applications"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="applications")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
+    )
+    parties = models.ManyToManyField(Party, blank=True, related_name="applications")
+    fee_item = models.SlugField(max_length=64, help_text="the pack's fee item for this program")
+    trigger = models.CharField(max_length=24, choices=Trigger.choices)
+    occupied = models.BooleanField(default=False, help_text="occupied before inspection approval")
+    status = models.CharField(
+        max_length=24, choices=Status.choices, default=Status.SUBMITTED, db_index=True
+    )
+    submitted_at = models.DateTimeField(db_index=True)
+    processed_at = models.DateTimeField(help_text="no inspection before this moment")
+    idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["jurisdiction", "status", "submitted_at"])]
+        ordering = ["-submitted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Application {self.pk} ({self.status})"
+
+
+class FeeLine(models.Model):
+    """A line of the quote the application was assessed, with its arithmetic and citation."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fee_lines")
+    fee_item = models.SlugField(max_length=64)
+    line_id = models.SlugField(max_length=64)
+    label = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=[("fee", "fee"), ("deposit", "deposit")])
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    basis = models.TextField()
+    citation = models.TextField()
+    assessed_at = models.DateTimeField()
+    waived_reason = models.TextField(blank=True, help_text="set by a code official's waiver")
+
+    @property
+    def due(self) -> Decimal:
+        return Decimal(0) if self.waived_reason else self.amount
+
+
+class Payment(models.Model):
+    """A ledger entry: a payment (positive) or a refund (negative), never edited."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="payments")
+    method = models.CharField(max_length=20)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    receipt_number = models.CharField(max_length=32, unique=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+    refund_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="refunds"
+    )
+    idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True)

@@ -1,0 +1,82 @@
+"""Inspection requests, inspections and their violations, and approvals."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from permitdesk.cases.models.applications import Application
+
+
+class InspectionRequest(models.Model):
+    class Window(models.TextChoices):
+        AM = "am"
+        PM = "pm"
+        ANY = "any"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="inspection_requests"
+    )
+    wanted_on = models.DateField()
+    window = models.CharField(max_length=3, choices=Window.choices, default=Window.ANY)
+    contact_name = models.CharField(max_length=200)
+    contact_phone = models.CharField(max_length=32)
+    requested_at = models.DateTimeField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class Inspection(models.Model):
+    class Result(models.TextChoices):
+        PENDING = "pending"
+        PASSED = "passed"
+        FAILED = "failed"
+        NO_ACCESS = "no-access"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="inspections"
+    )
+    request = models.OneToOneField(
+        InspectionRequest, on_delete=models.PROTECT, related_name="inspection"
+    )
+    number = models.PositiveSmallIntegerField(
+        help_text="1 for the initial inspection, 2 for the first re-inspection, ..."
+    )
+    inspector = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
+    scheduled_on = models.DateField(db_index=True)
+    window = models.CharField(max_length=3, choices=InspectionRequest.Window.choices)
+    result = models.CharField(max_length=10, choices=Result.choices, default=Result.PENDING)
+    checklist = models.JSONField(default=dict, blank=True)
+    notes = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "number"], name="one_number_per_case")
+        ]
+
+
+class Violation(models.Model):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="violations")
+    code_citation = models.CharField(max_length=200)
+    description = models.TextField()
+    correction = models.TextField(blank=True, help_text="what must be corrected")
+    photo = models.FileField(upload_to="violations/%Y/%m/", blank=True)
+
+
+class Approval(models.Model):
+    """A passed inspection, valid through the date the pack's validity term sets."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="approval"
+    )
+    inspection = models.OneToOneField(Inspection, on_delete=models.PROTECT, related_name="approval")
+    approved_on = models.DateField()
+    valid_through = models.DateField(null=True, blank=True, help_text="empty: no validity limit")

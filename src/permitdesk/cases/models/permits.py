@@ -1,0 +1,52 @@
+"""Occupants and visitors, and the permits issued for an occupancy."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+
+from permitdesk.cases.models.applications import Application
+
+
+class Occupant(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="occupants")
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    age = models.PositiveSmallIntegerField(null=True, blank=True)
+    relationship = models.CharField(max_length=60, blank=True, help_text="to the head of household")
+
+
+class Visitor(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="visitors")
+    name = models.CharField(max_length=200)
+    arrived_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Permit(models.Model):
+    class Kind(models.TextChoices):
+        STANDARD = "standard"
+        TEMPORARY = "temporary"
+        CONDITIONAL = "conditional"
+        AMENDED = "amended"
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="permits")
+    number = models.CharField(max_length=32, unique=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    issued_at = models.DateTimeField()
+    ends_on = models.DateField(
+        null=True, blank=True, help_text="the term's end, where the pack sets one"
+    )
+    correction_due_on = models.DateField(null=True, blank=True, help_text="conditional permits")
+    ended_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.CharField(max_length=200, blank=True)
+    verification_token = models.CharField(max_length=64, unique=True, default=new_token)
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None

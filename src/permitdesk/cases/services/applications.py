@@ -1,0 +1,124 @@
+"""Applying, and withdrawing an application."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
+from permitdesk.audit.services import queue, record
+from permitdesk.cases.models import Application
+from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, state
+from permitdesk.law.loader import get_pack
+from permitdesk.records.models import Unit
+from permitdesk.rules.calendar import local, processed_at
+from permitdesk.rules.lifecycle import check_transition
+from permitdesk.rules.quote import quote
+
+
+def _program_facts(
+    unit: Unit, fee_item_facts: Mapping[str, object], occupied: bool
+) -> dict[str, object]:
+    """The facts of the unit that the program's fee item reads, from the case file."""
+    facts: dict[str, object] = {}
+    if "unit_type" in fee_item_facts:
+        facts["unit_type"] = unit.unit_type
+    if "occupied" in fee_item_facts:
+        facts["occupied"] = occupied
+    return facts
+
+
+def submit_application(
+    *,
+    actor: User,
+    unit: Unit,
+    fee_item: str,
+    trigger: str,
+    occupied: bool = False,
+    now: dt.datetime,
+    idempotency_key: str | None = None,
+) -> Application:
+    """A new application for `unit`, assessed with `fee_item` of its jurisdiction's pack.
+
+    The same idempotency key twice returns the first application and records nothing more.
+    """
+    if idempotency_key:
+        existing = Application.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            if existing.applicant_id != actor.pk:
+                raise NotFound("application not found")
+            return existing
+    jurisdiction = unit.property.jurisdiction
+    pack = get_pack(jurisdiction.slug)
+    held = roles(actor, jurisdiction.pk)
+    if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        raise Forbidden("inspectors do not submit applications")
+    item = pack.item(fee_item)
+    on = local(pack, now).date()
+    q = quote(pack, fee_item, _program_facts(unit, item.facts, occupied), on)
+    ready = processed_at(pack, now, on) if pack.has_term("processing_time") else now
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                jurisdiction=jurisdiction,
+                unit=unit,
+                applicant=actor,
+                fee_item=fee_item,
+                trigger=trigger,
+                occupied=occupied,
+                submitted_at=now,
+                processed_at=ready,
+                idempotency_key=idempotency_key or None,
+            )
+            add_fee_lines(application, q, now)
+            record(
+                actor=actor,
+                action="submit",
+                obj=application,
+                at=now,
+                before=None,
+                after={"status": application.status, "fee_item": fee_item, "total": str(q.total)},
+                application_id=application.pk,
+                jurisdiction_slug=jurisdiction.slug,
+            )
+            queue(
+                key=f"application-received-{application.pk}",
+                to=getattr(actor, "email", ""),
+                subject=f"{pack.name}: application {application.pk} received",
+                body=(
+                    f"We received your application {application.pk} for {unit}.\n"
+                    f"Fees: ${q.total}. "
+                    f"No inspection before {local(pack, ready):%A %B %-d, %Y %-I:%M %p}."
+                ),
+                at=now,
+            )
+    except IntegrityError:
+        if idempotency_key:  # the same request, at the same moment, from another process
+            return Application.objects.get(idempotency_key=idempotency_key)
+        raise
+    return application
+
+
+def withdraw_application(*, actor: User, application: Application, now: dt.datetime) -> Application:
+    with transaction.atomic():
+        application = locked(application)
+        require(actor, "withdraw", application)
+        check_transition("withdraw", application.status)
+        before = state(application)
+        application.status = Application.Status.WITHDRAWN
+        application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="withdraw",
+            obj=application,
+            at=now,
+            before=before,
+            after=state(application),
+            application_id=application.pk,
+            jurisdiction_slug=pack_of(application).slug,
+        )
+    return application

@@ -1,0 +1,107 @@
+"""What every case service shares: the pack, the locked case row, its snapshot, its balance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+
+from permitdesk.cases.models import Application, FeeLine, Payment
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import CaseSnapshot
+from permitdesk.rules.occupancy import Bedroom, occupancy
+from permitdesk.rules.quote import Quote
+
+ZERO = Decimal("0.00")
+
+
+def pack_of(application: Application) -> Pack:
+    return get_pack(application.jurisdiction.slug)
+
+
+def locked(application: Application) -> Application:
+    """The case row, locked for the rest of the transaction (two clerks: one wins, one waits)."""
+    return (
+        Application.objects.select_for_update()
+        .select_related("jurisdiction", "unit")
+        .get(pk=application.pk)
+    )
+
+
+def fees_due(application: Application) -> Decimal:
+    lines = FeeLine.objects.filter(application=application, kind="fee", waived_reason="")
+    return Decimal(lines.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"])
+
+
+def paid(application: Application) -> Decimal:
+    return Decimal(
+        Payment.objects.filter(application=application).aggregate(
+            total=Coalesce(Sum("amount"), ZERO)
+        )["total"]
+    )
+
+
+def balance_due(application: Application) -> Decimal:
+    """Fees not waived, less payments and refunds; deposits are held apart."""
+    return max(fees_due(application) - paid(application), ZERO)
+
+
+def max_occupants(pack: Pack, application: Application, on: dt.date) -> int | None:
+    rooms = [
+        Bedroom(b.area_sqft, b.smoke_alarm, b.basement, b.egress_opening_sqft)
+        for b in application.unit.bedrooms.all()
+    ]
+    if not rooms:
+        return None
+    return occupancy(pack, rooms, on).max_occupants
+
+
+def snapshot(pack: Pack, application: Application, now: dt.datetime) -> CaseSnapshot:
+    approval = getattr(application, "approval", None)
+    occupants = list(application.occupants.all())
+    needs_details = pack.has_term("permit_content")
+    missing = tuple(
+        f"{o.first_name} {o.last_name}"
+        for o in occupants
+        if needs_details and (o.age is None or not o.relationship)
+    )
+    return CaseSnapshot(
+        status=application.status,
+        processed_at=application.processed_at,
+        balance_due=balance_due(application),
+        valid_through=approval.valid_through if approval else None,
+        occupants=len(occupants),
+        occupants_missing_details=missing,
+        max_occupants=max_occupants(pack, application, local(pack, now).date()),
+    )
+
+
+def add_fee_lines(
+    application: Application, q: Quote, at: dt.datetime, only: set[str] | None = None
+) -> list[FeeLine]:
+    """Fee lines from a quote (all, or the line ids in `only`)."""
+    return FeeLine.objects.bulk_create(
+        FeeLine(
+            application=application,
+            fee_item=q.item,
+            line_id=line.id,
+            label=line.label,
+            kind=line.kind,
+            amount=line.amount,
+            basis=line.basis,
+            citation=line.citation,
+            assessed_at=at,
+        )
+        for line in q.lines
+        if only is None or line.id in only
+    )
+
+
+def state(application: Application) -> dict[str, Any]:
+    """The case's audit picture: what a before/after pair records."""
+    return {"status": application.status}

@@ -1,0 +1,260 @@
+"""Requesting, assigning and recording inspections; approvals; re-inspection fees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Sum
+
+from permitdesk.accounts.models import Membership, Role
+from permitdesk.accounts.permissions import NotFound, require
+from permitdesk.audit.services import queue, record
+from permitdesk.cases.models import (
+    Application,
+    Approval,
+    FeeLine,
+    Inspection,
+    InspectionRequest,
+    Violation,
+)
+from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, snapshot, state
+from permitdesk.law.pack import Pack
+from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import (
+    Refused,
+    check_record_pass,
+    check_request_inspection,
+    check_transition,
+)
+from permitdesk.rules.periods import add_period
+from permitdesk.rules.quote import quote
+
+
+@dataclass(frozen=True)
+class ViolationInput:
+    code_citation: str
+    description: str
+    correction: str = ""
+
+
+def _charge_for_visit(
+    pack: Pack, application: Application, number: int, now: dt.datetime, why: str
+) -> None:
+    """Fees a visit after the first adds: St. Clair's re-inspection fee item, or the growth of
+    an item priced by the number of inspections (St. Louis County's and the village's $40)."""
+    on = local(pack, now).date()
+    if pack.has_term("reinspection_fee_item"):
+        add_fee_lines(application, quote(pack, pack.text("reinspection_fee_item", on), {}, on), now)
+        return
+    item = pack.item(application.fee_item)
+    if "inspections" not in item.facts:
+        return
+    facts: dict[str, object] = {"inspections": number}
+    if "unit_type" in item.facts:
+        facts["unit_type"] = application.unit.unit_type
+    q = quote(pack, application.fee_item, facts, on)
+    for line in q.lines:
+        charged = FeeLine.objects.filter(
+            application=application, fee_item=q.item, line_id=line.id
+        ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+        if line.amount > charged:
+            FeeLine.objects.create(
+                application=application,
+                fee_item=q.item,
+                line_id=line.id,
+                label=f"{line.label} ({why})",
+                kind=line.kind,
+                amount=line.amount - charged,
+                basis=line.basis,
+                citation=line.citation,
+                assessed_at=now,
+            )
+
+
+def request_inspection(
+    *,
+    actor: User,
+    application: Application,
+    wanted_on: dt.date,
+    window: str,
+    contact_name: str,
+    contact_phone: str,
+    now: dt.datetime,
+) -> Inspection:
+    """Ask for the next inspection of the case on `wanted_on` (AM, PM or any)."""
+    with transaction.atomic():
+        application = locked(application)
+        require(actor, "request-inspection", application)
+        pack = pack_of(application)
+        check_request_inspection(pack, snapshot(pack, application, now), wanted_on, now)
+        before = state(application)
+        request = InspectionRequest.objects.create(
+            application=application,
+            wanted_on=wanted_on,
+            window=window,
+            contact_name=contact_name,
+            contact_phone=contact_phone,
+            requested_at=now,
+            requested_by=actor,
+        )
+        number = application.inspections.count() + 1
+        inspection = Inspection.objects.create(
+            application=application,
+            request=request,
+            number=number,
+            scheduled_on=wanted_on,
+            window=window,
+        )
+        if number > 1:
+            _charge_for_visit(pack, application, number, now, f"inspection {number}")
+        application.status = Application.Status.INSPECTION_REQUESTED
+        application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="request-inspection",
+            obj=inspection,
+            at=now,
+            before=before,
+            after={
+                **state(application),
+                "number": number,
+                "scheduled_on": wanted_on.isoformat(),
+                "window": window,
+            },
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+    return inspection
+
+
+def assign_inspector(
+    *,
+    actor: User,
+    inspection: Inspection,
+    inspector: User,
+    now: dt.datetime,
+) -> Inspection:
+    with transaction.atomic():
+        application = locked(inspection.application)
+        require(actor, "assign-inspector", application)
+        if not Membership.objects.filter(
+            user_id=inspector.pk, jurisdiction_id=application.jurisdiction_id, role=Role.INSPECTOR
+        ).exists():
+            raise Refused(f"{inspector} is not an inspector of {application.jurisdiction}")
+        inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        if inspection.result != Inspection.Result.PENDING:
+            raise Refused("the inspection is already recorded")
+        before = {"inspector": inspection.inspector_id}
+        inspection.inspector = inspector
+        inspection.save(update_fields=["inspector"])
+        record(
+            actor=actor,
+            action="assign-inspector",
+            obj=inspection,
+            at=now,
+            before=before,
+            after={"inspector": inspector.pk},
+            application_id=application.pk,
+            jurisdiction_slug=application.jurisdiction.slug,
+        )
+    return inspection
+
+
+def _approve(
+    pack: Pack, application: Application, inspection: Inspection, now: dt.datetime
+) -> Approval:
+    on = local(pack, now).date()
+    window = next(
+        (t for t in ("approval_validity", "occupant_naming_window") if pack.has_term(t)), None
+    )
+    valid_through = (
+        add_period(pack, on, pack.count(window, on), pack.terms[window].unit, on)
+        if window
+        else None
+    )
+    if pack.has_term("permit_fee_item"):  # St. Clair: the occupant pays $35 on obtaining the permit
+        add_fee_lines(application, quote(pack, pack.text("permit_fee_item", on), {}, on), now)
+    return Approval.objects.create(
+        application=application, inspection=inspection, approved_on=on, valid_through=valid_through
+    )
+
+
+def record_inspection_result(
+    *,
+    actor: User,
+    inspection: Inspection,
+    result: str,
+    now: dt.datetime,
+    violations: Sequence[ViolationInput] = (),
+    checklist: dict[str, Any] | None = None,
+    notes: str = "",
+) -> Inspection:
+    """Passed, failed (with at least one violation) or no access."""
+    with transaction.atomic():
+        application = locked(inspection.application)
+        inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        if inspection.application_id != application.pk:
+            raise NotFound("inspection not found")
+        require(actor, "record-result", application, inspector_id=inspection.inspector_id)
+        pack = pack_of(application)
+        if inspection.result != Inspection.Result.PENDING:
+            raise Refused(
+                f"inspection {inspection.number} is already recorded as {inspection.result}"
+            )
+        before = state(application)
+        if result == Inspection.Result.PASSED:
+            check_record_pass(pack, snapshot(pack, application, now), now)
+            _approve(pack, application, inspection, now)
+            application.status = Application.Status.APPROVED
+        elif result == Inspection.Result.FAILED:
+            check_transition("record-failure", application.status)
+            if not violations:
+                raise Refused("a failed inspection lists at least one violation")
+            Violation.objects.bulk_create(
+                Violation(
+                    inspection=inspection,
+                    code_citation=v.code_citation,
+                    description=v.description,
+                    correction=v.correction,
+                )
+                for v in violations
+            )
+            application.status = Application.Status.FAILED
+            queue(
+                key=f"violation-notice-{inspection.pk}",
+                to=getattr(application.applicant, "email", ""),
+                subject=f"{pack.name}: violations found at {application.unit}",
+                body="\n".join(f"- {v.code_citation}: {v.description}" for v in violations)
+                + "\nCorrect them, then request a re-inspection.",
+                at=now,
+            )
+        elif result == Inspection.Result.NO_ACCESS:
+            check_transition("record-no-access", application.status)
+            if pack.has_term("reinspection_fee_item"):
+                _charge_for_visit(pack, application, inspection.number, now, "no access")
+            application.status = Application.Status.SUBMITTED
+        else:
+            raise Refused(f"result '{result}' is not one of: passed, failed, no-access")
+        inspection.result = result
+        inspection.checklist = checklist or {}
+        inspection.notes = notes
+        inspection.completed_at = now
+        inspection.save(update_fields=["result", "checklist", "notes", "completed_at"])
+        application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action=f"record-{result}",
+            obj=inspection,
+            at=now,
+            before=before,
+            after={**state(application), "violations": len(violations)},
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+    return inspection

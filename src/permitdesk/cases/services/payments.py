@@ -1,0 +1,118 @@
+"""Payments, refunds and fee waivers: a ledger that is appended to, never edited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from permitdesk.accounts.permissions import require
+from permitdesk.audit.services import queue, record
+from permitdesk.cases.models import Application, FeeLine, Payment
+from permitdesk.cases.services.base import balance_due, locked, pack_of
+from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import Refused, check_transition
+
+
+def _receipt_number(application: Application, now: dt.datetime) -> str:
+    return f"R{now:%Y%m%d}-{application.pk}-{secrets.token_hex(3).upper()}"
+
+
+def record_payment(
+    *,
+    actor: User,
+    application: Application,
+    method: str,
+    amount: Decimal,
+    now: dt.datetime,
+    idempotency_key: str | None = None,
+) -> Payment:
+    """A payment against the case's balance, by a method the jurisdiction accepts.
+
+    The same idempotency key twice records one payment and returns it both times.
+    """
+    if idempotency_key:
+        existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            application = locked(application)
+            require(actor, "record-payment", application)
+            check_transition("record-payment", application.status)
+            pack = pack_of(application)
+            on = local(pack, now).date()
+            methods = (
+                pack.names("payment_methods", on) if pack.has_term("payment_methods") else None
+            )
+            if methods is not None and method not in methods:
+                raise Refused(
+                    f"method '{method}' is not accepted by {pack.name}: "
+                    f"one of: {', '.join(methods)}",
+                    pack.cite(pack.term_version("payment_methods", on).citation),
+                )
+            if amount <= 0:
+                raise Refused("amount must be more than 0.00")
+            due = balance_due(application)
+            if amount > due:
+                raise Refused(f"amount {amount} is more than the {due} due")
+            payment = Payment.objects.create(
+                application=application,
+                method=method,
+                amount=amount,
+                receipt_number=_receipt_number(application, now),
+                recorded_by=actor,
+                recorded_at=now,
+                idempotency_key=idempotency_key or None,
+            )
+            record(
+                actor=actor,
+                action="record-payment",
+                obj=payment,
+                at=now,
+                before={"balance_due": str(due)},
+                after={"balance_due": str(due - amount), "amount": str(amount), "method": method},
+                application_id=application.pk,
+                jurisdiction_slug=pack.slug,
+            )
+            queue(
+                key=f"receipt-{payment.receipt_number}",
+                to=getattr(application.applicant, "email", ""),
+                subject=f"{pack.name}: receipt {payment.receipt_number}",
+                body=f"Received ${amount} by {method} for application {application.pk}.",
+                at=now,
+            )
+    except IntegrityError:
+        if idempotency_key:
+            return Payment.objects.get(idempotency_key=idempotency_key)
+        raise
+    return payment
+
+
+def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) -> FeeLine:
+    """A code official waives one fee line, saying why."""
+    if not reason.strip():
+        raise Refused("a waiver needs a reason")
+    with transaction.atomic():
+        application = locked(fee_line.application)
+        require(actor, "waive-fee", application)
+        check_transition("waive-fee", application.status)
+        fee_line = FeeLine.objects.select_for_update().get(pk=fee_line.pk)
+        if fee_line.waived_reason:
+            raise Refused("this fee is already waived")
+        fee_line.waived_reason = reason.strip()
+        fee_line.save(update_fields=["waived_reason"])
+        record(
+            actor=actor,
+            action="waive-fee",
+            obj=fee_line,
+            at=now,
+            before={"amount_due": str(fee_line.amount)},
+            after={"amount_due": "0.00", "reason": fee_line.waived_reason},
+            application_id=application.pk,
+            jurisdiction_slug=application.jurisdiction.slug,
+        )
+    return fee_line

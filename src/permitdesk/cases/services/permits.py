@@ -1,0 +1,210 @@
+"""Issuing permits (standard, conditional, temporary) and ending them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from permitdesk.accounts.permissions import require
+from permitdesk.audit.services import queue, record
+from permitdesk.cases.models import Application, Permit
+from permitdesk.cases.services.base import locked, pack_of, snapshot, state
+from permitdesk.law.pack import Pack
+from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import (
+    Refused,
+    check_issue_permit,
+    check_pack_offers,
+    check_transition,
+)
+from permitdesk.rules.periods import add_period
+
+
+def _number(pack: Pack, application: Application, kind: str, now: dt.datetime) -> str:
+    prefix = "".join(part[0] for part in pack.slug.split("-")).upper()
+    count = Permit.objects.filter(application=application).count() + 1
+    return f"{prefix}-{local(pack, now):%Y}-{application.pk:06d}-{kind[0].upper()}{count}"
+
+
+def _create(
+    pack: Pack, application: Application, kind: str, now: dt.datetime, **extra: object
+) -> Permit:
+    return Permit.objects.create(
+        application=application,
+        number=_number(pack, application, kind, now),
+        kind=kind,
+        issued_at=now,
+        **extra,
+    )
+
+
+def _end_active(
+    application: Application, kinds: set[str], reason: str, now: dt.datetime
+) -> list[str]:
+    ended = []
+    for permit in Permit.objects.select_for_update().filter(
+        application=application, ended_at=None, kind__in=kinds
+    ):
+        permit.ended_at, permit.end_reason = now, reason
+        permit.save(update_fields=["ended_at", "end_reason"])
+        ended.append(permit.number)
+    return ended
+
+
+def issue_permit(*, actor: User, application: Application, now: dt.datetime) -> Permit:
+    """The occupancy permit, once the case is approved, paid and every occupant is named.
+
+    Two clerks issuing at once: the row lock makes one wait, and it then finds the case issued.
+    """
+    with transaction.atomic():
+        application = locked(application)
+        require(actor, "issue-permit", application)
+        pack = pack_of(application)
+        check_issue_permit(pack, snapshot(pack, application, now), now)
+        on = local(pack, now).date()
+        ends_on = (
+            add_period(pack, on, pack.count("permit_term", on), "years", on)
+            if pack.has_term("permit_term")
+            else None
+        )
+        superseded = _end_active(
+            application,
+            {Permit.Kind.TEMPORARY, Permit.Kind.CONDITIONAL},
+            "certificate of occupancy issued",
+            now,
+        )
+        before = state(application)
+        permit = _create(pack, application, Permit.Kind.STANDARD, now, ends_on=ends_on)
+        application.status = Application.Status.ISSUED
+        application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="issue-permit",
+            obj=permit,
+            at=now,
+            before=before,
+            after={
+                **state(application),
+                "permit": permit.number,
+                "ends_on": ends_on.isoformat() if ends_on else None,
+                "ended": superseded,
+            },
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+        queue(
+            key=f"permit-issued-{permit.number}",
+            to=getattr(application.applicant, "email", ""),
+            subject=f"{pack.name}: occupancy permit {permit.number} issued",
+            body=f"Permit {permit.number} for {application.unit} is issued."
+            + (f" It ends on {ends_on:%B %-d, %Y} or on a change of tenancy." if ends_on else ""),
+            at=now,
+        )
+    return permit
+
+
+def issue_conditional_permit(
+    *,
+    actor: User,
+    application: Application,
+    owner_statement: str,
+    correction_due_on: dt.date,
+    now: dt.datetime,
+) -> Permit:
+    """The village's temporary conditional permit: deficiencies that do not seriously endanger
+    health or safety, the owner's statement to correct them by a date; occupancy meanwhile."""
+    with transaction.atomic():
+        application = locked(application)
+        require(actor, "issue-conditional-permit", application)
+        pack = pack_of(application)
+        on = local(pack, now).date()
+        check_pack_offers(pack, "conditional_permit_conditions", "conditional occupancy permits")
+        check_transition("issue-conditional-permit", application.status)
+        if not owner_statement.strip():
+            raise Refused(
+                "a conditional permit needs the owner's statement that the deficiencies "
+                "will be corrected"
+            )
+        if correction_due_on <= on:
+            raise Refused("the correction date must be in the future")
+        before = state(application)
+        permit = _create(
+            pack, application, Permit.Kind.CONDITIONAL, now, correction_due_on=correction_due_on
+        )
+        application.status = Application.Status.CONDITIONAL
+        application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="issue-conditional-permit",
+            obj=permit,
+            at=now,
+            before=before,
+            after={
+                **state(application),
+                "permit": permit.number,
+                "correction_due_on": correction_due_on.isoformat(),
+                "owner_statement": owner_statement.strip(),
+            },
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+    return permit
+
+
+def issue_temporary_permit(*, actor: User, application: Application, now: dt.datetime) -> Permit:
+    """St. Clair's temporary permit: utilities in the owner's name; it never authorises
+    occupancy, and it ends when the certificate of occupancy is issued."""
+    with transaction.atomic():
+        application = locked(application)
+        require(actor, "issue-temporary-permit", application)
+        pack = pack_of(application)
+        check_pack_offers(
+            pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
+        )
+        check_transition("issue-temporary-permit", application.status)
+        permit = _create(pack, application, Permit.Kind.TEMPORARY, now)
+        record(
+            actor=actor,
+            action="issue-temporary-permit",
+            obj=permit,
+            at=now,
+            before=None,
+            after={"permit": permit.number, "authorizes_occupancy": False},
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+    return permit
+
+
+END_REASONS = ("change-of-tenancy", "term-expired", "superseded", "revoked")
+
+
+def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) -> Permit:
+    if reason not in END_REASONS:
+        raise Refused(f"reason '{reason}' is not one of: {', '.join(END_REASONS)}")
+    with transaction.atomic():
+        application = locked(permit.application)
+        require(actor, "end-permit", application)
+        check_transition("end-permit", application.status)
+        permit = Permit.objects.select_for_update().get(pk=permit.pk)
+        if permit.ended_at is not None:
+            raise Refused(f"permit {permit.number} already ended ({permit.end_reason})")
+        before = state(application)
+        permit.ended_at, permit.end_reason = now, reason
+        permit.save(update_fields=["ended_at", "end_reason"])
+        if not Permit.objects.filter(application=application, ended_at=None).exists():
+            application.status = Application.Status.ENDED
+            application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="end-permit",
+            obj=permit,
+            at=now,
+            before=before,
+            after={**state(application), "permit": permit.number, "reason": reason},
+            application_id=application.pk,
+            jurisdiction_slug=application.jurisdiction.slug,
+        )
+    return permit
