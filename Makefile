@@ -30,9 +30,13 @@ lint: venv ## ruff check + ruff format --check
 typecheck: venv ## mypy (strict; files and options in pyproject [tool.mypy])
 	$(BIN)/mypy
 
-test: venv ## lint, typecheck, then the pytest suite (the README's test command)
+test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
 	$(MAKE) --no-print-directory lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL $(BIN)/python -m pytest
+	@# The database tests again on a real PostgreSQL server (DATABASE_URL, or the local one
+	@# scripts/ensure-postgres installs and starts).
+	DATABASE_URL=$${DATABASE_URL:-$$(scripts/ensure-postgres)} $(BIN)/python -m pytest -m django_db
 
 run: venv ## CLI demo: check the packs, list items, a quote and an eligibility answer
 	$(BIN)/permitdesk packs check

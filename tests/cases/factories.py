@@ -1,0 +1,56 @@
+"""Building the case file for tests: jurisdictions, units, users with roles."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+
+from permitdesk.accounts.models import Membership, Role
+from permitdesk.law.loader import get_pack
+from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
+
+
+def jurisdiction(slug: str) -> Jurisdiction:
+    found, _ = Jurisdiction.objects.get_or_create(slug=slug, defaults={"name": get_pack(slug).name})
+    return found
+
+
+def user(name: str, role: str | None = None, slug: str | None = None) -> User:
+    person = User.objects.create_user(username=name, email=f"{name}@example.test", password="x")
+    if role is not None and slug is not None:
+        Membership.objects.create(user=person, jurisdiction=jurisdiction(slug), role=role)
+    return person
+
+
+def unit(
+    slug: str,
+    unit_type: str = "single-family",
+    units_in_building: int = 1,
+    bedrooms: tuple[str, ...] = ("120", "100"),
+    parcel: str = "P-1",
+) -> Unit:
+    place = Property.objects.create(
+        jurisdiction=jurisdiction(slug),
+        parcel_id=parcel,
+        address="10 N Central Ave",
+        normalized_address="10 N CENTRAL AVE",
+        city="Clayton",
+        state="MO",
+        zip_code="63105",
+    )
+    home = Unit.objects.create(
+        property=place, unit_type=unit_type, units_in_building=units_in_building
+    )
+    for area in bedrooms:
+        Bedroom.objects.create(unit=home, area_sqft=Decimal(area))
+    return home
+
+
+def staff(slug: str) -> dict[str, User]:
+    """A clerk, an inspector and a code official of `slug`."""
+    tag = slug.split("-")[0]
+    return {
+        role: user(f"{tag}-{role}", role, slug)
+        for role in (Role.CLERK, Role.INSPECTOR, Role.CODE_OFFICIAL)
+    }
