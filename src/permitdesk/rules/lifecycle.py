@@ -88,8 +88,9 @@ def check_transition(action: str, status: str) -> None:
         )
 
 
-def _cite(pack: Pack, term: str, on: dt.date) -> str:
-    return pack.cite(pack.term_version(term, on).citation)
+def _cite(pack: Pack, term: str, on: dt.date) -> str | None:
+    """The sentence behind `term`, where the pack has it."""
+    return pack.cite(pack.term_version(term, on).citation) if pack.has_term(term) else None
 
 
 def _term_is(pack: Pack, term: str, on: dt.date, value: object) -> bool:
@@ -140,7 +141,7 @@ def check_issue_permit(pack: Pack, case: CaseSnapshot, now: dt.datetime) -> None
         raise Refused(
             f"the approval ran out on {case.valid_through.isoformat()}; a new application, fee "
             "and inspection are needed",
-            _cite(pack, "approval_validity", today) if pack.has_term("approval_validity") else None,
+            _cite(pack, "approval_validity", today),
         )
     if case.occupants == 0:
         raise Refused("the permit names its occupants: add every occupant first")
@@ -148,7 +149,7 @@ def check_issue_permit(pack: Pack, case: CaseSnapshot, now: dt.datetime) -> None
         raise Refused(
             "the permit states each occupant's age and relationship; missing for: "
             + ", ".join(case.occupants_missing_details),
-            _cite(pack, "permit_content", today) if pack.has_term("permit_content") else None,
+            _cite(pack, "permit_content", today),
         )
     if case.max_occupants is not None and case.occupants > case.max_occupants:
         raise Refused(
