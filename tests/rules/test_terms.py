@@ -60,6 +60,7 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (SC, "temporary_permit_ends", dt.date(1998, 1, 1), "certificate-of-occupancy-issued"),
     (SC, "reinspection_fee_item", dt.date(1998, 1, 1), "re-inspection"),
     (SC, "permit_fee_item", dt.date(1998, 1, 1), "occupancy-permit"),
+    (SC, "permit_amendment_fee_item", dt.date(1998, 1, 1), "amended-permit"),
     # 004 St. Louis County, effective July 1, 2007.
     (SL, "inspections_included", dt.date(2007, 7, 1), 2),
     (SL, "permit_issue_within", dt.date(2007, 7, 1), 48),

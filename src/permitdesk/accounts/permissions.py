@@ -24,6 +24,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "issue-conditional-permit": frozenset({Role.CODE_OFFICIAL}),
     "issue-temporary-permit": frozenset({Role.CODE_OFFICIAL}),
     "end-permit": frozenset({Role.CLERK, Role.CODE_OFFICIAL}),
+    "amend-permit": frozenset({Role.CLERK, Role.CODE_OFFICIAL}),
     "withdraw": frozenset({"owner", Role.CLERK, Role.CODE_OFFICIAL}),
     "view-audit": frozenset({Role.CLERK, Role.CODE_OFFICIAL}),
 }

@@ -10,7 +10,7 @@ from django.db import transaction
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.services import queue, record
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import locked, pack_of, snapshot, state
+from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, snapshot, state
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -20,6 +20,7 @@ from permitdesk.rules.lifecycle import (
     check_transition,
 )
 from permitdesk.rules.periods import add_period
+from permitdesk.rules.quote import quote
 
 
 def _number(pack: Pack, application: Application, kind: str, now: dt.datetime) -> str:
@@ -176,6 +177,70 @@ def issue_temporary_permit(*, actor: User, application: Application, now: dt.dat
             jurisdiction_slug=pack.slug,
         )
     return permit
+
+
+def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> Permit:
+    """A new permit for a changed household (an occupant added, a visitor who stays): the
+    issued permit is superseded by an amended one with the same end; St. Clair charges $25."""
+    with transaction.atomic():
+        application = locked(application)
+        require(actor, "amend-permit", application)
+        check_transition("amend-permit", application.status)
+        pack = pack_of(application)
+        on = local(pack, now).date()
+        current = (
+            Permit.objects.filter(application=application, ended_at=None)
+            .order_by("-issued_at")
+            .first()
+        )
+        if current is None:
+            raise Refused("there is no permit in force to amend")
+        if pack.has_term("permit_amendment_fee_item"):
+            item = pack.text("permit_amendment_fee_item", on)
+            add_fee_lines(application, quote(pack, item, {}, on), now)
+        superseded = _end_active(
+            application, {current.kind}, "superseded by an amended permit", now
+        )
+        permit = _create(pack, application, Permit.Kind.AMENDED, now, ends_on=current.ends_on)
+        record(
+            actor=actor,
+            action="amend-permit",
+            obj=permit,
+            at=now,
+            before={"permit": current.number},
+            after={"permit": permit.number, "ended": superseded},
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+    return permit
+
+
+def lapse_approval(
+    *, actor: User | None, application: Application, now: dt.datetime
+) -> Application:
+    """An approval whose window passed without a permit: a new application and fee are due."""
+    with transaction.atomic():
+        application = locked(application)
+        check_transition("lapse-approval", application.status)
+        pack = pack_of(application)
+        approval = getattr(application, "approval", None)
+        today = local(pack, now).date()
+        if approval is None or approval.valid_through is None or today <= approval.valid_through:
+            raise Refused("the approval is still valid")
+        before = state(application)
+        application.status = Application.Status.LAPSED
+        application.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="lapse-approval",
+            obj=application,
+            at=now,
+            before=before,
+            after={**state(application), "valid_through": approval.valid_through.isoformat()},
+            application_id=application.pk,
+            jurisdiction_slug=pack.slug,
+        )
+    return application
 
 
 END_REASONS = ("change-of-tenancy", "term-expired", "superseded", "revoked")
