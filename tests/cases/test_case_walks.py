@@ -233,8 +233,15 @@ def test_a_st_clair_case_charges_re_inspection_and_the_permit_fee_and_ends_the_t
     payments.record_payment(
         actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("35.00"), now=now
     )
+    with pytest.raises(Refused, match="evidence 'utility-bill' is not one of: lease, rent-receipt"):
+        permits.issue_permit(
+            actor=crew[Role.CLERK],
+            application=case,
+            now=central("2026-03-09 10:00"),
+            evidence="utility-bill",
+        )
     permit = permits.issue_permit(
-        actor=crew[Role.CLERK], application=case, now=central("2026-03-09 10:00")
+        actor=crew[Role.CLERK], application=case, now=central("2026-03-09 10:00"), evidence="lease"
     )
     temporary.refresh_from_db()
     assert temporary.end_reason == "certificate of occupancy issued"
@@ -321,6 +328,88 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
     )
     with pytest.raises(Refused, match="age and relationship"):
         permits.issue_permit(actor=crew[Role.CLERK], application=case, now=now)
+
+
+def test_the_village_refuses_an_application_for_a_type_ii_unit() -> None:
+    owner = factories.user("owner")
+    flat = factories.unit("village-ord-08-457", "apartment", 12)
+    with pytest.raises(Refused, match="No re-occupancy permit is required for a Type II unit"):
+        applications.submit_application(
+            actor=owner,
+            unit=flat,
+            fee_item="occupancy-permit",
+            trigger="lease",
+            now=central("2026-05-04 10:00"),
+        )
+    assert not Application.objects.exists()
+
+
+def test_clayton_refuses_an_application_for_a_sale_without_a_tenancy() -> None:
+    owner = factories.user("owner")
+    house = factories.unit("clayton-mo", "single-family")
+    with pytest.raises(Refused, match="rental properties only"):
+        applications.submit_application(
+            actor=owner,
+            unit=house,
+            fee_item="residential-occupancy",
+            trigger="sale",
+            now=central("2026-05-04 10:00"),
+        )
+
+
+def test_a_change_of_occupancy_report_after_30_days_is_recorded_as_late() -> None:
+    owner = factories.user("owner")
+    house = factories.unit("village-ord-08-457", "single-family")
+    on_time = occupants.report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-03-31 10:00")
+    )
+    late = occupants.report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-04-01 10:00")
+    )
+    assert (on_time.due_on, on_time.late, late.late) == (dt.date(2026, 3, 31), False, True)
+    with pytest.raises(Refused, match="asks for no change-of-occupancy report"):
+        occupants.report_change_of_occupancy(
+            actor=owner,
+            unit=factories.unit("clayton-mo", parcel="P-9"),
+            changed_on=dt.date(2026, 3, 1),
+            now=central("2026-03-02 10:00"),
+        )
+
+
+def test_a_refund_is_a_negative_entry_and_cannot_exceed_the_payment() -> None:
+    crew = factories.staff("clayton-mo")
+    owner = factories.user("owner")
+    case = applications.submit_application(
+        actor=owner,
+        unit=factories.unit("clayton-mo", "condo", 8),
+        fee_item="residential-occupancy",
+        trigger="lease",
+        now=central("2026-05-04 10:00"),
+    )
+    paid = payments.record_payment(
+        actor=crew[Role.CLERK],
+        application=case,
+        method="check",
+        amount=Decimal("60.00"),
+        now=central("2026-05-04 10:00"),
+    )
+    with pytest.raises(Refused, match=r"at most 60\.00"):
+        payments.refund_payment(
+            actor=crew[Role.CLERK],
+            payment=paid,
+            amount=Decimal("60.01"),
+            reason="duplicate",
+            now=central("2026-05-05 10:00"),
+        )
+    refund = payments.refund_payment(
+        actor=crew[Role.CLERK],
+        payment=paid,
+        amount=Decimal("60.00"),
+        reason="withdrawn before processing",
+        now=central("2026-05-05 10:00"),
+    )
+    assert refund.amount == Decimal("-60.00")
+    assert balance_due(case) == Decimal("60.00")
 
 
 def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> None:

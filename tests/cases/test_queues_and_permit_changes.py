@@ -119,7 +119,9 @@ def test_an_amended_permit_supersedes_the_issued_one_and_st_clair_charges_25() -
     payments.record_payment(
         actor=crew[Role.CLERK], application=case, method="cash", amount=Decimal("35.00"), now=NOW
     )
-    first = permits.issue_permit(actor=crew[Role.CLERK], application=case, now=NOW)
+    first = permits.issue_permit(
+        actor=crew[Role.CLERK], application=case, now=NOW, evidence="lease"
+    )
     occupants.add_occupant(
         actor=crew[Role.CLERK], application=case, first_name="H", last_name="Renter", now=NOW
     )

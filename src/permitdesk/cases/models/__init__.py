@@ -3,11 +3,12 @@ occupants, visitors and permits. Only services in permitdesk.cases.services chan
 
 from permitdesk.cases.models.applications import Application, FeeLine, Payment
 from permitdesk.cases.models.inspections import Approval, Inspection, InspectionRequest, Violation
-from permitdesk.cases.models.permits import Occupant, Permit, Visitor
+from permitdesk.cases.models.permits import ChangeOfOccupancyReport, Occupant, Permit, Visitor
 
 __all__ = [
     "Application",
     "Approval",
+    "ChangeOfOccupancyReport",
     "FeeLine",
     "Inspection",
     "InspectionRequest",

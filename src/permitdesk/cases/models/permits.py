@@ -24,6 +24,22 @@ class Visitor(models.Model):
     left_on = models.DateField(null=True, blank=True)
 
 
+class ChangeOfOccupancyReport(models.Model):
+    """The village's report of a change of occupancy, due within 30 days of the change."""
+
+    unit = models.ForeignKey(
+        "records.Unit", on_delete=models.PROTECT, related_name="occupancy_reports"
+    )
+    changed_on = models.DateField()
+    reported_at = models.DateTimeField()
+    reported_by = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField(help_text="the last day the pack allowed")
+
+    @property
+    def late(self) -> bool:
+        return self.reported_at.date() > self.due_on
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -46,6 +62,11 @@ class Permit(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     end_reason = models.CharField(max_length=200, blank=True)
     verification_token = models.CharField(max_length=64, unique=True, default=new_token)
+    evidence = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="the document the occupant showed (St. Clair: lease, ...)",
+    )
 
     @property
     def active(self) -> bool:

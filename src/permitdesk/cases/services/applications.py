@@ -14,9 +14,11 @@ from permitdesk.audit.services import queue, record
 from permitdesk.cases.models import Application
 from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, state
 from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
 from permitdesk.rules.calendar import local, processed_at
-from permitdesk.rules.lifecycle import check_transition
+from permitdesk.rules.eligibility import eligibility
+from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.quote import quote
 
 
@@ -30,6 +32,25 @@ def _program_facts(
     if "occupied" in fee_item_facts:
         facts["occupied"] = occupied
     return facts
+
+
+def _check_required(pack: Pack, unit: Unit, fee_item: str, trigger: str, on: dt.date) -> None:
+    """Refuse an application the ordinance does not call for (a Type II unit in the village)."""
+    facts = {
+        "event": trigger,
+        "unit_type": unit.unit_type,
+        "units_in_building": unit.units_in_building,
+        "new_unit": unit.new_construction,
+        "rental": trigger != "sale",
+    }
+    paid_by = {
+        slug
+        for slug, obligation in pack.eligibility.obligations.items()
+        if any(case.fee_item == fee_item for case in obligation.cases)
+    }
+    findings = [f for f in eligibility(pack, facts, on).findings if f.obligation in paid_by]
+    if findings and not any(f.required for f in findings):
+        raise Refused(findings[0].reason, findings[0].citation)
 
 
 def submit_application(
@@ -59,6 +80,7 @@ def submit_application(
         raise Forbidden("inspectors do not submit applications")
     item = pack.item(fee_item)
     on = local(pack, now).date()
+    _check_required(pack, unit, fee_item, trigger, on)
     q = quote(pack, fee_item, _program_facts(unit, item.facts, occupied), on)
     ready = processed_at(pack, now, on) if pack.has_term("processing_time") else now
     try:

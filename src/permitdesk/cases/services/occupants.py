@@ -9,9 +9,13 @@ from django.db import transaction
 
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.services import record
-from permitdesk.cases.models import Application, Occupant, Visitor
+from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.services.base import locked
+from permitdesk.law.loader import get_pack
+from permitdesk.records.models import Unit
+from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
+from permitdesk.rules.periods import add_period
 
 
 def add_occupant(
@@ -81,3 +85,36 @@ def add_visitor(
             jurisdiction_slug=application.jurisdiction.slug,
         )
     return visitor
+
+
+def report_change_of_occupancy(
+    *, actor: User, unit: Unit, changed_on: dt.date, now: dt.datetime
+) -> ChangeOfOccupancyReport:
+    """The village's report to the Clerk; one made more than 30 days after the change is late
+    (a violation of §1.D) but is still recorded."""
+    pack = get_pack(unit.property.jurisdiction.slug)
+    today = local(pack, now).date()
+    if not pack.has_term("change_report_window"):
+        raise Refused(f"{pack.name} asks for no change-of-occupancy report")
+    if changed_on > today + dt.timedelta(days=366):
+        raise Refused("changed_on is more than a year ahead")
+    window = pack.count("change_report_window", changed_on)
+    due_on = add_period(pack, changed_on, window, "days", changed_on)
+    with transaction.atomic():
+        report = ChangeOfOccupancyReport.objects.create(
+            unit=unit, changed_on=changed_on, reported_at=now, reported_by=actor, due_on=due_on
+        )
+        record(
+            actor=actor,
+            action="report-change-of-occupancy",
+            obj=report,
+            at=now,
+            before=None,
+            after={
+                "changed_on": changed_on.isoformat(),
+                "due_on": due_on.isoformat(),
+                "late": report.late,
+            },
+            jurisdiction_slug=pack.slug,
+        )
+    return report

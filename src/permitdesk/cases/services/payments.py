@@ -116,3 +116,41 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
             jurisdiction_slug=application.jurisdiction.slug,
         )
     return fee_line
+
+
+def refund_payment(
+    *, actor: User, payment: Payment, amount: Decimal, reason: str, now: dt.datetime
+) -> Payment:
+    """A refund (a negative ledger entry) against a payment: an overpayment, a released
+    deposit, a waived fee already paid."""
+    if not reason.strip():
+        raise Refused("a refund needs a reason")
+    with transaction.atomic():
+        application = locked(payment.application)
+        require(actor, "record-payment", application)
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        if payment.refund_of_id is not None or payment.amount <= 0:
+            raise Refused("only a payment can be refunded, not a refund")
+        refunded = -sum((r.amount for r in payment.refunds.all()), Decimal(0))
+        if amount <= 0 or amount > payment.amount - refunded:
+            raise Refused(f"amount must be more than 0.00 and at most {payment.amount - refunded}")
+        refund = Payment.objects.create(
+            application=application,
+            method=payment.method,
+            amount=-amount,
+            receipt_number=_receipt_number(application, now),
+            recorded_by=actor,
+            recorded_at=now,
+            refund_of=payment,
+        )
+        record(
+            actor=actor,
+            action="refund-payment",
+            obj=refund,
+            at=now,
+            before={"payment": payment.receipt_number, "refunded": str(refunded)},
+            after={"refunded": str(refunded + amount), "reason": reason.strip()},
+            application_id=application.pk,
+            jurisdiction_slug=application.jurisdiction.slug,
+        )
+    return refund

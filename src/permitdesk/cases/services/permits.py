@@ -54,7 +54,21 @@ def _end_active(
     return ended
 
 
-def issue_permit(*, actor: User, application: Application, now: dt.datetime) -> Permit:
+def _check_evidence(pack: Pack, evidence: str, on: dt.date) -> None:
+    """St. Clair's occupant shows a lease, a rent receipt with photo ID, or a sales contract."""
+    if not pack.has_term("permit_documents"):
+        return
+    documents = pack.names("permit_documents", on)
+    if evidence not in documents:
+        raise Refused(
+            f"evidence '{evidence}' is not one of: {', '.join(documents)}",
+            pack.cite(pack.term_version("permit_documents", on).citation),
+        )
+
+
+def issue_permit(
+    *, actor: User, application: Application, now: dt.datetime, evidence: str = ""
+) -> Permit:
     """The occupancy permit, once the case is approved, paid and every occupant is named.
 
     Two clerks issuing at once: the row lock makes one wait, and it then finds the case issued.
@@ -65,6 +79,7 @@ def issue_permit(*, actor: User, application: Application, now: dt.datetime) -> 
         pack = pack_of(application)
         check_issue_permit(pack, snapshot(pack, application, now), now)
         on = local(pack, now).date()
+        _check_evidence(pack, evidence, on)
         ends_on = (
             add_period(pack, on, pack.count("permit_term", on), "years", on)
             if pack.has_term("permit_term")
@@ -77,7 +92,9 @@ def issue_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             now,
         )
         before = state(application)
-        permit = _create(pack, application, Permit.Kind.STANDARD, now, ends_on=ends_on)
+        permit = _create(
+            pack, application, Permit.Kind.STANDARD, now, ends_on=ends_on, evidence=evidence
+        )
         application.status = Application.Status.ISSUED
         application.save(update_fields=["status"])
         record(
