@@ -451,3 +451,56 @@ def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> Non
         permits.issue_permit(
             actor=crew[Role.CLERK], application=case, now=central("2026-04-04 10:00")
         )
+
+
+def test_st_clair_carries_an_approval_over_a_change_of_occupancy_within_the_year() -> None:
+    crew = factories.staff("st-clair-county-il")
+    owner = factories.user("owner")
+    home = factories.unit("st-clair-county-il", "apartment", 6)
+    now = central("2026-03-02 10:00")
+    first = applications.submit_application(
+        actor=owner, unit=home, fee_item="occupancy-inspection", trigger="lease", now=now
+    )
+    payments.record_payment(
+        actor=crew[Role.CLERK], application=first, method="cash", amount=Decimal("75.00"), now=now
+    )
+    visit = inspections.request_inspection(
+        actor=owner,
+        application=first,
+        wanted_on=dt.date(2026, 3, 4),
+        window="am",
+        contact_name="O",
+        contact_phone="1",
+        now=now,
+    )
+    inspections.assign_inspector(
+        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
+    )
+    inspections.record_inspection_result(
+        actor=crew[Role.INSPECTOR],
+        inspection=visit,
+        result="passed",
+        now=central("2026-03-04 10:00"),
+    )
+    # New tenants in the autumn: no new inspection, only the $35 permit fee.
+    second = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item="occupancy-inspection",
+        trigger="lease",
+        now=central("2026-10-01 10:00"),
+    )
+    assert second.status == Application.Status.APPROVED
+    assert second.approval.carried_from == first.approval
+    assert second.approval.valid_through == dt.date(2027, 3, 4)
+    assert balance_due(second) == Decimal("35.00")
+    # After the year, a new inspection and its fee.
+    third = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item="occupancy-inspection",
+        trigger="lease",
+        now=central("2027-03-05 10:00"),
+    )
+    assert third.status == Application.Status.SUBMITTED
+    assert balance_due(third) == Decimal("75.00")

@@ -77,6 +77,16 @@ class Approval(models.Model):
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="approval"
     )
-    inspection = models.OneToOneField(Inspection, on_delete=models.PROTECT, related_name="approval")
+    inspection = models.OneToOneField(
+        Inspection, null=True, blank=True, on_delete=models.PROTECT, related_name="approval"
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="an earlier approval of the unit still valid after a change of occupancy",
+    )
     approved_on = models.DateField()
     valid_through = models.DateField(null=True, blank=True, help_text="empty: no validity limit")

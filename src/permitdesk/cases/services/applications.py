@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
 from permitdesk.audit.services import queue, record
-from permitdesk.cases.models import Application
-from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, state
+from permitdesk.cases.models import Application, Approval
+from permitdesk.cases.services.base import add_fee_lines, add_permit_fee, locked, pack_of, state
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
@@ -51,6 +51,32 @@ def _check_required(pack: Pack, unit: Unit, fee_item: str, trigger: str, on: dt.
     findings = [f for f in eligibility(pack, facts, on).findings if f.obligation in paid_by]
     if findings and not any(f.required for f in findings):
         raise Refused(findings[0].reason, findings[0].citation)
+
+
+def _still_valid_approval(pack: Pack, unit: Unit, on: dt.date) -> Approval | None:
+    """The unit's approval that survives a change of occupancy, where the pack says one does."""
+    if not (
+        pack.has_term("approval_survives_change_of_occupancy")
+        and pack.term("approval_survives_change_of_occupancy", on) is True
+    ):
+        return None
+    return (
+        Approval.objects.filter(application__unit=unit, valid_through__gte=on)
+        .order_by("-approved_on", "-id")
+        .first()
+    )
+
+
+def _carry_over(pack: Pack, application: Application, carried: Approval, now: dt.datetime) -> None:
+    application.status = Application.Status.APPROVED
+    application.save(update_fields=["status"])
+    Approval.objects.create(
+        application=application,
+        carried_from=carried,
+        approved_on=carried.approved_on,
+        valid_through=carried.valid_through,
+    )
+    add_permit_fee(pack, application, now)
 
 
 def submit_application(
@@ -96,14 +122,23 @@ def submit_application(
                 processed_at=ready,
                 idempotency_key=idempotency_key or None,
             )
-            add_fee_lines(application, q, now)
+            carried = _still_valid_approval(pack, unit, on)
+            if carried is None:
+                add_fee_lines(application, q, now)
+            else:  # St. Clair: no new inspection within a year, even for new occupants
+                _carry_over(pack, application, carried, now)
             record(
                 actor=actor,
                 action="submit",
                 obj=application,
                 at=now,
                 before=None,
-                after={"status": application.status, "fee_item": fee_item, "total": str(q.total)},
+                after={
+                    "status": application.status,
+                    "fee_item": fee_item,
+                    "total": str(q.total if carried is None else 0),
+                    "approval_carried_from": carried.pk if carried else None,
+                },
                 application_id=application.pk,
                 jurisdiction_slug=jurisdiction.slug,
             )

@@ -15,7 +15,7 @@ from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import CaseSnapshot
 from permitdesk.rules.occupancy import Bedroom, occupancy
-from permitdesk.rules.quote import Quote
+from permitdesk.rules.quote import Quote, quote
 
 ZERO = Decimal("0.00")
 
@@ -100,6 +100,13 @@ def add_fee_lines(
         for line in q.lines
         if only is None or line.id in only
     )
+
+
+def add_permit_fee(pack: Pack, application: Application, now: dt.datetime) -> None:
+    """St. Clair: the occupant pays the permit fee ($35) on obtaining the permit."""
+    on = local(pack, now).date()
+    if pack.has_term("permit_fee_item"):
+        add_fee_lines(application, quote(pack, pack.text("permit_fee_item", on), {}, on), now)
 
 
 def state(application: Application) -> dict[str, Any]:

@@ -23,7 +23,14 @@ from permitdesk.cases.models import (
     InspectionRequest,
     Violation,
 )
-from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, snapshot, state
+from permitdesk.cases.services.base import (
+    add_fee_lines,
+    add_permit_fee,
+    locked,
+    pack_of,
+    snapshot,
+    state,
+)
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -178,8 +185,7 @@ def _approve(
         if window
         else None
     )
-    if pack.has_term("permit_fee_item"):  # St. Clair: the occupant pays $35 on obtaining the permit
-        add_fee_lines(application, quote(pack, pack.text("permit_fee_item", on), {}, on), now)
+    add_permit_fee(pack, application, now)
     return Approval.objects.create(
         application=application, inspection=inspection, approved_on=on, valid_through=valid_through
     )
