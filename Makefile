@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lint typecheck test run bench format
+.PHONY: help venv lint typecheck test run serve bench format
 
 help: ## list the targets
 	@echo "PermitDesk — make targets:"
@@ -38,11 +38,30 @@ test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
 	@# scripts/ensure-postgres installs and starts).
 	DATABASE_URL=$${DATABASE_URL:-$$(scripts/ensure-postgres)} $(BIN)/python -m pytest -m django_db
 
-run: venv ## CLI demo: check the packs, list items, a quote and an eligibility answer
-	$(BIN)/permitdesk packs check
-	$(BIN)/permitdesk items clayton-mo
-	$(BIN)/permitdesk quote clayton-mo residential-occupancy --set unit_type=single-family --set occupied=true
-	$(BIN)/permitdesk eligibility village-ord-08-457 --set event=lease --set unit_type=duplex
+# The demo always uses the embedded SQLite file (var/permitdesk.sqlite3): DATABASE_URL is
+# ignored here, so a real database never gets the demo accounts. Every step is idempotent:
+# `make run` again keeps the data. runserver --insecure serves the static files (the admin's
+# CSS) with DEBUG off, as whitenoise is not installed; --noreload keeps it one process, so
+# Ctrl-C stops it. BIND=host:port changes where it listens.
+BIND ?= 127.0.0.1:8000
+DEMO := env -u DATABASE_URL $(BIN)/python manage.py
+run: venv ## the demo: migrate SQLite, load jurisdictions + demo data, print logins, serve :8000
+	$(DEMO) migrate --noinput
+	$(DEMO) load_jurisdictions
+	$(DEMO) demo_data
+	@echo "Serving http://$(BIND)/ (admin: http://$(BIND)/admin/); Ctrl-C stops it."
+	$(DEMO) runserver --insecure --noreload $(BIND)
+
+# Production-style, without demo data: the database DATABASE_URL names (unset: the SQLite
+# file), static files collected into var/static for the reverse proxy to serve at /static/
+# (gunicorn does not serve them), WORKERS sync workers (2 x cores + 1 on 2 cores).
+WORKERS ?= 5
+serve: venv ## production-style: migrate, load jurisdictions, collectstatic, gunicorn on BIND
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_jurisdictions
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/gunicorn permitdesk.site.wsgi:application --bind $(BIND) --workers $(WORKERS) \
+		--access-logfile -
 
 bench: venv ## quote() throughput on one core (target: 20,000 quotes/s)
 	$(BIN)/python bench/quote.py

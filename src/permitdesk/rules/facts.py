@@ -14,6 +14,9 @@ FactValue = bool | int | Decimal | str | tuple[Decimal, ...] | dt.date
 # arithmetic would run out of Decimal's 28 digits.
 CEILING = Decimal(10) ** 12
 
+# No case reaches outside these dates; past them a five-year term would leave the calendar.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
 TRUE = {"true", "yes", "y", "1", "on"}
 FALSE = {"false", "no", "n", "0", "off"}
 
@@ -64,6 +67,21 @@ def _number(name: str, spec: FactSpec, raw: object) -> Decimal:
     return value
 
 
+def _date(name: str, raw: object) -> dt.date:
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        day = raw
+    else:
+        try:
+            day = dt.date.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise FactError(name, f"{name} must be a date YYYY-MM-DD, not {raw!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise FactError(
+            name, f"{name} must be a date from {FIRST_DAY} to {LAST_DAY}, not {day.isoformat()}"
+        )
+    return day
+
+
 def coerce(name: str, spec: FactSpec, raw: object) -> FactValue:
     """One fact's value, checked against its spec."""
     kind = spec.type
@@ -80,12 +98,7 @@ def coerce(name: str, spec: FactSpec, raw: object) -> FactValue:
             return text in TRUE
         raise FactError(name, f"{name} must be true or false, not {raw!r}")
     if kind == "date":
-        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-            return raw
-        try:
-            return dt.date.fromisoformat(str(raw).strip())
-        except ValueError:
-            raise FactError(name, f"{name} must be a date YYYY-MM-DD, not {raw!r}") from None
+        return _date(name, raw)
     if kind == "decimal-list":
         items: Iterable[object] = raw.split(",") if isinstance(raw, str) else raw  # type: ignore[assignment]
         if isinstance(raw, str) and not raw.strip():

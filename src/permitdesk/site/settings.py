@@ -4,6 +4,8 @@ DATABASE_URL   a database URL; unset, an SQLite file under var/ (the embedded de
 SECRET_KEY     set it in production; unset, a random key is kept in var/secret_key
 DEBUG          1 to turn debugging on (off by default)
 ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1)
+CSRF_TRUSTED_ORIGINS  comma-separated origins behind an HTTPS proxy, e.g. https://permits.example.gov
+SECURE_COOKIES 1 behind HTTPS: secure session and CSRF cookies, and trust X-Forwarded-Proto
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 """
 
@@ -14,6 +16,10 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
+
+# Lets ModelAdmin[Model] and QuerySet[Model] be written at run time as the type checker sees them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parents[3]  # the repository (or the install's root)
 VAR_DIR = Path(os.environ.get("PERMITDESK_VAR_DIR", BASE_DIR / "var"))
@@ -46,6 +52,13 @@ ALLOWED_HOSTS = [
     if h.strip()
 ]
 
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+if _flag("SECURE_COOKIES"):
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -57,6 +70,7 @@ INSTALLED_APPS = [
     "permitdesk.records",
     "permitdesk.cases",
     "permitdesk.audit",
+    "permitdesk.demo",
 ]
 
 MIDDLEWARE = [

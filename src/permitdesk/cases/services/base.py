@@ -14,6 +14,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import CaseSnapshot
+from permitdesk.rules.money import money
 from permitdesk.rules.occupancy import Bedroom, occupancy
 from permitdesk.rules.quote import Quote, quote
 
@@ -35,15 +36,12 @@ def locked(application: Application) -> Application:
 
 def fees_due(application: Application) -> Decimal:
     lines = FeeLine.objects.filter(application=application, kind="fee", waived_reason="")
-    return Decimal(lines.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"])
+    return money(Decimal(lines.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"]))
 
 
 def paid(application: Application) -> Decimal:
-    return Decimal(
-        Payment.objects.filter(application=application).aggregate(
-            total=Coalesce(Sum("amount"), ZERO)
-        )["total"]
-    )
+    entries = Payment.objects.filter(application=application)
+    return money(Decimal(entries.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"]))
 
 
 def balance_due(application: Application) -> Decimal:

@@ -37,7 +37,7 @@ def record_payment(
     if idempotency_key:
         existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing
+            return _replayed(actor, application, existing)
     try:
         with transaction.atomic():
             application = locked(application)
@@ -87,9 +87,19 @@ def record_payment(
             )
     except IntegrityError:
         if idempotency_key:
-            return Payment.objects.get(idempotency_key=idempotency_key)
+            return _replayed(
+                actor, application, Payment.objects.get(idempotency_key=idempotency_key)
+            )
         raise
     return payment
+
+
+def _replayed(actor: User, application: Application, existing: Payment) -> Payment:
+    """The payment a repeated request recorded, if this caller asked for it on this case."""
+    if existing.application_id != application.pk:
+        raise Refused("this idempotency key was used for another payment")
+    require(actor, "record-payment", existing.application)
+    return existing
 
 
 def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) -> FeeLine:

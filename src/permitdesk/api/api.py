@@ -1,0 +1,34 @@
+"""The one NinjaAPI: routers by domain, the error handlers, OpenAPI at /api/openapi.json and
+its documentation at /api/docs. Endpoints are thin: translate the input, call one service
+(or a rule, or a read), render the result."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.operation import Operation
+
+from permitdesk.api import errors
+from permitdesk.api.routers import audit, cases, inspections, permits, quotes, records, verify
+
+
+class PermitDeskAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """The endpoint function's name (unique across the routers): `post_payment`."""
+        return operation.view_func.__name__
+
+
+api = PermitDeskAPI(
+    title="PermitDesk API",
+    version="1",
+    description=(
+        "Municipal occupancy permits: quotes and eligibility from each jurisdiction's law "
+        "(public), the case file (sign in with `Authorization: Bearer <token>` or the portal's "
+        "session), and public permit verification. Amounts are text with two decimals; "
+        "errors are `{detail}` (409 adds the `citation` of the rule that refuses)."
+    ),
+    parser=errors.StrictJSON(),
+    urls_namespace="api",
+)
+errors.install(api)
+for module in (quotes, records, cases, inspections, permits, audit, verify):
+    api.add_router("", module.router)

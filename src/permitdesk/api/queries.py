@@ -1,0 +1,141 @@
+"""The reads behind the API's GET operations and the objects its actions name: each scoped to
+what the caller may see, each a bounded number of queries. Changes go through the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, TypeVar
+
+from django.contrib.auth.models import User
+from django.db.models import Model, Prefetch, QuerySet
+from django.utils import timezone
+
+from permitdesk.accounts.permissions import Actor, NotFound, require, visible_applications
+from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment, Permit
+from permitdesk.cases.selectors import with_balance
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.records.models import Property, Unit
+from permitdesk.rules.calendar import local
+
+M = TypeVar("M", bound=Model)
+
+
+def today(pack: Pack) -> dt.date:
+    """Today in the jurisdiction's own zone."""
+    return local(pack, timezone.now()).date()
+
+
+def one(queryset: QuerySet[M], pk: int, what: str) -> M:
+    """The object `pk` of `queryset`, or NotFound (404)."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"{what} {pk} not found")
+    return found
+
+
+def application(pk: int) -> Application:
+    """A case an action names; the service decides whether the caller may see it."""
+    return one(Application.objects.select_related("jurisdiction", "unit"), pk, "application")
+
+
+def unit(pk: int) -> Unit:
+    """A unit an application names."""
+    return one(Unit.objects.select_related("property__jurisdiction"), pk, "unit")
+
+
+def inspection(pk: int) -> Inspection:
+    return one(Inspection.objects.select_related("application"), pk, "inspection")
+
+
+def fee_line(pk: int) -> FeeLine:
+    return one(FeeLine.objects.select_related("application"), pk, "fee line")
+
+
+def permit(pk: int) -> Permit:
+    return one(Permit.objects.select_related("application"), pk, "permit")
+
+
+def user(pk: int) -> User:
+    return one(User.objects.filter(is_active=True), pk, "user")
+
+
+def place(pk: int) -> Property:
+    """A property an action names."""
+    return one(Property.objects.select_related("jurisdiction"), pk, "property")
+
+
+def property_detail(pk: int) -> Property:
+    units = Unit.objects.order_by("label", "id")
+    return one(
+        Property.objects.select_related("jurisdiction").prefetch_related(
+            Prefetch("units", queryset=units)
+        ),
+        pk,
+        "property",
+    )
+
+
+def unit_detail(pk: int) -> Unit:
+    return one(
+        Unit.objects.select_related("property__jurisdiction").prefetch_related("bedrooms"),
+        pk,
+        "unit",
+    )
+
+
+def application_list(actor: Actor) -> QuerySet[Application]:
+    """The cases the caller may see, newest first."""
+    return (
+        visible_applications(actor)
+        .select_related("jurisdiction", "unit__property")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def application_detail(actor: Actor, pk: int) -> Application:
+    """One case the caller may see, with its fees, balance, payments, inspections, occupants,
+    permits and approval (a fixed number of queries)."""
+    inspections = Inspection.objects.order_by("number").prefetch_related("violations")
+    cases = with_balance(
+        visible_applications(actor).select_related("jurisdiction", "unit__property", "approval")
+    ).prefetch_related(
+        Prefetch("fee_lines", queryset=FeeLine.objects.order_by("id")),
+        Prefetch("payments", queryset=Payment.objects.order_by("id")),
+        Prefetch("occupants", queryset=Occupant.objects.order_by("id")),
+        Prefetch("inspections", queryset=inspections),
+        Prefetch("permits", queryset=Permit.objects.order_by("issued_at", "id")),
+    )
+    return one(cases, pk, "application")
+
+
+def audit_events(actor: Actor, pk: int) -> QuerySet[AuditEvent]:
+    """A case's audit trail, for its clerks and code officials (403 for others who see it)."""
+    case = application(pk)
+    require(actor, "view-audit", case)
+    return AuditEvent.objects.filter(application_id=case.pk).select_related("actor")
+
+
+def permit_for_verification(number_or_token: str) -> Permit:
+    """A permit by its number or its verification token (what the QR code carries)."""
+    permits = Permit.objects.select_related(
+        "application__jurisdiction", "application__unit__property"
+    )
+    found = (
+        permits.filter(verification_token=number_or_token).first()
+        or permits.filter(number=number_or_token).first()
+    )
+    if found is None:
+        raise NotFound("no permit has this number or verification code")
+    return found
+
+
+def permit_status(permit: Permit) -> Literal["valid", "ended"]:
+    """valid, or ended: ended by a service, or its term (ends_on) over in its jurisdiction."""
+    if permit.ended_at is not None:
+        return "ended"
+    pack = get_pack(permit.application.jurisdiction.slug)
+    if permit.ends_on is not None and permit.ends_on < today(pack):
+        return "ended"
+    return "valid"

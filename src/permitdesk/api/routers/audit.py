@@ -1,0 +1,29 @@
+"""A case's audit trail, for its clerks and code officials."""
+
+from typing import Annotated
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Path, Router
+from ninja.pagination import paginate
+
+from permitdesk.api import queries
+from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.errors import responses
+from permitdesk.api.pagination import Page
+from permitdesk.api.schemas.cases import AuditEventOut
+from permitdesk.api.schemas.common import Id
+from permitdesk.audit.models import AuditEvent
+
+router = Router(tags=["audit"], auth=AUTH)
+
+
+@router.get(
+    "/applications/{id}/audit", response=responses({200: list[AuditEventOut]}, 401, 403, 404, 422)
+)
+@paginate(Page)
+def list_audit_events(
+    request: HttpRequest, id: Annotated[Id, Path(description="the application's id")]
+) -> QuerySet[AuditEvent]:
+    """Who did what to the case, and when, with the state before and after; oldest first."""
+    return queries.audit_events(actor(request), id)

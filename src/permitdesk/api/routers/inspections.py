@@ -1,0 +1,71 @@
+"""Requesting an inspection, assigning the inspector, recording the result."""
+
+from typing import Annotated
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Path, Router, Status
+
+from permitdesk.api import queries
+from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.errors import AUTH_BODY, responses
+from permitdesk.api.schemas.common import Id
+from permitdesk.api.schemas.inspections import (
+    AssignIn,
+    InspectionOut,
+    InspectionRequestIn,
+    ResultIn,
+)
+from permitdesk.cases.models import Inspection
+from permitdesk.cases.services.inspections import (
+    assign_inspector,
+    record_inspection_result,
+    request_inspection,
+)
+
+router = Router(tags=["inspections"], auth=AUTH)
+
+InspectionId = Annotated[Id, Path(description="the inspection's id")]
+
+
+@router.post(
+    "/applications/{id}/inspection-requests", response=responses({201: InspectionOut}, *AUTH_BODY)
+)
+def post_inspection_request(
+    request: HttpRequest, id: Annotated[Id, Path()], body: InspectionRequestIn
+) -> Status[Inspection]:
+    """Ask for the next inspection (the initial one, or a re-inspection) on a day and window."""
+    inspection = request_inspection(
+        actor=actor(request),
+        application=queries.application(id),
+        wanted_on=body.wanted_on,
+        window=body.window,
+        contact_name=body.contact_name,
+        contact_phone=body.contact_phone,
+        now=timezone.now(),
+    )
+    return Status(201, inspection)
+
+
+@router.post("/inspections/{id}/assign", response=responses({200: InspectionOut}, *AUTH_BODY))
+def post_assignment(request: HttpRequest, id: InspectionId, body: AssignIn) -> Inspection:
+    return assign_inspector(
+        actor=actor(request),
+        inspection=queries.inspection(id),
+        inspector=queries.user(body.inspector),
+        now=timezone.now(),
+    )
+
+
+@router.post("/inspections/{id}/result", response=responses({200: InspectionOut}, *AUTH_BODY))
+def post_result(request: HttpRequest, id: InspectionId, body: ResultIn) -> Inspection:
+    """The assigned inspector (or a code official) records passed, failed or no access."""
+    return record_inspection_result(
+        actor=actor(request),
+        inspection=queries.inspection(id),
+        result=body.result,
+        violations=[violation.to_input() for violation in body.violations],
+        checklist=body.checklist,
+        notes=body.notes,
+        now=timezone.now(),
+    )

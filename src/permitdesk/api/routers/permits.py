@@ -1,0 +1,78 @@
+"""Issuing permits (standard, conditional, temporary) and ending them."""
+
+from typing import Annotated
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Body, Path, Router, Status
+
+from permitdesk.api import queries
+from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.errors import ACTION, AUTH_BODY, responses
+from permitdesk.api.schemas.common import Id
+from permitdesk.api.schemas.permits import (
+    ConditionalPermitIn,
+    EndPermitIn,
+    IssuePermitIn,
+    PermitOut,
+)
+from permitdesk.cases.models import Permit
+from permitdesk.cases.services.permits import (
+    end_permit,
+    issue_conditional_permit,
+    issue_permit,
+    issue_temporary_permit,
+)
+
+router = Router(tags=["permits"], auth=AUTH)
+
+CaseId = Annotated[Id, Path(description="the application's id")]
+
+
+@router.post("/applications/{id}/permits", response=responses({201: PermitOut}, *AUTH_BODY))
+def post_permit(
+    request: HttpRequest, id: CaseId, body: Annotated[IssuePermitIn | None, Body()] = None
+) -> Status[Permit]:
+    """The occupancy permit: the case approved and paid, every occupant named."""
+    permit = issue_permit(
+        actor=actor(request),
+        application=queries.application(id),
+        evidence=body.evidence if body else "",
+        now=timezone.now(),
+    )
+    return Status(201, permit)
+
+
+@router.post(
+    "/applications/{id}/conditional-permits", response=responses({201: PermitOut}, *AUTH_BODY)
+)
+def post_conditional_permit(
+    request: HttpRequest, id: CaseId, body: ConditionalPermitIn
+) -> Status[Permit]:
+    """The village's temporary conditional permit, on the owner's statement to correct."""
+    permit = issue_conditional_permit(
+        actor=actor(request),
+        application=queries.application(id),
+        owner_statement=body.owner_statement,
+        correction_due_on=body.correction_due_on,
+        now=timezone.now(),
+    )
+    return Status(201, permit)
+
+
+@router.post("/applications/{id}/temporary-permits", response=responses({201: PermitOut}, *ACTION))
+def post_temporary_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
+    """St. Clair's temporary permit (utilities); it never authorises occupancy."""
+    permit = issue_temporary_permit(
+        actor=actor(request), application=queries.application(id), now=timezone.now()
+    )
+    return Status(201, permit)
+
+
+@router.post("/permits/{id}/end", response=responses({200: PermitOut}, *AUTH_BODY))
+def post_end(
+    request: HttpRequest, id: Annotated[Id, Path(description="the permit's id")], body: EndPermitIn
+) -> Permit:
+    return end_permit(
+        actor=actor(request), permit=queries.permit(id), reason=body.reason, now=timezone.now()
+    )

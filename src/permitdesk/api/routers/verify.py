@@ -1,0 +1,22 @@
+"""Public verification of a permit by its number or the token its QR code carries."""
+
+from typing import Annotated
+
+from django.http import HttpRequest
+from ninja import Path, Router
+
+from permitdesk.api import queries
+from permitdesk.api.errors import responses
+from permitdesk.api.schemas.common import NO_NUL
+from permitdesk.api.schemas.permits import VerifyOut
+
+router = Router(tags=["verify"], auth=None)
+
+NumberOrToken = Annotated[str, Path(min_length=1, max_length=64, pattern=NO_NUL)]
+
+
+@router.get("/verify/{number_or_token}", response=responses({200: VerifyOut}, 404, 422))
+def verify(request: HttpRequest, number_or_token: NumberOrToken) -> VerifyOut:
+    """Is this permit valid? Its number, kind, place and dates; never the people."""
+    permit = queries.permit_for_verification(number_or_token)
+    return VerifyOut.of(permit, queries.permit_status(permit))

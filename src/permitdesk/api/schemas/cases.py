@@ -1,0 +1,160 @@
+"""Applications, their fee lines and payments, occupants; the case detail and the audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from ninja import Field, Schema
+
+from permitdesk.api.schemas.common import (
+    NO_NUL,
+    Age,
+    BodyId,
+    Line100,
+    Money,
+    MoneyIn,
+    RequiredLongText,
+    Slug,
+    Text60,
+)
+from permitdesk.api.schemas.inspections import ApprovalOut, InspectionOut
+from permitdesk.api.schemas.permits import PermitOut
+from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.models import Application, Payment
+
+# Idempotency-Key: what a client generates once per intended request (a UUID, say).
+IDEMPOTENCY_KEY = r"^[A-Za-z0-9._:-]{1,100}$"
+
+
+class ApplicationIn(Schema):
+    unit: BodyId
+    fee_item: Slug = Field(examples=["residential-occupancy"])
+    trigger: Application.Trigger
+    occupied: bool = Field(False, description="occupied before the inspection approval")
+
+
+class ApplicationBrief(Schema):
+    id: int
+    jurisdiction: str
+    unit: int
+    address: str
+    unit_label: str
+    fee_item: str
+    trigger: str
+    status: str
+    submitted_at: dt.datetime
+
+    @staticmethod
+    def resolve_jurisdiction(obj: Application) -> str:
+        return obj.jurisdiction.slug
+
+    @staticmethod
+    def resolve_unit(obj: Application) -> int:
+        return obj.unit_id
+
+    @staticmethod
+    def resolve_address(obj: Application) -> str:
+        return obj.unit.property.address
+
+    @staticmethod
+    def resolve_unit_label(obj: Application) -> str:
+        return obj.unit.label
+
+
+class FeeLineOut(Schema):
+    id: int
+    fee_item: str
+    line_id: str
+    label: str
+    kind: str = Field(description="fee, or deposit (refundable, kept apart from fees)")
+    amount: Money
+    basis: str
+    citation: str
+    assessed_at: dt.datetime
+    waived_reason: str = Field(description="empty unless a code official waived it")
+
+
+class PaymentIn(Schema):
+    method: Annotated[str, Field(min_length=1, max_length=20, pattern=NO_NUL)] = Field(
+        examples=["check"]
+    )
+    amount: MoneyIn
+
+
+class PaymentOut(Schema):
+    id: int
+    application: int
+    method: str
+    amount: Money = Field(description="negative for a refund")
+    receipt_number: str
+    recorded_at: dt.datetime
+
+    @staticmethod
+    def resolve_application(obj: Payment) -> int:
+        return obj.application_id
+
+
+class WaiveIn(Schema):
+    reason: RequiredLongText
+
+
+class OccupantIn(Schema):
+    first_name: Line100
+    last_name: Line100
+    age: Age | None = None
+    relationship: Text60 = Field("", description="to the head of household")
+
+
+class OccupantOut(Schema):
+    id: int
+    first_name: str
+    last_name: str
+    age: int | None
+    relationship: str
+
+
+class ApplicationOut(ApplicationBrief):
+    occupied: bool
+    processed_at: dt.datetime = Field(description="no inspection before this moment")
+    fees: Money = Field(description="fees not waived (deposits are apart)")
+    paid: Money = Field(description="payments less refunds")
+    balance: Money = Field(description="fees less paid; negative is a credit")
+    fee_lines: list[FeeLineOut]
+    payments: list[PaymentOut]
+    inspections: list[InspectionOut]
+    occupants: list[OccupantOut]
+    permits: list[PermitOut]
+    approval: ApprovalOut | None
+
+    @staticmethod
+    def resolve_fees(obj: Application) -> Decimal:
+        return Decimal(getattr(obj, "fees"))  # noqa: B009 (an annotation of with_balance)
+
+    @staticmethod
+    def resolve_paid(obj: Application) -> Decimal:
+        return Decimal(getattr(obj, "paid"))  # noqa: B009
+
+    @staticmethod
+    def resolve_balance(obj: Application) -> Decimal:
+        return Decimal(getattr(obj, "balance"))  # noqa: B009
+
+    @staticmethod
+    def resolve_approval(obj: Application) -> Any:
+        return getattr(obj, "approval", None)
+
+
+class AuditEventOut(Schema):
+    id: int
+    actor: str | None = Field(description="the username; empty for the system")
+    action: str
+    object_type: str
+    object_id: str
+    at: dt.datetime
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @staticmethod
+    def resolve_actor(obj: AuditEvent) -> str | None:
+        return obj.actor.get_username() if obj.actor is not None else None

@@ -1,0 +1,90 @@
+"""Permits (standard, conditional, temporary), ending them, and the public verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Schema
+
+from permitdesk.api.schemas.common import DateIn, RequiredLongText, Text32
+from permitdesk.cases.models import Permit
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.calendar import local
+
+# The services' END_REASONS (a test keeps the two the same).
+EndReason = Literal["change-of-tenancy", "term-expired", "superseded", "revoked"]
+
+
+class IssuePermitIn(Schema):
+    evidence: Text32 = Field(
+        "", description="the document the occupant showed, where the pack asks for one (St. Clair)"
+    )
+
+
+class ConditionalPermitIn(Schema):
+    owner_statement: RequiredLongText = Field(
+        description="the owner's statement that the deficiencies will be corrected"
+    )
+    correction_due_on: DateIn
+
+
+class EndPermitIn(Schema):
+    reason: EndReason
+
+
+class PermitOut(Schema):
+    id: int
+    application: int
+    number: str
+    kind: str
+    issued_at: dt.datetime
+    ends_on: dt.date | None
+    correction_due_on: dt.date | None
+    ended_at: dt.datetime | None
+    end_reason: str
+    verification_token: str = Field(description="for GET /api/verify/{token} (the QR code)")
+
+    @staticmethod
+    def resolve_application(obj: Permit) -> int:
+        return obj.application_id
+
+
+class VerifyOut(Schema):
+    """What anyone may know of a permit: no occupant, no applicant. Dates are the
+    jurisdiction's own."""
+
+    number: str
+    status: Literal["valid", "ended"]
+    kind: str
+    jurisdiction: str
+    jurisdiction_name: str
+    address: str
+    unit: str = Field(description="the unit label; empty for a house")
+    city: str
+    state: str
+    issued_on: dt.date
+    ends_on: dt.date | None
+    ended_on: dt.date | None
+    end_reason: str
+
+    @classmethod
+    def of(cls, permit: Permit, status: Literal["valid", "ended"]) -> VerifyOut:
+        case = permit.application
+        pack = get_pack(case.jurisdiction.slug)
+        place = case.unit.property
+        return cls(
+            number=permit.number,
+            status=status,
+            kind=permit.kind,
+            jurisdiction=case.jurisdiction.slug,
+            jurisdiction_name=case.jurisdiction.name,
+            address=place.address,
+            unit=case.unit.label,
+            city=place.city,
+            state=place.state,
+            issued_on=local(pack, permit.issued_at).date(),
+            ends_on=permit.ends_on,
+            ended_on=local(pack, permit.ended_at).date() if permit.ended_at else None,
+            end_reason=permit.end_reason,
+        )

@@ -1,0 +1,20 @@
+"""The audit trail and the outbox, read-only."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from permitdesk.audit.models import AuditEvent, OutboxMessage
+from permitdesk.cases.admin import ReadOnly
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnly):
+    list_display = ("at", "actor", "action", "object_type", "object_id", "application_id")
+    list_filter = ("action", "jurisdiction_slug")
+    list_select_related = ("actor",)
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(ReadOnly):
+    list_display = ("created_at", "to", "subject", "sent_at", "attempts")

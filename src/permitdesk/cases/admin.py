@@ -1,0 +1,44 @@
+"""Cases in the admin are for looking: every change goes through a service, so the admin
+shows them read-only (no editable status, no deletions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from permitdesk.cases.models import Application, Inspection, Permit
+
+
+class ReadOnly(admin.ModelAdmin[Any]):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReadOnly):
+    list_display = ("id", "jurisdiction", "unit", "status", "fee_item", "submitted_at")
+    list_filter = ("jurisdiction", "status")
+    search_fields = ("unit__property__normalized_address", "unit__property__parcel_id")
+    list_select_related = ("jurisdiction", "unit__property")
+
+
+@admin.register(Inspection)
+class InspectionAdmin(ReadOnly):
+    list_display = ("id", "application", "number", "scheduled_on", "window", "inspector", "result")
+    list_filter = ("result",)
+    list_select_related = ("application", "inspector")
+
+
+@admin.register(Permit)
+class PermitAdmin(ReadOnly):
+    list_display = ("number", "kind", "issued_at", "ends_on", "ended_at", "end_reason")
+    list_filter = ("kind",)
+    search_fields = ("number",)

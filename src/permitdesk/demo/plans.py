@@ -1,0 +1,465 @@
+"""What the demo builds in each jurisdiction: properties, units and bedrooms, and one case per
+status, each walked to its status through the services at fixed past moments.
+
+The streets, parcels and people are invented. The moments are wall-clock times in the
+jurisdiction's zone, all before 2026-11-23, chosen so that every guard of the pack is met
+(Clayton's 24 business hours of processing and 4:00 PM cut-off are computed by the rules, not
+assumed). Each plan is data; permitdesk.demo.build walks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from permitdesk.cases.services.inspections import ViolationInput
+
+# The statuses a demo case is walked to, in the order of the lifecycle; "temporary" is a
+# submitted case with St. Clair's temporary permit, "conditional" the village's conditional one.
+GOALS = (
+    "submitted",
+    "temporary",
+    "inspection-requested",
+    "failed",
+    "conditional",
+    "approved",
+    "issued",
+    "ended",
+)
+
+
+@dataclass(frozen=True)
+class BedroomSpec:
+    area_sqft: str
+    basement: bool = False
+    egress_opening_sqft: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    label: str  # blank for a house
+    unit_type: str
+    units_in_building: int
+    bedrooms: tuple[BedroomSpec, ...]
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    parcel_id: str
+    address: str
+    city: str
+    state: str
+    zip_code: str
+    units: tuple[UnitSpec, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    first_name: str
+    last_name: str
+    age: int
+    relationship: str
+
+
+@dataclass(frozen=True)
+class CaseSpec:
+    key: str  # unique within the jurisdiction; the application's idempotency key names it
+    goal: str  # one of GOALS
+    parcel_id: str
+    label: str
+    applicant: str  # "owner" or "agent"
+    trigger: str
+    start: str  # submitted at, local wall-clock time: "2026-03-02 10:00"
+    occupants: tuple[Person, ...] = ()
+    fail_first: bool = False  # a failed inspection and a re-inspection before the pass
+    wanted_on: str | None = None  # inspection-requested: the day asked for
+    ended: str | None = None  # ended: when the permit ends, local
+    end_reason: str = "change-of-tenancy"
+    correction_due_on: str | None = None  # conditional
+    owner_statement: str = ""  # conditional
+
+
+@dataclass(frozen=True)
+class JurisdictionPlan:
+    slug: str
+    recorded_at: str  # when the clerk recorded the properties, local
+    fee_item: str
+    payment_method: str
+    violations: tuple[ViolationInput, ...]
+    properties: tuple[PropertySpec, ...]
+    cases: tuple[CaseSpec, ...]
+
+
+def _house(*areas: str) -> tuple[BedroomSpec, ...]:
+    return tuple(BedroomSpec(a) for a in areas)
+
+
+SMOKE_ALARM = ViolationInput(
+    "IPMC 704.6.1.2",
+    "No working smoke alarm in the hallway outside the bedrooms",
+    "Install an interconnected smoke alarm in the hallway",
+)
+GUTTERS = ViolationInput(
+    "IPMC 304.7", "Gutters detached at the rear elevation", "Re-hang the gutters and downspouts"
+)
+HANDRAIL = ViolationInput(
+    "IPMC 305.5", "Basement stair handrail loose", "Secure the handrail to the wall"
+)
+OUTLETS = ViolationInput(
+    "IPMC 605.1",
+    "Open junction box and missing cover plates in the kitchen",
+    "Cover the junction box; replace the cover plates",
+)
+
+FAMILY_OF_THREE = (
+    Person("Dana", "Whitfield", 38, "head of household"),
+    Person("Sam", "Whitfield", 36, "spouse"),
+    Person("Riley", "Whitfield", 9, "daughter"),
+)
+COUPLE = (
+    Person("Ana", "Moreno", 29, "head of household"),
+    Person("Luis", "Moreno", 31, "spouse"),
+)
+ROOMMATES = (
+    Person("Jordan", "Pike", 27, "head of household"),
+    Person("Casey", "Lund", 26, "unrelated resident"),
+)
+
+
+PLANS: tuple[JurisdictionPlan, ...] = (
+    JurisdictionPlan(
+        slug="clayton-mo",
+        recorded_at="2026-02-26 09:00",
+        fee_item="residential-occupancy",
+        payment_method="visa",
+        violations=(SMOKE_ALARM, OUTLETS),
+        properties=(
+            PropertySpec(
+                "DEMO-CL-0001",
+                "8100 Larkspur Ave",
+                "Clayton",
+                "MO",
+                "63105",
+                tuple(
+                    UnitSpec(label, "apartment", 4, _house(*areas))
+                    for label, areas in (
+                        ("1A", ("140", "110")),
+                        ("1B", ("120",)),
+                        ("2A", ("140", "110")),
+                        ("2B", ("120",)),
+                    )
+                ),
+            ),
+            PropertySpec(
+                "DEMO-CL-0002",
+                "7415 Juniper Ct",
+                "Clayton",
+                "MO",
+                "63105",
+                (UnitSpec("", "single-family", 1, _house("150", "120", "100")),),
+            ),
+            PropertySpec(
+                "DEMO-CL-0003",
+                "312 Quillan Pl",
+                "Clayton",
+                "MO",
+                "63105",
+                tuple(UnitSpec(x, "duplex", 2, _house("130", "100")) for x in ("A", "B")),
+            ),
+        ),
+        cases=(
+            CaseSpec(
+                "ended",
+                "ended",
+                "DEMO-CL-0002",
+                "",
+                "agent",
+                "lease",
+                "2026-03-02 10:00",
+                occupants=COUPLE,
+                ended="2026-08-31 09:00",
+            ),
+            CaseSpec(
+                "issued",
+                "issued",
+                "DEMO-CL-0002",
+                "",
+                "agent",
+                "lease",
+                "2026-09-08 10:00",
+                occupants=FAMILY_OF_THREE,
+                fail_first=True,
+            ),
+            CaseSpec("failed", "failed", "DEMO-CL-0003", "A", "owner", "lease", "2026-10-05 09:30"),
+            CaseSpec(
+                "approved", "approved", "DEMO-CL-0001", "1A", "agent", "lease", "2026-10-26 10:00"
+            ),
+            CaseSpec(
+                "inspection-requested",
+                "inspection-requested",
+                "DEMO-CL-0001",
+                "2A",
+                "agent",
+                "lease",
+                "2026-11-09 10:00",
+                wanted_on="2026-11-30",
+            ),
+            CaseSpec(
+                "submitted", "submitted", "DEMO-CL-0001", "2B", "owner", "lease", "2026-11-18 14:00"
+            ),
+        ),
+    ),
+    JurisdictionPlan(
+        slug="st-clair-county-il",
+        recorded_at="2026-02-26 09:30",
+        fee_item="occupancy-inspection",
+        payment_method="check",
+        violations=(GUTTERS, HANDRAIL),
+        properties=(
+            PropertySpec(
+                "DEMO-SC-0001",
+                "1450 Prairie Wind Dr",
+                "Belleville",
+                "IL",
+                "62223",
+                (UnitSpec("", "single-family", 1, _house("140", "110")),),
+            ),
+            PropertySpec(
+                "DEMO-SC-0002",
+                "22 Cottonwood Ct",
+                "Belleville",
+                "IL",
+                "62223",
+                tuple(UnitSpec(x, "duplex", 2, _house("120", "90")) for x in ("A", "B")),
+            ),
+            PropertySpec(
+                "DEMO-SC-0003",
+                "318 Quarry Rd",
+                "Swansea",
+                "IL",
+                "62226",
+                tuple(UnitSpec(x, "apartment", 6, _house("110")) for x in ("1", "2", "3")),
+            ),
+            PropertySpec(
+                "DEMO-SC-0004",
+                "905 Harvest Ln, Lot 14",
+                "Freeburg",
+                "IL",
+                "62243",
+                (UnitSpec("", "mobile-home", 1, _house("100", "80")),),
+            ),
+        ),
+        cases=(
+            CaseSpec(
+                "ended",
+                "ended",
+                "DEMO-SC-0001",
+                "",
+                "owner",
+                "lease",
+                "2026-03-03 10:00",
+                occupants=ROOMMATES,
+                ended="2026-08-31 09:30",
+            ),
+            CaseSpec(
+                "issued",
+                "issued",
+                "DEMO-SC-0001",
+                "",
+                "owner",
+                "lease",
+                "2026-09-09 10:00",
+                # The house passed on 2026-03-04 for the ended case; St. Clair's approval is
+                # good for a year even if the occupancy changes: approved at once, $35 due.
+                occupants=FAMILY_OF_THREE,
+            ),
+            CaseSpec("failed", "failed", "DEMO-SC-0002", "A", "agent", "lease", "2026-10-06 10:00"),
+            CaseSpec(
+                "approved", "approved", "DEMO-SC-0002", "B", "agent", "lease", "2026-10-27 10:00"
+            ),
+            CaseSpec(
+                "temporary", "temporary", "DEMO-SC-0004", "", "owner", "sale", "2026-11-02 11:00"
+            ),
+            CaseSpec(
+                "inspection-requested",
+                "inspection-requested",
+                "DEMO-SC-0003",
+                "1",
+                "agent",
+                "lease",
+                "2026-11-10 10:00",
+                wanted_on="2026-12-01",
+            ),
+            CaseSpec(
+                "submitted", "submitted", "DEMO-SC-0003", "2", "agent", "lease", "2026-11-18 09:15"
+            ),
+        ),
+    ),
+    JurisdictionPlan(
+        slug="st-louis-county-mo",
+        recorded_at="2026-02-27 09:00",
+        fee_item="re-occupancy-permit",
+        payment_method="check",
+        violations=(SMOKE_ALARM, GUTTERS),
+        properties=(
+            PropertySpec(
+                "DEMO-SL-0001",
+                "4821 Sycamore Bend Dr",
+                "St. Louis",
+                "MO",
+                "63129",
+                (UnitSpec("", "single-family", 1, _house("140", "110", "90")),),
+            ),
+            PropertySpec(
+                "DEMO-SL-0002",
+                "77 Brookhollow Ct",
+                "St. Louis",
+                "MO",
+                "63128",
+                tuple(UnitSpec(x, "duplex", 2, _house("140", "100")) for x in ("A", "B")),
+            ),
+            PropertySpec(
+                "DEMO-SL-0003",
+                "1200 Meadowlark Ln",
+                "St. Louis",
+                "MO",
+                "63125",
+                tuple(UnitSpec(x, "condo", 12, _house("120", "80")) for x in ("101", "204")),
+            ),
+        ),
+        cases=(
+            CaseSpec(
+                "ended",
+                "ended",
+                "DEMO-SL-0001",
+                "",
+                "agent",
+                "lease",
+                "2026-03-04 10:00",
+                occupants=COUPLE,
+                ended="2026-08-28 14:00",
+            ),
+            CaseSpec(
+                "issued",
+                "issued",
+                "DEMO-SL-0001",
+                "",
+                "owner",
+                "sale",
+                "2026-09-10 10:00",
+                occupants=FAMILY_OF_THREE,
+                fail_first=True,
+            ),
+            CaseSpec("failed", "failed", "DEMO-SL-0002", "A", "owner", "sale", "2026-10-07 10:00"),
+            CaseSpec(
+                "approved", "approved", "DEMO-SL-0003", "101", "owner", "sale", "2026-10-28 10:00"
+            ),
+            CaseSpec(
+                "inspection-requested",
+                "inspection-requested",
+                "DEMO-SL-0003",
+                "204",
+                "agent",
+                "sale",
+                "2026-11-11 10:00",
+                wanted_on="2026-12-02",
+            ),
+            CaseSpec(
+                "submitted", "submitted", "DEMO-SL-0002", "B", "agent", "lease", "2026-11-19 10:00"
+            ),
+        ),
+    ),
+    JurisdictionPlan(
+        slug="village-ord-08-457",
+        recorded_at="2026-02-27 09:30",
+        fee_item="occupancy-permit",
+        payment_method="check",
+        violations=(GUTTERS, OUTLETS),
+        properties=(
+            PropertySpec(
+                "DEMO-VI-0001",
+                "14 Linden Way",
+                "Demo Village",
+                "MO",
+                "63119",
+                (UnitSpec("", "single-family", 1, _house("150", "120")),),
+            ),
+            PropertySpec(
+                "DEMO-VI-0002",
+                "203 Chestnut Row",
+                "Demo Village",
+                "MO",
+                "63119",
+                tuple(UnitSpec(x, "duplex", 2, _house("130", "90")) for x in ("A", "B")),
+            ),
+            PropertySpec(
+                "DEMO-VI-0003",
+                "9 Willow Green",
+                "Demo Village",
+                "MO",
+                "63119",
+                tuple(UnitSpec(x, "condo", 8, _house("110", "80")) for x in ("1", "2")),
+            ),
+            PropertySpec(
+                "DEMO-VI-0004",
+                "58 Hawthorn Pl",
+                "Demo Village",
+                "MO",
+                "63119",
+                (UnitSpec("", "single-family", 1, _house("140", "100")),),
+            ),
+        ),
+        cases=(
+            CaseSpec(
+                "ended",
+                "ended",
+                "DEMO-VI-0001",
+                "",
+                "owner",
+                "lease",
+                "2026-03-05 10:00",
+                occupants=ROOMMATES,
+                ended="2026-08-31 10:00",
+            ),
+            CaseSpec(
+                "issued",
+                "issued",
+                "DEMO-VI-0001",
+                "",
+                "owner",
+                "sale",
+                "2026-09-11 10:00",
+                occupants=FAMILY_OF_THREE,
+                fail_first=True,
+            ),
+            CaseSpec(
+                "conditional",
+                "conditional",
+                "DEMO-VI-0004",
+                "",
+                "owner",
+                "sale",
+                "2026-09-21 10:00",
+                correction_due_on="2026-12-31",
+                owner_statement="I will re-hang the gutters and cover the kitchen junction box "
+                "by December 31, 2026.",
+            ),
+            CaseSpec("failed", "failed", "DEMO-VI-0002", "A", "agent", "lease", "2026-10-08 10:00"),
+            CaseSpec(
+                "approved", "approved", "DEMO-VI-0003", "1", "owner", "sale", "2026-10-29 10:00"
+            ),
+            CaseSpec(
+                "inspection-requested",
+                "inspection-requested",
+                "DEMO-VI-0003",
+                "2",
+                "agent",
+                "lease",
+                "2026-11-12 10:00",
+                wanted_on="2026-12-03",
+            ),
+            CaseSpec(
+                "submitted", "submitted", "DEMO-VI-0002", "B", "owner", "sale", "2026-11-20 10:00"
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,157 @@
+"""Recording properties, their units and the units' bedrooms: one function each, the change
+and its audit event in one transaction. The API, the portal and imports call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import Forbidden, roles
+from permitdesk.audit.services import record
+from permitdesk.law.pack import UnknownName
+from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
+from permitdesk.rules.lifecycle import Refused
+
+
+@dataclass(frozen=True)
+class BedroomInput:
+    area_sqft: Decimal
+    basement: bool = False
+    egress_opening_sqft: Decimal | None = None
+    smoke_alarm: bool = True
+
+
+def _require_may_record(actor: User, jurisdiction: Jurisdiction) -> None:
+    """Applicants (no staff role there), clerks and code officials record properties and
+    units; an inspector of the jurisdiction does not."""
+    held = roles(actor, jurisdiction.pk)
+    if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        raise Forbidden("inspectors do not record properties or units")
+
+
+def normalized(address: str) -> str:
+    """The address as it is matched: upper case, single spaces; cut to the column's length,
+    since upper case can be longer ("ß" is "SS")."""
+    limit = Property._meta.get_field("normalized_address").max_length
+    return " ".join(address.upper().split())[:limit]
+
+
+def create_property(
+    *,
+    actor: User,
+    jurisdiction_slug: str,
+    parcel_id: str,
+    address: str,
+    city: str,
+    state: str,
+    zip_code: str,
+    now: dt.datetime,
+) -> Property:
+    """A parcel in a jurisdiction; a parcel is recorded once per jurisdiction."""
+    jurisdiction = Jurisdiction.objects.filter(slug=jurisdiction_slug).first()
+    if jurisdiction is None:
+        served = ", ".join(Jurisdiction.objects.order_by("slug").values_list("slug", flat=True))
+        raise UnknownName(
+            f"jurisdiction '{jurisdiction_slug}' is not served here: one of: {served or '(none)'}"
+        )
+    _require_may_record(actor, jurisdiction)
+    parcel_id, address = parcel_id.strip(), address.strip()
+    if not parcel_id or not address:
+        raise Refused("a property needs a parcel id and an address")
+    taken = Refused(f"parcel {parcel_id} is already recorded in {jurisdiction}")
+    if Property.objects.filter(jurisdiction=jurisdiction, parcel_id=parcel_id).exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            place = Property.objects.create(
+                jurisdiction=jurisdiction,
+                parcel_id=parcel_id,
+                address=address,
+                normalized_address=normalized(address),
+                city=city.strip(),
+                state=state.strip().upper(),
+                zip_code=zip_code.strip(),
+            )
+            record(
+                actor=actor,
+                action="create-property",
+                obj=place,
+                at=now,
+                before=None,
+                after={"parcel_id": parcel_id, "address": address, "city": place.city},
+                jurisdiction_slug=jurisdiction.slug,
+            )
+    except IntegrityError:  # the same parcel, recorded at the same moment by another request
+        raise taken from None
+    return place
+
+
+def add_unit(
+    *,
+    actor: User,
+    place: Property,
+    label: str,
+    unit_type: str,
+    units_in_building: int,
+    bedrooms: Sequence[BedroomInput],
+    now: dt.datetime,
+    new_construction: bool = False,
+    hallway_smoke_alarms: bool | None = None,
+    livable_area_smoke_alarms: bool | None = None,
+) -> Unit:
+    """A dwelling unit of a property, with its bedrooms (what the occupancy limits read)."""
+    jurisdiction = place.jurisdiction
+    _require_may_record(actor, jurisdiction)
+    if unit_type not in Unit.UnitType.values:
+        raise Refused(f"unit_type '{unit_type}' is not one of: {', '.join(Unit.UnitType.values)}")
+    if units_in_building < 1:
+        raise Refused("units_in_building must be at least 1")
+    label = label.strip()
+    taken = Refused(f"unit '{label or '(no label)'}' is already recorded at {place}")
+    if Unit.objects.filter(property=place, label=label).exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            unit = Unit.objects.create(
+                property=place,
+                label=label,
+                unit_type=unit_type,
+                units_in_building=units_in_building,
+                new_construction=new_construction,
+                hallway_smoke_alarms=hallway_smoke_alarms,
+                livable_area_smoke_alarms=livable_area_smoke_alarms,
+            )
+            Bedroom.objects.bulk_create(
+                Bedroom(
+                    unit=unit,
+                    area_sqft=room.area_sqft,
+                    basement=room.basement,
+                    egress_opening_sqft=room.egress_opening_sqft,
+                    smoke_alarm=room.smoke_alarm,
+                )
+                for room in bedrooms
+            )
+            record(
+                actor=actor,
+                action="add-unit",
+                obj=unit,
+                at=now,
+                before=None,
+                after={
+                    "property": place.pk,
+                    "label": label,
+                    "unit_type": unit_type,
+                    "units_in_building": units_in_building,
+                    "bedrooms": [str(room.area_sqft) for room in bedrooms],
+                },
+                jurisdiction_slug=jurisdiction.slug,
+            )
+    except IntegrityError:
+        raise taken from None
+    return unit

@@ -1,0 +1,163 @@
+"""Who may call what. A case the caller may not see is 404, never 403 (its existence is not
+disclosed); an action on a case they see but may not take is 403; no credentials is 401.
+
+The matrix: every case endpoint × every kind of caller, on a Clayton case paid, with its
+inspection requested and assigned, and a permit issued on a second case. "ok" is an answer
+past the permission check: 2xx, or 409 where the lifecycle then refuses (require() runs first).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.api.client import Api, Clock
+from tests.api.world import issued, people, scheduled
+from tests.moments import central
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "owner",
+    "other",
+    "clerk",
+    "clerk_elsewhere",
+    "inspector",
+    "inspector_unassigned",
+    "official",
+    "anonymous",
+)
+SEES = ("ok", "404", "ok", "404", "ok", "404", "ok", "401")  # the case's own people see it
+OWNER_AND_STAFF = ("ok", "404", "ok", "404", "403", "404", "ok", "401")
+STAFF = ("403", "404", "ok", "404", "403", "404", "ok", "401")
+OFFICIAL = ("403", "404", "403", "404", "403", "404", "ok", "401")
+INSPECTOR = ("403", "404", "403", "404", "ok", "404", "ok", "401")
+ANYONE_BUT_INSPECTORS = ("ok", "ok", "ok", "ok", "403", "403", "ok", "401")
+ANYONE_SIGNED_IN = ("ok", "ok", "ok", "ok", "ok", "ok", "ok", "401")
+
+PLACE = {
+    "jurisdiction": "clayton-mo",
+    "parcel_id": "M-1",
+    "address": "1 Main St",
+    "city": "Clayton",
+    "state": "MO",
+    "zip_code": "63105",
+}
+REQUEST = {"wanted_on": "2026-11-20", "contact_name": "O", "contact_phone": "1"}
+MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
+    ("GET", "/applications/{case}", None, SEES),
+    ("GET", "/applications/{case}/audit", None, STAFF),
+    ("POST", "/applications/{case}/withdraw", None, OWNER_AND_STAFF),
+    ("POST", "/applications/{case}/payments", {"method": "check", "amount": "1.00"}, STAFF),
+    ("POST", "/fee-lines/{line}/waive", {"reason": "hardship"}, OFFICIAL),
+    ("POST", "/applications/{case}/inspection-requests", REQUEST, OWNER_AND_STAFF),
+    ("POST", "/inspections/{inspection}/assign", {"inspector": "{inspector}"}, STAFF),
+    ("POST", "/inspections/{inspection}/result", {"result": "passed"}, INSPECTOR),
+    (
+        "POST",
+        "/applications/{case}/occupants",
+        {"first_name": "A", "last_name": "B"},
+        OWNER_AND_STAFF,
+    ),
+    ("POST", "/applications/{case}/permits", None, STAFF),
+    (
+        "POST",
+        "/applications/{case}/conditional-permits",
+        {"owner_statement": "will fix", "correction_due_on": "2026-12-31"},
+        OFFICIAL,
+    ),
+    ("POST", "/applications/{case}/temporary-permits", None, OFFICIAL),
+    ("POST", "/permits/{permit}/end", {"reason": "change-of-tenancy"}, STAFF),
+    (
+        "POST",
+        "/applications",
+        {"unit": "{unit}", "fee_item": "residential-occupancy", "trigger": "lease"},
+        ANYONE_BUT_INSPECTORS,
+    ),
+    ("GET", "/applications", None, ANYONE_SIGNED_IN),
+    ("POST", "/properties", PLACE, ANYONE_BUT_INSPECTORS),
+    ("GET", "/properties/{property}", None, ANYONE_SIGNED_IN),
+    ("POST", "/properties/{property}/units", {"unit_type": "condo"}, ANYONE_BUT_INSPECTORS),
+    ("GET", "/units/{unit}", None, ANYONE_SIGNED_IN),
+]
+
+
+def _fill(template: Any, ids: dict[str, int]) -> Any:
+    if isinstance(template, str):
+        for name, value in ids.items():
+            if template == f"{{{name}}}":
+                return value
+            template = template.replace(f"{{{name}}}", str(value))
+        return template
+    if isinstance(template, dict):
+        return {key: _fill(value, ids) for key, value in template.items()}
+    return template
+
+
+def _outcome(status: int) -> str:
+    if status in (401, 403, 404):
+        return str(status)
+    assert status in (200, 201, 409), status
+    return "ok"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "expected"),
+    MATRIX,
+    ids=[f"{method} {path}" for method, path, _, _ in MATRIX],
+)
+def test_each_caller_gets_what_their_role_allows(
+    clock: Clock, method: str, path: str, body: Any, expected: tuple[str, ...]
+) -> None:
+    clock.set(central("2026-11-16 11:00"))
+    who = people()
+    case, inspection = scheduled(who)
+    permit = issued(who)
+    ids = {
+        "case": case.pk,
+        "inspection": inspection.pk,
+        "line": case.fee_lines.get().pk,
+        "permit": permit.pk,
+        "inspector": who.inspector.pk,
+        "unit": case.unit_id,
+        "property": case.unit.property_id,
+    }
+    outcomes = []
+    for role in ROLES:
+        caller = Api(who.roles()[role])
+        if method == "GET":
+            status, _ = caller.get(_fill(path, ids))
+        else:
+            status, _ = caller.post(_fill(path, ids), _fill(body, ids))
+        outcomes.append(_outcome(status))
+    assert dict(zip(ROLES, outcomes, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+def test_the_list_holds_only_the_cases_the_caller_may_see(clock: Clock) -> None:
+    who = people()
+    scheduled(who)
+    counts = {
+        role: Api(user).get("/applications")[1]["count"]
+        for role, user in who.roles().items()
+        if user is not None
+    }
+    assert counts == {
+        "owner": 1,
+        "other": 0,
+        "clerk": 1,
+        "inspector": 1,
+        "inspector_unassigned": 0,
+        "official": 1,
+        "clerk_elsewhere": 0,
+    }
+
+
+def test_another_applicants_case_and_another_jurisdictions_case_are_not_found() -> None:
+    who = people()
+    case, _ = scheduled(who)
+    for stranger in (who.other, who.clerk_elsewhere):
+        status, body = Api(stranger).get(f"/applications/{case.pk}")
+        assert (status, body) == (404, {"detail": f"application {case.pk} not found"})
+        status, _ = Api(stranger).post(f"/applications/{case.pk}/withdraw")
+        assert status == 404

@@ -1,0 +1,179 @@
+"""Cases for the concurrency tests, built through the services, and a harness that runs calls
+at the same moment in threads, each on its own database connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import OperationalError, connection
+
+from permitdesk.accounts.models import Role
+from permitdesk.cases.models import Application
+from permitdesk.cases.services import applications, inspections, occupants, payments
+from tests.cases import factories
+from tests.moments import central
+
+SLUG = "st-louis-county-mo"
+
+
+@dataclass(frozen=True)
+class Crew:
+    clerk: User
+    second_clerk: User
+    inspector: User
+    applicant: User
+
+
+def crew(slug: str = SLUG) -> Crew:
+    staff = factories.staff(slug)
+    tag = slug.split("-")[0]
+    return Crew(
+        clerk=staff[Role.CLERK],
+        second_clerk=factories.user(f"{tag}-clerk-2", Role.CLERK, slug),
+        inspector=staff[Role.INSPECTOR],
+        applicant=factories.user(f"{tag}-buyer"),
+    )
+
+
+def submitted_case(people: Crew) -> Application:
+    """A St. Louis County re-occupancy case for a house: $80 due."""
+    home = factories.unit(SLUG, "single-family", bedrooms=("140", "100"))
+    return applications.submit_application(
+        actor=people.applicant,
+        unit=home,
+        fee_item="re-occupancy-permit",
+        trigger="sale",
+        now=central("2026-04-01 10:00"),
+    )
+
+
+def approved_case_with_occupants(people: Crew) -> Application:
+    """The same case paid, inspected, passed and with its two occupants named: issuable."""
+    case = submitted_case(people)
+    now = central("2026-04-01 10:30")
+    payments.record_payment(
+        actor=people.clerk, application=case, method="check", amount=Decimal("80.00"), now=now
+    )
+    inspection = inspections.request_inspection(
+        actor=people.applicant,
+        application=case,
+        wanted_on=dt.date(2026, 4, 3),
+        window="am",
+        contact_name="Bea Buyer",
+        contact_phone="314-555-0100",
+        now=now,
+    )
+    inspections.assign_inspector(
+        actor=people.clerk, inspection=inspection, inspector=people.inspector, now=now
+    )
+    inspections.record_inspection_result(
+        actor=people.inspector,
+        inspection=inspection,
+        result="passed",
+        now=central("2026-04-03 10:30"),
+    )
+    for first, age, relationship in (("Bea", 41, "head of household"), ("Cal", 12, "son")):
+        occupants.add_occupant(
+            actor=people.applicant,
+            application=case,
+            first_name=first,
+            last_name="Buyer",
+            age=age,
+            relationship=relationship,
+            now=central("2026-04-03 12:00"),
+        )
+    case.refresh_from_db()
+    assert case.status == Application.Status.APPROVED
+    return case
+
+
+# --- running calls at once ----------------------------------------------------------------
+
+_attempt = threading.local()
+
+
+@contextmanager
+def widened(module: Any, name: str, seconds: float = 0.2) -> Iterator[None]:
+    """Make `module.name` pause after it returns, on a thread's first attempt only.
+
+    Patched on a check that a service makes inside its transaction, it holds both threads
+    between reading the case and writing the change: without the row lock, both would pass
+    the check on the state before either wrote, and both would write.
+    """
+    original = getattr(module, name)
+
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        if getattr(_attempt, "first", False):
+            time.sleep(seconds)
+        return result
+
+    setattr(module, name, paused)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
+def _sqlite_lock(exc: BaseException) -> bool:
+    """SQLite's answer to two writers at once: 'database is locked' or, for the shared-cache
+    in-memory test database, 'database table is locked'. PostgreSQL waits on the row lock."""
+    return connection.vendor == "sqlite" and "locked" in str(exc)
+
+
+@dataclass
+class Outcome:
+    result: object = None
+    error: BaseException | None = None
+    lock_retries: int = 0
+
+
+def at_once(*calls: Callable[[], object], attempts: int = 200) -> list[Outcome]:
+    """Run each call in its own thread, released together by a barrier.
+
+    Each thread has its own connection (Django's connections are per thread) and closes it
+    when done. On SQLite a writer that meets another one's lock gets an OperationalError
+    at once instead of waiting; like a client told to try again, the thread then retries
+    the call after a short random pause (the outcome is still decided by the database: the
+    retry sees the other thread's committed change). PostgreSQL never takes this path.
+    """
+    barrier = threading.Barrier(len(calls))
+    outcomes = [Outcome() for _ in calls]
+
+    def run(outcome: Outcome, call: Callable[[], object]) -> None:
+        try:
+            barrier.wait(timeout=60)
+            for attempt in range(attempts):
+                _attempt.first = attempt == 0
+                try:
+                    outcome.result = call()
+                    return
+                except OperationalError as exc:
+                    if not _sqlite_lock(exc) or attempt == attempts - 1:
+                        raise
+                    outcome.lock_retries += 1
+                    time.sleep(random.uniform(0.002, 0.03))
+        except BaseException as exc:
+            outcome.error = exc
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(outcome, call), name=f"racer-{i}")
+        for i, (outcome, call) in enumerate(zip(outcomes, calls, strict=True))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(t.is_alive() for t in threads), "a racing thread did not finish"
+    return outcomes
