@@ -8,7 +8,16 @@ from ninja import NinjaAPI
 from ninja.operation import Operation
 
 from permitdesk.api import errors
-from permitdesk.api.routers import audit, cases, inspections, permits, quotes, records, verify
+from permitdesk.api.routers import (
+    audit,
+    cases,
+    inspections,
+    permits,
+    queues,
+    quotes,
+    records,
+    verify,
+)
 
 
 class PermitDeskAPI(NinjaAPI):
@@ -30,5 +39,5 @@ api = PermitDeskAPI(
     urls_namespace="api",
 )
 errors.install(api)
-for module in (quotes, records, cases, inspections, permits, audit, verify):
+for module in (quotes, records, cases, inspections, permits, queues, audit, verify):
     api.add_router("", module.router)

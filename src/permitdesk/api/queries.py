@@ -10,13 +10,21 @@ from django.contrib.auth.models import User
 from django.db.models import Model, Prefetch, QuerySet
 from django.utils import timezone
 
-from permitdesk.accounts.permissions import Actor, NotFound, require, visible_applications
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import (
+    Actor,
+    NotFound,
+    require,
+    require_staff,
+    visible_applications,
+)
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases import selectors
 from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment, Permit
 from permitdesk.cases.selectors import with_balance
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.records.models import Property, Unit
+from permitdesk.records.models import Jurisdiction, Property, Unit
 from permitdesk.rules.calendar import local
 
 M = TypeVar("M", bound=Model)
@@ -139,3 +147,13 @@ def permit_status(permit: Permit) -> Literal["valid", "ended"]:
     if permit.ends_on is not None and permit.ends_on < today(pack):
         return "ended"
     return "valid"
+
+
+def clerk_queue(user: Actor, slug: str, queue: str) -> QuerySet[Application]:
+    """A clerk's queue of a jurisdiction: 404 for no such jurisdiction, 403 for non-staff."""
+    found = Jurisdiction.objects.filter(slug=slug).first()
+    if found is None:
+        raise NotFound(f"jurisdiction {slug} not found")
+    require_staff(user, found.pk, {Role.CLERK, Role.CODE_OFFICIAL})
+    cases = selectors.clerk_queue(found.pk, queue, today(get_pack(slug)))
+    return cases.select_related("jurisdiction", "unit__property")
