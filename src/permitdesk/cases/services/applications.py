@@ -10,9 +10,15 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
-from permitdesk.audit.services import queue, record
+from permitdesk.audit.services import queue
 from permitdesk.cases.models import Application, Approval
-from permitdesk.cases.services.base import add_fee_lines, add_permit_fee, locked, pack_of, state
+from permitdesk.cases.services.base import (
+    add_fee_lines,
+    add_permit_fee,
+    audit,
+    locked,
+    state,
+)
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
@@ -127,7 +133,8 @@ def submit_application(
                 add_fee_lines(application, q, now)
             else:  # St. Clair: no new inspection within a year, even for new occupants
                 _carry_over(pack, application, carried, now)
-            record(
+            audit(
+                application,
                 actor=actor,
                 action="submit",
                 obj=application,
@@ -139,8 +146,6 @@ def submit_application(
                     "total": str(q.total if carried is None else 0),
                     "approval_carried_from": carried.pk if carried else None,
                 },
-                application_id=application.pk,
-                jurisdiction_slug=jurisdiction.slug,
             )
             queue(
                 key=f"application-received-{application.pk}",
@@ -168,14 +173,13 @@ def withdraw_application(*, actor: User, application: Application, now: dt.datet
         before = state(application)
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="withdraw",
             obj=application,
             at=now,
             before=before,
             after=state(application),
-            application_id=application.pk,
-            jurisdiction_slug=pack_of(application).slug,
         )
     return application

@@ -6,9 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 
+from permitdesk.audit.models import AuditEvent
+from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
@@ -105,6 +108,29 @@ def add_permit_fee(pack: Pack, application: Application, now: dt.datetime) -> No
     on = local(pack, now).date()
     if pack.has_term("permit_fee_item"):
         add_fee_lines(application, quote(pack, pack.text("permit_fee_item", on), {}, on), now)
+
+
+def audit(
+    application: Application,
+    *,
+    actor: User | None,
+    action: str,
+    obj: Any,
+    at: dt.datetime,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditEvent:
+    """The audit event of a change to `application`, filed under the case and its jurisdiction."""
+    return record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        at=at,
+        before=before,
+        after=after,
+        application_id=application.pk,
+        jurisdiction_slug=application.jurisdiction.slug,
+    )
 
 
 def state(application: Application) -> dict[str, Any]:

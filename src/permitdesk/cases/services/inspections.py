@@ -14,7 +14,7 @@ from django.db.models import Sum
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.accounts.permissions import NotFound, require
-from permitdesk.audit.services import queue, record
+from permitdesk.audit.services import queue
 from permitdesk.cases.models import (
     Application,
     Approval,
@@ -26,6 +26,7 @@ from permitdesk.cases.models import (
 from permitdesk.cases.services.base import (
     add_fee_lines,
     add_permit_fee,
+    audit,
     locked,
     pack_of,
     snapshot,
@@ -122,7 +123,8 @@ def request_inspection(
             _charge_for_visit(pack, application, number, now, f"inspection {number}")
         application.status = Application.Status.INSPECTION_REQUESTED
         application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="request-inspection",
             obj=inspection,
@@ -134,8 +136,6 @@ def request_inspection(
                 "scheduled_on": wanted_on.isoformat(),
                 "window": window,
             },
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return inspection
 
@@ -160,15 +160,14 @@ def assign_inspector(
         before = {"inspector": inspection.inspector_id}
         inspection.inspector = inspector
         inspection.save(update_fields=["inspector"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="assign-inspector",
             obj=inspection,
             at=now,
             before=before,
             after={"inspector": inspector.pk},
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
         )
     return inspection
 
@@ -253,14 +252,13 @@ def record_inspection_result(
         inspection.completed_at = now
         inspection.save(update_fields=["result", "checklist", "notes", "completed_at"])
         application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action=f"record-{result}",
             obj=inspection,
             at=now,
             before=before,
             after={**state(application), "violations": len(violations)},
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return inspection

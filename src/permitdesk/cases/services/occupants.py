@@ -10,7 +10,7 @@ from django.db import transaction
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
-from permitdesk.cases.services.base import locked
+from permitdesk.cases.services.base import audit, locked
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Unit
 from permitdesk.rules.calendar import local
@@ -42,7 +42,8 @@ def add_occupant(
             age=age,
             relationship=relationship.strip(),
         )
-        record(
+        audit(
+            application,
             actor=actor,
             action="add-occupant",
             obj=occupant,
@@ -53,8 +54,6 @@ def add_occupant(
                 "age": age,
                 "relationship": relationship,
             },
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
         )
     return occupant
 
@@ -74,15 +73,14 @@ def add_visitor(
         visitor = Visitor.objects.create(
             application=application, name=name.strip(), arrived_on=arrived_on
         )
-        record(
+        audit(
+            application,
             actor=actor,
             action="add-visitor",
             obj=visitor,
             at=now,
             before=None,
             after={"name": visitor.name, "arrived_on": arrived_on.isoformat()},
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
         )
     return visitor
 

@@ -10,9 +10,9 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import require
-from permitdesk.audit.services import queue, record
+from permitdesk.audit.services import queue
 from permitdesk.cases.models import Application, FeeLine, Payment
-from permitdesk.cases.services.base import balance_due, locked, pack_of
+from permitdesk.cases.services.base import audit, balance_due, locked, pack_of
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
@@ -68,15 +68,14 @@ def record_payment(
                 recorded_at=now,
                 idempotency_key=idempotency_key or None,
             )
-            record(
+            audit(
+                application,
                 actor=actor,
                 action="record-payment",
                 obj=payment,
                 at=now,
                 before={"balance_due": str(due)},
                 after={"balance_due": str(due - amount), "amount": str(amount), "method": method},
-                application_id=application.pk,
-                jurisdiction_slug=pack.slug,
             )
             queue(
                 key=f"receipt-{payment.receipt_number}",
@@ -115,15 +114,14 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
             raise Refused("this fee is already waived")
         fee_line.waived_reason = reason.strip()
         fee_line.save(update_fields=["waived_reason"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="waive-fee",
             obj=fee_line,
             at=now,
             before={"amount_due": str(fee_line.amount)},
             after={"amount_due": "0.00", "reason": fee_line.waived_reason},
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
         )
     return fee_line
 
@@ -153,14 +151,13 @@ def refund_payment(
             recorded_at=now,
             refund_of=payment,
         )
-        record(
+        audit(
+            application,
             actor=actor,
             action="refund-payment",
             obj=refund,
             at=now,
             before={"payment": payment.receipt_number, "refunded": str(refunded)},
             after={"refunded": str(refunded + amount), "reason": reason.strip()},
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
         )
     return refund

@@ -8,9 +8,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.accounts.permissions import require
-from permitdesk.audit.services import queue, record
+from permitdesk.audit.services import queue
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import add_fee_lines, locked, pack_of, snapshot, state
+from permitdesk.cases.services.base import add_fee_lines, audit, locked, pack_of, snapshot, state
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -97,7 +97,8 @@ def issue_permit(
         )
         application.status = Application.Status.ISSUED
         application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="issue-permit",
             obj=permit,
@@ -109,8 +110,6 @@ def issue_permit(
                 "ends_on": ends_on.isoformat() if ends_on else None,
                 "ended": superseded,
             },
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
         queue(
             key=f"permit-issued-{permit.number}",
@@ -153,7 +152,8 @@ def issue_conditional_permit(
         )
         application.status = Application.Status.CONDITIONAL
         application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="issue-conditional-permit",
             obj=permit,
@@ -165,8 +165,6 @@ def issue_conditional_permit(
                 "correction_due_on": correction_due_on.isoformat(),
                 "owner_statement": owner_statement.strip(),
             },
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return permit
 
@@ -183,15 +181,14 @@ def issue_temporary_permit(*, actor: User, application: Application, now: dt.dat
         )
         check_transition("issue-temporary-permit", application.status)
         permit = _create(pack, application, Permit.Kind.TEMPORARY, now)
-        record(
+        audit(
+            application,
             actor=actor,
             action="issue-temporary-permit",
             obj=permit,
             at=now,
             before=None,
             after={"permit": permit.number, "authorizes_occupancy": False},
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return permit
 
@@ -219,15 +216,14 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             application, {current.kind}, "superseded by an amended permit", now
         )
         permit = _create(pack, application, Permit.Kind.AMENDED, now, ends_on=current.ends_on)
-        record(
+        audit(
+            application,
             actor=actor,
             action="amend-permit",
             obj=permit,
             at=now,
             before={"permit": current.number},
             after={"permit": permit.number, "ended": superseded},
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return permit
 
@@ -247,15 +243,14 @@ def lapse_approval(
         before = state(application)
         application.status = Application.Status.LAPSED
         application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="lapse-approval",
             obj=application,
             at=now,
             before=before,
             after={**state(application), "valid_through": approval.valid_through.isoformat()},
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return application
 
@@ -279,14 +274,13 @@ def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) ->
         if not Permit.objects.filter(application=application, ended_at=None).exists():
             application.status = Application.Status.ENDED
             application.save(update_fields=["status"])
-        record(
+        audit(
+            application,
             actor=actor,
             action="end-permit",
             obj=permit,
             at=now,
             before=before,
             after={**state(application), "permit": permit.number, "reason": reason},
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
         )
     return permit
