@@ -69,6 +69,7 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ),
     ("POST", "/applications/{case}/temporary-permits", None, OFFICIAL),
     ("POST", "/permits/{permit}/end", {"reason": "change-of-tenancy"}, STAFF),
+    ("POST", "/applications/{issued}/amended-permits", None, STAFF),
     (
         "POST",
         "/applications",
@@ -119,6 +120,7 @@ def test_each_caller_gets_what_their_role_allows(
         "inspection": inspection.pk,
         "line": case.fee_lines.get().pk,
         "permit": permit.pk,
+        "issued": permit.application_id,
         "inspector": who.inspector.pk,
         "unit": case.unit_id,
         "property": case.unit.property_id,

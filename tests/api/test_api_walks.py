@@ -10,6 +10,7 @@ from permitdesk.cases.models import Permit
 from tests.api.client import Api, Clock
 from tests.api.steps import add_occupant, apply, detail, inspect, ok, pay, record_unit
 from tests.api.steps import request_inspection as ask
+from tests.api.world import issued, people
 from tests.cases import factories
 from tests.moments import central
 
@@ -205,3 +206,14 @@ def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms(clock: C
     assert code == 409
     assert "bedrooms allow at most 1" in refused["detail"]
     assert refused["citation"]
+
+
+def test_an_issued_permit_is_amended_over_the_api_and_verification_follows(clock: Clock) -> None:
+    clock.set(central("2026-11-16 11:00"))
+    who = people()
+    first = issued(who)
+    clerk = Api(who.clerk)
+    status, amended = clerk.post(f"/applications/{first.application_id}/amended-permits")
+    assert (status, amended["kind"]) == (201, "amended")
+    assert Api().get(f"/verify/{first.number}")[1]["status"] == "ended"
+    assert Api().get(f"/verify/{amended['number']}")[1]["status"] == "valid"

@@ -18,6 +18,7 @@ from permitdesk.api.schemas.permits import (
 )
 from permitdesk.cases.models import Permit
 from permitdesk.cases.services.permits import (
+    amend_permit,
     end_permit,
     issue_conditional_permit,
     issue_permit,
@@ -64,6 +65,15 @@ def post_conditional_permit(
 def post_temporary_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
     """St. Clair's temporary permit (utilities); it never authorises occupancy."""
     permit = issue_temporary_permit(
+        actor=actor(request), application=queries.application(id), now=timezone.now()
+    )
+    return Status(201, permit)
+
+
+@router.post("/applications/{id}/amended-permits", response=responses({201: PermitOut}, *ACTION))
+def post_amended_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
+    """A new permit for a changed household; it supersedes the one in force (St. Clair: $25)."""
+    permit = amend_permit(
         actor=actor(request), application=queries.application(id), now=timezone.now()
     )
     return Status(201, permit)
