@@ -1,0 +1,806 @@
+"""The bench data set: a county's worth of case files, streamed into PostgreSQL with COPY.
+
+Rows are made one case at a time and streamed to one COPY per table, all tables at once (one
+connection each), in chunks of a few thousand rows: the loader holds a few megabytes of rows
+at a time, never the data set (what it keeps is two bytes per unit). Ids are given here
+(the sequences are moved past them afterwards), so a case's fee lines, payments,
+inspections, approval, occupants and permits are made with the case, in one pass, and each
+goes to its table's COPY.
+
+Around a load the tables' secondary indexes, unique constraints and foreign keys are dropped
+and then recreated from their own definitions (pg_get_indexdef / pg_get_constraintdef): the
+schema after a load is the migrated one, which `restore` checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+import time
+from bisect import bisect
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import accumulate
+
+import psycopg
+from psycopg import sql
+
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.quote import quote
+
+SLUGS = ("clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457")
+# Each program's occupancy fee item, and where the jurisdiction's cases are.
+FEE_ITEM = {
+    "clayton-mo": "residential-occupancy",
+    "st-clair-county-il": "occupancy-inspection",
+    "st-louis-county-mo": "re-occupancy-permit",
+    "village-ord-08-457": "occupancy-permit",
+}
+PLACE = {
+    "clayton-mo": ("Clayton", "MO", "63105"),
+    "st-clair-county-il": ("Belleville", "IL", "62220"),
+    "st-louis-county-mo": ("St. Louis", "MO", "63128"),
+    "village-ord-08-457": ("Village", "MO", "63130"),
+}
+INSPECTORS_PER_JURISDICTION = 5
+NOW = dt.date(2026, 11, 20)  # the data set's "today", fixed so runs compare
+DAY0 = dt.date(2018, 1, 1)
+TOKEN_PREFIX = "pd-bench-"  # user N's API token is TOKEN_PREFIX + N (only digests are stored)
+
+# Every table the loader writes, parents first.
+TABLES = (
+    "records_jurisdiction",
+    "auth_user",
+    "accounts_membership",
+    "accounts_apitoken",
+    "records_property",
+    "records_unit",
+    "records_bedroom",
+    "cases_application",
+    "cases_feeline",
+    "cases_payment",
+    "cases_inspectionrequest",
+    "cases_inspection",
+    "cases_violation",
+    "cases_approval",
+    "cases_occupant",
+    "cases_permit",
+)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "records_jurisdiction": ("id", "slug", "name"),
+    "auth_user": (
+        "id",
+        "password",
+        "last_login",
+        "is_superuser",
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "is_staff",
+        "is_active",
+        "date_joined",
+    ),
+    "accounts_membership": ("id", "user_id", "jurisdiction_id", "role"),
+    "accounts_apitoken": ("id", "user_id", "name", "digest", "created_at", "revoked_at"),
+    "records_property": (
+        "id",
+        "jurisdiction_id",
+        "parcel_id",
+        "address",
+        "normalized_address",
+        "city",
+        "state",
+        "zip_code",
+    ),
+    "records_unit": (
+        "id",
+        "property_id",
+        "label",
+        "unit_type",
+        "units_in_building",
+        "new_construction",
+        "hallway_smoke_alarms",
+        "livable_area_smoke_alarms",
+    ),
+    "records_bedroom": (
+        "id",
+        "unit_id",
+        "area_sqft",
+        "basement",
+        "egress_opening_sqft",
+        "smoke_alarm",
+    ),
+    "cases_application": (
+        "id",
+        "jurisdiction_id",
+        "unit_id",
+        "applicant_id",
+        "fee_item",
+        "trigger",
+        "occupied",
+        "status",
+        "submitted_at",
+        "processed_at",
+        "idempotency_key",
+    ),
+    "cases_feeline": (
+        "id",
+        "application_id",
+        "fee_item",
+        "line_id",
+        "label",
+        "kind",
+        "amount",
+        "basis",
+        "citation",
+        "assessed_at",
+        "waived_reason",
+    ),
+    "cases_payment": (
+        "id",
+        "application_id",
+        "method",
+        "amount",
+        "receipt_number",
+        "recorded_by_id",
+        "recorded_at",
+        "refund_of_id",
+        "idempotency_key",
+    ),
+    "cases_inspectionrequest": (
+        "id",
+        "application_id",
+        "wanted_on",
+        "window",
+        "contact_name",
+        "contact_phone",
+        "requested_at",
+        "requested_by_id",
+    ),
+    "cases_inspection": (
+        "id",
+        "application_id",
+        "request_id",
+        "number",
+        "inspector_id",
+        "scheduled_on",
+        "window",
+        "result",
+        "checklist",
+        "notes",
+        "completed_at",
+    ),
+    "cases_violation": (
+        "id",
+        "inspection_id",
+        "code_citation",
+        "description",
+        "correction",
+        "photo",
+    ),
+    "cases_approval": ("id", "application_id", "inspection_id", "approved_on", "valid_through"),
+    "cases_occupant": ("id", "application_id", "first_name", "last_name", "age", "relationship"),
+    "cases_permit": (
+        "id",
+        "application_id",
+        "number",
+        "kind",
+        "issued_at",
+        "ends_on",
+        "correction_due_on",
+        "ended_at",
+        "end_reason",
+        "verification_token",
+    ),
+}
+
+# Status mix of a county's case file, and how long ago (days) a case in each was submitted.
+STATUS_MIX: tuple[tuple[str, float, int, int], ...] = (
+    ("submitted", 5, 0, 20),
+    ("inspection-requested", 5, 3, 45),
+    ("failed", 4, 10, 120),
+    ("approved", 6, 10, 190),
+    ("conditional", 1, 30, 240),
+    ("issued", 40, 30, 1100),
+    ("ended", 30, 365, 3000),
+    ("lapsed", 4, 200, 3000),
+    ("withdrawn", 5, 5, 3000),
+)
+UNIT_TYPES = ("single-family", "duplex", "condo", "apartment", "mobile-home")
+# What each program prices; a unit of another type is quoted as the nearest one it does.
+PRICED_AS = {
+    "clayton-mo": {"mobile-home": "single-family"},
+    "st-louis-county-mo": {"apartment": "condo", "mobile-home": "single-family"},
+}
+STREETS = (
+    "N Central Ave", "Forsyth Blvd", "Maryland Ave", "Wydown Blvd", "Bonhomme Ave",
+    "Carondelet Ave", "Hanley Rd", "Brentwood Blvd", "Main St", "Oak St", "Elm St",
+    "Lincoln Ave", "Washington St", "Park Ave", "Lake Dr", "Gravois Rd", "Lemay Ferry Rd",
+    "Tesson Ferry Rd", "Mackenzie Rd", "Big Bend Blvd", "Manchester Rd", "Olive Blvd",
+    "Lindbergh Blvd", "Telegraph Rd", "Union Rd", "Butler Hill Rd", "Baptist Church Rd",
+    "Sappington Rd", "Watson Rd", "Heege Rd",
+)  # fmt: skip
+FIRST = (
+    "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David",
+    "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas",
+    "Sarah", "Carlos", "Karen", "Ana", "Daniel", "Maria", "Kevin", "Aisha", "Wei", "Fatima",
+)  # fmt: skip
+LAST = (
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
+    "Martinez", "Hernandez", "Lopez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore",
+    "Jackson", "Martin", "Lee", "Nguyen", "Thompson", "White", "Harris", "Clark", "Lewis",
+)  # fmt: skip
+VIOLATIONS = (
+    ("IPMC 704.2", "Smoke alarm missing in hallway", "Install a smoke alarm outside bedrooms"),
+    ("IPMC 605.1", "Open electrical junction box", "Cover the junction box"),
+    ("IPMC 304.13", "Broken window pane", "Replace the glazing"),
+    ("IPMC 504.1", "Leaking kitchen faucet", "Repair the faucet"),
+    ("IPMC 702.1", "Blocked means of egress", "Clear the exit path"),
+    ("IPMC 603.1", "Water heater without relief valve discharge pipe", "Install the pipe"),
+)
+RELATIONSHIPS = ("head", "spouse", "child", "child", "parent", "roommate")
+METHODS = ("check", "card", "cash", "money-order")
+WINDOWS = ("am", "pm", "any")
+
+
+def _esc(text: str) -> str:
+    """A value for COPY's text format."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+@dataclass(frozen=True)
+class Line:
+    fee_item: str
+    line_id: str
+    label: str
+    kind: str
+    amount: Decimal
+    basis: str
+    citation: str
+
+
+def _quote_lines(slug: str, item: str, facts: dict[str, object]) -> tuple[Line, ...]:
+    pack = get_pack(slug)
+    q = quote(pack, item, facts, NOW)
+    return tuple(
+        Line(q.item, ln.id, _esc(ln.label), ln.kind, ln.amount, _esc(ln.basis), _esc(ln.citation))
+        for ln in q.lines
+    )
+
+
+@dataclass(frozen=True)
+class Fees:
+    """The first assessment per (unit type, occupied) and the re-inspection charge, if any."""
+
+    first: dict[tuple[int, bool], tuple[Line, ...]]
+    again: tuple[Line, ...]
+
+
+def _fees(slug: str) -> Fees:
+    """Quote each program once per kind of unit with the real rules, as submitting would."""
+    item = FEE_ITEM[slug]
+    facts = get_pack(slug).item(item).facts
+    first: dict[tuple[int, bool], tuple[Line, ...]] = {}
+    for code, unit_type in enumerate(UNIT_TYPES):
+        for occupied in (False, True):
+            given: dict[str, object] = {}
+            if "unit_type" in facts:
+                given["unit_type"] = PRICED_AS.get(slug, {}).get(unit_type, unit_type)
+            if "occupied" in facts:
+                given["occupied"] = occupied
+            first[code, occupied] = _quote_lines(slug, item, given)
+    again: tuple[Line, ...] = ()
+    if slug == "st-clair-county-il":
+        again = _quote_lines(slug, "re-inspection", {})
+    elif slug == "clayton-mo":  # a second inspection is charged again (the services' rule)
+        again = tuple(
+            Line(ln.fee_item, ln.line_id, f"{ln.label} (inspection 2)", *_rest(ln))
+            for ln in first[0, False]
+        )
+    return Fees(first, again)
+
+
+def _rest(ln: Line) -> tuple[str, Decimal, str, str]:
+    return ln.kind, ln.amount, ln.basis, ln.citation
+
+
+class Sink:
+    """One table's COPY on its own connection; rows are buffered and sent in chunks."""
+
+    CHUNK = 4000  # rows per write: up to a megabyte or so
+
+    def __init__(
+        self, stack: ExitStack, conninfo: str, table: str, filled: dict[str, str] | None = None
+    ) -> None:
+        self.table = table
+        self.rows = 0
+        self._buf: list[str] = []
+        # Columns the loader does not know (added since it was written), at their defaults.
+        filled = filled or {}
+        self._end = "".join(f"\t{v}" for v in filled.values()) + "\n"
+        conn = stack.enter_context(psycopg.connect(conninfo))
+        conn.execute("SET synchronous_commit = off")
+        names = COLUMNS[table] + tuple(filled)
+        columns = sql.SQL(", ").join(sql.Identifier(c) for c in names)
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), columns)
+        self._copy = stack.enter_context(conn.cursor().copy(statement))
+
+    def put(self, row: str) -> None:
+        buf = self._buf
+        buf.append(row)
+        if len(buf) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._buf:
+            self.rows += len(self._buf)
+            self._copy.write(self._end.join(self._buf) + self._end)
+            self._buf.clear()
+
+
+@dataclass
+class Counters:
+    """The next id of each table (ids are given by the loader, across stages)."""
+
+    next: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 1))
+
+    def take(self, table: str, n: int = 1) -> int:
+        first = self.next[table]
+        self.next[table] = first + n
+        return first
+
+
+@dataclass
+class StageResult:
+    rows: dict[str, int]
+    dropped: int
+    copy_s: float
+    index_s: float
+    analyze_s: float
+
+    @property
+    def total_s(self) -> float:
+        return self.copy_s + self.index_s + self.analyze_s
+
+
+class Loader:
+    """Loads the data set in stages: each stage adds applicants, units and applications."""
+
+    def __init__(self, conninfo: str, digest: Callable[[str], str], seed: int = 20261120) -> None:
+        self.conninfo = conninfo
+        self.digest = digest
+        self.rng = random.Random(seed)
+        self.ids = Counters()
+        self.fees = [_fees(slug) for slug in SLUGS]
+        self.unit_jur = bytearray(b"\x00")  # unit id -> jurisdiction index (id 0 unused)
+        self.unit_type = bytearray(b"\x00")  # unit id -> index in UNIT_TYPES
+        self.clerks: list[int] = []  # by jurisdiction index
+        self.inspectors: list[list[int]] = []
+        self.days = [(DAY0 + dt.timedelta(days=d)).isoformat() for d in range(365 * 12)]
+        self.compact = [d.replace("-", "") for d in self.days]
+        self.times = [f"{m // 60:02d}:{m % 60:02d}:00+00" for m in range(1440)]
+        self.today = (NOW - DAY0).days
+        self.mix_names = [s[0] for s in STATUS_MIX]
+        self.mix_cum = list(accumulate(s[1] for s in STATUS_MIX))
+        self.mix_age = {s[0]: (s[2], s[3]) for s in STATUS_MIX}
+
+    # --- stages -------------------------------------------------------------------------
+
+    def load_stage(self, applications: int, units: int, applicants: int) -> StageResult:
+        """Add `applications` cases on `units` new units, from `applicants` new applicants."""
+        saved = secondary_schema(self.conninfo)
+        drop(self.conninfo, saved)
+        t0 = time.perf_counter()
+        filled = unknown_columns(self.conninfo)
+        with ExitStack() as stack:
+            sinks = {t: Sink(stack, self.conninfo, t, filled.get(t)) for t in TABLES}
+            if not self.clerks:
+                self._staff(sinks)
+            new_applicants = self._applicants(sinks, applicants)
+            self._places(sinks, units)
+            self._cases(sinks, applications, new_applicants)
+            for sink in sinks.values():
+                sink.flush()
+            rows = {t: s.rows for t, s in sinks.items()}
+        # Leaving the stack ends each COPY and commits its connection (foreign keys are off,
+        # so the order does not matter).
+        t1 = time.perf_counter()
+        restore(self.conninfo, saved)
+        move_sequences(self.conninfo)
+        t2 = time.perf_counter()
+        vacuum_analyze(self.conninfo)
+        t3 = time.perf_counter()
+        return StageResult(rows, len(saved), t1 - t0, t2 - t1, t3 - t2)
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def _ts(self, day: int, minute: int) -> str:
+        return f"{self.days[day]} {self.times[minute]}"
+
+    def _user(self, sinks: dict[str, Sink], uid: int, username: str, staff: bool) -> None:
+        first, last = self.rng.choice(FIRST), self.rng.choice(LAST)
+        joined = self._ts(self.rng.randrange(0, self.today), self.rng.randrange(1440))
+        flag = "t" if staff else "f"
+        sinks["auth_user"].put(
+            f"{uid}\t!bench\t\\N\tf\t{username}\t{first}\t{last}\t"
+            f"{username}@example.test\t{flag}\tt\t{joined}"
+        )
+        token = self.ids.take("accounts_apitoken")
+        sinks["accounts_apitoken"].put(
+            f"{token}\t{uid}\tbench\t{self.digest(TOKEN_PREFIX + str(uid))}\t{joined}\t\\N"
+        )
+
+    def _member(self, sinks: dict[str, Sink], uid: int, j: int, role: str) -> None:
+        mid = self.ids.take("accounts_membership")
+        sinks["accounts_membership"].put(f"{mid}\t{uid}\t{j + 1}\t{role}")
+
+    def _staff(self, sinks: dict[str, Sink]) -> None:
+        for j, slug in enumerate(SLUGS):
+            jid = self.ids.take("records_jurisdiction")
+            sinks["records_jurisdiction"].put(f"{jid}\t{slug}\t{_esc(get_pack(slug).name)}")
+            tag = slug
+            clerk = self.ids.take("auth_user")
+            self._user(sinks, clerk, f"{tag}-clerk", staff=True)
+            self._member(sinks, clerk, j, "clerk")
+            self.clerks.append(clerk)
+            official = self.ids.take("auth_user")
+            self._user(sinks, official, f"{tag}-code-official", staff=True)
+            self._member(sinks, official, j, "code-official")
+            crew = []
+            for k in range(INSPECTORS_PER_JURISDICTION):
+                uid = self.ids.take("auth_user")
+                self._user(sinks, uid, f"{tag}-inspector-{k + 1}", staff=True)
+                self._member(sinks, uid, j, "inspector")
+                crew.append(uid)
+            self.inspectors.append(crew)
+
+    def _applicants(self, sinks: dict[str, Sink], n: int) -> range:
+        first = self.ids.take("auth_user", n)
+        for uid in range(first, first + n):
+            self._user(sinks, uid, f"applicant-{uid}", staff=False)
+        return range(first, first + n)
+
+    def _places(self, sinks: dict[str, Sink], units: int) -> None:
+        """Properties until `units` units: mostly houses, some duplexes, condos, apartments."""
+        rng, r = self.rng, self.rng.random
+        prop, unit, bed = sinks["records_property"], sinks["records_unit"], sinks["records_bedroom"]
+        ids = self.ids
+        made = 0
+        while made < units:
+            pid = ids.take("records_property")
+            j = rng.randrange(4)
+            city, state, zip_code = PLACE[SLUGS[j]]
+            number, street = rng.randrange(100, 9999), rng.choice(STREETS)
+            address = f"{number} {street}"
+            prop.put(
+                f"{pid}\t{j + 1}\t{j + 1}-{pid:08d}\t{address}\t{address.upper()}\t"
+                f"{city}\t{state}\t{zip_code}"
+            )
+            x = r()
+            if x < 0.70:
+                code, count = 0, 1
+            elif x < 0.78:
+                code, count = 1, 2
+            elif x < 0.85:
+                code, count = 2, rng.randint(4, 12)
+            elif x < 0.98:
+                code, count = 3, rng.randint(6, 24)
+            else:
+                code, count = 4, 1
+            count = min(count, units - made)
+            first = ids.take("records_unit", count)
+            for k in range(count):
+                uid = first + k
+                label = "" if count == 1 and code in (0, 4) else str(k + 1)
+                if code == 1:
+                    label = "AB"[k] if k < 2 else str(k + 1)
+                alarms = "\\N" if r() < 0.3 else ("t" if r() < 0.9 else "f")
+                new = "t" if r() < 0.03 else "f"
+                unit.put(
+                    f"{uid}\t{pid}\t{label}\t{UNIT_TYPES[code]}\t{count}\t{new}\t{alarms}\t{alarms}"
+                )
+                self.unit_jur.append(j)
+                self.unit_type.append(code)
+                rooms = rng.randint(2, 4) if code in (0, 4) else rng.randint(1, 3)
+                first_room = ids.take("records_bedroom", rooms)
+                for b in range(rooms):
+                    area = 70 + rng.randrange(13000) / 100
+                    if r() < 0.05:
+                        bed.put(f"{first_room + b}\t{uid}\t{area:.2f}\tt\t{5 + r() * 2:.2f}\tt")
+                    else:
+                        bed.put(f"{first_room + b}\t{uid}\t{area:.2f}\tf\t\\N\tt")
+            made += count
+
+    def _cases(self, sinks: dict[str, Sink], n: int, applicants: range) -> None:
+        """Each case with its fee lines, payments, inspections, approval, occupants, permits."""
+        rng, r, ids = self.rng, self.rng.random, self.ids
+        ts, days = self._ts, self.days
+        put_app = sinks["cases_application"].put
+        put_fee = sinks["cases_feeline"].put
+        put_pay = sinks["cases_payment"].put
+        put_req = sinks["cases_inspectionrequest"].put
+        put_insp = sinks["cases_inspection"].put
+        put_vio = sinks["cases_violation"].put
+        put_appr = sinks["cases_approval"].put
+        put_occ = sinks["cases_occupant"].put
+        put_permit = sinks["cases_permit"].put
+        units = len(self.unit_jur) - 1
+        today = self.today
+        for _ in range(n):
+            app = ids.take("cases_application")
+            unit = 1 + rng.randrange(units)
+            j = self.unit_jur[unit]
+            slug = SLUGS[j]
+            applicant = applicants[rng.randrange(len(applicants))]
+            status = self.mix_names[bisect(self.mix_cum, r() * self.mix_cum[-1])]
+            lo, hi = self.mix_age[status]
+            sday = today - lo - rng.randrange(hi - lo + 1)
+            minute = 780 + rng.randrange(540)  # 13:00–21:59 UTC: the county's office hours
+            submitted = ts(sday, minute)
+            occupied = r() < 0.4
+            x = r()
+            trigger = (
+                "lease"
+                if x < 0.55
+                else "sale"
+                if x < 0.90
+                else "change-of-occupancy"
+                if x < 0.98
+                else "new-construction"
+            )
+            put_app(
+                f"{app}\t{j + 1}\t{unit}\t{applicant}\t{FEE_ITEM[slug]}\t{trigger}\t"
+                f"{'t' if occupied else 'f'}\t{status}\t{submitted}\t{ts(sday + 2, minute)}\t\\N"
+            )
+            # Inspections: how many, and how each ended.
+            if status == "submitted":
+                results: tuple[str, ...] = ()
+            elif status == "withdrawn":
+                results = ("failed",) if r() < 0.3 else ()
+            elif status == "inspection-requested":
+                results = ("pending",) if r() < 0.7 else ("failed", "pending")
+            elif status in ("failed", "conditional"):
+                results = ("failed",) if r() < 0.75 else ("no-access", "failed")
+            else:  # approved, issued, ended, lapsed: the last one passed
+                results = ("passed",) if r() < 0.7 else ("failed", "passed")
+            fees = self.fees[j]
+            lines = fees.first[self.unit_type[unit], occupied]
+            if len(results) > 1 and fees.again:
+                lines = lines + fees.again
+            total = Decimal(0)
+            for k, ln in enumerate(lines):
+                fid = ids.take("cases_feeline")
+                waived = "hardship" if r() < 0.01 else ""
+                if ln.kind == "fee" and not waived:
+                    total += ln.amount
+                put_fee(
+                    f"{fid}\t{app}\t{ln.fee_item}\t{ln.line_id}\t{ln.label}\t{ln.kind}\t"
+                    f"{ln.amount}\t{ln.basis}\t{ln.citation}\t{ts(sday + 10 * k, minute)}\t{waived}"
+                )
+            clerk = self.clerks[j]
+            if total and r() < (0.45 if status == "submitted" else 0.96):
+                pday = sday + rng.randrange(3)
+                parts = (total,) if r() < 0.9 else (total / 2, total - total / 2)
+                for k, amount in enumerate(parts):
+                    pay = ids.take("cases_payment")
+                    put_pay(
+                        f"{pay}\t{app}\t{rng.choice(METHODS)}\t{amount:.2f}\t"
+                        f"R{self.compact[pday]}-{app}-{k + 1}\t{clerk}\t"
+                        f"{ts(pday + 7 * k, minute + 5)}\t\\N\t\\N"
+                    )
+            day = sday + 4
+            passed_on, passed_id = -1, 0
+            crew = self.inspectors[j]
+            for number, result in enumerate(results, start=1):
+                req = ids.take("cases_inspectionrequest")
+                window = WINDOWS[rng.randrange(3)]
+                put_req(
+                    f"{req}\t{app}\t{days[day + 3]}\t{window}\t{rng.choice(FIRST)} "
+                    f"{rng.choice(LAST)}\t314-555-{rng.randrange(10000):04d}\t"
+                    f"{ts(day, minute)}\t{applicant}"
+                )
+                insp = ids.take("cases_inspection")
+                pending = result == "pending"
+                inspector = "\\N" if pending and r() < 0.4 else str(rng.choice(crew))
+                done = "\\N" if pending else ts(day + 3, 900 + rng.randrange(300))
+                put_insp(
+                    f"{insp}\t{app}\t{req}\t{number}\t{inspector}\t{days[day + 3]}\t{window}\t"
+                    f"{result}\t{{}}\t\t{done}"
+                )
+                if result == "failed":
+                    first = ids.take("cases_violation", 1 + rng.randrange(3))
+                    for v in range(first, ids.next["cases_violation"]):
+                        cite, what, fix = VIOLATIONS[rng.randrange(len(VIOLATIONS))]
+                        put_vio(f"{v}\t{insp}\t{cite}\t{what}\t{fix}\t")
+                elif result == "passed":
+                    passed_on, passed_id = day + 3, insp
+                day += 14
+            if passed_id:
+                appr = ids.take("cases_approval")
+                put_appr(f"{appr}\t{app}\t{passed_id}\t{days[passed_on]}\t{days[passed_on + 180]}")
+            named = status in ("issued", "ended") or (status == "approved" and r() < 0.5)
+            if named:
+                for _k in range(1 + rng.randrange(4)):
+                    occ = ids.take("cases_occupant")
+                    age = rng.randrange(1, 90)
+                    put_occ(
+                        f"{occ}\t{app}\t{rng.choice(FIRST)}\t{rng.choice(LAST)}\t{age}\t"
+                        f"{rng.choice(RELATIONSHIPS)}"
+                    )
+            if status in ("issued", "ended", "conditional"):
+                kind = "conditional" if status == "conditional" else "standard"
+                iday = (passed_on if passed_id else day) + 1 + rng.randrange(20)
+                iday = min(iday, today)
+                ends_on = days[iday + 730] if r() < 0.5 else "\\N"
+                due = days[iday + 60] if kind == "conditional" else "\\N"
+                ended, reason = "\\N", ""
+                if status == "ended":
+                    eday = min(iday + 200 + rng.randrange(500), today)
+                    ended, reason = ts(eday, minute), "change of tenancy"
+                pid = ids.take("cases_permit")
+                prefix = "".join(part[0] for part in slug.split("-")).upper()
+                put_permit(
+                    f"{pid}\t{app}\t{prefix}-{days[iday][:4]}-{app:06d}-{kind[0].upper()}1\t"
+                    f"{kind}\t{ts(iday, minute)}\t{ends_on}\t{due}\t{ended}\t{reason}\t"
+                    f"{rng.getrandbits(64):016x}{pid:x}"
+                )
+
+
+def unknown_columns(conninfo: str) -> dict[str, dict[str, str]]:
+    """Per table, the NOT NULL columns without a database default that COLUMNS does not name,
+    with their Django field's default as COPY text (Django keeps defaults in Python)."""
+    from django.apps import apps
+
+    models = {m._meta.db_table: m for m in apps.get_models()}
+    found: dict[str, dict[str, str]] = {}
+    with psycopg.connect(conninfo) as conn:
+        for table, column in conn.execute(
+            """SELECT table_name::text, column_name::text FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name::text = ANY(%s::text[])
+                  AND is_nullable = 'NO' AND column_default IS NULL
+                ORDER BY table_name, ordinal_position""",
+            (list(TABLES),),
+        ):
+            if column in COLUMNS[table]:
+                continue
+            fields = [f for f in models[table]._meta.concrete_fields if f.column == column]
+            value = fields[0].get_default() if fields else None
+            if value is None:
+                raise RuntimeError(
+                    f"{table}.{column} is NOT NULL without a default: add it to bench/_load.py"
+                )
+            text = ("t" if value else "f") if isinstance(value, bool) else _esc(str(value))
+            found.setdefault(table, {})[column] = text
+    return found
+
+
+# --- schema around a bulk load -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Secondary:
+    """A secondary index or constraint of a loaded table, with its own definition."""
+
+    table: str
+    name: str
+    kind: str  # "index", "unique" or "foreign"
+    definition: str
+
+
+def secondary_schema(conninfo: str) -> list[Secondary]:
+    """Every index and constraint of the loaded tables except their primary keys."""
+    found: list[Secondary] = []
+    with psycopg.connect(conninfo) as conn:
+        for table, name, kind, definition in conn.execute(
+            """
+            SELECT c.conrelid::regclass::text, c.conname,
+                   CASE c.contype WHEN 'u' THEN 'unique' ELSE 'foreign' END,
+                   pg_get_constraintdef(c.oid)
+              FROM pg_constraint c
+             WHERE c.conrelid = ANY(%(tables)s::regclass[]) AND c.contype IN ('u', 'f')
+            UNION ALL
+            SELECT i.tablename::text, i.indexname::text, 'index', i.indexdef
+              FROM pg_indexes i
+             WHERE i.schemaname = 'public' AND i.tablename::text = ANY(%(tables)s::text[])
+               AND NOT EXISTS (SELECT FROM pg_constraint c
+                                WHERE c.conname = i.indexname AND c.contype IN ('p', 'u'))
+            ORDER BY 1, 2
+            """,
+            {"tables": list(TABLES)},
+        ):
+            found.append(Secondary(table, name, kind, definition))
+    return found
+
+
+def drop(conninfo: str, saved: list[Secondary]) -> None:
+    with psycopg.connect(conninfo) as conn:
+        for s in sorted(saved, key=lambda s: s.kind != "foreign"):  # foreign keys first
+            if s.kind == "index":
+                conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(s.name)))
+            else:
+                conn.execute(
+                    sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(
+                        sql.Identifier(s.table), sql.Identifier(s.name)
+                    )
+                )
+
+
+def _create(conn: psycopg.Connection[tuple[object, ...]], s: Secondary) -> None:
+    if s.kind == "index":
+        conn.execute(s.definition.encode())
+    else:
+        conn.execute(
+            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(
+                sql.Identifier(s.table), sql.Identifier(s.name)
+            )
+            + sql.SQL(s.definition)  # from pg_get_constraintdef
+        )
+
+
+def restore(conninfo: str, saved: list[Secondary], lanes: int = 2) -> None:
+    """Recreate what `drop` dropped: indexes and unique constraints on `lanes` connections at
+    once (a table's all on one, as ADD CONSTRAINT locks its table), then the foreign keys one
+    after another (each locks both of its tables)."""
+    with psycopg.connect(conninfo) as conn:
+        sizes: dict[str, int] = {
+            str(name): int(size)
+            for name, size in conn.execute(
+                "SELECT relname::text, pg_relation_size(oid) FROM pg_class WHERE relkind = 'r'"
+            )
+        }
+    tables = sorted({s.table for s in saved}, key=lambda t: -sizes.get(t, 0))
+    work: list[list[Secondary]] = [[] for _ in range(lanes)]
+    weight = [0] * lanes
+    for table in tables:  # the largest table to the lightest lane
+        lane = weight.index(min(weight))
+        work[lane] += [s for s in saved if s.table == table and s.kind != "foreign"]
+        weight[lane] += sizes.get(table, 0)
+    failures: list[BaseException] = []
+
+    def build(items: list[Secondary]) -> None:
+        try:
+            with psycopg.connect(conninfo, autocommit=True) as conn:
+                conn.execute("SET maintenance_work_mem = '256MB'")
+                for s in items:
+                    _create(conn, s)
+        except BaseException as exc:  # reported by the caller's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=build, args=(items,)) for items in work]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise failures[0]
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        for s in saved:
+            if s.kind == "foreign":
+                _create(conn, s)
+    now = secondary_schema(conninfo)
+    if sorted(now, key=str) != sorted(saved, key=str):
+        raise RuntimeError("the schema after the load is not the one before it")
+
+
+def move_sequences(conninfo: str) -> None:
+    """Move each loaded table's id sequence past the ids the loader gave."""
+    with psycopg.connect(conninfo) as conn:
+        for table in TABLES:
+            conn.execute(
+                sql.SQL(
+                    "SELECT setval(pg_get_serial_sequence({t}, 'id'), "
+                    "(SELECT coalesce(max(id), 0) + 1 FROM {i}), false)"
+                ).format(t=sql.Literal(table), i=sql.Identifier(table))
+            )
+
+
+def vacuum_analyze(conninfo: str) -> None:
+    """VACUUM (ANALYZE): statistics for the planner and a visibility map, as autovacuum would
+    leave a steady-state database (and so autovacuum does not start during the measurements)."""
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        for table in TABLES:
+            conn.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))

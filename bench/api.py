@@ -1,0 +1,623 @@
+"""Benchmark of the JSON API on a county-sized PostgreSQL database.
+
+Not a test: run it with `.venv/bin/python bench/api.py` (`--help` for the options). It makes a
+fresh database (`permitdesk_bench`), migrates it, COPYs in a small case file (--small cases)
+and measures, then grows it to the full size (--applications cases) and measures again:
+
+  * SQL queries per request (in-process, Django's test client),
+  * p50/p95 latency of sequential requests and throughput of 2 concurrent clients, against
+    gunicorn with 2 workers as production runs it (DEBUG off), beside a bare Django view,
+  * peak memory (VmHWM) of the gunicorn master and workers.
+
+Targets: the same query count at both sizes; p95 at full size within 1.5x the small size's;
+at least half the bare view's throughput; every app process under 300 MB. Exit 0 whatever
+the figures (--check: exit 1 when a target is missed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # so `bench.bench_settings` imports when run as a script
+    sys.path.insert(0, str(REPO))
+
+import psycopg  # noqa: E402
+from psycopg import sql  # noqa: E402
+
+from _load import TOKEN_PREFIX, Loader, StageResult  # noqa: E402
+from _measure import (  # noqa: E402
+    Gunicorn,
+    Latency,
+    Memory,
+    Noise,
+    Queries,
+    count_queries,
+    django_env,
+    get_once,
+    latency,
+    throughput,
+    wait_quiet,
+)
+
+DEFAULT_URL = "postgres://permitdesk:permitdesk@127.0.0.1:5432/permitdesk_bench"
+MAINTENANCE_DB = "permitdesk"  # the database we connect to to create and drop the bench one
+CASES_PER_APPLICANT = 25
+P95_GROWTH = 1.5  # p95 at full size / p95 at the small size
+BARE_SHARE = 0.5  # throughput / the bare view's throughput
+MEMORY_MB = 300  # peak RSS of each app process
+BARE = "/bench/bare"
+NOISE = 0.05  # other processes' share of the CPUs above which the figures are flagged
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    key: str
+    label: str
+    path: str
+    token: str | None
+
+
+@dataclass
+class Figures:
+    queries: Queries
+    latency: Latency
+    rps: float
+
+
+@dataclass
+class StageFigures:
+    name: str
+    applications: int
+    load: StageResult
+    endpoints: dict[str, Figures]
+    bare_rps: float
+    bare_latency: Latency
+    memory: Memory
+    bare_queries: int
+    noise: float
+    noisy: list[str]
+
+
+def say(*parts: object) -> None:
+    print(*parts, flush=True)
+
+
+# --- database --------------------------------------------------------------------------------
+
+
+def _with_db(url: str, name: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def db_name(url: str) -> str:
+    return urllib.parse.urlsplit(url).path.lstrip("/")
+
+
+def recreate_database(url: str) -> None:
+    name = db_name(url)
+    with psycopg.connect(_with_db(url, MAINTENANCE_DB), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def drop_database(url: str) -> None:
+    with psycopg.connect(_with_db(url, MAINTENANCE_DB), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db_name(url)))
+        )
+
+
+def migrate(url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["DATABASE_URL"] = url
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
+
+
+@dataclass(frozen=True)
+class Subjects:
+    applicant: int
+    applicant_cases: int
+    application: int
+    clerk: int
+    clerk_jurisdiction: str
+    clerk_jurisdiction_id: int
+
+
+def pick_subjects(url: str) -> Subjects:
+    """The applicant whose case count is nearest 25, their richest case, and the clerk of the
+    jurisdiction with the most cases. Chosen once, on the small data set, and kept."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            """SELECT applicant_id, count(*) FROM cases_application GROUP BY applicant_id
+               ORDER BY abs(count(*) - %s), applicant_id LIMIT 1""",
+            (CASES_PER_APPLICANT,),
+        ).fetchone()
+        assert row is not None, "no applications loaded"
+        applicant, cases = row
+        row = conn.execute(
+            """SELECT a.id FROM cases_application a WHERE a.applicant_id = %s
+               ORDER BY (SELECT count(*) FROM cases_feeline x WHERE x.application_id = a.id)
+                      + (SELECT count(*) FROM cases_payment x WHERE x.application_id = a.id)
+                      + (SELECT count(*) FROM cases_inspection x WHERE x.application_id = a.id)
+                      + (SELECT count(*) FROM cases_occupant x WHERE x.application_id = a.id)
+                      + (SELECT count(*) FROM cases_permit x WHERE x.application_id = a.id)
+                      DESC, a.id
+               LIMIT 1""",
+            (applicant,),
+        ).fetchone()
+        assert row is not None
+        application = row[0]
+        row = conn.execute(
+            """SELECT m.user_id, j.slug, j.id FROM accounts_membership m
+                 JOIN records_jurisdiction j ON j.id = m.jurisdiction_id
+                WHERE m.role = 'clerk'
+                ORDER BY (SELECT count(*) FROM cases_application a
+                           WHERE a.jurisdiction_id = m.jurisdiction_id) DESC, m.user_id
+                LIMIT 1"""
+        ).fetchone()
+        assert row is not None
+        return Subjects(applicant, cases, application, row[0], row[1], row[2])
+
+
+def status_mix(url: str) -> str:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT status, count(*) FROM cases_application GROUP BY status ORDER BY 2 DESC"
+        ).fetchall()
+    total = sum(n for _, n in rows) or 1
+    return ", ".join(f"{status} {n / total:.0%}" for status, n in rows)
+
+
+def jurisdiction_cases(url: str, slug: str) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            """SELECT count(*) FROM cases_application a JOIN records_jurisdiction j
+               ON j.id = a.jurisdiction_id WHERE j.slug = %s""",
+            (slug,),
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+
+# --- what to measure -------------------------------------------------------------------------
+
+
+def openapi_paths() -> dict[str, object]:
+    from django.test import Client
+
+    response = Client(raise_request_exception=False).get("/api/openapi.json")
+    if response.status_code != 200:
+        return {}
+    paths = json.loads(response.content).get("paths", {})
+    return paths if isinstance(paths, dict) else {}
+
+
+def _params(operation: object) -> dict[str, dict[str, object]]:
+    """The operation's parameters by name (GET only)."""
+    if not isinstance(operation, dict):
+        return {}
+    get = operation.get("get")
+    if not isinstance(get, dict):
+        return {}
+    found: dict[str, dict[str, object]] = {}
+    for p in get.get("parameters", []):
+        if isinstance(p, dict) and isinstance(p.get("name"), str):
+            found[p["name"]] = p
+    return found
+
+
+def _enum(param: dict[str, object]) -> list[str]:
+    schema = param.get("schema")
+    if isinstance(schema, dict):
+        values = schema.get("enum")
+        if isinstance(values, list):
+            return [str(v) for v in values]
+    return []
+
+
+def clerk_queue_path(paths: dict[str, object], slug: str, jurisdiction: int) -> tuple[str, str]:
+    """The clerk's queue if the API has one (a GET route with "queue" in it, its parameters
+    filled in), else the clerk's filtered or plain case list; and which it is."""
+    for route, operation in sorted(paths.items()):
+        if "queue" not in route or not _has_get(operation):
+            continue
+        concrete, query = route, []
+        for name, param in _params(operation).items():
+            value = _fill(name, param, slug, jurisdiction)
+            if param.get("in") == "path":
+                concrete = concrete.replace("{" + name + "}", value)
+            elif param.get("required") or "queue" in name:
+                query.append(f"{name}={value}")
+        if "{" not in concrete:
+            path = concrete + ("?" + "&".join(query) if query else "")
+            return path, f"the clerk's queue {path}"
+    listed = _params(paths.get("/api/applications", {}))
+    for name in ("queue", "status"):
+        if name in listed:
+            value = _fill(name, listed[name], slug, jurisdiction)
+            return (
+                f"/api/applications?{name}={value}",
+                f"no queue endpoint: the clerk's case list filtered ?{name}={value}",
+            )
+    return "/api/applications", "no queue endpoint: the clerk's case list (first page)"
+
+
+def _has_get(operation: object) -> bool:
+    return isinstance(operation, dict) and isinstance(operation.get("get"), dict)
+
+
+def _fill(name: str, param: dict[str, object], slug: str, jurisdiction: int) -> str:
+    """A value for a parameter of the clerk's queue."""
+    choices = _enum(param)
+    if "queue" in name:
+        return _pick_queue(choices)
+    if "jurisdiction" in name or "slug" in name:
+        schema = param.get("schema")
+        numeric = isinstance(schema, dict) and schema.get("type") == "integer"
+        return str(jurisdiction) if numeric else slug
+    if name == "status":
+        return "submitted"
+    return choices[0] if choices else "1"
+
+
+def _pick_queue(choices: list[str]) -> str:
+    for preferred in ("awaiting-payment", "new", "submitted"):
+        if preferred in choices:
+            return preferred
+    return choices[0] if choices else "awaiting-payment"
+
+
+def endpoints(subjects: Subjects) -> tuple[list[Endpoint], str]:
+    paths = openapi_paths()
+    queue, queue_what = clerk_queue_path(
+        paths, subjects.clerk_jurisdiction, subjects.clerk_jurisdiction_id
+    )
+    applicant = TOKEN_PREFIX + str(subjects.applicant)
+    clerk = TOKEN_PREFIX + str(subjects.clerk)
+    return [
+        Endpoint(
+            "detail",
+            "(a) detail, applicant",
+            f"/api/applications/{subjects.application}",
+            applicant,
+        ),
+        Endpoint("mine", "(b) list, applicant", "/api/applications", applicant),
+        Endpoint("queue", "(c) clerk's queue", queue, clerk),
+    ], queue_what
+
+
+# --- one stage -------------------------------------------------------------------------------
+
+
+def serve_and_measure(
+    eps: list[Endpoint],
+    env: dict[str, str],
+    args: argparse.Namespace,
+    log: Path,
+    figures: dict[str, Figures],
+) -> tuple[Latency, float, Memory, float, list[str]]:
+    """Start gunicorn, measure the bare view and each endpoint over HTTP (into `figures`), and
+    return the bare view's latency and throughput, peak memory and the others' CPU share."""
+    with Gunicorn(env, log) as server:
+        noise = Noise()
+        say(f"  gunicorn up on 127.0.0.1:{server.port} in {server.started_s:.1f} s")
+        bare_lat = latency(server.port, BARE, None, args.warmup, args.requests, args.budget)
+        bare_rps = throughput(server.port, BARE, None, args.seconds, args.threads)
+        say(
+            f"  {'(d) bare Django view':<24} p50 {bare_lat.p50_ms:.2f} ms, "
+            f"p95 {bare_lat.p95_ms:.2f} ms, {bare_rps:,.0f} req/s"
+        )
+        for ep in eps:
+            status = get_once(server.port, ep.path, ep.token)
+            lat = latency(server.port, ep.path, ep.token, args.warmup, args.requests, args.budget)
+            rps = throughput(server.port, ep.path, ep.token, args.seconds, args.threads)
+            figures[ep.key].latency, figures[ep.key].rps = lat, rps
+            note = " (time budget: fewer requests)" if lat.truncated else ""
+            say(
+                f"  {ep.label:<24} HTTP {status}: p50 {lat.p50_ms:.2f} ms, p95 {lat.p95_ms:.2f} ms"
+                f" over {lat.requests}{note}, {rps:,.1f} req/s "
+                f"({rps / bare_rps:.0%} of bare); statuses {lat.statuses}"
+            )
+        memory = server.memory()
+        share, noisy = noise.share({os.getpid(), *server.pids()})
+    return bare_lat, bare_rps, memory, share, noisy
+
+
+def measure_stage(
+    name: str,
+    applications: int,
+    load: StageResult,
+    eps: list[Endpoint],
+    env: dict[str, str],
+    args: argparse.Namespace,
+    log: Path,
+) -> StageFigures:
+    figures: dict[str, Figures] = {}
+    bare_queries = count_queries(BARE, None).count
+    for ep in eps:
+        q = count_queries(ep.path, ep.token)
+        say(
+            f"  {ep.label:<24} {ep.path}: HTTP {q.status}, {q.count} queries, "
+            f"{q.sql_ms:.1f} ms SQL (slowest {q.slowest_ms:.1f} ms)"
+        )
+        if args.show_sql:
+            for ms, statement in q.statements:
+                say(f"      {ms:8.2f} ms  {statement}")
+        figures[ep.key] = Figures(q, Latency(0, 0, 0), 0.0)
+    from django.db import connections
+
+    connections.close_all()
+    attempts = 1 + (args.retries if args.wait_quiet else 0)
+    for attempt in range(1, attempts + 1):
+        if args.wait_quiet:
+            quiet, share = wait_quiet(args.wait_quiet, NOISE)
+            say(
+                f"  the machine is {'quiet' if quiet else 'still busy'} "
+                f"(others {share:.0%} of the CPUs)"
+            )
+        bare_lat, bare_rps, memory, share, noisy = serve_and_measure(eps, env, args, log, figures)
+        say(
+            f"  other processes used {share:.0%} of the CPUs while we measured"
+            + (f" ({', '.join(noisy)})" if noisy else "")
+        )
+        if share <= NOISE or attempt == attempts:
+            break
+        say(f"  measuring again (attempt {attempt + 1} of {attempts})")
+    say(
+        f"  peak memory: master {memory.master_kib / 1024:.0f} MB, workers "
+        + ", ".join(f"{w / 1024:.0f} MB" for w in memory.workers_kib)
+    )
+    return StageFigures(
+        name,
+        applications,
+        load,
+        figures,
+        bare_rps,
+        bare_lat,
+        memory,
+        bare_queries,
+        share,
+        noisy,
+    )
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def report(stages: list[StageFigures], eps: list[Endpoint], queue_what: str) -> bool:
+    small, full = stages[0], stages[-1]
+    say("\nResults")
+    header = (
+        f"{'endpoint':<24} {'cases':>9} {'queries':>7} {'SQL ms':>7} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'req/s':>8} {'bare req/s':>10} {'ratio':>6}"
+    )
+    say(header)
+    say("-" * len(header))
+    for ep in eps:
+        for st in stages:
+            f = st.endpoints[ep.key]
+            say(
+                f"{ep.label:<24} {st.applications:>9,} {f.queries.count:>7} "
+                f"{f.queries.sql_ms:>7.1f} "
+                f"{f.latency.p50_ms:>8.2f} {f.latency.p95_ms:>8.2f} {f.rps:>8.1f} "
+                f"{st.bare_rps:>10.1f} {f.rps / st.bare_rps:>6.2f}"
+            )
+    for st in stages:
+        say(
+            f"{'(d) bare Django view':<24} {st.applications:>9,} {st.bare_queries:>7} {0:>7.1f} "
+            f"{st.bare_latency.p50_ms:>8.2f} {st.bare_latency.p95_ms:>8.2f} "
+            f"{st.bare_rps:>8.1f} {st.bare_rps:>10.1f} {1:>6.2f}"
+        )
+    say(
+        "SQL ms: the request's SQL time in this process (Django's timings, 1 ms resolution); "
+        "latency and req/s: over HTTP from gunicorn"
+    )
+    say(f"(c) measured: {queue_what}")
+    say("\nPeak memory (VmHWM)")
+    for st in stages:
+        say(
+            f"  {st.name}: master {st.memory.master_kib / 1024:.0f} MB; workers "
+            + ", ".join(f"{w / 1024:.0f} MB" for w in st.memory.workers_kib)
+        )
+
+    for st in stages:
+        if st.noise > NOISE:
+            say(
+                f"\nWARNING: other processes used {st.noise:.0%} of the CPUs during the "
+                f"{st.name} measurements ({', '.join(st.noisy)}): latency and throughput "
+                "are skewed; run again on a quiet machine"
+            )
+    say("\nTargets")
+    ok = True
+
+    def target(met: bool, text: str) -> None:
+        nonlocal ok
+        ok = ok and met
+        say(f"  [{'met' if met else 'MISSED'}] {text}")
+
+    for ep in eps:
+        a, b = small.endpoints[ep.key], full.endpoints[ep.key]
+        served = a.queries.status == b.queries.status == 200
+        target(
+            served and a.queries.count == b.queries.count,
+            f"{ep.label}: same queries at {small.applications:,} and {full.applications:,} "
+            f"cases ({a.queries.count} → {b.queries.count}"
+            + ("" if served else f"; HTTP {a.queries.status}/{b.queries.status}")
+            + ")",
+        )
+    for ep in eps:
+        a, b = small.endpoints[ep.key], full.endpoints[ep.key]
+        growth = b.latency.p95_ms / a.latency.p95_ms if a.latency.p95_ms else float("inf")
+        target(
+            growth <= P95_GROWTH,
+            f"{ep.label}: p95 at full size ≤ {P95_GROWTH}× small "
+            f"({a.latency.p95_ms:.2f} → {b.latency.p95_ms:.2f} ms, {growth:.2f}×)",
+        )
+    for ep in eps:
+        b = full.endpoints[ep.key]
+        share = b.rps / full.bare_rps if full.bare_rps else 0.0
+        target(
+            share >= BARE_SHARE,
+            f"{ep.label}: ≥ {BARE_SHARE:.0%} of the bare view's throughput at full size "
+            f"({b.rps:,.1f} / {full.bare_rps:,.1f} req/s = {share:.0%})",
+        )
+    peak = max(st.memory.largest_kib for st in stages) / 1024
+    target(peak < MEMORY_MB, f"every app process under {MEMORY_MB} MB (largest {peak:.0f} MB)")
+    return ok
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    doc = (__doc__ or "").strip().splitlines()[0]
+    p = argparse.ArgumentParser(description=doc)
+    p.add_argument("--database-url", default=DEFAULT_URL, help=f"default {DEFAULT_URL}")
+    p.add_argument("--applications", type=int, default=500_000, help="full size (500,000)")
+    p.add_argument("--units", type=int, default=200_000, help="units at full size (200,000)")
+    p.add_argument("--applicants", type=int, default=20_000, help="applicants (20,000)")
+    p.add_argument("--small", type=int, default=10_000, help="the first stage's cases (10,000)")
+    p.add_argument("--requests", type=int, default=300, help="measured requests (300)")
+    p.add_argument("--warmup", type=int, default=30, help="warm-up requests (30)")
+    p.add_argument("--seconds", type=float, default=5.0, help="throughput time (5 s)")
+    p.add_argument("--threads", type=int, default=2, help="throughput clients (2)")
+    p.add_argument(
+        "--budget", type=float, default=60.0, help="latency time limit per endpoint (60 s)"
+    )
+    p.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=None,
+        help="diagnostic: keep the app's database connections open this long (default: the "
+        "project's setting, a new connection per request)",
+    )
+    p.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="before each stage's HTTP measurements wait up to this long for other processes "
+        "to leave the CPUs alone, and measure again (--retries) if they did not (default 0: "
+        "measure at once, and only warn)",
+    )
+    p.add_argument("--retries", type=int, default=2, help="with --wait-quiet (default 2)")
+    p.add_argument("--keep", action="store_true", help="keep the database at the end")
+    p.add_argument("--show-sql", action="store_true", help="print each request's SQL")
+    p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = p.parse_args(argv)
+    if not 0 < args.small < args.applications:
+        p.error("need 0 < --small < --applications")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    url: str = args.database_url
+    env = django_env(url, secrets.token_urlsafe(50))
+    if args.conn_max_age is not None:
+        env["BENCH_CONN_MAX_AGE"] = str(args.conn_max_age)
+    # This process counts queries with Django's test client against the same database.
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DEBUG", "SECRET_KEY")})
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.bench_settings"
+    os.environ["ALLOWED_HOSTS"] = "127.0.0.1,testserver"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connections
+
+    from permitdesk.accounts.models import token_digest
+
+    say(
+        f"PermitDesk API benchmark — Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"database {db_name(url)}; app database connections: "
+        + (
+            f"CONN_MAX_AGE={args.conn_max_age} (diagnostic override)"
+            if args.conn_max_age is not None
+            else f"the project's CONN_MAX_AGE={settings.DATABASES['default'].get('CONN_MAX_AGE')}"
+        )
+    )
+    t0 = time.perf_counter()
+    recreate_database(url)
+    migrate(url)
+    say(f"database created and migrated in {time.perf_counter() - t0:.1f} s")
+
+    full, small = args.applications, args.small
+    small_units = max(1, round(args.units * small / full))
+    small_applicants = max(1, round(args.applicants * small / full))
+    loader = Loader(url, token_digest)
+    stages: list[StageFigures] = []
+    log = Path(tempfile.gettempdir()) / f"permitdesk-bench-gunicorn-{os.getpid()}.log"
+    ok = True
+    try:
+        plan = [
+            ("small", small, small_units, small_applicants),
+            ("full", full - small, args.units - small_units, args.applicants - small_applicants),
+        ]
+        subjects: Subjects | None = None
+        eps: list[Endpoint] = []
+        queue_what = ""
+        total = 0
+        for name, cases, units, applicants in plan:
+            say(f"\n[{name}] loading {cases:,} cases, {units:,} units, {applicants:,} applicants")
+            result = loader.load_stage(cases, units, applicants)
+            total += cases
+            rows = sum(result.rows.values())
+            say(
+                f"  loaded {rows:,} rows in {result.total_s:.1f} s: COPY {result.copy_s:.1f} s "
+                f"({rows / result.copy_s:,.0f} rows/s), {result.dropped} indexes and "
+                f"constraints recreated in {result.index_s:.1f} s, VACUUM ANALYZE "
+                f"{result.analyze_s:.1f} s"
+            )
+            say("  rows: " + ", ".join(f"{t} {n:,}" for t, n in result.rows.items() if n))
+            say(f"  status mix: {status_mix(url)}")
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            say(f"  this process's peak memory so far (loader included): {peak:.0f} MB")
+            if subjects is None:
+                subjects = pick_subjects(url)
+                eps, queue_what = endpoints(subjects)
+                say(
+                    f"  subjects: applicant {subjects.applicant} ({subjects.applicant_cases} "
+                    f"cases), application {subjects.application}, clerk {subjects.clerk} "
+                    f"of {subjects.clerk_jurisdiction}; (c) is {queue_what}"
+                )
+            say(
+                f"  the clerk's jurisdiction has "
+                f"{jurisdiction_cases(url, subjects.clerk_jurisdiction):,} cases"
+            )
+            stages.append(measure_stage(name, total, result, eps, env, args, log))
+            connections.close_all()
+        ok = report(stages, eps, queue_what)
+        say(f"\ngunicorn log: {log}")
+    finally:
+        connections.close_all()
+        if args.keep:
+            say(f"kept database {db_name(url)}")
+        else:
+            drop_database(url)
+    return 1 if args.check and not ok else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
