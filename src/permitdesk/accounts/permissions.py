@@ -4,10 +4,10 @@ its existence is not disclosed; an action a user may see but not take is refused
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.cases.models import Application
+from permitdesk.cases.models import Application, Inspection
 
 Actor = User | AnonymousUser
 
@@ -49,19 +49,24 @@ def roles(user: Actor, jurisdiction_id: int) -> set[str]:
 
 
 def visible_applications(user: Actor) -> QuerySet[Application]:
-    """The cases a user may see: their own, their jurisdictions', their assigned inspections."""
+    """The cases a user may see: their own, their jurisdictions', their assigned inspections.
+
+    The user's memberships are read first (one small query), so the case query ORs only the
+    terms that apply and uses an index for each: no join, no DISTINCT (bench/api.py measured
+    the applicant's list at 265 ms over 500,000 cases with the old join, 1.4 ms without).
+    """
     if not user.is_authenticated:
         return Application.objects.none()
-    staff = Membership.objects.filter(user_id=user.pk, role__in=[Role.CLERK, Role.CODE_OFFICIAL])
-    inspector = Membership.objects.filter(user_id=user.pk, role=Role.INSPECTOR)
-    return Application.objects.filter(
-        Q(applicant_id=user.pk)
-        | Q(jurisdiction_id__in=staff.values("jurisdiction_id"))
-        | Q(
-            jurisdiction_id__in=inspector.values("jurisdiction_id"),
-            inspections__inspector_id=user.pk,
-        )
-    ).distinct()
+    held = list(Membership.objects.filter(user_id=user.pk).values_list("jurisdiction_id", "role"))
+    staff = [j for j, role in held if role in (Role.CLERK, Role.CODE_OFFICIAL)]
+    inspects = [j for j, role in held if role == Role.INSPECTOR]
+    visible = Q(applicant_id=user.pk)
+    if staff:
+        visible |= Q(jurisdiction_id__in=staff)
+    if inspects:
+        assigned = Inspection.objects.filter(application=OuterRef("pk"), inspector_id=user.pk)
+        visible |= Q(Exists(assigned), jurisdiction_id__in=inspects)
+    return Application.objects.filter(visible)
 
 
 def require(
