@@ -510,7 +510,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         type=int,
         default=None,
         help="diagnostic: keep the app's database connections open this long (default: the "
-        "project's setting, a new connection per request)",
+        "project's setting, DB_CONN_MAX_AGE, 60 s unless set)",
     )
     p.add_argument(
         "--wait-quiet",
