@@ -16,6 +16,7 @@ from permitdesk.cases.services.base import balance_due
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.rules.lifecycle import Refused
 from tests.cases import factories
+from tests.cases.steps import pass_inspection
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -425,23 +426,13 @@ def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> Non
     payments.record_payment(
         actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("80.00"), now=now
     )
-    inspection = inspections.request_inspection(
-        actor=buyer,
-        application=case,
+    pass_inspection(
+        case,
+        requester=buyer,
+        crew=crew,
         wanted_on=dt.date(2026, 4, 3),
-        window="any",
-        contact_name="B",
-        contact_phone="1",
-        now=now,
-    )
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=inspection, inspector=crew[Role.INSPECTOR], now=now
-    )
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR],
-        inspection=inspection,
-        result="passed",
-        now=central("2026-04-03 10:00"),
+        requested_at=now,
+        passed_at=central("2026-04-03 10:00"),
     )
     case.refresh_from_db()
     assert case.approval.valid_through == dt.date(2026, 8, 1)  # 120 days to name the occupants
@@ -464,23 +455,13 @@ def test_st_clair_carries_an_approval_over_a_change_of_occupancy_within_the_year
     payments.record_payment(
         actor=crew[Role.CLERK], application=first, method="cash", amount=Decimal("75.00"), now=now
     )
-    visit = inspections.request_inspection(
-        actor=owner,
-        application=first,
+    pass_inspection(
+        first,
+        requester=owner,
+        crew=crew,
         wanted_on=dt.date(2026, 3, 4),
-        window="am",
-        contact_name="O",
-        contact_phone="1",
-        now=now,
-    )
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
-    )
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR],
-        inspection=visit,
-        result="passed",
-        now=central("2026-03-04 10:00"),
+        requested_at=now,
+        passed_at=central("2026-03-04 10:00"),
     )
     # New tenants in the autumn: no new inspection, only the $35 permit fee.
     second = applications.submit_application(

@@ -17,6 +17,7 @@ from permitdesk.cases.services import applications, inspections, occupants, paym
 from permitdesk.cases.services.base import balance_due
 from permitdesk.rules.lifecycle import Refused
 from tests.cases import factories
+from tests.cases.steps import pass_inspection
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -32,23 +33,13 @@ def approved_case(slug: str, crew: dict[str, User], parcel: str, fee_item: str) 
     payments.record_payment(
         actor=crew[Role.CLERK], application=case, method="check", amount=balance_due(case), now=NOW
     )
-    visit = inspections.request_inspection(
-        actor=owner,
-        application=case,
+    pass_inspection(
+        case,
+        requester=owner,
+        crew=crew,
         wanted_on=dt.date(2026, 3, 4),
-        window="am",
-        contact_name="O",
-        contact_phone="1",
-        now=NOW,
-    )
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=NOW
-    )
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR],
-        inspection=visit,
-        result="passed",
-        now=central("2026-03-04 10:00"),
+        requested_at=NOW,
+        passed_at=central("2026-03-04 10:00"),
     )
     case.refresh_from_db()
     return case

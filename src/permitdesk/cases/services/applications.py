@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -16,6 +15,7 @@ from permitdesk.cases.services.base import (
     add_fee_lines,
     add_permit_fee,
     audit,
+    case_facts,
     locked,
     state,
 )
@@ -26,18 +26,6 @@ from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.quote import quote
-
-
-def _program_facts(
-    unit: Unit, fee_item_facts: Mapping[str, object], occupied: bool
-) -> dict[str, object]:
-    """The facts of the unit that the program's fee item reads, from the case file."""
-    facts: dict[str, object] = {}
-    if "unit_type" in fee_item_facts:
-        facts["unit_type"] = unit.unit_type
-    if "occupied" in fee_item_facts:
-        facts["occupied"] = occupied
-    return facts
 
 
 def _check_required(pack: Pack, unit: Unit, fee_item: str, trigger: str, on: dt.date) -> None:
@@ -113,7 +101,7 @@ def submit_application(
     item = pack.item(fee_item)
     on = local(pack, now).date()
     _check_required(pack, unit, fee_item, trigger, on)
-    q = quote(pack, fee_item, _program_facts(unit, item.facts, occupied), on)
+    q = quote(pack, fee_item, case_facts(item.facts, unit, occupied), on)
     ready = processed_at(pack, now, on) if pack.has_term("processing_time") else now
     try:
         with transaction.atomic():

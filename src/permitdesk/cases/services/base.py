@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.records.models import Unit
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import CaseSnapshot
 from permitdesk.rules.money import money
@@ -80,6 +82,20 @@ def snapshot(pack: Pack, application: Application, now: dt.datetime) -> CaseSnap
         occupants_missing_details=missing,
         max_occupants=max_occupants(pack, application, local(pack, now).date()),
     )
+
+
+def case_facts(
+    fee_item_facts: Mapping[str, object],
+    unit: Unit,
+    occupied: bool,
+    inspections: int | None = None,
+) -> dict[str, object]:
+    """The facts of the case file that a fee item reads: its unit's type, whether it is
+    occupied, and (for re-quotes) how many inspections it has had."""
+    known: dict[str, object] = {"unit_type": unit.unit_type, "occupied": occupied}
+    if inspections is not None:
+        known["inspections"] = inspections
+    return {name: value for name, value in known.items() if name in fee_item_facts}
 
 
 def add_fee_lines(

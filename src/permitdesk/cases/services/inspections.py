@@ -27,6 +27,7 @@ from permitdesk.cases.services.base import (
     add_fee_lines,
     add_permit_fee,
     audit,
+    case_facts,
     locked,
     pack_of,
     snapshot,
@@ -63,9 +64,7 @@ def _charge_for_visit(
     item = pack.item(application.fee_item)
     if "inspections" not in item.facts:
         return
-    facts: dict[str, object] = {"inspections": number}
-    if "unit_type" in item.facts:
-        facts["unit_type"] = application.unit.unit_type
+    facts = case_facts(item.facts, application.unit, application.occupied, inspections=number)
     q = quote(pack, application.fee_item, facts, on)
     for line in q.lines:
         charged = FeeLine.objects.filter(
