@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import threading
 import time
 from bisect import bisect
 from collections.abc import Callable
@@ -28,6 +27,8 @@ from itertools import accumulate
 import psycopg
 from psycopg import sql
 
+from _schema import drop, move_sequences, restore, secondary_schema, unknown_columns, vacuum_analyze
+from _tables import COLUMNS, TABLES, copy_text
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.quote import quote
 
@@ -50,155 +51,6 @@ NOW = dt.date(2026, 11, 20)  # the data set's "today", fixed so runs compare
 DAY0 = dt.date(2018, 1, 1)
 TOKEN_PREFIX = "pd-bench-"  # user N's API token is TOKEN_PREFIX + N (only digests are stored)
 
-# Every table the loader writes, parents first.
-TABLES = (
-    "records_jurisdiction",
-    "auth_user",
-    "accounts_membership",
-    "accounts_apitoken",
-    "records_property",
-    "records_unit",
-    "records_bedroom",
-    "cases_application",
-    "cases_feeline",
-    "cases_payment",
-    "cases_inspectionrequest",
-    "cases_inspection",
-    "cases_violation",
-    "cases_approval",
-    "cases_occupant",
-    "cases_permit",
-)
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "records_jurisdiction": ("id", "slug", "name"),
-    "auth_user": (
-        "id",
-        "password",
-        "last_login",
-        "is_superuser",
-        "username",
-        "first_name",
-        "last_name",
-        "email",
-        "is_staff",
-        "is_active",
-        "date_joined",
-    ),
-    "accounts_membership": ("id", "user_id", "jurisdiction_id", "role"),
-    "accounts_apitoken": ("id", "user_id", "name", "digest", "created_at", "revoked_at"),
-    "records_property": (
-        "id",
-        "jurisdiction_id",
-        "parcel_id",
-        "address",
-        "normalized_address",
-        "city",
-        "state",
-        "zip_code",
-    ),
-    "records_unit": (
-        "id",
-        "property_id",
-        "label",
-        "unit_type",
-        "units_in_building",
-        "new_construction",
-        "hallway_smoke_alarms",
-        "livable_area_smoke_alarms",
-    ),
-    "records_bedroom": (
-        "id",
-        "unit_id",
-        "area_sqft",
-        "basement",
-        "egress_opening_sqft",
-        "smoke_alarm",
-    ),
-    "cases_application": (
-        "id",
-        "jurisdiction_id",
-        "unit_id",
-        "applicant_id",
-        "fee_item",
-        "trigger",
-        "occupied",
-        "status",
-        "submitted_at",
-        "processed_at",
-        "idempotency_key",
-    ),
-    "cases_feeline": (
-        "id",
-        "application_id",
-        "fee_item",
-        "line_id",
-        "label",
-        "kind",
-        "amount",
-        "basis",
-        "citation",
-        "assessed_at",
-        "waived_reason",
-    ),
-    "cases_payment": (
-        "id",
-        "application_id",
-        "method",
-        "amount",
-        "receipt_number",
-        "recorded_by_id",
-        "recorded_at",
-        "refund_of_id",
-        "idempotency_key",
-    ),
-    "cases_inspectionrequest": (
-        "id",
-        "application_id",
-        "wanted_on",
-        "window",
-        "contact_name",
-        "contact_phone",
-        "requested_at",
-        "requested_by_id",
-    ),
-    "cases_inspection": (
-        "id",
-        "application_id",
-        "request_id",
-        "number",
-        "inspector_id",
-        "scheduled_on",
-        "window",
-        "result",
-        "checklist",
-        "notes",
-        "completed_at",
-    ),
-    "cases_violation": (
-        "id",
-        "inspection_id",
-        "code_citation",
-        "description",
-        "correction",
-        "photo",
-    ),
-    "cases_approval": ("id", "application_id", "inspection_id", "approved_on", "valid_through"),
-    "cases_occupant": ("id", "application_id", "first_name", "last_name", "age", "relationship"),
-    "cases_permit": (
-        "id",
-        "application_id",
-        "number",
-        "kind",
-        "issued_at",
-        "ends_on",
-        "correction_due_on",
-        "ended_at",
-        "end_reason",
-        "verification_token",
-    ),
-}
-
-# Status mix of a county's case file, and how long ago (days) a case in each was submitted.
 STATUS_MIX: tuple[tuple[str, float, int, int], ...] = (
     ("submitted", 5, 0, 20),
     ("inspection-requested", 5, 3, 45),
@@ -247,11 +99,6 @@ METHODS = ("check", "card", "cash", "money-order")
 WINDOWS = ("am", "pm", "any")
 
 
-def _esc(text: str) -> str:
-    """A value for COPY's text format."""
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
 @dataclass(frozen=True)
 class Line:
     fee_item: str
@@ -267,7 +114,15 @@ def _quote_lines(slug: str, item: str, facts: dict[str, object]) -> tuple[Line, 
     pack = get_pack(slug)
     q = quote(pack, item, facts, NOW)
     return tuple(
-        Line(q.item, ln.id, _esc(ln.label), ln.kind, ln.amount, _esc(ln.basis), _esc(ln.citation))
+        Line(
+            q.item,
+            ln.id,
+            copy_text(ln.label),
+            ln.kind,
+            ln.amount,
+            copy_text(ln.basis),
+            copy_text(ln.citation),
+        )
         for ln in q.lines
     )
 
@@ -441,7 +296,7 @@ class Loader:
     def _staff(self, sinks: dict[str, Sink]) -> None:
         for j, slug in enumerate(SLUGS):
             jid = self.ids.take("records_jurisdiction")
-            sinks["records_jurisdiction"].put(f"{jid}\t{slug}\t{_esc(get_pack(slug).name)}")
+            sinks["records_jurisdiction"].put(f"{jid}\t{slug}\t{copy_text(get_pack(slug).name)}")
             tag = slug
             clerk = self.ids.take("auth_user")
             self._user(sinks, clerk, f"{tag}-clerk", staff=True)
@@ -648,159 +503,3 @@ class Loader:
                     f"{kind}\t{ts(iday, minute)}\t{ends_on}\t{due}\t{ended}\t{reason}\t"
                     f"{rng.getrandbits(64):016x}{pid:x}"
                 )
-
-
-def unknown_columns(conninfo: str) -> dict[str, dict[str, str]]:
-    """Per table, the NOT NULL columns without a database default that COLUMNS does not name,
-    with their Django field's default as COPY text (Django keeps defaults in Python)."""
-    from django.apps import apps
-
-    models = {m._meta.db_table: m for m in apps.get_models()}
-    found: dict[str, dict[str, str]] = {}
-    with psycopg.connect(conninfo) as conn:
-        for table, column in conn.execute(
-            """SELECT table_name::text, column_name::text FROM information_schema.columns
-                WHERE table_schema = 'public' AND table_name::text = ANY(%s::text[])
-                  AND is_nullable = 'NO' AND column_default IS NULL
-                ORDER BY table_name, ordinal_position""",
-            (list(TABLES),),
-        ):
-            if column in COLUMNS[table]:
-                continue
-            fields = [f for f in models[table]._meta.concrete_fields if f.column == column]
-            value = fields[0].get_default() if fields else None
-            if value is None:
-                raise RuntimeError(
-                    f"{table}.{column} is NOT NULL without a default: add it to bench/_load.py"
-                )
-            text = ("t" if value else "f") if isinstance(value, bool) else _esc(str(value))
-            found.setdefault(table, {})[column] = text
-    return found
-
-
-# --- schema around a bulk load -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Secondary:
-    """A secondary index or constraint of a loaded table, with its own definition."""
-
-    table: str
-    name: str
-    kind: str  # "index", "unique" or "foreign"
-    definition: str
-
-
-def secondary_schema(conninfo: str) -> list[Secondary]:
-    """Every index and constraint of the loaded tables except their primary keys."""
-    found: list[Secondary] = []
-    with psycopg.connect(conninfo) as conn:
-        for table, name, kind, definition in conn.execute(
-            """
-            SELECT c.conrelid::regclass::text, c.conname,
-                   CASE c.contype WHEN 'u' THEN 'unique' ELSE 'foreign' END,
-                   pg_get_constraintdef(c.oid)
-              FROM pg_constraint c
-             WHERE c.conrelid = ANY(%(tables)s::regclass[]) AND c.contype IN ('u', 'f')
-            UNION ALL
-            SELECT i.tablename::text, i.indexname::text, 'index', i.indexdef
-              FROM pg_indexes i
-             WHERE i.schemaname = 'public' AND i.tablename::text = ANY(%(tables)s::text[])
-               AND NOT EXISTS (SELECT FROM pg_constraint c
-                                WHERE c.conname = i.indexname AND c.contype IN ('p', 'u'))
-            ORDER BY 1, 2
-            """,
-            {"tables": list(TABLES)},
-        ):
-            found.append(Secondary(table, name, kind, definition))
-    return found
-
-
-def drop(conninfo: str, saved: list[Secondary]) -> None:
-    with psycopg.connect(conninfo) as conn:
-        for s in sorted(saved, key=lambda s: s.kind != "foreign"):  # foreign keys first
-            if s.kind == "index":
-                conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(s.name)))
-            else:
-                conn.execute(
-                    sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(
-                        sql.Identifier(s.table), sql.Identifier(s.name)
-                    )
-                )
-
-
-def _create(conn: psycopg.Connection[tuple[object, ...]], s: Secondary) -> None:
-    if s.kind == "index":
-        conn.execute(s.definition.encode())
-    else:
-        conn.execute(
-            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(
-                sql.Identifier(s.table), sql.Identifier(s.name)
-            )
-            + sql.SQL(s.definition)  # from pg_get_constraintdef
-        )
-
-
-def restore(conninfo: str, saved: list[Secondary], lanes: int = 2) -> None:
-    """Recreate what `drop` dropped: indexes and unique constraints on `lanes` connections at
-    once (a table's all on one, as ADD CONSTRAINT locks its table), then the foreign keys one
-    after another (each locks both of its tables)."""
-    with psycopg.connect(conninfo) as conn:
-        sizes: dict[str, int] = {
-            str(name): int(size)
-            for name, size in conn.execute(
-                "SELECT relname::text, pg_relation_size(oid) FROM pg_class WHERE relkind = 'r'"
-            )
-        }
-    tables = sorted({s.table for s in saved}, key=lambda t: -sizes.get(t, 0))
-    work: list[list[Secondary]] = [[] for _ in range(lanes)]
-    weight = [0] * lanes
-    for table in tables:  # the largest table to the lightest lane
-        lane = weight.index(min(weight))
-        work[lane] += [s for s in saved if s.table == table and s.kind != "foreign"]
-        weight[lane] += sizes.get(table, 0)
-    failures: list[BaseException] = []
-
-    def build(items: list[Secondary]) -> None:
-        try:
-            with psycopg.connect(conninfo, autocommit=True) as conn:
-                conn.execute("SET maintenance_work_mem = '256MB'")
-                for s in items:
-                    _create(conn, s)
-        except BaseException as exc:  # reported by the caller's thread
-            failures.append(exc)
-
-    threads = [threading.Thread(target=build, args=(items,)) for items in work]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if failures:
-        raise failures[0]
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        for s in saved:
-            if s.kind == "foreign":
-                _create(conn, s)
-    now = secondary_schema(conninfo)
-    if sorted(now, key=str) != sorted(saved, key=str):
-        raise RuntimeError("the schema after the load is not the one before it")
-
-
-def move_sequences(conninfo: str) -> None:
-    """Move each loaded table's id sequence past the ids the loader gave."""
-    with psycopg.connect(conninfo) as conn:
-        for table in TABLES:
-            conn.execute(
-                sql.SQL(
-                    "SELECT setval(pg_get_serial_sequence({t}, 'id'), "
-                    "(SELECT coalesce(max(id), 0) + 1 FROM {i}), false)"
-                ).format(t=sql.Literal(table), i=sql.Identifier(table))
-            )
-
-
-def vacuum_analyze(conninfo: str) -> None:
-    """VACUUM (ANALYZE): statistics for the planner and a visibility map, as autovacuum would
-    leave a steady-state database (and so autovacuum does not start during the measurements)."""
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        for table in TABLES:
-            conn.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
