@@ -8,6 +8,10 @@ DB_CONN_MAX_AGE  seconds a database connection is kept for the next request (def
 CSRF_TRUSTED_ORIGINS  comma-separated origins behind an HTTPS proxy, e.g. https://permits.example.gov
 SECURE_COOKIES 1 behind HTTPS: secure session and CSRF cookies, and trust X-Forwarded-Proto
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
+STATIC_MANIFEST 1 after `collectstatic` (production): hashed, compressed static files from
+               var/static; unset, the files are served from the apps' static folders
+PUBLIC_URL     the address the public reaches this site at (QR codes, links in e-mails),
+               default http://127.0.0.1:8000
 """
 
 from __future__ import annotations
@@ -66,22 +70,31 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_htmx",
     "permitdesk.accounts",
     "permitdesk.records",
     "permitdesk.cases",
     "permitdesk.audit",
     "permitdesk.demo",
+    "permitdesk.web",
+    "permitdesk.documents",
+    "permitdesk.notices",
+    "permitdesk.sweeps",
+    "permitdesk.exports",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "permitdesk.site.urls"
@@ -122,6 +135,28 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+MEDIA_ROOT = VAR_DIR / "media"  # uploaded violation photos
+MEDIA_URL = "media/"
+_STATIC_MANIFEST = _flag("STATIC_MANIFEST")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The manifest storage needs `collectstatic` first (make serve runs it); without it the
+    # files are served by whitenoise straight from the apps' static folders.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if _STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not _STATIC_MANIFEST
+if not _STATIC_MANIFEST:  # whitenoise also looks in STATIC_ROOT and warns when it is missing
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+LOGIN_URL = "web:sign-in"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

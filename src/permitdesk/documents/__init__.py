@@ -1,0 +1,1 @@
+"""Documents as PDF: the permit, violation notices, tenant letters and receipts."""

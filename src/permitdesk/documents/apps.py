@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "permitdesk.documents"
+    label = "documents"
+    default_auto_field = "django.db.models.BigAutoField"

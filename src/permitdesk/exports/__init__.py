@@ -1,0 +1,1 @@
+"""Calendar feeds of inspectors' schedules and CSV exports for a date range."""

@@ -1,0 +1,1 @@
+"""E-mail: the message templates per jurisdiction and the outbox worker that sends them."""
