@@ -18,7 +18,7 @@ from permitdesk.audit.services import queue
 
 def _render(kind: str, slug: str, suffix: str, context: dict[str, Any]) -> str:
     template = select_template([f"notices/{slug}/{kind}.{suffix}", f"notices/{kind}.{suffix}"])
-    return template.render(context)
+    return str(template.render(context))
 
 
 def queue_notice(
