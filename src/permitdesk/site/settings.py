@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "permitdesk.web.nav.navigation",
             ]
         },
     }
@@ -152,6 +153,7 @@ WHITENOISE_USE_FINDERS = not _STATIC_MANIFEST
 if not _STATIC_MANIFEST:  # whitenoise also looks in STATIC_ROOT and warns when it is missing
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_FAILURE_VIEW = "permitdesk.web.errors.csrf_failure"
 LOGIN_URL = "web:sign-in"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"

@@ -1,0 +1,76 @@
+"""The primary navigation, by what the signed-in user is: the public, an applicant, or staff
+with roles in one or more jurisdictions (one query for the memberships per request)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from permitdesk.accounts.models import Membership, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+
+
+# (label, url name) per audience; staff see the union of their roles' items.
+PUBLIC = [
+    ("Fee estimator", "web:estimate"),
+    ("Do I need a permit?", "web:guides"),
+    ("Verify a permit", "web:verify"),
+]
+APPLICANT = [
+    ("My cases", "web:my-cases"),
+    ("Add a property", "web:property-new"),
+    ("Fee estimator", "web:estimate"),
+]
+BY_ROLE = {
+    Role.CLERK: [("Work queue", "web:staff-home"), ("Search", "web:staff-search")],
+    Role.CODE_OFFICIAL: [("Work queue", "web:staff-home"), ("Search", "web:staff-search")],
+    Role.INSPECTOR: [("Today's inspections", "web:inspector-day")],
+}
+
+
+def staff_roles(request: HttpRequest) -> set[str]:
+    """The user's staff roles in any jurisdiction, read once per request."""
+    cached: set[str] | None = getattr(request, "_pd_staff_roles", None)
+    if cached is None:
+        user = request.user
+        cached = (
+            set(Membership.objects.filter(user_id=user.pk).values_list("role", flat=True))
+            if user.is_authenticated
+            else set()
+        )
+        request._pd_staff_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _items(request: HttpRequest, entries: list[tuple[str, str]]) -> list[NavItem]:
+    items: list[NavItem] = []
+    seen: set[str] = set()
+    for label, name in entries:
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            url = reverse(name)
+        except NoReverseMatch:  # an area not installed in this deployment's URLconf
+            continue
+        items.append(NavItem(label, url, request.path == url))
+    return items
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """Context processor: ``nav.items`` for base.html, ``nav.roles`` for pages."""
+    if not request.user.is_authenticated:
+        return {"nav": {"items": _items(request, PUBLIC), "roles": set()}}
+    held = staff_roles(request)
+    entries = [entry for role in BY_ROLE if role in held for entry in BY_ROLE[role]]
+    if not entries:
+        entries = APPLICANT
+    return {"nav": {"items": _items(request, entries), "roles": held}}
