@@ -35,9 +35,9 @@ def field(bound: forms.BoundField, **attrs: str) -> SafeString:
         described.append(f"{bound.auto_id}-hint")
     if bound.errors:
         described.append(f"{bound.auto_id}-error")
-    widget_attrs = {"class": _INPUT_CLASS.get(name, "usa-input")}
+    widget_attrs: dict[str, str | bool] = {"class": _INPUT_CLASS.get(name, "usa-input")}
     if bound.errors:
-        widget_attrs["class"] += " usa-input--error"
+        widget_attrs["class"] = f"{widget_attrs['class']} usa-input--error"
         widget_attrs["aria-invalid"] = "true"
     if described:
         widget_attrs["aria-describedby"] = " ".join(described)
