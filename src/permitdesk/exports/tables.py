@@ -1,0 +1,226 @@
+"""What each CSV export holds: one query per kind, streamed, and the formatting of its cells.
+
+A case is in a range by its submission, an inspection by the day it is scheduled for, a
+payment by when it was recorded and a permit by when it was issued, each in the
+jurisdiction's time zone. Times are ISO 8601 with their offset, dates ISO, money a plain
+decimal with two places (a refund is negative). A text cell that a spreadsheet would read as
+a formula (starting with = + - @, a tab or a carriage return) is prefixed with ' (CSV
+injection); numbers and dates are written as such and need no prefix.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from permitdesk.cases.models import Application, FeeLine, Inspection, Payment, Permit, Violation
+from permitdesk.exports.date_range import DateRange
+from permitdesk.law.loader import get_pack
+from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.calendar import zone
+from permitdesk.rules.money import money
+
+CHUNK = 1000  # rows fetched at a time; memory stays flat however long the range
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
+ADDRESS = ("address", "unit", "city", "state", "zip_code")
+
+
+def _sum(model: Any, where: dict[str, Any]) -> Coalesce:
+    """The sum of `amount` of the case's rows of `model`, as a correlated subquery."""
+    total = (
+        model.objects.filter(application=OuterRef("pk"), **where)
+        .order_by()
+        .values("application")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total), ZERO)
+
+
+def _cases(j: Jurisdiction, r: DateRange) -> Iterable[Sequence[Any]]:
+    start, end = r.moments(get_pack(j.slug))
+    rows = (
+        Application.objects.filter(jurisdiction=j, submitted_at__gte=start, submitted_at__lt=end)
+        .annotate(fees=_sum(FeeLine, {"kind": "fee", "waived_reason": ""}), paid=_sum(Payment, {}))
+        .order_by("submitted_at", "id")
+        .values_list(
+            "id",
+            "submitted_at",
+            "status",
+            "trigger",
+            "fee_item",
+            "occupied",
+            "unit__property__address",
+            "unit__label",
+            "unit__property__city",
+            "unit__property__state",
+            "unit__property__zip_code",
+            "applicant__username",
+            "fees",
+            "paid",
+        )
+    )
+    for *row, fees, paid in rows.iterator(chunk_size=CHUNK):
+        yield (*row, money(fees), money(paid), max(money(fees) - money(paid), Decimal("0.00")))
+
+
+def _inspections(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
+    violations = (
+        Violation.objects.filter(inspection=OuterRef("pk"))
+        .order_by()
+        .values("inspection")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        Inspection.objects.filter(
+            application__jurisdiction=j, scheduled_on__gte=r.first, scheduled_on__lte=r.last
+        )
+        .annotate(violation_count=Coalesce(Subquery(violations), 0))
+        .order_by("scheduled_on", "id")
+        .values_list(
+            "id",
+            "application_id",
+            "number",
+            "scheduled_on",
+            "window",
+            "inspector__username",
+            "result",
+            "completed_at",
+            "violation_count",
+            "request__contact_name",
+            "request__contact_phone",
+            "application__unit__property__address",
+            "application__unit__label",
+            "application__unit__property__city",
+            "application__unit__property__state",
+            "application__unit__property__zip_code",
+        )
+        .iterator(chunk_size=CHUNK)
+    )
+
+
+def _payments(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
+    start, end = r.moments(get_pack(j.slug))
+    return (
+        Payment.objects.filter(
+            application__jurisdiction=j, recorded_at__gte=start, recorded_at__lt=end
+        )
+        .order_by("recorded_at", "id")
+        .values_list(
+            "receipt_number",
+            "application_id",
+            "recorded_at",
+            "method",
+            "amount",
+            "refund_of__receipt_number",
+            "recorded_by__username",
+        )
+        .iterator(chunk_size=CHUNK)
+    )
+
+
+def _permits(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
+    start, end = r.moments(get_pack(j.slug))
+    return (
+        Permit.objects.filter(application__jurisdiction=j, issued_at__gte=start, issued_at__lt=end)
+        .order_by("issued_at", "id")
+        .values_list(
+            "number",
+            "application_id",
+            "kind",
+            "issued_at",
+            "ends_on",
+            "correction_due_on",
+            "ended_at",
+            "end_reason",
+            "evidence",
+            "application__unit__property__address",
+            "application__unit__label",
+            "application__unit__property__city",
+            "application__unit__property__state",
+            "application__unit__property__zip_code",
+        )
+        .iterator(chunk_size=CHUNK)
+    )
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: Callable[[Jurisdiction, DateRange], Iterable[Sequence[Any]]]
+
+
+TABLES: dict[str, Table] = {
+    "cases": Table(
+        ("application", "submitted_at", "status", "trigger", "fee_item", "occupied", *ADDRESS)
+        + ("applicant", "fees_assessed", "paid", "balance_due"),
+        _cases,
+    ),
+    "inspections": Table(
+        ("inspection", "application", "number", "scheduled_on", "window", "inspector", "result")
+        + ("completed_at", "violations", "contact_name", "contact_phone", *ADDRESS),
+        _inspections,
+    ),
+    "payments": Table(
+        ("receipt_number", "application", "recorded_at", "method", "amount", "refund_of")
+        + ("recorded_by",),
+        _payments,
+    ),
+    "permits": Table(
+        ("permit_number", "application", "kind", "issued_at", "ends_on", "correction_due_on")
+        + ("ended_at", "end_reason", "evidence", *ADDRESS),
+        _permits,
+    ),
+}
+KINDS = tuple(TABLES)
+
+
+def cell(value: Any, tz: ZoneInfo) -> str:
+    """One value as CSV text: ISO times in the jurisdiction's zone, plain decimals, safe text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return value.astimezone(tz).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{money(value):f}"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+class _Line:
+    """A file-like object whose write() returns the line, for csv.writer to format one row."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_lines(kind: str, jurisdiction: Jurisdiction, dates: DateRange) -> Iterator[str]:
+    """The export as CSV text, a batch of rows at a time: the header, then one row per record."""
+    table = TABLES[kind]
+    tz = zone(get_pack(jurisdiction.slug))
+    writer = csv.writer(_Line())
+    yield writer.writerow(table.header)
+    batch: list[str] = []
+    for row in table.rows(jurisdiction, dates):
+        batch.append(writer.writerow([cell(v, tz) for v in row]))
+        if len(batch) >= 200:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
