@@ -1,0 +1,99 @@
+"""The notice of violations after a failed inspection: each violation with its code citation
+and what must be corrected, how to request the re-inspection, and the correction date of a
+conditional permit."""
+
+from __future__ import annotations
+
+from permitdesk.cases.models import Inspection, Permit
+from permitdesk.documents.layout import Sheet, long_date, long_moment, pdf_bytes
+from permitdesk.documents.permit import address_lines, unit_line
+from permitdesk.documents.reinspection import reinspection_rules
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.calendar import local
+
+TITLE = "Notice of Violations"
+
+
+class NoNotice(LookupError):
+    """The inspection did not fail, so it has no violation notice."""
+
+
+def load(inspection_id: int) -> Inspection:
+    """The failed inspection, its case, violations and any conditional permit: three queries."""
+    inspection = (
+        Inspection.objects.select_related(
+            "application__jurisdiction", "application__unit__property", "inspector"
+        )
+        .prefetch_related("violations")
+        .get(pk=inspection_id)
+    )
+    if inspection.result != Inspection.Result.FAILED or inspection.completed_at is None:
+        raise NoNotice(f"inspection {inspection_id} did not fail: it has no violation notice")
+    return inspection
+
+
+def _inspector(inspection: Inspection) -> str:
+    person = inspection.inspector
+    if person is None:
+        return "-"
+    return person.get_full_name() or person.get_username()
+
+
+def render_violation_notice(inspection_id: int) -> tuple[str, bytes]:
+    inspection = load(inspection_id)
+    application = inspection.application
+    pack = get_pack(application.jurisdiction.slug)
+    done = local(pack, inspection.completed_at or application.submitted_at)
+    on = done.date()
+    reference = f"{application.pk}-{inspection.number}"
+    sheet = Sheet(jurisdiction=pack.name, title=TITLE, reference=reference, dated=done)
+    sheet.add_page()
+    sheet.field("Address", "\n".join(address_lines(application.unit)))
+    sheet.field("Unit", unit_line(application.unit))
+    sheet.field("Case", str(application.pk))
+    visit = (
+        "Initial inspection"
+        if inspection.number == 1
+        else (f"Re-inspection {inspection.number - 1} (visit {inspection.number})")
+    )
+    sheet.field("Inspection", visit)
+    sheet.field("Inspected", long_moment(done))
+    sheet.field("Inspector", _inspector(inspection))
+    sheet.field("Result", "Failed: the violations below must be corrected")
+    violations = sorted(inspection.violations.all(), key=lambda v: v.pk)
+    sheet.heading(f"Violations ({len(violations)})")
+    sheet.grid(
+        ["#", "Code citation", "Violation", "What must be corrected"],
+        [
+            [
+                str(n),
+                v.code_citation,
+                v.description,
+                v.correction or "Correct the condition described.",
+            ]
+            for n, v in enumerate(violations, start=1)
+        ],
+        [8.0, 32.0, 68.0, 68.0],
+    )
+    conditional = (
+        Permit.objects.filter(application=application, kind=Permit.Kind.CONDITIONAL)
+        .order_by("-issued_at")
+        .first()
+    )
+    if conditional is not None and conditional.correction_due_on:
+        sheet.heading("Correction date")
+        sheet.paragraph(
+            f"Conditional permit {conditional.number} lets the occupant stay while repairs "
+            f"are made. Correct these deficiencies by {long_date(conditional.correction_due_on)}.",
+            style="B",
+        )
+        if pack.has_term("conditional_permit_conditions"):
+            sheet.citation(
+                pack.cite(pack.term_version("conditional_permit_conditions", on).citation)
+            )
+    sheet.heading("How to request the re-inspection")
+    for rule in reinspection_rules(pack, application, inspection.number + 1, on):
+        sheet.paragraph(rule.text)
+        if rule.citation:
+            sheet.citation(rule.citation)
+    return f"violation-notice-{reference}.pdf", pdf_bytes(sheet)
