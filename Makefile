@@ -40,9 +40,9 @@ test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
 
 # The demo always uses the embedded SQLite file (var/permitdesk.sqlite3): DATABASE_URL is
 # ignored here, so a real database never gets the demo accounts. Every step is idempotent:
-# `make run` again keeps the data. runserver --insecure serves the static files (the admin's
-# CSS) with DEBUG off, as whitenoise is not installed; --noreload keeps it one process, so
-# Ctrl-C stops it. BIND=host:port changes where it listens.
+# `make run` again keeps the data. whitenoise serves the static files straight from the apps'
+# folders (no collectstatic); --noreload keeps it one process, so Ctrl-C stops it.
+# BIND=host:port changes where it listens.
 BIND ?= 127.0.0.1:8000
 DEMO := env -u DATABASE_URL $(BIN)/python manage.py
 run: venv ## the demo: migrate SQLite, load jurisdictions + demo data, print logins, serve :8000
@@ -50,17 +50,17 @@ run: venv ## the demo: migrate SQLite, load jurisdictions + demo data, print log
 	$(DEMO) load_jurisdictions
 	$(DEMO) demo_data
 	@echo "Serving http://$(BIND)/ (admin: http://$(BIND)/admin/); Ctrl-C stops it."
-	$(DEMO) runserver --insecure --noreload $(BIND)
+	$(DEMO) runserver --noreload $(BIND)
 
 # Production-style, without demo data: the database DATABASE_URL names (unset: the SQLite
-# file), static files collected into var/static for the reverse proxy to serve at /static/
-# (gunicorn does not serve them), WORKERS sync workers (2 x cores + 1 on 2 cores).
+# file), static files collected into var/static and served hashed and compressed by
+# whitenoise (STATIC_MANIFEST=1), WORKERS sync workers (2 x cores + 1 on 2 cores).
 WORKERS ?= 5
 serve: venv ## production-style: migrate, load jurisdictions, collectstatic, gunicorn on BIND
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_jurisdictions
-	$(BIN)/python manage.py collectstatic --noinput
-	$(BIN)/gunicorn permitdesk.site.wsgi:application --bind $(BIND) --workers $(WORKERS) \
+	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput
+	STATIC_MANIFEST=1 $(BIN)/gunicorn permitdesk.site.wsgi:application --bind $(BIND) --workers $(WORKERS) \
 		--access-logfile -
 
 bench: venv ## quote() throughput on one core (target: 20,000 quotes/s)
