@@ -8,6 +8,11 @@ DB_CONN_MAX_AGE  seconds a database connection is kept for the next request (def
 CSRF_TRUSTED_ORIGINS  comma-separated origins behind an HTTPS proxy, e.g. https://permits.example.gov
 SECURE_COOKIES 1 behind HTTPS: secure session and CSRF cookies, and trust X-Forwarded-Proto
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT  seconds an SMTP exchange may take (default 30)
+OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS, OUTBOX_RETRY_MAX_SECONDS, OUTBOX_LEASE_SECONDS
+               the e-mail worker (send_outbox): attempts before a message is failed (10), the
+               first retry delay, doubled each attempt (60) up to a cap (21600), the claim (300);
+               OUTBOX_MESSAGE_ID_DOMAIN the Message-ID's domain (default: PUBLIC_URL's host)
 STATIC_MANIFEST 1 after `collectstatic` (production): hashed, compressed static files from
                var/static; unset, the files are served from the apps' static folders
 PUBLIC_URL     the address the public reaches this site at (QR codes, links in e-mails),
@@ -154,6 +159,7 @@ if not _STATIC_MANIFEST:  # whitenoise also looks in STATIC_ROOT and warns when 
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_FAILURE_VIEW = "permitdesk.web.errors.csrf_failure"
+AUTHENTICATION_BACKENDS = ["permitdesk.accounts.backends.EmailOrUsernameBackend"]
 LOGIN_URL = "web:sign-in"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -166,3 +172,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "permits@permitdesk.invalid")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# The outbox worker (permitdesk.notices.outbox): retries back off exponentially; the lease a
+# worker holds on a message it is sending must outlast a send (several EMAIL_TIMEOUTs).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "10"))
+OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
+OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", "21600"))
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))
+# The domain of each message's Message-ID (<key@domain>); unset, PUBLIC_URL's host.
+OUTBOX_MESSAGE_ID_DOMAIN = os.environ.get("OUTBOX_MESSAGE_ID_DOMAIN", "")

@@ -41,9 +41,9 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(
-        label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    username = forms.CharField(
+        label="Email address",
+        max_length=254,
+        help_text="Staff may use their user name instead.",
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
-
-    def clean_username(self) -> str:
-        return str(self.cleaned_data["username"]).strip().lower()

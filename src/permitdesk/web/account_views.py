@@ -28,7 +28,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except EmailTaken as taken:
             form.add_error("email", str(taken))
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="permitdesk.accounts.backends.EmailOrUsernameBackend")
             messages.success(request, f"Welcome, {user.first_name}. Your account is ready.")
             return redirect("web:home")
     status = 422 if form.errors else 200
