@@ -1,0 +1,38 @@
+""" "Do I need a permit?": the eligibility rules of each jurisdiction's pack as a form, and the
+answer with its reasons and citations. GET forms, so an answer is a shareable URL."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from permitdesk.law.loader import all_packs
+from permitdesk.law.pack import NotInForce
+from permitdesk.law.vocabulary import ELIGIBILITY_FACTS
+from permitdesk.rules.eligibility import Eligibility, eligibility
+from permitdesk.rules.facts import FactError
+from permitdesk.web.public_forms import FactsForm, the_day
+from permitdesk.web.public_packs import pack_or_404, today
+
+# What the rules cannot decide without; the others are asked for only where a rule reads them,
+# and the rules say so next to the field.
+REQUIRED = {"event"}
+
+
+def guides(request: HttpRequest) -> HttpResponse:
+    """The jurisdictions, each with its guide."""
+    return render(request, "web/public/guides.html", {"packs": list(all_packs())})
+
+
+def guide(request: HttpRequest, slug: str) -> HttpResponse:
+    pack = pack_or_404(slug)
+    form = FactsForm(request.GET or None, ELIGIBILITY_FACTS, REQUIRED)
+    answer: Eligibility | None = None
+    if form.is_valid():
+        try:
+            answer = eligibility(pack, form.given(), the_day(form, today(pack)))
+        except (FactError, NotInForce) as refusal:
+            form.refuse(refusal)
+    status = 422 if form.is_bound and form.errors else 200
+    context = {"pack": pack, "form": form, "answer": answer}
+    return render(request, "web/public/guide.html", context, status=status)

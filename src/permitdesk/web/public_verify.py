@@ -1,0 +1,78 @@
+"""Public permit verification, by the number printed on the permit or by the token its QR code
+carries (settings.PUBLIC_URL/verify/<token>/): valid or not, the place and the dates, the
+jurisdiction; never a name. The lookup is the API's (permitdesk.api.queries), not a copy."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.api.queries import permit_for_verification, permit_status
+from permitdesk.api.schemas.permits import VerifyOut
+
+# Permit.number is at most 32 characters and a token 64: longer input is no permit.
+LONGEST = 64
+
+KIND_WORDS = {
+    "standard": "Occupancy permit",
+    "temporary": "Temporary occupancy permit",
+    "conditional": "Conditional occupancy permit",
+    "amended": "Amended occupancy permit",
+}
+END_WORDS = {
+    "change-of-tenancy": "ended on a change of tenancy",
+    "term-expired": "its term expired",
+    "superseded": "replaced by a later permit",
+    "revoked": "revoked",
+}
+
+
+class VerifyForm(forms.Form):
+    number = forms.CharField(
+        label="Permit number",
+        max_length=LONGEST,
+        help_text="As printed on the permit, e.g. CM-2026-000012-S1.",
+        error_messages={
+            "required": "Enter the permit number, as printed on the permit "
+            "(letters, digits and dashes, e.g. CM-2026-000012-S1).",
+            "max_length": "A permit number is at most %(limit_value)d characters; "
+            "this one has %(show_value)d.",
+        },
+    )
+
+
+def verify(request: HttpRequest) -> HttpResponse:
+    """The form; once sent, the permit with that number, or a 404 that discloses nothing."""
+    form = VerifyForm(request.GET or None)
+    if not form.is_bound:
+        return render(request, "web/public/verify.html", {"form": form})
+    if not form.is_valid():
+        return render(request, "web/public/verify.html", {"form": form}, status=422)
+    return _answer(request, form.cleaned_data["number"], form)
+
+
+def verify_token(request: HttpRequest, token: str) -> HttpResponse:
+    """The QR code's target."""
+    return _answer(request, token, VerifyForm())
+
+
+def _answer(request: HttpRequest, number_or_token: str, form: VerifyForm) -> HttpResponse:
+    try:
+        # No permit has a longer number or token, or a NUL (which PostgreSQL refuses).
+        if len(number_or_token) > LONGEST or "\x00" in number_or_token:
+            raise NotFound("no permit has this number or verification code")
+        permit = permit_for_verification(number_or_token)
+    except NotFound:
+        return render(request, "web/public/verify_unknown.html", {"form": form}, status=404)
+    status = permit_status(permit)
+    public = VerifyOut.of(permit, status)
+    context = {
+        "permit": public,
+        "kind": KIND_WORDS.get(public.kind, public.kind),
+        "ended_because": END_WORDS.get(public.end_reason, public.end_reason),
+        "correction_due_on": permit.correction_due_on,
+        "form": VerifyForm(),
+    }
+    return render(request, "web/public/verify_result.html", context)
