@@ -17,4 +17,6 @@ class AuditEventAdmin(ReadOnly):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(ReadOnly):
-    list_display = ("created_at", "to", "subject", "sent_at", "attempts")
+    list_display = ("created_at", "key", "to", "status", "attempts", "next_attempt_at", "sent_at")
+    list_filter = ("status", "kind")
+    search_fields = ("key", "to", "subject")

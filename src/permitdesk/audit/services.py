@@ -38,11 +38,40 @@ def record(
     )
 
 
-def queue(*, key: str, to: str, subject: str, body: str, at: dt.datetime) -> OutboxMessage | None:
-    """An e-mail for the outbox, in the caller's transaction; a key already queued is skipped."""
+def queue(
+    *,
+    key: str,
+    to: str,
+    subject: str,
+    body: str,
+    at: dt.datetime,
+    html_body: str = "",
+    attachment: dict[str, Any] | None = None,
+    kind: str = "",
+    application_id: int | None = None,
+) -> OutboxMessage | None:
+    """An e-mail for the outbox, in the caller's transaction, due at once; a key already
+    queued is skipped (the message already queued is returned), and no address, no message.
+
+    Written inside the change's transaction, it commits with the change or not at all: a
+    message is never lost, and never queued for a change that did not happen.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("messages are queued inside the change's transaction")
     if not to:
         return None
     message, _ = OutboxMessage.objects.get_or_create(
-        key=key, defaults={"to": to, "subject": subject, "body": body, "created_at": at}
+        key=key,
+        defaults={
+            "to": to,
+            "subject": subject,
+            "body": body,
+            "html_body": html_body,
+            "attachment": attachment,
+            "kind": kind,
+            "application_id": application_id,
+            "created_at": at,
+            "next_attempt_at": at,
+        },
     )
     return message

@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
-from permitdesk.audit.services import queue
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -21,6 +20,7 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.notices import case_messages
 from permitdesk.records.models import Unit
 from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.eligibility import eligibility
@@ -135,17 +135,7 @@ def submit_application(
                     "approval_carried_from": carried.pk if carried else None,
                 },
             )
-            queue(
-                key=f"application-received-{application.pk}",
-                to=getattr(actor, "email", ""),
-                subject=f"{pack.name}: application {application.pk} received",
-                body=(
-                    f"We received your application {application.pk} for {unit}.\n"
-                    f"Fees: ${q.total}. "
-                    f"No inspection before {local(pack, ready):%A %B %-d, %Y %-I:%M %p}."
-                ),
-                at=now,
-            )
+            case_messages.application_received(application, at=now)
     except IntegrityError:
         if idempotency_key:  # the same request, at the same moment, from another process
             return Application.objects.get(idempotency_key=idempotency_key)

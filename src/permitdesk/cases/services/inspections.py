@@ -14,7 +14,6 @@ from django.db.models import Sum
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.accounts.permissions import NotFound, require
-from permitdesk.audit.services import queue
 from permitdesk.cases.models import (
     Application,
     Approval,
@@ -34,6 +33,7 @@ from permitdesk.cases.services.base import (
     state,
 )
 from permitdesk.law.pack import Pack
+from permitdesk.notices import case_messages
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
@@ -230,14 +230,7 @@ def record_inspection_result(
                 for v in violations
             )
             application.status = Application.Status.FAILED
-            queue(
-                key=f"violation-notice-{inspection.pk}",
-                to=getattr(application.applicant, "email", ""),
-                subject=f"{pack.name}: violations found at {application.unit}",
-                body="\n".join(f"- {v.code_citation}: {v.description}" for v in violations)
-                + "\nCorrect them, then request a re-inspection.",
-                at=now,
-            )
+            case_messages.violation_notice(inspection, at=now)
         elif result == Inspection.Result.NO_ACCESS:
             check_transition("record-no-access", application.status)
             if pack.has_term("reinspection_fee_item"):

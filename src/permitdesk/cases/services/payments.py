@@ -10,9 +10,9 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import require
-from permitdesk.audit.services import queue
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.services.base import audit, balance_due, locked, pack_of
+from permitdesk.notices import case_messages
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
@@ -77,13 +77,7 @@ def record_payment(
                 before={"balance_due": str(due)},
                 after={"balance_due": str(due - amount), "amount": str(amount), "method": method},
             )
-            queue(
-                key=f"receipt-{payment.receipt_number}",
-                to=getattr(application.applicant, "email", ""),
-                subject=f"{pack.name}: receipt {payment.receipt_number}",
-                body=f"Received ${amount} by {method} for application {application.pk}.",
-                at=now,
-            )
+            case_messages.receipt(payment, at=now)
     except IntegrityError:
         if idempotency_key:
             return _replayed(

@@ -8,10 +8,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.accounts.permissions import require
-from permitdesk.audit.services import queue
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services.base import add_fee_lines, audit, locked, pack_of, snapshot, state
 from permitdesk.law.pack import Pack
+from permitdesk.notices import case_messages
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
@@ -111,14 +111,7 @@ def issue_permit(
                 "ended": superseded,
             },
         )
-        queue(
-            key=f"permit-issued-{permit.number}",
-            to=getattr(application.applicant, "email", ""),
-            subject=f"{pack.name}: occupancy permit {permit.number} issued",
-            body=f"Permit {permit.number} for {application.unit} is issued."
-            + (f" It ends on {ends_on:%B %-d, %Y} or on a change of tenancy." if ends_on else ""),
-            at=now,
-        )
+        case_messages.permit_issued(permit, at=now)
     return permit
 
 
@@ -166,6 +159,7 @@ def issue_conditional_permit(
                 "owner_statement": owner_statement.strip(),
             },
         )
+        case_messages.permit_issued(permit, at=now)
     return permit
 
 
@@ -225,6 +219,7 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             before={"permit": current.number},
             after={"permit": permit.number, "ended": superseded},
         )
+        case_messages.permit_issued(permit, at=now)
     return permit
 
 

@@ -1,0 +1,205 @@
+"""The e-mails a case's services queue, one function each: who gets it, what it says, what
+document rides with it. Each runs inside the service's transaction (queue() insists).
+
+Keys are stable per event (application, receipt, failed inspection, permit), so a service
+retried after a crash, or replayed by its idempotency key, queues nothing new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+
+from permitdesk.audit.models import OutboxMessage
+from permitdesk.cases.models import Application, Inspection, Payment, Permit
+from permitdesk.cases.services.base import balance_due
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.notices import recipients
+from permitdesk.notices.compose import queue_notice
+from permitdesk.notices.recipients import Recipient
+from permitdesk.rules.calendar import local
+from permitdesk.rules.quote import quote
+
+
+def money(amount: Decimal) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}${abs(amount):,.2f}"
+
+
+def day(on: dt.date) -> str:
+    return f"{on:%B} {on.day}, {on.year}"
+
+
+def moment(pack: Pack, at: dt.datetime) -> str:
+    """A time as the jurisdiction's clock shows it: 'Tuesday, November 17, 2026, 10:00 AM'."""
+    there = local(pack, at)
+    return f"{there:%A}, {day(there.date())}, {there.hour % 12 or 12}:{there:%M %p}"
+
+
+def _case(pack: Pack, application: Application, to: Recipient) -> dict[str, Any]:
+    return {
+        "jurisdiction": pack.name,
+        "application_id": application.pk,
+        "address": str(application.unit),
+        "case_url": f"{settings.PUBLIC_URL}/cases/{application.pk}/",
+        "recipient": to.name,
+    }
+
+
+def _send(
+    kind: str,
+    application: Application,
+    to: Recipient,
+    key: str,
+    context: dict[str, Any],
+    at: dt.datetime,
+    attachment: dict[str, Any] | None = None,
+) -> OutboxMessage | None:
+    pack = get_pack(application.jurisdiction.slug)
+    return queue_notice(
+        kind=kind,
+        jurisdiction_slug=pack.slug,
+        to=to.email,
+        key=key,
+        context={**_case(pack, application, to), **context},
+        at=at,
+        attachment=attachment,
+        application_id=application.pk,
+    )
+
+
+def _cutoff(pack: Pack, on: dt.date) -> str:
+    """Clayton's 4:00 PM: requests before it can be placed on the next business day."""
+    if not pack.has_term("inspection_request_cutoff"):
+        return ""
+    cutoff = dt.time.fromisoformat(pack.text("inspection_request_cutoff", on))
+    return f"{cutoff.hour % 12 or 12}:{cutoff:%M %p}"
+
+
+def application_received(application: Application, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the applicant: the fees assessed, and when the case is processed."""
+    pack = get_pack(application.jurisdiction.slug)
+    lines = list(application.fee_lines.order_by("pk"))
+    fees = sum((line.due for line in lines if line.kind == "fee"), Decimal(0))
+    context = {
+        "fee_lines": [
+            {"label": line.label, "amount": money(line.amount), "kind": line.kind} for line in lines
+        ],
+        "fees_total": money(fees),
+        "fees_due": fees > 0,
+        "processed_at": moment(pack, application.processed_at),
+        "request_cutoff": _cutoff(pack, local(pack, at).date()),
+    }
+    return _send(
+        "application-received",
+        application,
+        recipients.applicant(application),
+        f"application-received-{application.pk}",
+        context,
+        at,
+    )
+
+
+def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the applicant: the receipt of a payment, and what is still due."""
+    application = payment.application
+    pack = get_pack(application.jurisdiction.slug)
+    context = {
+        "receipt_number": payment.receipt_number,
+        "amount": money(payment.amount),
+        "method": payment.method,
+        "recorded_at": moment(pack, payment.recorded_at),
+        "balance_due": money(balance_due(application)),
+    }
+    return _send(
+        "receipt",
+        application,
+        recipients.applicant(application),
+        f"receipt-{payment.receipt_number}",
+        context,
+        at,
+    )
+
+
+def _reinspection(pack: Pack, on: dt.date) -> dict[str, Any]:
+    """What the documents say a re-inspection costs or covers, from the pack."""
+    facts: dict[str, Any] = {}
+    if pack.has_term("reinspection_fee_item"):  # St. Clair: $50 re-inspection / no access
+        item = pack.text("reinspection_fee_item", on)
+        facts["reinspection_fee"] = money(quote(pack, item, {}, on).total)
+    if pack.has_term("inspections_included"):  # St. Louis County, the village: 2
+        facts["inspections_included"] = pack.count("inspections_included", on)
+    facts["conditional_permits"] = pack.has_term("conditional_permit_conditions")
+    return facts
+
+
+def violation_notice(inspection: Inspection, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the managing agent (else the applicant): each violation with its code citation and
+    correction, how to ask for the re-inspection; the notice's PDF attached at send time."""
+    application = inspection.application
+    pack = get_pack(application.jurisdiction.slug)
+    context = {
+        "inspection_number": inspection.number,
+        "inspected_on": day(local(pack, at).date()),
+        "violations": [
+            {"citation": v.code_citation, "description": v.description, "correction": v.correction}
+            for v in inspection.violations.order_by("pk")
+        ],
+        **_reinspection(pack, local(pack, at).date()),
+    }
+    return _send(
+        "violation-notice",
+        application,
+        recipients.managing_agent_or_applicant(application),
+        f"violation-notice-{inspection.pk}",
+        context,
+        at,
+        attachment={"document": "violation-notice", "id": inspection.pk},
+    )
+
+
+def _ends_on_change_of_tenancy(pack: Pack, on: dt.date) -> bool:
+    return pack.has_term("permit_ends_on_change_of_tenancy") and bool(
+        pack.term("permit_ends_on_change_of_tenancy", on)
+    )
+
+
+def permit_issued(permit: Permit, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the managing agent (else the applicant): the permit, its occupants and end, the
+    verification address; the permit's PDF attached at send time."""
+    application = permit.application
+    pack = get_pack(application.jurisdiction.slug)
+    on = local(pack, at).date()
+    occupants = list(application.occupants.order_by("pk"))
+    context = {
+        "permit_number": permit.number,
+        "permit_kind": permit.kind,
+        "issued_on": day(local(pack, permit.issued_at).date()),
+        "ends_on": day(permit.ends_on) if permit.ends_on else "",
+        "ends_on_change_of_tenancy": _ends_on_change_of_tenancy(pack, on),
+        "correction_due_on": day(permit.correction_due_on) if permit.correction_due_on else "",
+        "occupants": [
+            {
+                "name": f"{o.first_name} {o.last_name}",
+                "age": o.age,
+                "relationship": o.relationship,
+            }
+            for o in occupants
+        ],
+        "occupant_details": pack.has_term("permit_content"),
+        "verify_url": f"{settings.PUBLIC_URL}/verify/{permit.verification_token}/",
+        "evidence": permit.evidence.replace("-", " "),
+    }
+    return _send(
+        "permit-issued",
+        application,
+        recipients.managing_agent_or_applicant(application),
+        f"permit-issued-{permit.number}",
+        context,
+        at,
+        attachment={"document": "permit", "id": permit.pk},
+    )

@@ -1,0 +1,62 @@
+"""manage.py send_outbox: send the e-mail that is due, once or (--loop) until stopped.
+
+Production runs it under systemd with --loop (README, "E-mail"); cron can run a single pass
+every minute instead. Several may run at once: each message is claimed by one worker.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from types import FrameType
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import close_old_connections
+
+from permitdesk.notices.outbox import deliver_due
+
+
+class Command(BaseCommand):
+    help = "Send the outbox's due e-mail: one pass, or --loop polling every --interval seconds."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--loop", action="store_true", help="keep polling until stopped")
+        parser.add_argument(
+            "--interval", type=float, default=10.0, help="seconds between passes (default 10)"
+        )
+        parser.add_argument(
+            "--limit", type=int, default=None, help="at most this many messages per pass"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        interval, limit = options["interval"], options["limit"]
+        if interval <= 0:
+            raise CommandError(f"--interval must be more than 0 seconds, not {interval}")
+        if limit is not None and limit < 1:
+            raise CommandError(f"--limit must be at least 1, not {limit}")
+        if not options["loop"]:
+            self._pass(limit)
+            return
+        stopping = False
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            nonlocal stopping  # finish the message in hand, then leave
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while not stopping:
+            close_old_connections()  # a database restart between passes is survived
+            self._pass(limit)
+            waited = 0.0
+            while waited < interval and not stopping:
+                time.sleep(min(0.5, interval - waited))
+                waited += 0.5
+
+    def _pass(self, limit: int | None) -> None:
+        done = deliver_due(limit=limit)
+        if done.sent or done.retrying or done.failed or self.verbosity > 1:
+            self.stdout.write(str(done))
+        for key in done.failed:
+            self.stderr.write(f"failed for good (requeue_outbox {key} to try again): {key}")
