@@ -105,7 +105,7 @@ def application_received(application: Application, *, at: dt.datetime) -> Outbox
 
 
 def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
-    """To the applicant: the receipt of a payment, and what is still due."""
+    """To the applicant: the receipt of a payment, and what is still due; its PDF attached."""
     application = payment.application
     pack = get_pack(application.jurisdiction.slug)
     context = {
@@ -122,6 +122,7 @@ def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
         f"receipt-{payment.receipt_number}",
         context,
         at,
+        attachment={"document": "receipt", "id": payment.pk},
     )
 
 

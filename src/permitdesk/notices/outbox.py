@@ -75,7 +75,8 @@ class Policy:
 
     def backoff(self, attempts: int) -> dt.timedelta:
         """The wait after the `attempts`-th failed attempt: 1, 2, 4, 8 … × retry, capped."""
-        return min(self.retry * 2 ** max(attempts - 1, 0), self.retry_max)
+        wait: dt.timedelta = self.retry * (2 ** max(attempts - 1, 0))
+        return min(wait, self.retry_max)
 
 
 @dataclass
@@ -122,31 +123,28 @@ def _sqlite_retrying(work: Callable[[], T], tries: int = 50) -> T:
 def claim(*, now: dt.datetime, policy: Policy) -> OutboxMessage | None:
     """The next due message, moved to SENDING under a new claim token; None when none is due."""
 
-    def attempt() -> OutboxMessage | None:
+    def attempt() -> tuple[OutboxMessage | None, bool]:
         with transaction.atomic():
             due = OutboxMessage.objects.filter(_claimable(now)).order_by("next_attempt_at", "pk")
             if connection.features.has_select_for_update_skip_locked:
                 due = due.select_for_update(skip_locked=True)
             pk = due.values_list("pk", flat=True).first()
             if pk is None:
-                return None
+                return None, False
             token = uuid.uuid4().hex
-            won = (
-                OutboxMessage.objects.filter(_claimable(now), pk=pk).update(
-                    status=Status.SENDING,
-                    claimed_by=token,
-                    lease_expires_at=now + policy.lease,
-                    attempts=F("attempts") + 1,
-                )
-                == 1
+            won = OutboxMessage.objects.filter(_claimable(now), pk=pk).update(
+                status=Status.SENDING,
+                claimed_by=token,
+                lease_expires_at=now + policy.lease,
+                attempts=F("attempts") + 1,
             )
-            return OutboxMessage.objects.get(pk=pk) if won else None
+            return (OutboxMessage.objects.get(pk=pk) if won else None), True
 
     while True:
-        message = _sqlite_retrying(attempt)
-        if message is not None or not OutboxMessage.objects.filter(_claimable(now)).exists():
+        message, found = _sqlite_retrying(attempt)
+        if message is not None or not found:
             return message
-        # another worker took the one we picked and more are due: pick again
+        # another worker claimed the one we picked (SQLite has no SKIP LOCKED): pick again
 
 
 def email_of(message: OutboxMessage) -> EmailMultiAlternatives:

@@ -31,6 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         interval, limit = options["interval"], options["limit"]
+        self.chatty = options["verbosity"] > 1
         if interval <= 0:
             raise CommandError(f"--interval must be more than 0 seconds, not {interval}")
         if limit is not None and limit < 1:
@@ -56,7 +57,7 @@ class Command(BaseCommand):
 
     def _pass(self, limit: int | None) -> None:
         done = deliver_due(limit=limit)
-        if done.sent or done.retrying or done.failed or self.verbosity > 1:
+        if done.sent or done.retrying or done.failed or self.chatty:
             self.stdout.write(str(done))
         for key in done.failed:
             self.stderr.write(f"failed for good (requeue_outbox {key} to try again): {key}")

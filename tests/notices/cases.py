@@ -1,0 +1,63 @@
+"""Cases for the e-mail tests, on top of tests/documents/cases.py and tests/api/world.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from permitdesk.cases.models import Application, Inspection
+from permitdesk.cases.services import inspections, payments
+from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.records.models import Party
+from tests.api import world
+from tests.moments import central
+
+AGENT_EMAIL = "pat.agent@agency.example.test"
+
+
+def with_managing_agent(case: Application, email: str = AGENT_EMAIL) -> Party:
+    """The case names a managing agent (and an owner, whose e-mail is not used)."""
+    owner = Party.objects.create(
+        kind=Party.Kind.OWNER, name="Olive Owner", email="olive@example.test"
+    )
+    case.parties.add(owner)
+    agent = Party.objects.create(kind=Party.Kind.MANAGING_AGENT, name="Pat Agent", email=email)
+    case.parties.add(agent)
+    return agent
+
+
+def failed(
+    who: world.People,
+    slug: str,
+    fee_item: str,
+    fee: Decimal,
+    violations: list[ViolationInput],
+    agent: bool = False,
+) -> Inspection:
+    """A case of `slug` paid, inspected on Wednesday and failed with `violations`."""
+    trigger = "sale" if slug == "st-louis-county-mo" else "lease"
+    case = world.submitted(who, slug, fee_item, trigger)
+    if agent:
+        with_managing_agent(case)
+    method = "cash" if slug == "st-clair-county-il" else "check"
+    payments.record_payment(
+        actor=who.clerk, application=case, method=method, amount=fee, now=world.MONDAY
+    )
+    visit = inspections.request_inspection(
+        actor=who.owner,
+        application=case,
+        wanted_on=world.WEDNESDAY,
+        window="am",
+        contact_name="O",
+        contact_phone="1",
+        now=world.MONDAY,
+    )
+    inspections.assign_inspector(
+        actor=who.clerk, inspection=visit, inspector=who.inspector, now=world.MONDAY
+    )
+    return inspections.record_inspection_result(
+        actor=who.inspector,
+        inspection=visit,
+        result="failed",
+        now=central("2026-11-18 09:30"),
+        violations=violations,
+    )
