@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from permitdesk.law.checks import cross_check
 from permitdesk.law.pack import Pack, UnknownName
 from permitdesk.law.schema import (
+    ChecklistFile,
     EligibilityFile,
     FeesFile,
     JurisdictionFile,
@@ -22,7 +23,13 @@ from permitdesk.law.schema import (
 )
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
-PACK_FILES = ("jurisdiction.yaml", "terms.yaml", "fees.yaml", "eligibility.yaml")
+PACK_FILES = (
+    "jurisdiction.yaml",
+    "terms.yaml",
+    "fees.yaml",
+    "eligibility.yaml",
+    "checklist.yaml",
+)
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
@@ -140,6 +147,15 @@ def load_pack(slug: str, root: Path = PACKS_DIR) -> Pack:
     fees, f_root = read_model(folder / "fees.yaml", FeesFile)
     terms_file, t_root = read_model(folder / "terms.yaml", _TermsFile)
     eligibility, e_root = read_model(folder / "eligibility.yaml", EligibilityFile)
+    checklist, c_root = read_model(folder / "checklist.yaml", ChecklistFile)
+    for key, item in checklist.items.items():
+        if item.standard is not None and item.standard not in terms_file.terms:
+            raise PackError(
+                folder / "checklist.yaml",
+                _line_of(c_root, ("items", key, "standard")),
+                f"items.{key}.standard",
+                f"'{item.standard}' is not a term of {slug} (terms.yaml)",
+            )
     pack = Pack(
         slug=slug,
         jurisdiction=jurisdiction,
@@ -147,6 +163,7 @@ def load_pack(slug: str, root: Path = PACKS_DIR) -> Pack:
         fees=fees,
         terms=dict(terms_file.terms),
         eligibility=eligibility,
+        checklist=checklist,
     )
     nodes = {
         "jurisdiction.yaml": j_root,

@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import TypeVar
 
 from permitdesk.law.schema import (
+    ChecklistFile,
+    ChecklistItem,
     Citation,
     Dated,
     EligibilityFile,
@@ -53,6 +55,7 @@ class Pack:
     fees: FeesFile
     terms: dict[str, Term]
     eligibility: EligibilityFile
+    checklist: ChecklistFile
 
     @property
     def name(self) -> str:
@@ -69,6 +72,14 @@ class Pack:
 
     def item_version(self, slug: str, on: dt.date) -> ItemVersion:
         return in_force(self.item(slug).versions, on, f"{self.slug} fee item '{slug}'")
+
+    def checklist_items(self, on: dt.date) -> dict[str, ChecklistItem]:
+        """The inspector's checklist in force on `on`, in the pack's order."""
+        return {
+            key: item
+            for key, item in self.checklist.items.items()
+            if item.effective <= on and (item.until is None or on < item.until)
+        }
 
     def has_term(self, name: str) -> bool:
         return name in self.terms

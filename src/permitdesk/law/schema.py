@@ -222,7 +222,27 @@ class SourcesFile(Strict):
     sources: dict[Slug, Source]
 
 
+# --- the inspector's checklist --------------------------------------------------------------
+
+ChecklistPer = Literal["unit", "bedroom", "basement-bedroom"]
+
+
+class ChecklistItem(Dated):
+    """One thing the inspector checks, cited to the sentence that asks for it; where the
+    jurisdiction's documents are silent, `note` says so."""
+
+    label: NonEmpty
+    per: ChecklistPer = "unit"  # once, for each bedroom, or for each basement bedroom
+    standard: FactName | None = None  # the term whose figure it is checked against
+
+
+class ChecklistFile(Strict):
+    items: dict[Slug, ChecklistItem]
+
+
 __all__ = [
+    "ChecklistFile",
+    "ChecklistItem",
     "Citation",
     "Comparison",
     "Condition",

@@ -1,0 +1,112 @@
+"""One inspection, for the inspector assigned to it (or the jurisdiction's code official):
+the case's contact and bedrooms, the pack's checklist, and the result — passed, failed with
+violations (citation, note, photo), or no access — recorded by the inspections service."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from permitdesk.accounts.models import Membership
+from permitdesk.accounts.permissions import visible_applications
+from permitdesk.cases.models import Inspection, Violation
+from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web import staff_queries
+from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff_checklist import ChecklistForm, checklist_rows
+from permitdesk.web.staff_inspection_forms import (
+    BaseViolationFormSet,
+    ResultForm,
+    ViolationFormSet,
+)
+
+SERVICE_ERRORS = (Refused, ValueError)
+
+
+def _check_violations(result: ResultForm, violations: BaseViolationFormSet) -> None:
+    filled = violations.filled()
+    chosen = result.cleaned_data.get("result")
+    if chosen == "failed" and not filled:
+        result.add_error(
+            "result",
+            "A failed inspection lists at least one violation: give its code citation and "
+            "what is wrong below.",
+        )
+    elif chosen and chosen != "failed" and filled:
+        result.add_error(
+            "result", "Violations are recorded only when the inspection fails: choose Failed."
+        )
+
+
+@staff_page()
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    visit = staff_queries.assigned_inspection(user, pk)
+    case = visit.application
+    pack = get_pack(case.jurisdiction.slug)
+    now = timezone.now()
+    rows = checklist_rows(pack, list(case.unit.bedrooms.all()), local(pack, now).date())
+    post = request.method == "POST" and visit.result == Inspection.Result.PENDING
+    data = request.POST if post else None
+    files = request.FILES if post else None
+    checklist = ChecklistForm(data, rows=rows, prefix="check", initial=visit.checklist)
+    result = ResultForm(data, prefix="result")
+    violations = ViolationFormSet(data, files, prefix="violation")
+    assert isinstance(violations, BaseViolationFormSet)
+    if post:
+        valid = checklist.is_valid() & result.is_valid() & violations.is_valid()
+        if valid:
+            _check_violations(result, violations)
+        if valid and not result.errors:
+            try:
+                record_inspection_result(
+                    actor=user,
+                    inspection=visit,
+                    result=result.cleaned_data["result"],
+                    violations=[
+                        ViolationInput(
+                            v["code_citation"], v["description"], v["correction"], v["photo"]
+                        )
+                        for v in violations.filled()
+                    ],
+                    checklist=checklist.findings(),
+                    notes=result.cleaned_data["notes"],
+                    now=now,
+                )
+            except SERVICE_ERRORS as error:
+                attach_refusal(result, error)
+            else:
+                messages.success(
+                    request,
+                    f"Inspection at {case.unit} recorded: {result.cleaned_data['result']}.",
+                )
+                return redirect("web:inspector-day")
+    context = {
+        "visit": visit,
+        "case": case,
+        "checklist": checklist,
+        "result_form": result,
+        "violations": violations,
+        "citations": sorted({row.citation for row in rows}),
+    }
+    return render(request, "web/staff/inspection.html", context, status=422 if post else 200)
+
+
+@staff_page()
+def photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A violation's photo, for the staff who may see its case."""
+    user = signed_in_user(request)
+    staff_of = Membership.objects.filter(user_id=user.pk).values("jurisdiction_id")
+    cases = visible_applications(user).filter(jurisdiction_id__in=staff_of)
+    found = Violation.objects.filter(pk=pk, inspection__application__in=cases).first()
+    if found is None or not found.photo:
+        raise Http404("photo not found")
+    kind = mimetypes.guess_type(found.photo.name or "")[0] or "application/octet-stream"
+    return FileResponse(found.photo.open("rb"), content_type=kind)

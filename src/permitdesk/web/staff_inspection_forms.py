@@ -1,0 +1,80 @@
+"""The result of an inspection and its violations, each with an optional photo: a JPEG or PNG
+(judged by its content, not its name alone) of at most PHOTO_MAX_BYTES."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django import forms
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024  # 5 MB: a phone photo, well under the server's limits
+# The first bytes of each accepted image type, and the file name endings it may carry.
+PHOTO_TYPES = {
+    "jpg": (b"\xff\xd8\xff", {"jpg", "jpeg"}),
+    "png": (b"\x89PNG\r\n\x1a\n", {"png"}),
+}
+RESULTS = [("passed", "Passed"), ("failed", "Failed: violations found"), ("no-access", "No access")]
+
+
+class ResultForm(forms.Form):
+    result = forms.ChoiceField(label="Result", choices=RESULTS, widget=forms.RadioSelect)
+    notes = forms.CharField(
+        label="Notes", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def checked_photo(upload: UploadedFile[bytes]) -> ContentFile[bytes]:
+    """The upload as a file named by us, if it is a JPEG or PNG within the size limit."""
+    if upload.size is not None and upload.size > PHOTO_MAX_BYTES:
+        size = upload.size / (1024 * 1024)
+        raise forms.ValidationError(
+            f"The photo is {size:.1f} MB; the limit is {PHOTO_MAX_BYTES // (1024 * 1024)} MB."
+        )
+    data = upload.read(PHOTO_MAX_BYTES + 1)
+    ending = (upload.name or "").rsplit(".", 1)[-1].lower()
+    for kind, (magic, endings) in PHOTO_TYPES.items():
+        if data.startswith(magic) and ending in endings:
+            return ContentFile(data, name=f"{secrets.token_hex(8)}.{kind}")
+    raise forms.ValidationError(
+        "The photo must be a JPEG or PNG image (.jpg, .jpeg or .png); this file is not one."
+    )
+
+
+class ViolationForm(forms.Form):
+    code_citation = forms.CharField(
+        label="Code citation",
+        max_length=200,
+        help_text="The section violated, e.g. from the checklist.",
+    )
+    description = forms.CharField(
+        label="What is wrong", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    correction = forms.CharField(
+        label="What must be corrected",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    photo = forms.FileField(
+        label="Photo",
+        required=False,
+        help_text=f"JPEG or PNG, up to {PHOTO_MAX_BYTES // (1024 * 1024)} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )
+
+    def clean_photo(self) -> ContentFile[bytes] | None:
+        upload = self.cleaned_data.get("photo")
+        return checked_photo(upload) if upload else None
+
+
+class BaseViolationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+    def filled(self) -> list[dict[str, Any]]:
+        return [f.cleaned_data for f in self.forms if f.has_changed() and f.cleaned_data]
+
+
+ViolationFormSet = forms.formset_factory(
+    ViolationForm, formset=BaseViolationFormSet, extra=3, max_num=10, validate_max=True
+)

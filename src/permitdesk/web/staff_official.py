@@ -1,0 +1,166 @@
+"""The code official's conditional and temporary permits, and the audit history of a case in
+plain words: who did what, when, and what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from permitdesk.accounts.permissions import require
+from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web import staff_queries
+from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff_case import case_page
+from permitdesk.web.staff_forms import ConditionalPermitForm, TemporaryPermitForm
+
+SERVICE_ERRORS = (Refused, ValueError)
+HISTORY_PAGE_SIZE = 50
+
+
+@require_POST
+@staff_page()
+def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = ConditionalPermitForm(request.POST)
+    if form.is_valid():
+        try:
+            permit = issue_conditional_permit(
+                actor=user,
+                application=case,
+                owner_statement=form.cleaned_data["owner_statement"],
+                correction_due_on=form.cleaned_data["correction_due_on"],
+                now=timezone.now(),
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(
+                form,
+                error,
+                {"the correction date": "correction_due_on", "a conditional": "owner_statement"},
+            )
+        else:
+            messages.success(request, f"Conditional permit {permit.number} issued.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, conditional_form=form)
+
+
+@require_POST
+@staff_page()
+def temporary_permit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = TemporaryPermitForm(request.POST)
+    if form.is_valid():
+        try:
+            permit = issue_temporary_permit(actor=user, application=case, now=timezone.now())
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                f"Temporary permit {permit.number} issued (it does not authorize occupancy).",
+            )
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, temporary_form=form)
+
+
+# What each audited action means, in the building division's words.
+ACTION_WORDS = {
+    "submit": "submitted the application",
+    "record-payment": "recorded a payment",
+    "refund-payment": "refunded a payment",
+    "waive-fee": "waived a fee",
+    "request-inspection": "requested an inspection",
+    "assign-inspector": "assigned the inspector",
+    "record-passed": "recorded the inspection as passed",
+    "record-failed": "recorded the inspection as failed",
+    "record-no-access": "recorded no access to the unit",
+    "add-occupant": "named an occupant",
+    "issue-permit": "issued the occupancy permit",
+    "issue-conditional-permit": "issued a conditional permit",
+    "issue-temporary-permit": "issued a temporary permit",
+    "amend-permit": "amended the permit",
+    "end-permit": "ended the permit",
+    "lapse-approval": "recorded that the approval lapsed",
+    "withdraw": "withdrew the application",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    what: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    event: AuditEvent
+    who: str
+    did: str
+    changes: list[Change]
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def _value(values: dict[str, Any], key: str, names: dict[int, str]) -> str:
+    value = values.get(key)
+    if key == "inspector" and isinstance(value, int):
+        return names.get(value, f"user {value}")
+    return _shown(value)
+
+
+def entry(event: AuditEvent, names: dict[int, str]) -> Entry:
+    before, after = event.before or {}, event.after or {}
+    changes = [
+        Change(key.replace("_", " "), _value(before, key, names), _value(after, key, names))
+        for key in dict.fromkeys([*before, *after])
+    ]
+    actor = event.actor
+    who = (actor.get_full_name() or actor.username) if actor else "the system"
+    did = ACTION_WORDS.get(event.action, event.action.replace("-", " "))
+    return Entry(event, who, f"{did} ({event.object_type} {event.object_id})", changes)
+
+
+def inspector_names(events: list[AuditEvent]) -> dict[int, str]:
+    """The names of the inspectors the events name (one query)."""
+    ids = {
+        v
+        for e in events
+        for side in (e.before or {}, e.after or {})
+        if isinstance(v := side.get("inspector"), int)
+    }
+    return {u.pk: u.get_full_name() or u.username for u in User.objects.filter(pk__in=ids)}
+
+
+@staff_page()
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    require(user, "view-audit", case)
+    page = Paginator(staff_queries.audit_trail(case), HISTORY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    events = list(page.object_list)
+    names = inspector_names(events)
+    return render(
+        request,
+        "web/staff/history.html",
+        {"case": case, "page": page, "entries": [entry(e, names) for e in events]},
+    )

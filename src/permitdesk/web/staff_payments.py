@@ -1,0 +1,73 @@
+"""The clerk records a payment; the code official waives a fee with a reason."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.services.payments import record_payment, waive_fee
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web import staff_queries
+from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff_case import case_page, payment_methods
+from permitdesk.web.staff_forms import PaymentForm, WaiveForm
+
+SERVICE_ERRORS = (Refused, ValueError)
+
+
+@require_POST
+@staff_page()
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = PaymentForm(
+        request.POST, methods=payment_methods(get_pack(case.jurisdiction.slug), case)
+    )
+    if form.is_valid():
+        try:
+            payment = record_payment(
+                actor=user,
+                application=case,
+                method=form.cleaned_data["method"],
+                amount=form.cleaned_data["amount"],
+                idempotency_key=f"web-{form.cleaned_data['key']}",
+                now=timezone.now(),
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error, {"amount": "amount", "method": "method"})
+        else:
+            messages.success(
+                request, f"Payment of ${payment.amount} recorded: receipt {payment.receipt_number}."
+            )
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, payment_form=form)
+
+
+@require_POST
+@staff_page()
+def waive(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    fee_line = next((f for f in case.fee_lines.all() if f.pk == line), None)
+    if fee_line is None:
+        raise NotFound(f"fee line {line} not found")
+    form = WaiveForm(request.POST, prefix=f"waive-{line}")
+    if form.is_valid():
+        try:
+            waive_fee(
+                actor=user,
+                fee_line=fee_line,
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error, {"a waiver needs a reason": "reason"})
+        else:
+            messages.success(request, f"{fee_line.label}: ${fee_line.amount} waived.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, **{f"waive-{line}": form})

@@ -1,0 +1,48 @@
+"""The staff home (the user's jurisdictions and the counts of the clerk's queues) and one
+queue of one jurisdiction, paginated, oldest first."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from permitdesk.accounts.models import Role
+from permitdesk.web import staff_queries
+from permitdesk.web.staff_access import DESK, signed_in_user, staff_page
+
+PAGE_SIZE = 25
+
+
+@staff_page()
+def staff_home(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    desks = staff_queries.desks(user)
+    return render(
+        request,
+        "web/staff/home.html",
+        {
+            "desks": desks,
+            "titles": staff_queries.QUEUE_TITLES,
+            "inspects": any(Role.INSPECTOR in d.roles for d in desks),
+        },
+    )
+
+
+@staff_page(DESK)
+def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    if name not in staff_queries.QUEUE_TITLES:
+        raise Http404(f"queue {name} not found")
+    place = staff_queries.desk_jurisdiction(signed_in_user(request), slug)
+    pages = Paginator(staff_queries.queue_cases(place, name), PAGE_SIZE)
+    page = pages.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/staff/queue.html",
+        {
+            "jurisdiction": place,
+            "queue": name,
+            "title": staff_queries.QUEUE_TITLES[name],
+            "page": page,
+        },
+    )

@@ -1,0 +1,79 @@
+"""The clerk schedules an inspection (the service's request, on the clerk's behalf) and
+assigns or reassigns its inspector."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.services.inspections import assign_inspector, request_inspection
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web import staff_queries
+from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff_case import case_page
+from permitdesk.web.staff_forms import AssignForm, ScheduleForm
+
+SERVICE_ERRORS = (Refused, ValueError)
+# The service's reasons about the date start with these words (see rules.lifecycle).
+DATE_REFUSALS = {"wanted_on": "wanted_on", "the first day": "wanted_on"}
+
+
+@require_POST
+@staff_page()
+def schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = ScheduleForm(request.POST, inspectors=staff_queries.inspectors_of(case.jurisdiction))
+    if form.is_valid():
+        data = form.cleaned_data
+        now = timezone.now()
+        try:
+            visit = request_inspection(
+                actor=user,
+                application=case,
+                wanted_on=data["wanted_on"],
+                window=data["window"],
+                contact_name=data["contact_name"],
+                contact_phone=data["contact_phone"],
+                now=now,
+            )
+            if data["inspector"] is not None:
+                assign_inspector(actor=user, inspection=visit, inspector=data["inspector"], now=now)
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error, DATE_REFUSALS)
+        else:
+            messages.success(
+                request, f"Inspection {visit.number} scheduled for {visit.scheduled_on:%B %-d, %Y}."
+            )
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, schedule_form=form)
+
+
+@require_POST
+@staff_page()
+def assign(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    visit = next((i for i in case.inspections.all() if i.pk == inspection), None)
+    if visit is None:
+        raise NotFound(f"inspection {inspection} not found")
+    form = AssignForm(
+        request.POST,
+        prefix=f"assign-{inspection}",
+        inspectors=staff_queries.inspectors_of(case.jurisdiction),
+    )
+    if form.is_valid():
+        inspector = form.cleaned_data["inspector"]
+        try:
+            assign_inspector(actor=user, inspection=visit, inspector=inspector, now=timezone.now())
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            name = inspector.get_full_name() or inspector.username
+            messages.success(request, f"Inspection {visit.number} assigned to {name}.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, **{f"assign-{inspection}": form})
