@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -21,11 +23,31 @@ from permitdesk.cases.services.base import (
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
-from permitdesk.records.models import Unit
+from permitdesk.records.models import Party, Unit
 from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.quote import quote
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    """A party named on the application: the owner, a managing agent, a realtor, a tenant."""
+
+    kind: str
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+def _check_parties(parties: Sequence[PartyInput]) -> None:
+    for party in parties:
+        if party.kind not in Party.Kind.values:
+            raise Refused(
+                f"party kind '{party.kind}' is not one of: {', '.join(Party.Kind.values)}"
+            )
+        if not party.name.strip():
+            raise Refused(f"a {party.kind.replace('-', ' ')} needs a name")
 
 
 def _check_required(pack: Pack, unit: Unit, fee_item: str, trigger: str, on: dt.date) -> None:
@@ -82,8 +104,10 @@ def submit_application(
     occupied: bool = False,
     now: dt.datetime,
     idempotency_key: str | None = None,
+    parties: Sequence[PartyInput] = (),
 ) -> Application:
-    """A new application for `unit`, assessed with `fee_item` of its jurisdiction's pack.
+    """A new application for `unit`, assessed with `fee_item` of its jurisdiction's pack, naming
+    `parties` (owner, managing agent, tenant...) where the applicant gives them.
 
     The same idempotency key twice returns the first application and records nothing more.
     """
@@ -99,6 +123,7 @@ def submit_application(
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
         raise Forbidden("inspectors do not submit applications")
     item = pack.item(fee_item)
+    _check_parties(parties)
     on = local(pack, now).date()
     _check_required(pack, unit, fee_item, trigger, on)
     q = quote(pack, fee_item, case_facts(item.facts, unit, occupied), on)
@@ -115,6 +140,17 @@ def submit_application(
                 submitted_at=now,
                 processed_at=ready,
                 idempotency_key=idempotency_key or None,
+            )
+            application.parties.add(
+                *Party.objects.bulk_create(
+                    Party(
+                        kind=p.kind,
+                        name=p.name.strip(),
+                        email=p.email.strip(),
+                        phone=p.phone.strip(),
+                    )
+                    for p in parties
+                )
             )
             carried = _still_valid_approval(pack, unit, on)
             if carried is None:
@@ -133,6 +169,7 @@ def submit_application(
                     "fee_item": fee_item,
                     "total": str(q.total if carried is None else 0),
                     "approval_carried_from": carried.pk if carried else None,
+                    "parties": [f"{p.kind}: {p.name.strip()}" for p in parties],
                 },
             )
             case_messages.application_received(application, at=now)

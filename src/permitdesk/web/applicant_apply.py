@@ -1,0 +1,118 @@
+"""Applying: choose the unit and what is happening there, see the fee quote, then submit
+(cases.services.applications.submit_application). The fee item is the one the jurisdiction's
+eligibility rules name for that event at that unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.cases.services.applications import submit_application
+from permitdesk.cases.services.base import case_facts
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.records.models import Unit
+from permitdesk.rules.calendar import local
+from permitdesk.rules.eligibility import eligibility
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.rules.quote import Quote, quote
+from permitdesk.web.applicant_forms import ApplyForm
+from permitdesk.web.applicant_queries import my_units
+
+
+@dataclass(frozen=True)
+class Program:
+    """The fee item an application for this event at this unit is assessed with, or why none."""
+
+    fee_item: str | None
+    reason: str
+    citation: str
+
+
+def program_for(pack: Pack, unit: Unit, trigger: str, on: dt.date) -> Program:
+    """The first obligation the eligibility rules find required, with a fee item of its own
+    (St. Clair's permit fee item is charged later, on approval, by the services)."""
+    facts = {
+        "event": trigger,
+        "unit_type": unit.unit_type,
+        "units_in_building": unit.units_in_building,
+        "new_unit": unit.new_construction,
+        "rental": trigger != "sale",
+    }
+    later = pack.text("permit_fee_item", on) if pack.has_term("permit_fee_item") else None
+    findings = eligibility(pack, facts, on).findings
+    for finding in findings:
+        if finding.required and finding.fee_item and finding.fee_item != later:
+            return Program(finding.fee_item, finding.reason, finding.citation)
+    first = next((f for f in findings if f.kind in ("permit", "inspection")), findings[0])
+    return Program(None, first.reason, first.citation)
+
+
+def _quote(form: ApplyForm) -> tuple[Pack, Program, Quote | None]:
+    unit: Unit = form.cleaned_data["unit"]
+    pack = get_pack(unit.property.jurisdiction.slug)
+    on = local(pack, timezone.now()).date()
+    program = program_for(pack, unit, form.cleaned_data["trigger"], on)
+    if program.fee_item is None:
+        return pack, program, None
+    facts = case_facts(pack.item(program.fee_item).facts, unit, form.cleaned_data["occupied"])
+    return pack, program, quote(pack, program.fee_item, facts, on)
+
+
+@login_required
+def apply(request: HttpRequest) -> HttpResponse:
+    units = my_units(request.user)
+    initial = {"unit": request.GET.get("unit")} if request.GET.get("unit", "").isdigit() else {}
+    user = request.user
+    initial["owner_name"] = user.get_full_name()  # type: ignore[union-attr]
+    form = ApplyForm(request.POST or None, units=units, initial=initial)
+    context: dict[str, object] = {"form": form, "has_units": units.exists()}
+    if request.method == "POST" and form.is_valid():
+        try:
+            pack, program, fees = _quote(form)
+        except (ValueError, LookupError) as problem:
+            form.add_error(None, str(problem))
+        else:
+            context.update(pack=pack, program=program, quote=fees)
+            if fees is None:
+                form.add_error("trigger", f"No application is called for: {program.reason}")
+            elif request.POST.get("step") == "submit":
+                return _submit(request, form, program.fee_item or "", context)
+    status = 422 if form.errors else 200
+    return render(request, "web/applicant/apply.html", context, status=status)
+
+
+def _submit(
+    request: HttpRequest, form: ApplyForm, fee_item: str, context: dict[str, object]
+) -> HttpResponse:
+    data = form.cleaned_data
+    try:
+        case = submit_application(
+            actor=request.user,  # type: ignore[arg-type]
+            unit=data["unit"],
+            fee_item=fee_item,
+            trigger=data["trigger"],
+            occupied=data["occupied"],
+            parties=form.parties(),
+            now=timezone.now(),
+        )
+    except NotFound:
+        raise Http404("unit not found") from None
+    except Forbidden as refusal:
+        raise PermissionDenied(str(refusal)) from None
+    except Refused as refusal:
+        form.add_error("trigger", refusal.reason)
+    except (ValueError, LookupError) as problem:
+        form.add_error(None, str(problem))
+    else:
+        messages.success(request, f"Application {case.pk} is submitted.")
+        return redirect("web:case", pk=case.pk)
+    return render(request, "web/applicant/apply.html", context, status=422)

@@ -1,0 +1,102 @@
+"""An applicant's cases: the list, and one case's page (what is owed and how to pay, the
+receipts, inspections and violations, occupants, the permit, the timeline and what is next)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from permitdesk.cases.models import Application
+from permitdesk.cases.services.base import balance_due, deposits_due
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import TRANSITIONS
+from permitdesk.web.applicant_queries import (
+    CASES_PER_PAGE,
+    case_events,
+    my_case,
+    my_cases,
+    my_properties,
+)
+from permitdesk.web.applicant_timeline import NEXT, case_deadlines, happened
+
+# How a pack's payment methods read on the page.
+METHOD_WORDS = {
+    "cash-exact": "cash (exact amount only)",
+    "visa": "Visa",
+    "mastercard": "Mastercard",
+    "discover": "Discover",
+    "card": "credit or debit card",
+}
+
+
+@dataclass(frozen=True)
+class PaymentTerms:
+    methods: list[str]
+    citation: str
+    note: str | None
+
+
+def payment_terms(pack: Pack, case: Application) -> PaymentTerms | None:
+    """How the jurisdiction accepts payment, from its pack (None: the pack does not say)."""
+    if not pack.has_term("payment_methods"):
+        return None
+    on = local(pack, timezone.now()).date()
+    version = pack.term_version("payment_methods", on)
+    return PaymentTerms(
+        methods=[
+            METHOD_WORDS.get(m, m.replace("-", " ")) for m in pack.names("payment_methods", on)
+        ],
+        citation=pack.cite(version.citation),
+        note=version.note,
+    )
+
+
+def document_url(name: str, pk: int, path: str) -> str:
+    """The documents app's URL by name where it is installed, else its published path."""
+    try:
+        return reverse(f"documents:{name}", args=[pk])
+    except NoReverseMatch:
+        return f"/documents/{path}/{pk}.pdf"
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(my_cases(request.user), CASES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/applicant/case_list.html",
+        {"page": page, "properties": my_properties(request.user)},
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = my_case(request.user, pk)
+    pack = get_pack(case.jurisdiction.slug)
+    now = timezone.now()
+    payments = [(p, document_url("receipt", p.pk, "receipts")) for p in case.payments.all()]
+    permits = [(p, document_url("permit", p.pk, "permits")) for p in case.permits.all()]
+    context = {
+        "case": case,
+        "pack": pack,
+        "balance": balance_due(case),
+        "deposits": deposits_due(case),
+        "terms": payment_terms(pack, case),
+        "payments": payments,
+        "permits": permits,
+        "inspections": case.inspections.all(),
+        "events": happened(pack, case_events(case)),
+        "next": NEXT.get(case.status, ""),
+        "deadlines": case_deadlines(pack, case, now),
+        "may_request": case.status in TRANSITIONS["request-inspection"],
+        "may_add_occupant": case.status in TRANSITIONS["add-occupant"],
+    }
+    return render(request, "web/applicant/case_detail.html", context)

@@ -1,0 +1,89 @@
+"""Adding a property and its units (with their bedrooms), through permitdesk.records.services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from permitdesk.accounts.permissions import Forbidden
+from permitdesk.law.pack import UnknownName
+from permitdesk.records.services import add_unit, create_property
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant_forms import BedroomFormSet, PropertyForm, UnitForm
+from permitdesk.web.applicant_queries import my_property
+
+
+@login_required
+def property_new(request: HttpRequest) -> HttpResponse:
+    form = PropertyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            place = create_property(
+                actor=request.user,  # type: ignore[arg-type]
+                jurisdiction_slug=data["jurisdiction"],
+                parcel_id=data["parcel_id"],
+                address=data["address"],
+                city=data["city"],
+                state=data["state"],
+                zip_code=data["zip_code"],
+                now=timezone.now(),
+            )
+        except Forbidden as refusal:
+            raise PermissionDenied(str(refusal)) from None
+        except UnknownName as unknown:
+            form.add_error("jurisdiction", str(unknown))
+        except Refused as refusal:
+            field = "parcel_id" if "parcel" in refusal.reason else None
+            form.add_error(field, refusal.reason)
+        else:
+            messages.success(request, f"{place.address} is recorded. Now add its units.")
+            return redirect("web:unit-new", pk=place.pk)
+    status = 422 if form.errors else 200
+    return render(request, "web/applicant/property_new.html", {"form": form}, status=status)
+
+
+@login_required
+def property_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    place = my_property(request.user, pk)
+    return render(request, "web/applicant/property_detail.html", {"place": place})
+
+
+@login_required
+def unit_new(request: HttpRequest, pk: int) -> HttpResponse:
+    place = my_property(request.user, pk)
+    form = UnitForm(request.POST or None)
+    rooms = BedroomFormSet(request.POST or None, prefix="bedroom")
+    if request.method == "POST" and all([form.is_valid(), rooms.is_valid()]):
+        try:
+            unit = add_unit(
+                actor=request.user,  # type: ignore[arg-type]
+                place=place,
+                label=form.cleaned_data["label"],
+                unit_type=form.cleaned_data["unit_type"],
+                units_in_building=form.cleaned_data["units_in_building"],
+                new_construction=form.cleaned_data["new_construction"],
+                bedrooms=[room.to_input() for room in rooms if room.has_changed()],
+                now=timezone.now(),
+                **form.alarms(),
+            )
+        except Forbidden as refusal:
+            raise PermissionDenied(str(refusal)) from None
+        except Refused as refusal:
+            field = "label" if "already recorded" in refusal.reason else None
+            form.add_error(field, refusal.reason)
+        else:
+            name = f"Unit {unit.label}" if unit.label else "The unit"
+            messages.success(request, f"{name} is recorded with its bedrooms.")
+            return redirect("web:property", pk=place.pk)
+    invalid = bool(form.errors) or any(r.errors for r in rooms) or bool(rooms.non_form_errors())
+    return render(
+        request,
+        "web/applicant/unit_new.html",
+        {"place": place, "form": form, "rooms": rooms},
+        status=422 if request.method == "POST" and invalid else 200,
+    )
