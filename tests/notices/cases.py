@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from permitdesk.cases.models import Application, Inspection
+from permitdesk.cases.models import Application, Inspection, Payment
 from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.records.models import Party
@@ -60,4 +60,10 @@ def failed(
         result="failed",
         now=central("2026-11-18 09:30"),
         violations=violations,
+    )
+
+
+def pay(who: world.People, case: Application, amount: Decimal) -> Payment:
+    return payments.record_payment(
+        actor=who.clerk, application=case, method="check", amount=amount, now=world.MONDAY
     )
