@@ -12,17 +12,22 @@ ATTACHMENT_KINDS = ("permit", "violation-notice", "receipt")
 
 def render_attachment(kind: str, object_id: int) -> tuple[str, bytes]:
     """(filename, PDF bytes) of a permit (by permit id), a violation notice (by inspection
-    id) or a receipt (by payment id). Raises LookupError for an unknown kind or object."""
-    if kind == "permit":
-        from permitdesk.documents.permit import render_permit
+    id) or a receipt (by payment id). Raises LookupError for an unknown kind or object, or an
+    inspection that did not fail."""
+    from django.core.exceptions import ObjectDoesNotExist
 
-        return render_permit(object_id)
-    if kind == "violation-notice":
-        from permitdesk.documents.violation_notice import render_violation_notice
+    from permitdesk.documents.permit import render_permit
+    from permitdesk.documents.receipt import render_receipt
+    from permitdesk.documents.violation_notice import render_violation_notice
 
-        return render_violation_notice(object_id)
-    if kind == "receipt":
-        from permitdesk.documents.receipt import render_receipt
-
-        return render_receipt(object_id)
-    raise LookupError(f"kind '{kind}' is not one of: {', '.join(ATTACHMENT_KINDS)}")
+    renderers = {
+        "permit": render_permit,
+        "violation-notice": render_violation_notice,
+        "receipt": render_receipt,
+    }
+    if kind not in renderers:
+        raise LookupError(f"kind '{kind}' is not one of: {', '.join(ATTACHMENT_KINDS)}")
+    try:
+        return renderers[kind](object_id)
+    except ObjectDoesNotExist:
+        raise LookupError(f"no {kind} {object_id}") from None

@@ -106,19 +106,21 @@ class Sheet(FPDF):
         self.cell(LABEL_WIDTH, 5.5, label)
         self.set_text_color(*INK)
         self.set_font("helvetica", "", 10)
-        self.multi_cell(width or 0, 5.5, value or "-", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(
+            width or 0, 5.5, value or "-", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         self.set_x(x)
 
     def paragraph(self, text: str, *, size: float = 10, style: str = "") -> None:
         self.set_font("helvetica", style, size)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
     def citation(self, text: str) -> None:
         """The ordinance sentence behind what precedes it, small and grey."""
         self.set_font("helvetica", "I", 8)
         self.set_text_color(*MUTED)
-        self.multi_cell(0, 4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 4, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(*INK)
         self.set_font("helvetica", "", 10)
         self.ln(1)

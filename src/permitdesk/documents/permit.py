@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from permitdesk.cases.models import Occupant, Permit
 from permitdesk.documents.layout import Sheet, long_date, pdf_bytes
@@ -144,13 +145,20 @@ def address_lines(unit: Unit) -> list[str]:
     return [first, f"{place.city}, {place.state} {place.zip_code}"]
 
 
-def load(permit_id: int) -> Permit:
-    """The permit with what its document reads, in two queries (the permit, its occupants)."""
-    return (
-        Permit.objects.select_related("application__jurisdiction", "application__unit__property")
-        .prefetch_related("application__occupants")
-        .get(pk=permit_id)
+def load_many(permits: QuerySet[Permit]) -> list[Permit]:
+    """The permits with what their documents read: two queries (permits, occupants)."""
+    return list(
+        permits.select_related(
+            "application__jurisdiction", "application__unit__property"
+        ).prefetch_related("application__occupants")
     )
+
+
+def load(permit_id: int) -> Permit:
+    found = load_many(Permit.objects.filter(pk=permit_id))
+    if not found:
+        raise Permit.DoesNotExist(f"permit {permit_id} not found")
+    return found[0]
 
 
 def occupants_of(permit: Permit) -> list[Occupant]:
@@ -185,6 +193,26 @@ def write_occupants(sheet: Sheet, listing: OccupantList, occupants: list[Occupan
         sheet.citation(listing.citation)
 
 
+def _ends(permit: Permit) -> str:
+    if permit.ends_on:
+        return long_date(permit.ends_on)
+    if permit.kind == Permit.Kind.TEMPORARY:
+        return "When a certificate of occupancy is issued"
+    return "No fixed date"
+
+
+def _amends(permit: Permit) -> str:
+    """The permit this amended one superseded: the one issued just before it on the case."""
+    earlier = (
+        Permit.objects.filter(application_id=permit.application_id, issued_at__lte=permit.issued_at)
+        .exclude(pk=permit.pk)
+        .order_by("-issued_at", "-pk")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return f"Permit {earlier}, superseded" if earlier else "-"
+
+
 def write_permit(sheet: Sheet, permit: Permit, pack: Pack) -> None:
     """The permit's body on the current page of `sheet` (the tenant letter reuses it)."""
     application = permit.application
@@ -199,9 +227,9 @@ def write_permit(sheet: Sheet, permit: Permit, pack: Pack) -> None:
     sheet.field("Address", "\n".join(address_lines(application.unit)), width=beside_qr)
     sheet.field("Unit", unit_line(application.unit), width=beside_qr)
     sheet.field("Issued", long_date(on), width=beside_qr)
-    sheet.field(
-        "Ends", long_date(permit.ends_on) if permit.ends_on else "No fixed date", width=beside_qr
-    )
+    sheet.field("Ends", _ends(permit), width=beside_qr)
+    if permit.kind == Permit.Kind.AMENDED:
+        sheet.field("Amends", _amends(permit), width=beside_qr)
     if permit.kind == Permit.Kind.CONDITIONAL and permit.correction_due_on:
         sheet.field("Correct by", long_date(permit.correction_due_on), width=beside_qr)
     if permit.evidence:
@@ -213,11 +241,18 @@ def write_permit(sheet: Sheet, permit: Permit, pack: Pack) -> None:
     sheet.ln(2)
     if permit.ended_at is not None:
         ended = long_date(local(pack, permit.ended_at).date())
-        sheet.banner(f"ENDED on {ended}: {permit.end_reason or 'ended'}. No longer in force.")
+        reason = (permit.end_reason or "ended").replace("-", " ")
+        sheet.banner(f"ENDED on {ended}: {reason}. No longer in force.")
     if permit.kind == Permit.Kind.TEMPORARY:
         sheet.banner("This temporary permit does not authorize any person to occupy the premises.")
         if pack.has_term("temporary_permit_authorizes_occupancy"):
             sheet.citation(_term(pack, "temporary_permit_authorizes_occupancy", on))
+        if pack.has_term("temporary_permit_requires_utilities_in_owner_name"):
+            sheet.paragraph(
+                "The owner or agent places all utilities in their name and assumes financial "
+                "responsibility for them."
+            )
+            sheet.citation(_term(pack, "temporary_permit_requires_utilities_in_owner_name", on))
     else:
         sheet.heading("Occupants")
         write_occupants(sheet, occupant_list(pack, on), occupants_of(permit))

@@ -117,9 +117,22 @@ def reinspection_rules(
                 _cite(pack, "inspector_schedules", on),
             )
         )
+    if pack.has_term("inspections_performed_by"):
+        rules.append(
+            Rule(
+                f"The inspection is performed by {pack.text('inspections_performed_by', on)}.",
+                _cite(pack, "inspections_performed_by", on),
+            )
+        )
     fee, citation = next_visit_fee(pack, application, next_number, on)
     if fee > ZERO:
-        rules.append(Rule(f"Re-inspection fee: ${fee:,.2f}, due with the request.", citation))
+        rules.append(Rule(f"Re-inspection fee: ${fee:,.2f}.", citation))
+        for term, when in (
+            ("fee_due_before", "It is paid before the inspection."),
+            ("fees_due_before", "Fees are paid before the approved inspection report is released."),
+        ):
+            if pack.has_term(term):
+                rules.append(Rule(when, _cite(pack, term, on)))
     else:
         covered = next(
             (t for t in ("inspections_included", "fee_covers") if pack.has_term(t)), None

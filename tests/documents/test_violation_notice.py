@@ -1,0 +1,112 @@
+"""The violation notice, read back: each violation with its citation and correction, how to
+request the re-inspection from the pack, and a conditional permit's correction date."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+
+from permitdesk.cases.models import Inspection
+from permitdesk.cases.services import inspections, payments
+from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.documents import render_attachment
+from tests.api import world
+from tests.documents import cases
+from tests.documents.pdf import text
+from tests.moments import central
+
+pytestmark = pytest.mark.django_db
+
+
+def notice(inspection: Inspection) -> str:
+    name, data = render_attachment("violation-notice", inspection.pk)
+    assert name == f"violation-notice-{inspection.application_id}-{inspection.number}.pdf"
+    return text(data)
+
+
+def fail(who: world.People, inspection: Inspection, *violations: ViolationInput) -> Inspection:
+    inspections.assign_inspector(
+        actor=who.clerk, inspection=inspection, inspector=who.inspector, now=world.MONDAY
+    )
+    return inspections.record_inspection_result(
+        actor=who.inspector,
+        inspection=inspection,
+        result="failed",
+        now=central("2026-11-18 09:30"),
+        violations=violations or [ViolationInput("PM 304.7", "Gutters detached", "Re-hang")],
+    )
+
+
+def request(who: world.People, case: object, day: int) -> Inspection:
+    return inspections.request_inspection(
+        actor=who.owner,
+        application=case,  # type: ignore[arg-type]
+        wanted_on=world.WEDNESDAY.replace(day=day),
+        window="am",
+        contact_name="O",
+        contact_phone="1",
+        now=central("2026-11-18 10:00"),
+    )
+
+
+def test_a_clayton_notice_lists_each_violation_and_how_to_schedule_the_re_inspection() -> None:
+    failed = cases.clayton_failed(world.people())
+    printed = notice(failed)
+    assert "CITY OF CLAYTON, MISSOURI Notice of Violations" in printed
+    assert "Inspection Initial inspection" in printed
+    assert "Inspected November 18, 2026, 9:30 AM CST" in printed
+    assert "Inspector clayton-inspector" in printed
+    assert "Violations (2)" in printed
+    assert "1 IPMC 704.2 No smoke alarm in bedroom 2 Install a smoke alarm" in printed
+    assert "2 IPMC 305.3 Peeling paint in the stairwell Correct the condition described." in printed
+    case_page = f"{settings.PUBLIC_URL}/cases/{failed.application_id}/"
+    assert case_page in printed.replace(" ", "")
+    assert "It is for the owner or the managing agent to request it." in printed
+    assert "contact name and phone, desired date, AM or PM" in printed  # the citation
+    assert "Only requests made before 4:00 PM can be placed on the schedule" in printed
+    assert "sets no re-inspection fee" in printed
+
+
+def test_the_villages_notice_gives_the_conditional_permits_correction_date() -> None:
+    failed, permit = cases.village_conditional(world.people("village-ord-08-457"))
+    printed = notice(failed)
+    assert f"Conditional permit {permit.number}" in printed
+    assert "Correct these deficiencies by December 31, 2026." in printed
+    assert "§1.E Conditional Occupancy Permit" in printed
+    assert "the fee already paid covers this re-inspection" in printed
+    assert "performed by St. Louis County" in printed
+
+
+def test_st_clairs_notice_charges_50_dollars_for_the_re_inspection_before_the_report() -> None:
+    who = world.people("st-clair-county-il")
+    case = world.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
+    printed = notice(fail(who, request(who, case, 18)))
+    assert "Re-inspection fee: $50.00." in printed
+    assert "$50.00 Re-inspection / No Access" in printed
+    assert "Fees are paid before the approved inspection report is released." in printed
+    assert "It is for the owner or the agent to request it." in printed
+
+
+def test_st_louis_countys_notice_after_a_second_failure_charges_40_dollars_for_the_third() -> None:
+    who = world.people("st-louis-county-mo")
+    case = world.submitted(who, "st-louis-county-mo", "re-occupancy-permit", "sale")
+    payments.record_payment(
+        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=world.MONDAY
+    )
+    first = fail(who, request(who, case, 18))
+    second = fail(who, request(who, case, 20))
+    assert "Re-inspection fee: none; the fee already paid covers" in notice(first)
+    printed = notice(second)
+    assert "Re-inspection 1 (visit 2)" in printed
+    assert "Re-inspection fee: $40.00." in printed
+    assert "$40 charge if a third inspection is required" in printed
+    assert "An inspector will contact the applicant to schedule the time." in printed
+
+
+def test_an_inspection_that_did_not_fail_has_no_notice() -> None:
+    who = world.people()
+    _, pending = world.scheduled(who)
+    with pytest.raises(LookupError, match="did not fail"):
+        render_attachment("violation-notice", pending.pk)
