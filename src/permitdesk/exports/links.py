@@ -3,6 +3,8 @@ under SECRET_KEY, and checked in constant time. Changing SECRET_KEY changes ever
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -13,6 +15,7 @@ from permitdesk.exports.models import CalendarFeed
 from permitdesk.exports.services import issue_feed
 
 _SALT = "permitdesk.exports.inspection-feed"
+KEY = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what services.new_key makes
 
 
 def _mac(key: str) -> str:
@@ -26,7 +29,7 @@ def secret_of(feed: CalendarFeed) -> str:
 def feed_for_secret(secret: str) -> CalendarFeed | None:
     """The active inspector's feed whose secret this is; None for anything else."""
     key, _, mac = secret.partition(".")
-    if not key or not mac:
+    if not KEY.fullmatch(key) or not mac:
         return None
     feed = CalendarFeed.objects.select_related("user").filter(key=key).first()
     if feed is None or not feed.user.is_active or not constant_time_compare(mac, _mac(key)):
