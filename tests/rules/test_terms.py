@@ -22,6 +22,8 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (C, "inspection_request_cutoff", dt.date(2026, 1, 1), "16:00"),
     (C, "requests_on_closed_days", dt.date(2026, 1, 1), "next-business-day-opening"),
     (C, "approval_validity", dt.date(2026, 1, 1), 90),
+    (C, "approval_reminder_lead", dt.date(2026, 1, 1), 14),  # our choice (the sweep)
+    (C, "permit_ending_notice_lead", dt.date(2026, 1, 1), 60),  # our choice (the sweep)
     (C, "deadline_day_counting", dt.date(2026, 1, 1), "exclude-start"),
     (C, "applications_expire", dt.date(2026, 1, 1), False),
     (C, "permit_term", dt.date(2026, 1, 1), 5),
@@ -45,6 +47,7 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (SC, "rental_program_effective", dt.date(1998, 1, 1), True),
     (SC, "sale_program_effective", dt.date(1999, 1, 1), True),
     (SC, "approval_validity", dt.date(1998, 1, 1), 1),
+    (SC, "approval_reminder_lead", dt.date(1998, 1, 1), 30),  # our choice (the sweep)
     (SC, "approval_survives_change_of_occupancy", dt.date(1998, 1, 1), True),
     (SC, "deadline_day_counting", dt.date(1998, 1, 1), "exclude-start"),
     (SC, "who_requests_inspection", dt.date(1998, 1, 1), ["owner", "agent"]),
@@ -65,6 +68,7 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (SL, "inspections_included", dt.date(2007, 7, 1), 2),
     (SL, "permit_issue_within", dt.date(2007, 7, 1), 48),
     (SL, "occupant_naming_window", dt.date(2007, 7, 1), 120),
+    (SL, "approval_reminder_lead", dt.date(2007, 7, 1), 14),  # our choice (the sweep)
     (SL, "deadline_day_counting", dt.date(2007, 7, 1), "exclude-start"),
     (SL, "bedroom_min_area_sqft", dt.date(2007, 7, 1), 70),
     (SL, "bedroom_area_per_occupant_sqft", dt.date(2007, 7, 1), 70),
@@ -81,6 +85,7 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (V, "type_i_max_units_in_building", dt.date(2008, 7, 14), 2),
     (V, "condominium_units_are_type_i", dt.date(2008, 7, 14), True),
     (V, "approval_validity", dt.date(2008, 7, 14), 1),
+    (V, "approval_reminder_lead", dt.date(2008, 7, 14), 30),  # our choice (the sweep)
     (V, "deadline_day_counting", dt.date(2008, 7, 14), "exclude-start"),
     (V, "change_report_window", dt.date(2008, 7, 14), 30),
     (V, "visitor_period", dt.date(2008, 7, 14), 30),

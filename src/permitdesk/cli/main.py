@@ -22,6 +22,7 @@ from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.occupancy import Bedroom, occupancy
 from permitdesk.rules.quote import NotPermitted, quote
+from permitdesk.sweeps.arguments import add_arguments as sweep_arguments
 
 BAD_INPUT = 2
 
@@ -145,6 +146,12 @@ def cmd_occupancy(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from permitdesk.cli import sweep  # sets up Django, for this subcommand only
+
+    return sweep.run(args)
+
+
 def cmd_packs_check(args: argparse.Namespace) -> int:
     results: dict[str, str | None] = {}
     for slug in pack_slugs():
@@ -221,6 +228,14 @@ def parser() -> argparse.ArgumentParser:
         "--livable-area-alarms", metavar="yes|no", help="smoke alarms in each livable area"
     )
     on(p)
+    p = sub.add_parser(
+        "sweep",
+        help="the deadline sweep: lapse approvals, end permits, flags, reminders",
+        description="Act on every deadline due as of --now, in the database DATABASE_URL names "
+        "(settings: DJANGO_SETTINGS_MODULE, default permitdesk.site.settings); print what it did.",
+    )
+    sweep_arguments(p)
+    p.set_defaults(run=cmd_sweep)
     packs = sub.add_parser("packs", help="check the rule packs")
     packs_sub = packs.add_subparsers(dest="packs_command", required=True)
     p = packs_sub.add_parser("check", help="load and validate every pack")

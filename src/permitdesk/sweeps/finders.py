@@ -1,0 +1,108 @@
+"""What each action of the sweep looks at: the ids of the rows that may be due, per
+jurisdiction, as of the jurisdiction's today. A finder may return more than is due (the
+action's service checks again under the row lock); it must not miss any."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from permitdesk.cases.models import Application, Approval, ChangeOfOccupancyReport, Permit, Visitor
+from permitdesk.law.pack import Pack
+from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.calendar import zone
+from permitdesk.sweeps.approvals import REMINDER_LEAD, reminder_kind
+from permitdesk.sweeps.models import Flag
+from permitdesk.sweeps.permits import CERTIFICATES, INTERIM, NOTICE_LEAD
+
+Rows = QuerySet[Any]
+
+# A visitor who left longer ago than this is not looked at again.
+VISITOR_LOOKBACK = dt.timedelta(days=366)
+
+
+def _flagged(model: type[Any], kind: str) -> Exists:
+    """A subquery true when the row already has its flag of `kind` (for .exclude)."""
+    return Exists(
+        Flag.objects.filter(kind=kind, object_type=model.__name__, object_id=OuterRef("pk"))
+    )
+
+
+def interim_permits(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    certificate = Permit.objects.filter(application=OuterRef("application"), kind__in=CERTIFICATES)
+    return Permit.objects.filter(
+        application__jurisdiction=j, ended_at=None, kind__in=INTERIM
+    ).filter(Exists(certificate))
+
+
+def permits_past_term(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    return Permit.objects.filter(application__jurisdiction=j, ended_at=None, ends_on__lt=today)
+
+
+def approvals_past_window(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    return Application.objects.filter(
+        jurisdiction=j, status=Application.Status.APPROVED, approval__valid_through__lt=today
+    )
+
+
+def approvals_to_remind(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    if not pack.has_term(REMINDER_LEAD):
+        return Approval.objects.none()
+    lead = dt.timedelta(days=pack.count(REMINDER_LEAD, today))
+    return Approval.objects.filter(
+        application__jurisdiction=j,
+        application__status=Application.Status.APPROVED,
+        valid_through__gte=today,
+        valid_through__lte=today + lead,
+    ).exclude(_flagged(Approval, reminder_kind(pack)))
+
+
+def permits_ending_soon(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    if not pack.has_term(NOTICE_LEAD):
+        return Permit.objects.none()
+    lead = dt.timedelta(days=pack.count(NOTICE_LEAD, today))
+    return Permit.objects.filter(
+        application__jurisdiction=j,
+        ended_at=None,
+        ends_on__gte=today,
+        ends_on__lte=today + lead,
+    ).exclude(_flagged(Permit, Flag.Kind.PERMIT_ENDING_NOTICE))
+
+
+def late_change_reports(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    """Reports made after their last day; `__date` reads in the current zone, so the query is
+    built and run (see `ids`) with the jurisdiction's zone current."""
+    if not pack.has_term("change_report_window"):
+        return ChangeOfOccupancyReport.objects.none()
+    return ChangeOfOccupancyReport.objects.filter(
+        unit__property__jurisdiction=j, reported_at__date__gt=F("due_on")
+    ).exclude(_flagged(ChangeOfOccupancyReport, Flag.Kind.LATE_CHANGE_REPORT))
+
+
+def visitors_to_check(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    if not pack.has_term("visitor_period"):
+        return Visitor.objects.none()
+    return (
+        Visitor.objects.filter(application__jurisdiction=j, arrived_on__lte=today)
+        .filter(Q(left_on=None) | Q(left_on__gte=today - VISITOR_LOOKBACK))
+        .exclude(_flagged(Visitor, Flag.Kind.VISITOR_PAST_PERIOD))
+    )
+
+
+def ids(rows: Rows, pack: Pack, page: int) -> Iterator[list[int]]:
+    """The rows' ids in ascending pages of at most `page`, each page one keyset query (no
+    list of all rows, no cursor held across the batches' commits)."""
+    last = 0
+    while True:
+        with timezone.override(zone(pack)):
+            found = list(
+                rows.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:page]
+            )
+        if not found:
+            return
+        yield found
+        last = found[-1]

@@ -1,0 +1,173 @@
+"""run_sweep(): every deadline action for every jurisdiction (or one), as of `now`.
+
+Each action finds its candidates a page of ids at a time (finders), and handles them in
+batches, each batch one transaction holding each item's service call (with its audit event
+and messages). A run killed half-way leaves whole batches behind it; the next run finds what
+is left, and every service checks again under the row lock, so it ends in the state a run
+that never failed would have left. A second run finds nothing more to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.calendar import local
+from permitdesk.sweeps import finders
+from permitdesk.sweeps.approvals import lapse_expired_approval, remind_before_lapse
+from permitdesk.sweeps.flags import flag_late_change_report, flag_visitor_past_period
+from permitdesk.sweeps.models import SweepRun
+from permitdesk.sweeps.permits import end_interim_permit, end_permit_at_term, notify_permit_ending
+from permitdesk.sweeps.progress import Progress, Stream
+
+Finder = Callable[[Jurisdiction, Pack, dt.date], finders.Rows]
+Handler = Callable[[int, dt.datetime], bool]
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str  # what the count says, in the run's report
+    find: Finder
+    handle: Handler
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action(
+        "end-interim-permits",
+        "temporary/conditional permits ended (certificate issued)",
+        finders.interim_permits,
+        lambda pk, now: end_interim_permit(permit_id=pk, now=now),
+    ),
+    Action(
+        "end-permits-at-term",
+        "permits ended at the end of their term",
+        finders.permits_past_term,
+        lambda pk, now: end_permit_at_term(permit_id=pk, now=now),
+    ),
+    Action(
+        "lapse-approvals",
+        "approvals lapsed (a new application and fee are due)",
+        finders.approvals_past_window,
+        lambda pk, now: lapse_expired_approval(application_id=pk, now=now),
+    ),
+    Action(
+        "remind-approvals",
+        "reminders queued before an approval lapses",
+        finders.approvals_to_remind,
+        lambda pk, now: remind_before_lapse(approval_id=pk, now=now),
+    ),
+    Action(
+        "notify-permits-ending",
+        "notices queued before a permit ends",
+        finders.permits_ending_soon,
+        lambda pk, now: notify_permit_ending(permit_id=pk, now=now),
+    ),
+    Action(
+        "flag-late-change-reports",
+        "change-of-occupancy reports flagged late",
+        finders.late_change_reports,
+        lambda pk, now: flag_late_change_report(report_id=pk, now=now),
+    ),
+    Action(
+        "flag-visitors",
+        "visitors flagged past the visiting period",
+        finders.visitors_to_check,
+        lambda pk, now: flag_visitor_past_period(visitor_id=pk, now=now),
+    ),
+)
+ACTION_NAMES = tuple(a.name for a in ACTIONS)
+
+# Ids fetched per keyset query; a batch (one transaction) is at most this many items too.
+PAGE = 5000
+
+
+@dataclass
+class SweepResult:
+    as_of: dt.datetime
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACTION_NAMES, 0))
+    examined: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> int:
+        return sum(self.counts.values())
+
+
+def _plan(slug: str | None, now: dt.datetime) -> list[tuple[Jurisdiction, Pack, dt.date]]:
+    rows = Jurisdiction.objects.order_by("slug")
+    if slug is not None:
+        rows = rows.filter(slug=slug)
+    plan = []
+    for jurisdiction in rows:
+        pack = get_pack(jurisdiction.slug)
+        plan.append((jurisdiction, pack, local(pack, now).date()))
+    return plan
+
+
+def _total(plan: list[tuple[Jurisdiction, Pack, dt.date]]) -> int:
+    return sum(a.find(j, p, today).count() for j, p, today in plan for a in ACTIONS)
+
+
+def run_sweep(
+    *,
+    now: dt.datetime,
+    jurisdiction: str | None = None,
+    batch_size: int = 500,
+    progress: Stream | None = None,
+    checkpoint: Callable[[int], None] | None = None,
+) -> SweepResult:
+    """Sweep as of `now`, in batches of `batch_size` items per transaction.
+
+    `progress`: a stream to draw a progress bar on. `checkpoint`: called inside each batch's
+    transaction after every item with the number examined so far; an exception it raises rolls
+    the batch back and ends the run there (the tests' way of killing a run half-way).
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    started = time.monotonic()
+    result = SweepResult(as_of=now)
+    log = SweepRun.objects.create(as_of=now, jurisdiction_slug=jurisdiction or "")
+    plan = _plan(jurisdiction, now)
+    bar = Progress(progress, _total(plan)) if progress is not None else None
+    for j, pack, today in plan:
+        for action in ACTIONS:
+            for page in finders.ids(action.find(j, pack, today), pack, PAGE):
+                for start in range(0, len(page), batch_size):
+                    with transaction.atomic():
+                        for pk in page[start : start + batch_size]:
+                            if action.handle(pk, now):
+                                result.counts[action.name] += 1
+                            result.examined += 1
+                            if bar is not None:
+                                bar.advance(f"{j.slug} {action.name}")
+                            if checkpoint is not None:
+                                checkpoint(result.examined)
+                    result.batches += 1
+    if bar is not None:
+        bar.finish()
+    result.seconds = time.monotonic() - started
+    log.counts, log.completed, log.seconds = result.counts, True, result.seconds
+    log.save(update_fields=["counts", "completed", "seconds"])
+    return result
+
+
+def report(result: SweepResult, scope: Sequence[str]) -> str:
+    """What the run did, a line per action, for the terminal."""
+    width = max(len(a.label) for a in ACTIONS)
+    lines = [f"sweep as of {result.as_of.isoformat()} ({', '.join(scope)})"]
+    lines += [f"  {a.label:<{width}}  {result.counts[a.name]:>9,}" for a in ACTIONS]
+    lines.append(
+        f"  {'changed in all':<{width}}  {result.changed:>9,}"
+        f"   ({result.examined:,} examined in {result.batches:,} batches, "
+        f"{result.seconds:.1f} s)"
+    )
+    return "\n".join(lines)
