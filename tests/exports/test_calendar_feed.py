@@ -39,6 +39,10 @@ def test_an_assigned_inspection_round_trips_with_its_window_address_contact_and_
     assert (start, end) == (central("2026-11-18 08:00"), central("2026-11-18 12:00"))
     assert start.tzinfo == CENTRAL  # the jurisdiction's zone, with its VTIMEZONE
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["America/Chicago"]
+    assert (str(calendar["x-published-ttl"]), calendar.decoded("refresh-interval")) == (
+        "PT1H",
+        dt.timedelta(hours=1),
+    )
     assert str(event["location"]) == "10 N Central Ave, Clayton, MO 63105"
     description = str(event["description"])
     assert f"Application {case.pk} (City of Clayton, Missouri)" in description
