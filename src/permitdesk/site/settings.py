@@ -159,6 +159,15 @@ if not _STATIC_MANIFEST:  # whitenoise also looks in STATIC_ROOT and warns when 
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_FAILURE_VIEW = "permitdesk.web.errors.csrf_failure"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",  # 8 characters
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
+]
 AUTHENTICATION_BACKENDS = ["permitdesk.accounts.backends.EmailOrUsernameBackend"]
 LOGIN_URL = "web:sign-in"
 LOGIN_REDIRECT_URL = "web:home"

@@ -41,6 +41,11 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email address and password do not match an account. "
+        "The password is case-sensitive.",
+    }
     username = forms.CharField(
         label="Email address",
         max_length=254,

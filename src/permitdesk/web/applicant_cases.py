@@ -3,16 +3,17 @@ receipts, inspections and violations, occupants, the permit, the timeline and wh
 
 from __future__ import annotations
 
+import mimetypes
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from permitdesk.cases.models import Application
+from permitdesk.cases.models import Application, Violation
 from permitdesk.cases.services.base import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
@@ -100,3 +101,17 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_add_occupant": case.status in TRANSITIONS["add-occupant"],
     }
     return render(request, "web/applicant/case_detail.html", context)
+
+
+@login_required
+def violation_photo(request: HttpRequest, pk: int, violation: int) -> FileResponse:
+    """A violation's photo, for the applicant of its case (uploads are not served publicly)."""
+    found = Violation.objects.filter(
+        pk=violation,
+        inspection__application_id=pk,
+        inspection__application__applicant_id=request.user.pk,
+    ).first()
+    if found is None or not found.photo:
+        raise Http404("photo not found")
+    kind = mimetypes.guess_type(found.photo.name or "")[0] or "application/octet-stream"
+    return FileResponse(found.photo.open("rb"), content_type=kind)

@@ -20,6 +20,11 @@ urlpatterns: list[URLPattern] = [
         applicant_inspections.inspection_request,
         name="case-inspection",
     ),
+    path(
+        "cases/<int:pk>/violations/<int:violation>/photo/",
+        applicant_cases.violation_photo,
+        name="case-violation-photo",
+    ),
     path("cases/<int:pk>/occupants/", applicant_occupants.occupants, name="case-occupants"),
     path("apply/", applicant_apply.apply, name="apply"),
     path("properties/new/", applicant_properties.property_new, name="property-new"),

@@ -75,7 +75,7 @@ def test_sign_in_by_email_in_any_case_and_a_wrong_password_is_refused(client: Cl
     client.post("/accounts/sign-out/")
     wrong = client.post("/accounts/sign-in/", {"username": "ada@example.test", "password": "nope"})
     assert wrong.status_code == 200
-    assert "Please enter a correct email address and password" in wrong.content.decode()
+    assert "That email address and password do not match an account" in wrong.content.decode()
     right = client.post(
         "/accounts/sign-in/", {"username": "ADA@example.test", "password": GOOD["password1"]}
     )

@@ -1,0 +1,94 @@
+"""Applicants' cases at each stage, moved on by the services at the real clock (the pages
+under test read it too): submitted, paid, inspected, failed with violations, approved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from permitdesk.accounts.models import Role
+from permitdesk.cases.models import Application, Inspection
+from permitdesk.cases.services import applications, inspections, payments
+from permitdesk.cases.services.base import balance_due
+from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.law.loader import get_pack
+from permitdesk.web.applicant_inspections import inspection_days
+from tests.cases.steps import pass_inspection
+from tests.web.applicant.records import recorded_unit
+
+PROGRAMS = {  # the fee item and event each jurisdiction's case is applied for with
+    "clayton-mo": ("residential-occupancy", "lease"),
+    "st-clair-county-il": ("occupancy-inspection", "lease"),
+    "st-louis-county-mo": ("re-occupancy-permit", "sale"),
+    "village-ord-08-457": ("occupancy-permit", "sale"),
+}
+# The smallest PNG there is: one transparent pixel.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082"
+)
+
+
+def submitted(owner: User, slug: str) -> Application:
+    fee_item, trigger = PROGRAMS[slug]
+    return applications.submit_application(
+        actor=owner,
+        unit=recorded_unit(owner, slug),
+        fee_item=fee_item,
+        trigger=trigger,
+        now=timezone.now(),
+    )
+
+
+def paid(case: Application, clerk: User, method: str = "check") -> Application:
+    payments.record_payment(
+        actor=clerk,
+        application=case,
+        method=method,
+        amount=balance_due(case),
+        now=timezone.now(),
+    )
+    return case
+
+
+def first_day(case: Application) -> dt.date:
+    return inspection_days(get_pack(case.jurisdiction.slug), case, timezone.now())[0]
+
+
+def failed(case: Application, crew: dict[str, User], with_photo: bool = False) -> Inspection:
+    """The case's next inspection requested, assigned and failed with one violation."""
+    visit = inspections.request_inspection(
+        actor=case.applicant,
+        application=case,
+        wanted_on=first_day(case),
+        window="am",
+        contact_name="Olive Owner",
+        contact_phone="314-555-0100",
+        now=timezone.now(),
+    )
+    inspections.assign_inspector(
+        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=timezone.now()
+    )
+    photo = ContentFile(PIXEL, name="gutter.png") if with_photo else None
+    return inspections.record_inspection_result(
+        actor=crew[Role.INSPECTOR],
+        inspection=visit,
+        result="failed",
+        now=timezone.now(),
+        violations=[ViolationInput("PM 304.7", "Gutters detached", "Re-attach the gutters", photo)],
+    )
+
+
+def approved(case: Application, crew: dict[str, User]) -> Inspection:
+    now = timezone.now()
+    return pass_inspection(
+        case,
+        requester=case.applicant,
+        crew=crew,
+        wanted_on=first_day(case),
+        requested_at=now,
+        passed_at=now,
+    )
