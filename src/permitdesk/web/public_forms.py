@@ -23,20 +23,22 @@ YES_NO = [("true", "Yes"), ("false", "No")]
 def fact_label(name: str, spec: FactSpec) -> str:
     """What a person reads above the field: the fact's description, its unit in brackets."""
     text = spec.description[:1].upper() + spec.description[1:]
-    if spec.unit and spec.type in ("integer", "decimal"):
+    if spec.unit and spec.type in ("integer", "decimal") and spec.unit not in text.lower():
         text += f" ({spec.unit})"
     return text
 
 
 def fact_hint(spec: FactSpec) -> str:
-    """What is allowed, and the default where leaving the field empty is fine."""
-    hint = f"Allowed: {allowed(spec)}."
-    if spec.default is not None and spec.default != "":
-        shown = {True: "yes", False: "no"}.get(spec.default, spec.default)  # type: ignore[call-overload]
-        hint += f" Leave empty for the default: {shown}."
-    elif spec.default == "":
+    """What is allowed (a list shows its own choices), and what leaving it empty means."""
+    # A list shows its choices and a date input its calendar; numbers need saying.
+    hint = "" if spec.type in ("choice", "bool", "date") else f"Allowed: {allowed(spec)}."
+    if spec.default == "":
         hint += " Leave empty for none."
-    return hint
+    elif isinstance(spec.default, bool):
+        hint += f" Leave empty for the default: {'yes' if spec.default else 'no'}."
+    elif spec.default is not None:
+        hint += f" Leave empty for the default: {str(spec.default).replace('-', ' ')}."
+    return hint.strip()
 
 
 def fact_field(name: str, spec: FactSpec, *, required: bool) -> forms.Field:
@@ -90,13 +92,13 @@ def fact_field(name: str, spec: FactSpec, *, required: bool) -> forms.Field:
 
 
 class FactsForm(forms.Form):
-    """The facts of one rule, plus the date the law is read on. Subclasses say how to apply
-    the rule (``decide``) and which facts are asked for."""
+    """The facts of one rule (a fee item's, or eligibility's), plus the date the law is read
+    on. The view applies the rule to ``given()`` and hands a refusal to ``refuse()``."""
 
     on = forms.DateField(
         label="Law in force on",
         required=False,
-        help_text="A date YYYY-MM-DD; leave empty for today.",
+        help_text="Leave empty for the law in force today.",
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a date YYYY-MM-DD, e.g. 2026-07-01."},
     )
@@ -127,11 +129,12 @@ class FactsForm(forms.Form):
 
 
 def readable(message: str, specs: Mapping[str, FactSpec]) -> str:
-    """A rule's message with the facts' code names (construction_cost) as words."""
+    """A rule's message with the facts' code names (construction_cost) as words, as a
+    sentence."""
     for name in sorted(specs, key=len, reverse=True):
         if "_" in name:
             message = message.replace(name, name.replace("_", " "))
-    return message
+    return message[:1].upper() + message[1:]
 
 
 def the_day(form: FactsForm, today: dt.date) -> dt.date:

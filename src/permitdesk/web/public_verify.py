@@ -11,6 +11,7 @@ from django.shortcuts import render
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.api.queries import permit_for_verification, permit_status
 from permitdesk.api.schemas.permits import VerifyOut
+from permitdesk.law.loader import get_pack
 
 # Permit.number is at most 32 characters and a token 64: longer input is no permit.
 LONGEST = 64
@@ -66,13 +67,23 @@ def _answer(request: HttpRequest, number_or_token: str, form: VerifyForm) -> Htt
         permit = permit_for_verification(number_or_token)
     except NotFound:
         return render(request, "web/public/verify_unknown.html", {"form": form}, status=404)
-    status = permit_status(permit)
-    public = VerifyOut.of(permit, status)
+    public = VerifyOut.of(permit, permit_status(permit))
     context = {
         "permit": public,
         "kind": KIND_WORDS.get(public.kind, public.kind),
         "ended_because": END_WORDS.get(public.end_reason, public.end_reason),
         "correction_due_on": permit.correction_due_on,
+        "occupancy_allowed": _occupancy_allowed(public),
         "form": VerifyForm(),
     }
     return render(request, "web/public/verify_result.html", context)
+
+
+def _occupancy_allowed(public: VerifyOut) -> bool:
+    """Whether the permit lets anyone occupy the premises: St. Clair's temporary permit does
+    not (its pack says so); every other permit does."""
+    pack = get_pack(public.jurisdiction)
+    term = "temporary_permit_authorizes_occupancy"
+    if public.kind != "temporary" or not pack.has_term(term):
+        return True
+    return pack.term(term, public.issued_on) is True

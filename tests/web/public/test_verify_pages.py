@@ -1,0 +1,129 @@
+"""Permit verification through the test client: by number and by the QR code's token, valid or
+ended and why, conditional and temporary permits, nothing private, and a 404 that discloses
+nothing for an unknown number."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from permitdesk.cases.services import permits
+from tests.api import world
+from tests.documents import cases
+from tests.moments import central
+from tests.web.public.pages import field_error, kept, page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_permit_found_by_its_number_is_valid_with_its_place_and_dates(client: Client) -> None:
+    permit = cases.clayton_permit(world.people())
+    body = page(client, f"/verify/?number={permit.number}")
+    assert f"Permit {permit.number}" in body
+    assert "Valid: in force" in body
+    assert "10 N Central Ave" in body
+    assert "Clayton, MO" in body
+    assert "November 18, 2026" in body  # issued on, in Clayton's zone
+    assert "City of Clayton, Missouri" in body
+
+
+def test_the_qr_code_token_leads_to_the_same_permit(client: Client) -> None:
+    permit = cases.clayton_permit(world.people())
+    body = page(client, f"/verify/{permit.verification_token}/")
+    assert f"Permit {permit.number}" in body
+    assert "Valid: in force" in body
+
+
+def test_nothing_private_is_shown(client: Client) -> None:
+    who = world.people()
+    permit = cases.clayton_permit(who)
+    for url in (f"/verify/?number={permit.number}", f"/verify/{permit.verification_token}/"):
+        body = page(client, url)
+        for private in ("Ada", "Tenant", "Ben", "Zo", "Łukasz", "李", "unrelated resident"):
+            assert private not in body, (url, private)
+        assert who.owner.username not in body.replace("Owner", "")
+        assert who.owner.email not in body
+        assert who.clerk.username not in body
+
+
+def test_an_ended_permit_says_when_and_why(client: Client) -> None:
+    who = world.people()
+    permit = cases.clayton_permit(who)
+    permits.end_permit(
+        actor=who.clerk, permit=permit, reason="change-of-tenancy", now=central("2026-11-20 09:00")
+    )
+    body = page(client, f"/verify/{permit.verification_token}/")
+    assert "Not valid: ended" in body
+    assert "Ended on November 20, 2026: ended on a change of tenancy." in body
+
+
+def test_a_conditional_permit_shows_its_correction_date(client: Client) -> None:
+    _, permit = cases.village_conditional(world.people("village-ord-08-457"))
+    body = page(client, f"/verify/?number={permit.number}")
+    assert "Conditional occupancy permit" in body
+    assert "corrected by December 31, 2026" in body
+
+
+def test_a_temporary_st_clair_permit_does_not_authorize_occupancy(client: Client) -> None:
+    temporary, certificate = cases.st_clair_permits(world.people("st-clair-county-il"))
+    body = page(client, f"/verify/?number={temporary.number}")
+    assert "Temporary occupancy permit" in body
+    assert "does not authorize anyone to occupy" in body
+    assert "Not valid: ended" in body  # the certificate of occupancy ended it
+    body = page(client, f"/verify/?number={certificate.number}")
+    assert "Valid: in force" in body
+    assert "does not authorize" not in body
+
+
+def test_an_unknown_number_or_token_is_a_404_that_discloses_nothing(client: Client) -> None:
+    permit = cases.clayton_permit(world.people())
+    for url in ("/verify/?number=CM-2026-999999-S1", "/verify/not-a-token/"):
+        body = page(client, url, 404)
+        assert "No permit with this number" in body
+        assert permit.number not in body
+        assert "10 N Central" not in body
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter the permit number, as printed on the permit"),
+        ("   ", "Enter the permit number, as printed on the permit"),
+        ("X" * 65, "A permit number is at most 64 characters; this one has 65."),
+        ("CM\x00", "Null characters are not allowed."),
+    ],
+)
+def test_a_bad_number_is_refused_next_to_the_field(
+    client: Client, typed: str, message: str
+) -> None:
+    body = page(client, f"/verify/?number={quote(typed)}", 422)
+    assert message in field_error(body, "number")
+    if len(typed) == 65:
+        assert kept(body, "number") == typed
+
+
+def test_a_token_too_long_or_with_a_nul_is_no_permit(client: Client) -> None:
+    page(client, f"/verify/{'x' * 300}/", 404)
+    page(client, "/verify/a%00b/", 404)
+
+
+def test_verification_runs_the_same_queries_whatever_the_number_of_permits(
+    client: Client,
+) -> None:
+    who = world.people()
+    first = cases.clayton_permit(who)
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            page(client, f"/verify/{first.verification_token}/")
+            page(client, f"/verify/?number={first.number}")
+            page(client, "/verify/?number=nothing", 404)
+        counts.append(len(queries))
+        for _ in range(3):  # more cases, more permits
+            world.issued(who)
+    assert counts[0] == counts[1]
+    assert counts[0] <= 7
