@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from pytest_django.fixtures import Settings
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
@@ -226,3 +227,15 @@ def test_the_message_id_comes_from_the_key_or_its_row(settings: Settings) -> Non
     assert message_id(queued("receipt-CM-2026-1")) == "<receipt-CM-2026-1@permits.example.gov>"
     odd = queued("a key <with> spaces")
     assert message_id(odd) == f"<k{odd.pk}@permits.example.gov>"
+
+
+def test_the_claim_skips_locked_rows_on_postgresql_and_is_plain_on_sqlite() -> None:
+    queued("one")
+    with CaptureQueriesContext(connection) as seen:
+        assert claim(now=T0, policy=POLICY) is not None
+    selects = [q["sql"] for q in seen.captured_queries if "FOR UPDATE" in q["sql"]]
+    if connection.vendor == "postgresql":
+        assert len(selects) == 1
+        assert "FOR UPDATE SKIP LOCKED" in selects[0]
+    else:
+        assert selects == []  # SQLite has no row locks: the compare-and-set UPDATE decides

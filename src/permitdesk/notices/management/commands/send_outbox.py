@@ -45,15 +45,19 @@ class Command(BaseCommand):
             nonlocal stopping  # finish the message in hand, then leave
             stopping = True
 
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        while not stopping:
-            close_old_connections()  # a database restart between passes is survived
-            self._pass(limit)
-            waited = 0.0
-            while waited < interval and not stopping:
-                time.sleep(min(0.5, interval - waited))
-                waited += 0.5
+        before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            while not stopping:
+                close_old_connections()  # a database restart between passes is survived
+                self._pass(limit)
+                waited = 0.0
+                while waited < interval and not stopping:
+                    time.sleep(min(0.5, interval - waited))
+                    waited += 0.5
+        finally:
+            for sig, handler in before.items():
+                signal.signal(sig, handler)
+        self.stdout.write("stopped")
 
     def _pass(self, limit: int | None) -> None:
         done = deliver_due(limit=limit)

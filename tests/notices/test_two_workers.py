@@ -1,0 +1,55 @@
+"""Two workers at once, in real threads with their own database connections: every message
+is delivered exactly once. On PostgreSQL the claims skip each other's locked rows; SQLite
+lets one writer in at a time and the claim's compare-and-set settles the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from permitdesk.audit.models import OutboxMessage
+from permitdesk.audit.services import queue
+from permitdesk.notices import outbox
+from permitdesk.notices.outbox import Pass, Policy, deliver_due
+from tests.concurrency.cases import at_once, widened
+from tests.moments import central
+from tests.notices.conftest import Inbox
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+T0 = central("2026-11-18 12:00")
+POLICY = Policy(
+    max_attempts=3,
+    retry=dt.timedelta(seconds=60),
+    retry_max=dt.timedelta(minutes=10),
+    lease=dt.timedelta(minutes=5),
+)
+MESSAGES = 24
+
+
+def test_two_workers_deliver_each_message_once(smtp: Inbox) -> None:
+    for n in range(MESSAGES):
+        with transaction.atomic():
+            queue(key=f"m-{n}", to=f"r{n}@example.test", subject=f"S{n}", body="b", at=T0)
+
+    def worker() -> Pass:
+        return deliver_due(clock=lambda: T0, policy=POLICY)
+
+    # Each claim pauses inside its transaction, holding the row it picked, while the other
+    # worker picks: on PostgreSQL it skips the locked row and takes the next.
+    with widened(outbox, "_claimable", seconds=0.02):
+        outcomes = at_once(worker, worker)
+
+    assert [o.error for o in outcomes] == [None, None]
+    passes = [o.result for o in outcomes]
+    assert all(isinstance(p, Pass) for p in passes)
+    assert all(isinstance(p, Pass) and p.sent for p in passes)  # both worked, at once
+    sent = [key for p in passes if isinstance(p, Pass) for key in p.sent]
+    assert sorted(sent) == sorted(f"m-{n}" for n in range(MESSAGES))  # none twice, none missed
+    ids = sorted(m["Message-ID"] for m in smtp.messages)
+    assert ids == sorted(f"<m-{n}@permitdesk.test>" for n in range(MESSAGES))
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {
+        (OutboxMessage.Status.SENT, 1)
+    }
