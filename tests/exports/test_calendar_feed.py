@@ -7,14 +7,16 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
 
 from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import applications, inspections, payments
 from permitdesk.exports.links import feed_for_secret, feed_url_for
 from tests.api.client import Clock
 from tests.api.world import MONDAY, people, scheduled, submitted
-from tests.exports.feeds import calendar_of, events_by_uid, fetch
+from tests.exports.feeds import calendar_of, events_by_uid, fetch, path_of
 from tests.moments import CENTRAL, central
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +155,11 @@ def test_a_user_no_longer_an_inspector_has_no_feed() -> None:
     assert fetch(url)[0] == 200
     who.inspector.memberships.all().delete()
     assert fetch(url)[0] == 404
+
+
+def test_the_feed_is_served_as_a_private_text_calendar() -> None:
+    who = people()
+    response = Client().get(path_of(feed_url_for(who.inspector)))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Cache-Control"] == "private, no-cache"
+    assert Calendar.from_ical(response.content).events == []

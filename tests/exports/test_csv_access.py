@@ -6,7 +6,7 @@ import pytest
 
 from permitdesk.exports.tables import KINDS
 from tests.api.world import issued, people
-from tests.exports.downloads import download
+from tests.exports.downloads import WHOLE_NOVEMBER, client_of, download
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +77,12 @@ def test_dates_are_checked_only_for_who_may_export() -> None:
     who = people()
     assert download("payments", who.owner, **{"from": "bad"})[0] == 404
     assert download("payments", None, **{"from": "bad"})[0] == 401
+
+
+def test_the_download_is_an_attachment_named_for_its_contents() -> None:
+    who = people()
+    response = client_of(who.clerk).get("/exports/permits.csv", WHOLE_NOVEMBER)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="clayton-mo-permits-2026-11-01-to-2026-11-30.csv"'
+    )
