@@ -48,7 +48,8 @@ def test_the_quote_lists_the_fees_with_citations_and_stores_nothing(
     response = client.post("/apply/", form(unit, step="quote"))
     assert response.status_code == 200
     quote = response.context["quote"]
-    assert quote.item == "residential-occupancy" and quote.total > 0
+    assert quote.item == "residential-occupancy"
+    assert quote.total > 0
     html = response.content.decode()
     assert f"${quote.total:,.2f}" in html
     assert quote.lines[0].citation in html
@@ -62,7 +63,8 @@ def test_submitting_applies_with_the_parties_and_shows_the_case(
     unit = recorded_unit(owner, "st-louis-county-mo")
     response = client.post("/apply/", form(unit, step="submit", tenant_name="Tess Tenant"))
     case = Application.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/cases/{case.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/cases/{case.pk}/"
     assert (case.applicant, case.fee_item, case.trigger) == (owner, "re-occupancy-permit", "lease")
     parties = sorted((p.kind, p.name, p.email) for p in case.parties.all())
     assert parties == [
@@ -84,7 +86,8 @@ def test_an_event_the_ordinance_does_not_cover_is_an_error_on_the_event(
     errors = response.context["form"].errors["trigger"]
     assert errors[0].startswith("No application is called for")
     html = response.content.decode()
-    assert 'id="id_trigger-error"' in html and 'value="Olive Owner"' in html
+    assert 'id="id_trigger-error"' in html
+    assert 'value="Olive Owner"' in html
     assert not Application.objects.exists()
 
 

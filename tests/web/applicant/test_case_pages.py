@@ -61,7 +61,8 @@ def test_the_case_page_shows_what_is_owed_how_to_pay_then_the_receipt(
 ) -> None:
     case = submitted(owner, "clayton-mo")
     html = client.get(f"/cases/{case.pk}/").content.decode()
-    assert "Balance due" in html and "$80.00" in html
+    assert "Balance due" in html
+    assert "$80.00" in html
     assert "Visa, Mastercard, Discover, cash (exact amount only), check" in html
     assert "We accept Visa, Mastercard and Discover" in html  # the citation
     paid(case, factories.staff("clayton-mo")[Role.CLERK])
@@ -78,7 +79,8 @@ def test_the_inspection_days_are_only_those_the_rules_allow(client: Client, owne
     pack, now = get_pack("clayton-mo"), timezone.now()
     days = inspection_days(pack, case, now)
     first = first_inspection_day(pack, now, case.processed_at)
-    assert days[0] == first and all(is_business_day(pack, d) and d >= first for d in days)
+    assert days[0] == first
+    assert all(is_business_day(pack, d) and d >= first for d in days)
     response = client.get(f"/cases/{case.pk}/inspection/")
     offered = [value for value, _ in response.context["form"].fields["wanted_on"].choices][1:]
     assert offered == [d.isoformat() for d in days]
@@ -94,7 +96,8 @@ def test_the_inspection_days_are_only_those_the_rules_allow(client: Client, owne
     response = client.post(f"/cases/{case.pk}/inspection/", wanted)
     assert response.status_code == 422
     html = response.content.decode()
-    assert 'id="id_wanted_on-error"' in html and "not a day the inspection can be placed on" in html
+    assert 'id="id_wanted_on-error"' in html
+    assert "not a day the inspection can be placed on" in html
     assert 'value="(314) 555-0100"' in html
     assert not Inspection.objects.exists()
     response = client.post(
@@ -141,8 +144,11 @@ def test_violations_show_their_citation_and_photo_and_the_reinspection_is_offere
     violation = failed(case, crew, with_photo=True).violations.get()
     html = client.get(f"/cases/{case.pk}/").content.decode()
     photo = f"/cases/{case.pk}/violations/{violation.pk}/photo/"
-    assert "Gutters detached" in html and "(PM 304.7)" in html and "Re-attach the gutters" in html
-    assert f'src="{photo}"' in html and 'alt="Photo of the violation: Gutters detached"' in html
+    assert "Gutters detached" in html
+    assert "(PM 304.7)" in html
+    assert "Re-attach the gutters" in html
+    assert f'src="{photo}"' in html
+    assert 'alt="Photo of the violation: Gutters detached"' in html
     assert "Request the re-inspection" in html
     assert "The inspection failed with 1 violation." in html
     response = client.get(photo)
@@ -162,7 +168,8 @@ def test_occupant_age_and_relationship_are_required_where_the_permit_states_them
     assert response.status_code == 422
     assert set(response.context["form"].errors) == {"age", "relationship"}
     html = response.content.decode()
-    assert 'value="Kid"' in html and "states each occupant" in html
+    assert 'value="Kid"' in html
+    assert "states each occupant" in html
     assert not Occupant.objects.exists()
     response = client.post(
         f"/cases/{case.pk}/occupants/",
@@ -177,7 +184,8 @@ def test_clayton_takes_an_occupant_without_age(client: Client, owner: User) -> N
     response = client.post(
         f"/cases/{case.pk}/occupants/", {"first_name": "Ann", "last_name": "Lee", "age": "-1"}
     )
-    assert response.status_code == 422 and set(response.context["form"].errors) == {"age"}
+    assert response.status_code == 422
+    assert set(response.context["form"].errors) == {"age"}
     response = client.post(
         f"/cases/{case.pk}/occupants/", {"first_name": "Ann", "last_name": "Lee"}
     )
@@ -201,7 +209,8 @@ def test_the_timeline_says_what_is_next_and_by_when(
         paid(case, crew[Role.CLERK])
     approved(case, crew)
     html = client.get(f"/cases/{case.pk}/").content.decode()
-    assert escape(label) in html and rule in html
+    assert escape(label) in html
+    assert rule in html
     assert "The inspection passed: the unit is approved." in html
     assert "Name every occupant" in html
 

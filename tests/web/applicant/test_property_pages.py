@@ -67,9 +67,11 @@ def test_property_field_errors_name_the_field_keep_the_input_and_store_nothing(
     )
     assert response.status_code == 422
     html = response.content.decode()
-    assert 'id="id_zip_code-error"' in html and "5 digits" in html
+    assert 'id="id_zip_code-error"' in html
+    assert "5 digits" in html
     assert 'id="id_jurisdiction-error"' in html
-    assert 'value="7 Maryland Ave"' in html and 'value="6310"' in html
+    assert 'value="7 Maryland Ave"' in html
+    assert 'value="6310"' in html
     assert 'aria-describedby="id_zip_code-error"' in html
     assert not Property.objects.exists()
 
@@ -107,7 +109,8 @@ def test_a_unit_is_recorded_with_the_bedrooms_filled_in(client: Client, owner: U
         ("140.00", False, True),
     ]
     page = client.get(f"/properties/{place.pk}/").content.decode()
-    assert "Unit 2B" in page and "egress opening 5.70 sq ft" in page
+    assert "Unit 2B" in page
+    assert "egress opening 5.70 sq ft" in page
 
 
 def test_a_bad_bedroom_is_an_error_on_its_row_and_nothing_is_stored(
@@ -121,7 +124,8 @@ def test_a_bad_bedroom_is_an_error_on_its_row_and_nothing_is_stored(
     html = response.content.decode()
     assert 'id="id_bedroom-1-area_sqft-error"' in html
     assert 'id="id_units_in_building-error"' in html
-    assert 'value="-5"' in html and 'value="140"' in html
+    assert 'value="-5"' in html
+    assert 'value="140"' in html
     assert not Unit.objects.filter(label="3").exists()
 
 
