@@ -44,7 +44,11 @@ def fact_hint(spec: FactSpec) -> str:
 def fact_field(name: str, spec: FactSpec, *, required: bool) -> forms.Field:
     """One fact as a form field. Values stay text: the rules coerce and check them."""
     label, hint = fact_label(name, spec), fact_hint(spec)
-    messages = {"required": f"Enter {label.lower()}: {allowed(spec)}."}
+    messages = {
+        "required": f"Enter {label.lower()}: {allowed(spec)}.",
+        "max_length": f"Enter {allowed(spec)}: at most %(limit_value)d characters, "
+        "not %(show_value)d.",
+    }
     if spec.type == "choice":
         blank = "Choose one" if required else "Not given (default)"
         choices = [("", f"- {blank} -")] + [(c, c.replace("-", " ")) for c in spec.choices or []]

@@ -4,6 +4,8 @@ jurisdiction; never a name. The lookup is the API's (permitdesk.api.queries), no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.shortcuts import render
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.api.queries import permit_for_verification, permit_status
 from permitdesk.api.schemas.permits import VerifyOut
+from permitdesk.cases.models import Permit
 from permitdesk.law.loader import get_pack
 
 # Permit.number is at most 32 characters and a token 64: longer input is no permit.
@@ -51,21 +54,31 @@ def verify(request: HttpRequest) -> HttpResponse:
         return render(request, "web/public/verify.html", {"form": form})
     if not form.is_valid():
         return render(request, "web/public/verify.html", {"form": form}, status=422)
-    return _answer(request, form.cleaned_data["number"], form)
+    typed = form.cleaned_data["number"]
+    # A number copied by hand may be in lower case; a token (QR code) is kept as it is.
+    return _answer(request, dict.fromkeys([typed, typed.upper()]), form)
 
 
 def verify_token(request: HttpRequest, token: str) -> HttpResponse:
     """The QR code's target."""
-    return _answer(request, token, VerifyForm())
+    return _answer(request, [token], VerifyForm())
 
 
-def _answer(request: HttpRequest, number_or_token: str, form: VerifyForm) -> HttpResponse:
-    try:
+def _find(candidates: Iterable[str]) -> Permit | None:
+    for number_or_token in candidates:
         # No permit has a longer number or token, or a NUL (which PostgreSQL refuses).
         if len(number_or_token) > LONGEST or "\x00" in number_or_token:
-            raise NotFound("no permit has this number or verification code")
-        permit = permit_for_verification(number_or_token)
-    except NotFound:
+            continue
+        try:
+            return permit_for_verification(number_or_token)
+        except NotFound:
+            continue
+    return None
+
+
+def _answer(request: HttpRequest, candidates: Iterable[str], form: VerifyForm) -> HttpResponse:
+    permit = _find(candidates)
+    if permit is None:
         return render(request, "web/public/verify_unknown.html", {"form": form}, status=404)
     public = VerifyOut.of(permit, permit_status(permit))
     context = {

@@ -142,6 +142,7 @@ def test_an_item_with_a_required_fact_waits_for_the_form(client: Client) -> None
         ("construction_cost=", "construction_cost", "a number of at least 0.01"),
         ("construction_cost=5000&inspections=1.5", "inspections", "a whole number of at least 0"),
         ("construction_cost=5000&on=someday", "on", "Enter a date YYYY-MM-DD"),
+        ("construction_cost=" + "9" * 201, "construction_cost", "at most 200 characters, not 201"),
         ("construction_cost=5000&on=1990-01-01", "on", "not in force on 1990-01-01"),
     ],
 )

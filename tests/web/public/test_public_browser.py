@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.api import world
 from tests.documents import cases
-from tests.web.conftest import check_page
+from tests.web.conftest import PHONE, check_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -98,10 +98,12 @@ def test_verification_by_number_and_by_the_qr_code(site: Any) -> None:
     expect(site.locator("main")).to_contain_text("10 N Central Ave")
     check_page(site, "public-verify-by-number")
 
+    # The QR code is scanned with a phone.
+    site.set_viewport_size(PHONE)
     site.goto(f"{site.base}/verify/{permit.verification_token}/")
     expect(site.get_by_role("heading", level=1)).to_have_text(f"Permit {permit.number}")
     expect(site.locator("main")).not_to_contain_text("Tenant")
-    check_page(site, "public-verify-by-token")
+    check_page(site, "public-verify-by-token-phone")
 
     site.expected_errors = [404]
     site.get_by_label("Permit number").fill("CM-2026-999999-S1")

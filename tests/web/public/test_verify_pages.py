@@ -4,6 +4,7 @@ nothing for an unknown number."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote
 
 import pytest
@@ -11,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from permitdesk.cases.models import Permit
 from permitdesk.cases.services import permits
 from tests.api import world
 from tests.documents import cases
@@ -59,6 +61,27 @@ def test_an_ended_permit_says_when_and_why(client: Client) -> None:
     body = page(client, f"/verify/{permit.verification_token}/")
     assert "Not valid: ended" in body
     assert "Ended on November 20, 2026: ended on a change of tenancy." in body
+
+
+def test_a_permit_whose_term_is_over_is_ended(client: Client) -> None:
+    permit = cases.clayton_permit(world.people())
+    # Test data: a permit whose term ran out (no service moves the calendar).
+    Permit.objects.filter(pk=permit.pk).update(ends_on=dt.date(2020, 1, 31))
+    body = page(client, f"/verify/{permit.verification_token}/")
+    assert "Not valid: ended" in body
+    assert "Its term ended on January 31, 2020." in body
+
+
+def test_a_number_typed_in_lower_case_is_found(client: Client) -> None:
+    permit = cases.clayton_permit(world.people())
+    body = page(client, f"/verify/?number=+{permit.number.lower()}+")
+    assert f"Permit {permit.number}" in body
+
+
+def test_a_token_with_one_character_changed_is_no_permit(client: Client) -> None:
+    token = cases.clayton_permit(world.people()).verification_token
+    changed = token[:-1] + ("B" if token[-1] == "A" else "A")
+    assert "No permit with this number" in page(client, f"/verify/{changed}/", 404)
 
 
 def test_a_conditional_permit_shows_its_correction_date(client: Client) -> None:
