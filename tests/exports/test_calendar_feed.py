@@ -163,3 +163,10 @@ def test_the_feed_is_served_as_a_private_text_calendar() -> None:
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Cache-Control"] == "private, no-cache"
     assert Calendar.from_ical(response.content).events == []
+
+
+def test_the_feed_answers_head_and_refuses_post() -> None:
+    who = people()
+    path = path_of(feed_url_for(who.inspector))
+    assert Client().head(path).status_code == 200
+    assert Client().post(path).status_code == 405

@@ -16,7 +16,7 @@ from django.http import (
 )
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, roles
@@ -41,7 +41,7 @@ def _feed_answer(url: str) -> dict[str, str]:
     return {"url": url, "webcal": "webcal://" + url.split("://", 1)[-1]}
 
 
-@require_GET
+@require_safe  # calendar apps may ask HEAD first
 def inspection_feed(request: HttpRequest, secret: str) -> HttpResponse:
     """The inspector's schedule (text/calendar); an unknown or rotated secret is 404."""
     feed = feed_for_secret(secret)
