@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Sum
 
@@ -50,6 +51,7 @@ class ViolationInput:
     code_citation: str
     description: str
     correction: str = ""
+    photo: File[bytes] | None = None  # checked by the caller (type, size); stored under MEDIA_ROOT
 
 
 def _charge_for_visit(
@@ -226,6 +228,7 @@ def record_inspection_result(
                     code_citation=v.code_citation,
                     description=v.description,
                     correction=v.correction,
+                    photo=v.photo,
                 )
                 for v in violations
             )
