@@ -61,7 +61,8 @@ def test_a_clayton_permit_names_every_tenant_and_ends_after_five_years_or_a_chan
     assert "Ends November 18, 2031" in printed
     # Names only (first and last, children and unrelated residents included): no ages column.
     assert "# Name 1 Ada Tenant 2 Ben Tenant 3 Zoë Lukasz ?" in printed
-    assert "Age" not in printed and "Number of occupants" not in printed
+    assert "Age" not in printed
+    assert "Number of occupants" not in printed
     assert "first and last name of each tenant, including children and unrelated residents" in (
         printed
     )

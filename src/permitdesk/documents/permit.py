@@ -213,8 +213,9 @@ def _amends(permit: Permit) -> str:
     return f"Permit {earlier}, superseded" if earlier else "-"
 
 
-def write_permit(sheet: Sheet, permit: Permit, pack: Pack) -> None:
-    """The permit's body on the current page of `sheet` (the tenant letter reuses it)."""
+def write_permit(sheet: Sheet, permit: Permit, pack: Pack, *, compact: bool = False) -> None:
+    """The permit's body on the current page of `sheet`; `compact` (the tenant letter, which
+    must fit its page) puts the verification address in one line instead of a section."""
     application = permit.application
     issued = local(pack, permit.issued_at)
     on = issued.date()
@@ -261,6 +262,9 @@ def write_permit(sheet: Sheet, permit: Permit, pack: Pack) -> None:
         sheet.paragraph(rule.text)
         if rule.citation:
             sheet.citation(rule.citation)
+    if compact:
+        sheet.citation(f"Check that this permit is in force: {verify_url(permit)}")
+        return
     sheet.heading("Verify this permit")
     sheet.paragraph(
         f"Scan the code or open {verify_url(permit)} to see whether this permit is in force. "

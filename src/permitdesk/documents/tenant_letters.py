@@ -87,7 +87,7 @@ def _write_letter(sheet: Sheet, permit: Permit, pack: Pack, day: dt.date) -> Non
             pack.cite(pack.term_version("school_registration_uses_permit", day).citation)
         )
     sheet.rule()
-    write_permit(sheet, permit, pack)
+    write_permit(sheet, permit, pack, compact=True)
 
 
 def render_tenant_letters(jurisdiction: Jurisdiction, day: dt.date) -> tuple[str, bytes]:
