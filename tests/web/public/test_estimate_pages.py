@@ -122,6 +122,20 @@ def test_a_st_clair_occupancy_inspection_by_unit_type(client: Client) -> None:
     assert "St. Clair County, IL — Occupancy Program — Program Fees" in body
 
 
+def test_a_refundable_deposit_is_kept_apart_from_the_fees(client: Client) -> None:
+    body = page(client, "/estimate/clayton-mo/demolition-permit/?total_demolition=true&on=")
+    # $30 application + $80 demolition in fees; the $1,000 cash deposit is refundable.
+    assert "$110.00" in body
+    assert "Refundable deposits (apart from fees)" in body
+    assert "$1,000.00" in body
+
+
+def test_an_item_issued_elsewhere_says_who_issues_it(client: Client) -> None:
+    body = page(client, "/estimate/clayton-mo/electrical-permit/")
+    assert "does not issue this: All electrical permits are obtained and inspected" in body
+    assert "Total fees" not in body
+
+
 def test_an_item_with_no_required_fact_is_estimated_at_once(client: Client) -> None:
     body = page(client, "/estimate/st-clair-county-il/occupancy-permit/")
     assert "$35.00" in body

@@ -5,15 +5,17 @@ nothing for an unknown number."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from permitdesk.cases.models import Permit
 from permitdesk.cases.services import permits
+from permitdesk.documents.permit import verify_url
 from tests.api import world
 from tests.documents import cases
 from tests.moments import central
@@ -38,6 +40,14 @@ def test_the_qr_code_token_leads_to_the_same_permit(client: Client) -> None:
     body = page(client, f"/verify/{permit.verification_token}/")
     assert f"Permit {permit.number}" in body
     assert "Valid: in force" in body
+
+
+def test_the_url_printed_in_the_permits_qr_code_is_this_page(client: Client) -> None:
+    permit = cases.clayton_permit(world.people())
+    printed = verify_url(permit)
+    assert printed.startswith(settings.PUBLIC_URL)
+    body = page(client, urlsplit(printed).path)
+    assert f"Permit {permit.number}" in body
 
 
 def test_nothing_private_is_shown(client: Client) -> None:
