@@ -85,6 +85,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     payments = [(p, document_url("receipt", p.pk, "receipts")) for p in case.payments.all()]
     permits = [(p, document_url("permit", p.pk, "permits")) for p in case.permits.all()]
+    inspections = [
+        (i, document_url("violation-notice", i.pk, "violation-notices"))
+        for i in case.inspections.all()
+    ]
     context = {
         "case": case,
         "pack": pack,
@@ -93,7 +97,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "terms": payment_terms(pack, case),
         "payments": payments,
         "permits": permits,
-        "inspections": case.inspections.all(),
+        "inspections": inspections,
         "events": happened(pack, case_events(case)),
         "next": NEXT.get(case.status, ""),
         "deadlines": case_deadlines(pack, case, now),

@@ -83,7 +83,11 @@ class UnitForm(forms.Form):
 
 class BedroomForm(forms.Form):
     area_sqft = forms.DecimalField(
-        label="Floor area (sq ft)", min_value=Decimal(1), max_digits=7, decimal_places=2
+        label="Floor area (sq ft)",
+        min_value=Decimal(1),
+        max_digits=7,
+        decimal_places=2,
+        required=False,  # a row left empty is no bedroom; a row filled in needs it (clean)
     )
     basement = forms.BooleanField(label="In the basement", required=False)
     egress_opening_sqft = forms.DecimalField(
@@ -95,6 +99,12 @@ class BedroomForm(forms.Form):
         help_text="The clear opening of the emergency escape window, if any.",
     )
     smoke_alarm = forms.BooleanField(label="Has a smoke alarm", required=False, initial=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("area_sqft") is None and "area_sqft" not in self.errors:
+            self.add_error("area_sqft", "Give the bedroom's floor area, or leave the row empty.")
+        return data
 
     def to_input(self) -> BedroomInput:
         data = self.cleaned_data
@@ -120,7 +130,12 @@ class ApplyForm(forms.Form):
     unit = UnitChoiceField(label="Unit", queryset=Unit.objects.none(), empty_label="- Select -")
     trigger = forms.ChoiceField(
         label="What is happening at the unit",
-        choices=Application.Trigger.choices,
+        choices=[
+            (Application.Trigger.SALE, "A sale of the property"),
+            (Application.Trigger.LEASE, "A new lease (a tenant moves in)"),
+            (Application.Trigger.CHANGE_OF_OCCUPANCY, "Another change of occupancy"),
+            (Application.Trigger.NEW_CONSTRUCTION, "New construction, first occupancy"),
+        ],
         widget=forms.RadioSelect,
     )
     occupied = forms.BooleanField(

@@ -118,11 +118,13 @@ def test_a_bad_bedroom_is_an_error_on_its_row_and_nothing_is_stored(
 ) -> None:
     place = recorded_unit(owner, "clayton-mo").property
     data = {"label": "3", "unit_type": "apartment", "units_in_building": "0"}
-    data.update(bedrooms({"area_sqft": "140"}, {"area_sqft": "-5"}))
+    data.update(bedrooms({"area_sqft": "140"}, {"area_sqft": "-5"}, {"basement": "on"}))
     response = client.post(f"/properties/{place.pk}/units/new/", data)
     assert response.status_code == 422
     html = response.content.decode()
     assert 'id="id_bedroom-1-area_sqft-error"' in html
+    assert "Give the bedroom&#x27;s floor area, or leave the row empty." in html  # row 3
+    assert 'id="id_bedroom-3-area_sqft-error"' not in html  # an empty row is no bedroom
     assert 'id="id_units_in_building-error"' in html
     assert 'value="-5"' in html
     assert 'value="140"' in html
