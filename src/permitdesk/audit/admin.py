@@ -1,8 +1,11 @@
-"""The audit trail and the outbox, read-only."""
+"""The audit trail and the outbox, read-only; a failed message can be sent again."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.admin import ReadOnly
@@ -20,3 +23,20 @@ class OutboxMessageAdmin(ReadOnly):
     list_display = ("created_at", "key", "to", "status", "attempts", "next_attempt_at", "sent_at")
     list_filter = ("status", "kind")
     search_fields = ("key", "to", "subject")
+    actions = ("send_again",)
+
+    @admin.action(description="Send the selected failed messages again")
+    def send_again(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
+        from permitdesk.notices.outbox import requeue  # the worker's module, not the audit's
+
+        failed = list(queryset.filter(status=OutboxMessage.Status.FAILED))
+        actor = request.user if request.user.is_authenticated else None
+        for message in failed:
+            requeue(message=message, actor=actor, now=timezone.now())
+        skipped = queryset.count() - len(failed)
+        self.message_user(
+            request,
+            f"{len(failed)} message(s) queued again"
+            + (f"; {skipped} not failed, left as they were" if skipped else ""),
+            messages.SUCCESS if failed else messages.WARNING,
+        )
