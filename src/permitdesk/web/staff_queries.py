@@ -39,7 +39,7 @@ def today_in(jurisdiction: Jurisdiction, now: dt.datetime | None = None) -> dt.d
 class Desk:
     jurisdiction: Jurisdiction
     roles: frozenset[str]
-    counts: dict[str, int]  # queue -> how many cases (empty for an inspector only)
+    queues: list[tuple[str, str, int]]  # (queue, title, cases); empty for an inspector only
 
 
 def desks(user: User) -> list[Desk]:
@@ -52,11 +52,11 @@ def desks(user: User) -> list[Desk]:
         places[m.jurisdiction_id] = m.jurisdiction
     found = []
     for pk, place in sorted(places.items(), key=lambda p: p[1].name):
-        counts: dict[str, int] = {}
+        queues = []
         if held[pk] & {Role.CLERK, Role.CODE_OFFICIAL}:
             today = today_in(place)
-            counts = {q: clerk_queue(pk, q, today).count() for q in QUEUES}
-        found.append(Desk(place, frozenset(held[pk]), counts))
+            queues = [(q, QUEUE_TITLES[q], clerk_queue(pk, q, today).count()) for q in QUEUES]
+        found.append(Desk(place, frozenset(held[pk]), queues))
     return found
 
 

@@ -23,7 +23,6 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "web/staff/home.html",
         {
             "desks": desks,
-            "titles": staff_queries.QUEUE_TITLES,
             "inspects": any(Role.INSPECTOR in d.roles for d in desks),
         },
     )

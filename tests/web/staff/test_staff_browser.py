@@ -93,6 +93,12 @@ def test_the_clerk_records_a_payment_and_schedules_from_the_queue(site: Any, clo
     site.get_by_role("button", name="Schedule the inspection").click()
     expect(site.get_by_role("status")).to_contain_text("scheduled for November 18, 2026")
 
+    site.get_by_role("link", name="Search").click()
+    site.get_by_label("Address, parcel, permit number or name").fill(case.unit.property.parcel_id)
+    site.get_by_role("button", name="Search").click()
+    expect(site.get_by_role("heading", name="1 case found")).to_be_visible()
+    check_page(site, "staff-search")
+
     assert Payment.objects.get(application=case).amount == 80
     visit = Inspection.objects.get(application=case)
     assert (str(visit.scheduled_on), visit.inspector) == ("2026-11-18", who.inspector)
