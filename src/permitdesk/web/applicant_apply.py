@@ -56,15 +56,22 @@ def program_for(pack: Pack, unit: Unit, trigger: str, on: dt.date) -> Program:
     return Program(None, first.reason, first.citation)
 
 
-def _quote(form: ApplyForm) -> tuple[Pack, Program, Quote | None]:
+def _quote(form: ApplyForm) -> tuple[Pack, Program, Quote | None, Quote | None]:
+    """The quote of the application's fee item, and of the fee the pack charges later, on
+    approval (St. Clair's occupancy permit fee), where it has one."""
     unit: Unit = form.cleaned_data["unit"]
     pack = get_pack(unit.property.jurisdiction.slug)
     on = local(pack, timezone.now()).date()
     program = program_for(pack, unit, form.cleaned_data["trigger"], on)
     if program.fee_item is None:
-        return pack, program, None
+        return pack, program, None, None
     facts = case_facts(pack.item(program.fee_item).facts, unit, form.cleaned_data["occupied"])
-    return pack, program, quote(pack, program.fee_item, facts, on)
+    later = (
+        quote(pack, pack.text("permit_fee_item", on), {}, on)
+        if pack.has_term("permit_fee_item")
+        else None
+    )
+    return pack, program, quote(pack, program.fee_item, facts, on), later
 
 
 @login_required
@@ -77,11 +84,11 @@ def apply(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"form": form, "has_units": units.exists()}
     if request.method == "POST" and form.is_valid():
         try:
-            pack, program, fees = _quote(form)
+            pack, program, fees, later = _quote(form)
         except (ValueError, LookupError) as problem:
             form.add_error(None, str(problem))
         else:
-            context.update(pack=pack, program=program, quote=fees)
+            context.update(pack=pack, program=program, quote=fees, later=later)
             if fees is None:
                 form.add_error("trigger", f"No application is called for: {program.reason}")
             elif request.POST.get("step") == "submit":

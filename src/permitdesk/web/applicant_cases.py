@@ -13,11 +13,11 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from permitdesk.cases.models import Application, Violation
+from permitdesk.cases.models import Violation
 from permitdesk.cases.services.base import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import local
+from permitdesk.rules.calendar import local, zone
 from permitdesk.rules.lifecycle import TRANSITIONS
 from permitdesk.web.applicant_queries import (
     CASES_PER_PAGE,
@@ -45,7 +45,7 @@ class PaymentTerms:
     note: str | None
 
 
-def payment_terms(pack: Pack, case: Application) -> PaymentTerms | None:
+def payment_terms(pack: Pack) -> PaymentTerms | None:
     """How the jurisdiction accepts payment, from its pack (None: the pack does not say)."""
     if not pack.has_term("payment_methods"):
         return None
@@ -94,7 +94,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pack": pack,
         "balance": balance_due(case),
         "deposits": deposits_due(case),
-        "terms": payment_terms(pack, case),
+        "terms": payment_terms(pack),
         "payments": payments,
         "permits": permits,
         "inspections": inspections,
@@ -104,7 +104,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_request": case.status in TRANSITIONS["request-inspection"],
         "may_add_occupant": case.status in TRANSITIONS["add-occupant"],
     }
-    return render(request, "web/applicant/case_detail.html", context)
+    with timezone.override(zone(pack)):  # dates on the page in the jurisdiction's zone
+        return render(request, "web/applicant/case_detail.html", context)
 
 
 @login_required
@@ -118,4 +119,7 @@ def violation_photo(request: HttpRequest, pk: int, violation: int) -> FileRespon
     if found is None or not found.photo:
         raise Http404("photo not found")
     kind = mimetypes.guess_type(found.photo.name or "")[0] or "application/octet-stream"
-    return FileResponse(found.photo.open("rb"), content_type=kind)
+    try:
+        return FileResponse(found.photo.open("rb"), content_type=kind)
+    except OSError:  # the file is gone from storage: nothing to show, not an error page
+        raise Http404("photo not found") from None

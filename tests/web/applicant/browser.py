@@ -89,11 +89,12 @@ def request_inspection(site: Any, name: str, button: str) -> str:
 def add_occupants(site: Any, name: str, people: list[tuple[str, str, str, str]]) -> None:
     site.get_by_role("link", name="Occupants", exact=True).click()
     look(site, f"{name}-occupants")
-    for first, last, age, relationship in people:
-        site.get_by_label("First name").fill(first)
-        site.get_by_label("Last name").fill(last)
-        site.get_by_label("Age").fill(age)
-        site.get_by_label("Relationship to the head of household").fill(relationship)
-        site.get_by_role("button", name="Add the occupant").click()
+    for first, last, age, relationship in people:  # by keyboard only: type, Tab, ..., Enter
+        site.get_by_label("First name").focus()
+        for text in (first, last, age, relationship):
+            site.keyboard.type(text)
+            site.keyboard.press("Tab")
+        expect(site.get_by_role("button", name="Add the occupant")).to_be_focused()
+        site.keyboard.press("Enter")
         expect(site.get_by_role("status")).to_contain_text(f"{first} {last} is added")
     site.get_by_role("link", name="Back to case").click()

@@ -118,3 +118,11 @@ def test_the_village_quote_is_its_occupancy_permit_fee(client: Client, owner: Us
     response = client.post("/apply/", form(unit, trigger="sale", step="quote"))
     assert response.context["quote"].item == "occupancy-permit"
     assert response.context["quote"].total == Decimal("80.00")
+
+
+def test_st_clair_quotes_the_permit_fee_due_later_too(client: Client, owner: User) -> None:
+    unit = recorded_unit(owner, "st-clair-county-il")
+    response = client.post("/apply/", form(unit, step="quote"))
+    assert response.context["quote"].item == "occupancy-inspection"
+    assert response.context["later"].total == Decimal("35.00")
+    assert "Due later, when the inspection is approved" in response.content.decode()
