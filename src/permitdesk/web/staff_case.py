@@ -88,7 +88,7 @@ def case_page(
             blank[name] = form
     context = {
         "case": case,
-        "pack": pack,
+        "zone": pack.jurisdiction.time_zone,
         "balance_due": max(case.balance_due, 0),
         "may": {
             action.replace("-", "_"): allowed(action)

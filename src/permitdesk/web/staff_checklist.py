@@ -35,6 +35,15 @@ class Row:
     standard: str | None  # the figure, from the pack's term, in words
     on_file: str | None  # what the case file records about the bedroom
 
+    @property
+    def explained(self) -> str:
+        """The citation, standard, what is on file and the note: the field's hint."""
+        parts = [self.citation]
+        parts += [f"Standard: {self.standard}"] if self.standard else []
+        parts += [f"On file: {self.on_file}"] if self.on_file else []
+        parts += [f"Note: {self.note}"] if self.note else []
+        return " · ".join(parts)
+
 
 def _standard(pack: Pack, item: ChecklistItem, on: dt.date) -> str | None:
     if item.standard is None:
@@ -90,12 +99,9 @@ class ChecklistForm(forms.Form):
         self.rows = rows
         for row in rows:
             self.fields[row.key] = forms.ChoiceField(
-                label=row.label, choices=FINDINGS, required=False
+                label=row.label, choices=FINDINGS, required=False, help_text=row.explained
             )
 
     def findings(self) -> dict[str, str]:
         """What Inspection.checklist records: the rows checked, by key."""
         return {key: value for key, value in self.cleaned_data.items() if value}
-
-    def bound_rows(self) -> list[tuple[Row, forms.BoundField]]:
-        return [(row, self[row.key]) for row in self.rows]

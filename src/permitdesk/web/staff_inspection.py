@@ -91,6 +91,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "visit": visit,
         "case": case,
+        "zone": pack.jurisdiction.time_zone,
         "checklist": checklist,
         "result_form": result,
         "violations": violations,

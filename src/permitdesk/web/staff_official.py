@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
+from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web import staff_queries
 from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
@@ -162,5 +163,10 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/staff/history.html",
-        {"case": case, "page": page, "entries": [entry(e, names) for e in events]},
+        {
+            "case": case,
+            "zone": get_pack(case.jurisdiction.slug).jurisdiction.time_zone,
+            "page": page,
+            "entries": [entry(e, names) for e in events],
+        },
     )

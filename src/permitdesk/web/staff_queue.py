@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from permitdesk.accounts.models import Role
+from permitdesk.law.loader import get_pack
 from permitdesk.web import staff_queries
 from permitdesk.web.staff_access import DESK, signed_in_user, staff_page
 
@@ -40,6 +41,7 @@ def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
         "web/staff/queue.html",
         {
             "jurisdiction": place,
+            "zone": get_pack(place.slug).jurisdiction.time_zone,
             "queue": name,
             "title": staff_queries.QUEUE_TITLES[name],
             "page": page,
