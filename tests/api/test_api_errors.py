@@ -117,7 +117,9 @@ def test_an_id_past_the_database_range_is_422_not_500() -> None:
     assert api.get("/applications/0")[0] == 422
     assert api.get("/applications/abc")[0] == 422
     assert api.get(f"/applications/{2**63 - 1}")[0] == 404
-    assert api.get("/applications", offset=10**12)[0] == 422
+    assert api.get("/applications", limit=10**12)[0] == 422
+    status, errors = api.get("/applications", after="bm90LWEtY3Vyc29y")  # "not-a-cursor"
+    assert (status, errors["detail"][0]["loc"]) == (422, ["query", "after"])
 
 
 @pytest.mark.django_db

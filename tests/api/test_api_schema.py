@@ -17,7 +17,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from permitdesk.accounts.models import Membership, Role
+from permitdesk.accounts.models import ApiToken, Membership, Role, token_digest
 from permitdesk.api.errors import DOMAIN_422
 from permitdesk.site.wsgi import application
 from tests.api.client import token_for
@@ -35,6 +35,8 @@ TARGETS = {
     "/api/fee-lines/": "line",
     "/api/permits/": "permit",
     "/api/properties/": "property",
+    "/api/payments/": "payment",
+    "/api/tokens/": "token",
     "/api/units/": "unit",
 }
 
@@ -53,6 +55,8 @@ def world() -> dict[str, Any]:
         "line": case.fee_lines.get().pk,
         "permit": permit.pk,
         "property": case.unit.property_id,
+        "payment": case.payments.get().pk,
+        "token": ApiToken.objects.get(digest=token_digest(token_for(who.clerk, "spare"))).pk,
         "unit": case.unit_id,
         "inspector": who.inspector.pk,
     }

@@ -91,7 +91,7 @@ def test_each_queue_holds_the_cases_in_its_state(
     assert ids("lapsing", dt.date(2026, 6, 25)) == [approved.pk]
     with django_assert_num_queries(1):
         cases = list(clerk_queue(jurisdiction, "awaiting-payment", dt.date(2026, 3, 5)))
-        assert cases[0].balance == Decimal("80.00")
+        assert cases[0].balance_due == Decimal("80.00")
         assert str(cases[0].unit.property.address) == "10 N Central Ave"
 
 

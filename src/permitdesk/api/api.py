@@ -16,6 +16,8 @@ from permitdesk.api.routers import (
     queues,
     quotes,
     records,
+    reports,
+    tokens,
     verify,
 )
 
@@ -39,5 +41,16 @@ api = PermitDeskAPI(
     urls_namespace="api",
 )
 errors.install(api)
-for module in (quotes, records, cases, inspections, permits, queues, audit, verify):
+for module in (
+    quotes,
+    records,
+    cases,
+    inspections,
+    permits,
+    queues,
+    reports,
+    audit,
+    tokens,
+    verify,
+):
     api.add_router("", module.router)

@@ -25,8 +25,8 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import NotPermitted
 
 # The 422 error types the rules raise for input the schema cannot describe (a fact's value, a
-# fee item of the pack); any other 422 type is pydantic's, from the request schema.
-DOMAIN_422 = ("fact", "unknown-name", "not-in-force", "not-permitted")
+# fee item of the pack, a list's cursor); any other 422 type is pydantic's, from the schema.
+DOMAIN_422 = ("fact", "unknown-name", "not-in-force", "not-permitted", "cursor")
 
 ERRORS: dict[int, type] = {
     400: ErrorOut,  # malformed JSON

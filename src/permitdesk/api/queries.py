@@ -20,8 +20,16 @@ from permitdesk.accounts.permissions import (
 )
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases import selectors
-from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment, Permit
-from permitdesk.cases.selectors import with_balance
+from permitdesk.cases.models import (
+    Application,
+    ChangeOfOccupancyReport,
+    FeeLine,
+    Inspection,
+    Occupant,
+    Payment,
+    Permit,
+    Visitor,
+)
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction, Property, Unit
@@ -59,6 +67,10 @@ def inspection(pk: int) -> Inspection:
 
 def fee_line(pk: int) -> FeeLine:
     return one(FeeLine.objects.select_related("application"), pk, "fee line")
+
+
+def payment(pk: int) -> Payment:
+    return one(Payment.objects.select_related("application"), pk, "payment")
 
 
 def permit(pk: int) -> Permit:
@@ -106,14 +118,17 @@ def application_detail(actor: Actor, pk: int) -> Application:
     """One case the caller may see, with its fees, balance, payments, inspections, occupants,
     permits and approval (a fixed number of queries)."""
     inspections = Inspection.objects.order_by("number").prefetch_related("violations")
-    cases = with_balance(
-        visible_applications(actor).select_related("jurisdiction", "unit__property", "approval")
-    ).prefetch_related(
-        Prefetch("fee_lines", queryset=FeeLine.objects.order_by("id")),
-        Prefetch("payments", queryset=Payment.objects.order_by("id")),
-        Prefetch("occupants", queryset=Occupant.objects.order_by("id")),
-        Prefetch("inspections", queryset=inspections),
-        Prefetch("permits", queryset=Permit.objects.order_by("issued_at", "id")),
+    cases = (
+        visible_applications(actor)
+        .select_related("jurisdiction", "unit__property", "approval")
+        .prefetch_related(
+            Prefetch("fee_lines", queryset=FeeLine.objects.order_by("id")),
+            Prefetch("payments", queryset=Payment.objects.order_by("id")),
+            Prefetch("occupants", queryset=Occupant.objects.order_by("id")),
+            Prefetch("visitors", queryset=Visitor.objects.order_by("arrived_on", "id")),
+            Prefetch("inspections", queryset=inspections),
+            Prefetch("permits", queryset=Permit.objects.order_by("issued_at", "id")),
+        )
     )
     return one(cases, pk, "application")
 
@@ -149,11 +164,25 @@ def permit_status(permit: Permit) -> Literal["valid", "ended"]:
     return "valid"
 
 
-def clerk_queue(user: Actor, slug: str, queue: str) -> QuerySet[Application]:
-    """A clerk's queue of a jurisdiction: 404 for no such jurisdiction, 403 for non-staff."""
+def staff_jurisdiction(user: Actor, slug: str) -> Jurisdiction:
+    """A jurisdiction its clerks and code officials read: 404 for none, 403 for others."""
     found = Jurisdiction.objects.filter(slug=slug).first()
     if found is None:
         raise NotFound(f"jurisdiction {slug} not found")
     require_staff(user, found.pk, {Role.CLERK, Role.CODE_OFFICIAL})
+    return found
+
+
+def clerk_queue(user: Actor, slug: str, queue: str) -> QuerySet[Application]:
+    """A clerk's queue of a jurisdiction: 404 for no such jurisdiction, 403 for non-staff."""
+    found = staff_jurisdiction(user, slug)
     cases = selectors.clerk_queue(found.pk, queue, today(get_pack(slug)))
     return cases.select_related("jurisdiction", "unit__property")
+
+
+def change_reports(user: Actor, slug: str) -> QuerySet[ChangeOfOccupancyReport]:
+    """The change-of-occupancy reports of a jurisdiction, newest first, for its staff."""
+    found = staff_jurisdiction(user, slug)
+    return ChangeOfOccupancyReport.objects.filter(
+        unit__property__jurisdiction_id=found.pk
+    ).order_by("-reported_at", "-id")

@@ -1,53 +1,25 @@
-"""Reads of the case file: the clerk's work queue and case lists, each a bounded number of
-queries whatever the size of the data (balances come from subqueries, not per-row lookups)."""
+"""Reads of the case file: the clerk's work queues, each one indexed query whatever the size
+of the data (the balance is the stored `balance_due`, which the services keep)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-from django.db.models import (
-    DecimalField,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment
-
-MONEY = DecimalField(max_digits=14, decimal_places=2)
-ZERO = Value(Decimal("0.00"), output_field=MONEY)
+from permitdesk.cases.models import Application, Inspection, Occupant
 
 QUEUES = ("new", "awaiting-payment", "ready-to-schedule", "awaiting-occupants", "lapsing")
 LAPSING_WITHIN_DAYS = 14  # how far ahead the clerk's "approvals about to lapse" looks
 
 
-def _sum(qs: QuerySet[FeeLine] | QuerySet[Payment]) -> Subquery:
-    return Subquery(
-        qs.values("application").annotate(total=Sum("amount")).values("total")[:1],
-        output_field=MONEY,
-    )
-
-
-def with_balance(qs: QuerySet[Application]) -> QuerySet[Application]:
-    """Annotate `fees`, `paid` and `balance` (fees not waived, less payments) on each case."""
-    fees = FeeLine.objects.filter(application=OuterRef("pk"), kind="fee", waived_reason="")
-    payments = Payment.objects.filter(application=OuterRef("pk"))
-    return qs.annotate(
-        fees=Coalesce(_sum(fees), ZERO), paid=Coalesce(_sum(payments), ZERO)
-    ).annotate(balance=F("fees") - F("paid"))
-
-
 def clerk_queue(jurisdiction_id: int, queue: str, today: dt.date) -> QuerySet[Application]:
-    """One of the clerk's queues in a jurisdiction, oldest first."""
-    cases = with_balance(
-        Application.objects.filter(jurisdiction_id=jurisdiction_id).select_related("unit__property")
+    """One of the clerk's queues in a jurisdiction, oldest first.
+
+    awaiting-payment reads the partial index case_awaiting_payment (its WHERE is the same
+    condition); the others read (jurisdiction, status, submitted_at)."""
+    cases = Application.objects.filter(jurisdiction_id=jurisdiction_id).select_related(
+        "unit__property"
     )
     unassigned = Inspection.objects.filter(
         application=OuterRef("pk"), result=Inspection.Result.PENDING, inspector__isnull=True
@@ -56,13 +28,7 @@ def clerk_queue(jurisdiction_id: int, queue: str, today: dt.date) -> QuerySet[Ap
     if queue == "new":
         cases = cases.filter(status=Application.Status.SUBMITTED, inspections__isnull=True)
     elif queue == "awaiting-payment":
-        cases = cases.filter(Q(balance__gt=0)).exclude(  # Q: an annotation the stubs cannot see
-            status__in=[
-                Application.Status.WITHDRAWN,
-                Application.Status.LAPSED,
-                Application.Status.ENDED,
-            ]
-        )
+        cases = cases.filter(Q(balance_due__gt=0) & ~Q(status__in=Application.CLOSED))
     elif queue == "ready-to-schedule":
         cases = cases.filter(Exists(unassigned), status=Application.Status.INSPECTION_REQUESTED)
     elif queue == "awaiting-occupants":

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import responses
-from permitdesk.api.pagination import Page
+from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.cases import AuditEventOut
 from permitdesk.api.schemas.common import Id
 from permitdesk.audit.models import AuditEvent
@@ -21,7 +21,7 @@ router = Router(tags=["audit"], auth=AUTH)
 @router.get(
     "/applications/{id}/audit", response=responses({200: list[AuditEventOut]}, 401, 403, 404, 422)
 )
-@paginate(Page)
+@paginate(Keyset)
 def list_audit_events(
     request: HttpRequest, id: Annotated[Id, Path(description="the application's id")]
 ) -> QuerySet[AuditEvent]:

@@ -1,4 +1,5 @@
-"""Applications: applying, reading, withdrawing; payments, fee waivers and occupants."""
+"""Applications: applying, reading, withdrawing; payments, refunds, fee waivers, occupants and
+visitors."""
 
 from typing import Annotated
 
@@ -11,7 +12,7 @@ from ninja.pagination import paginate
 from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import ACTION, AUTH_BODY, AUTH_READ, responses
-from permitdesk.api.pagination import Page
+from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.cases import (
     IDEMPOTENCY_KEY,
     ApplicationBrief,
@@ -22,13 +23,15 @@ from permitdesk.api.schemas.cases import (
     OccupantOut,
     PaymentIn,
     PaymentOut,
+    RefundIn,
     WaiveIn,
 )
 from permitdesk.api.schemas.common import Id
-from permitdesk.cases.models import Application, FeeLine, Occupant, Payment
+from permitdesk.api.schemas.occupancy import VisitorIn, VisitorOut
+from permitdesk.cases.models import Application, FeeLine, Occupant, Payment, Visitor
 from permitdesk.cases.services.applications import submit_application, withdraw_application
-from permitdesk.cases.services.occupants import add_occupant
-from permitdesk.cases.services.payments import record_payment, waive_fee
+from permitdesk.cases.services.occupants import add_occupant, add_visitor
+from permitdesk.cases.services.payments import record_payment, refund_payment, waive_fee
 
 router = Router(tags=["applications"], auth=AUTH)
 
@@ -62,7 +65,7 @@ def post_application(
 
 
 @router.get("/applications", response=responses({200: list[ApplicationBrief]}, 401, 422))
-@paginate(Page)
+@paginate(Keyset)
 def list_applications(request: HttpRequest) -> QuerySet[Application]:
     """The cases the caller may see, newest first."""
     return queries.application_list(actor(request))
@@ -91,8 +94,27 @@ def post_payment(
         amount=body.amount,
         now=timezone.now(),
         idempotency_key=idempotency_key,
+        kind=body.kind,
     )
     return Status(201, payment)
+
+
+@router.post("/payments/{id}/refunds", response=responses({201: PaymentOut}, *AUTH_BODY))
+def post_refund(
+    request: HttpRequest,
+    id: Annotated[Id, Path(description="the payment's id")],
+    body: RefundIn,
+) -> Status[Payment]:
+    """Refund part or all of a payment: an overpayment, a waived fee already paid, or a
+    deposit released. The refund is a negative ledger entry."""
+    refund = refund_payment(
+        actor=actor(request),
+        payment=queries.payment(id),
+        amount=body.amount,
+        reason=body.reason,
+        now=timezone.now(),
+    )
+    return Status(201, refund)
 
 
 @router.post("/fee-lines/{id}/waive", response=responses({200: FeeLineOut}, *AUTH_BODY))
@@ -114,3 +136,16 @@ def post_occupant(request: HttpRequest, id: CaseId, body: OccupantIn) -> Status[
         now=timezone.now(),
     )
     return Status(201, occupant)
+
+
+@router.post("/applications/{id}/visitors", response=responses({201: VisitorOut}, *AUTH_BODY))
+def post_visitor(request: HttpRequest, id: CaseId, body: VisitorIn) -> Status[Visitor]:
+    """Someone staying with the household for a while."""
+    visitor = add_visitor(
+        actor=actor(request),
+        application=queries.application(id),
+        name=body.name,
+        arrived_on=body.arrived_on,
+        now=timezone.now(),
+    )
+    return Status(201, visitor)

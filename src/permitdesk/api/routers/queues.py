@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import responses
-from permitdesk.api.pagination import Page
+from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.cases import ApplicationBrief
 from permitdesk.api.schemas.common import Money, Slug
 from permitdesk.cases.models import Application
@@ -23,18 +23,18 @@ Queue = Literal["new", "awaiting-payment", "ready-to-schedule", "awaiting-occupa
 
 
 class QueueItem(ApplicationBrief):
-    balance: Money = Field(description="fees not waived, less payments")
+    balance: Money = Field(description="fees not waived, less fee payments")
 
     @staticmethod
     def resolve_balance(obj: Application) -> Decimal:
-        return Decimal(getattr(obj, "balance"))  # noqa: B009 (an annotation of with_balance)
+        return obj.balance_due
 
 
 @router.get(
     "/jurisdictions/{slug}/queues/{queue}",
     response=responses({200: list[QueueItem]}, 401, 403, 404, 422),
 )
-@paginate(Page)
+@paginate(Keyset)
 def list_queue(
     request: HttpRequest,
     slug: Annotated[Slug, Path(description="the jurisdiction")],

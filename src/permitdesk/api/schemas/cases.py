@@ -20,12 +20,14 @@ from permitdesk.api.schemas.common import (
     Text60,
 )
 from permitdesk.api.schemas.inspections import ApprovalOut, InspectionOut
+from permitdesk.api.schemas.occupancy import VisitorOut
 from permitdesk.api.schemas.permits import PermitOut
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Payment
 
 # Idempotency-Key: what a client generates once per intended request (a UUID, say).
 IDEMPOTENCY_KEY = r"^[A-Za-z0-9._:-]{1,100}$"
+ZERO = Decimal("0.00")
 
 
 class ApplicationIn(Schema):
@@ -81,19 +83,33 @@ class PaymentIn(Schema):
         examples=["check"]
     )
     amount: MoneyIn
+    kind: Payment.Kind = Field(
+        Payment.Kind.FEE, description="fee, or deposit (a refundable deposit, held apart)"
+    )
+
+
+class RefundIn(Schema):
+    amount: MoneyIn
+    reason: RequiredLongText
 
 
 class PaymentOut(Schema):
     id: int
     application: int
+    kind: str = Field(description="fee, or deposit (held apart from the fees)")
     method: str
     amount: Money = Field(description="negative for a refund")
     receipt_number: str
     recorded_at: dt.datetime
+    refund_of: int | None = Field(description="the payment a refund returns")
 
     @staticmethod
     def resolve_application(obj: Payment) -> int:
         return obj.application_id
+
+    @staticmethod
+    def resolve_refund_of(obj: Payment) -> int | None:
+        return obj.refund_of_id
 
 
 class WaiveIn(Schema):
@@ -115,30 +131,51 @@ class OccupantOut(Schema):
     relationship: str
 
 
+def _assessed(case: Application, kind: str) -> Decimal:
+    lines = case.fee_lines.all()
+    return sum((ln.amount for ln in lines if ln.kind == kind and not ln.waived_reason), ZERO)
+
+
+def _paid(case: Application, kind: str) -> Decimal:
+    return sum((p.amount for p in case.payments.all() if p.kind == kind), ZERO)
+
+
 class ApplicationOut(ApplicationBrief):
     occupied: bool
     processed_at: dt.datetime = Field(description="no inspection before this moment")
     fees: Money = Field(description="fees not waived (deposits are apart)")
-    paid: Money = Field(description="payments less refunds")
+    paid: Money = Field(description="fee payments less their refunds")
     balance: Money = Field(description="fees less paid; negative is a credit")
+    deposits: Money = Field(description="refundable deposits assessed, not waived")
+    deposits_held: Money = Field(description="deposits paid, less those released")
     fee_lines: list[FeeLineOut]
     payments: list[PaymentOut]
     inspections: list[InspectionOut]
     occupants: list[OccupantOut]
+    visitors: list[VisitorOut]
     permits: list[PermitOut]
     approval: ApprovalOut | None
 
+    # From the prefetched ledger (no further query); the balance is the stored one.
     @staticmethod
     def resolve_fees(obj: Application) -> Decimal:
-        return Decimal(getattr(obj, "fees"))  # noqa: B009 (an annotation of with_balance)
+        return _assessed(obj, "fee")
 
     @staticmethod
     def resolve_paid(obj: Application) -> Decimal:
-        return Decimal(getattr(obj, "paid"))  # noqa: B009
+        return _paid(obj, Payment.Kind.FEE)
 
     @staticmethod
     def resolve_balance(obj: Application) -> Decimal:
-        return Decimal(getattr(obj, "balance"))  # noqa: B009
+        return obj.balance_due
+
+    @staticmethod
+    def resolve_deposits(obj: Application) -> Decimal:
+        return _assessed(obj, "deposit")
+
+    @staticmethod
+    def resolve_deposits_held(obj: Application) -> Decimal:
+        return _paid(obj, Payment.Kind.DEPOSIT)
 
     @staticmethod
     def resolve_approval(obj: Application) -> Any:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from permitdesk.records.models import Jurisdiction, Party, Unit
 
@@ -45,9 +46,34 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(db_index=True)
     processed_at = models.DateTimeField(help_text="no inspection before this moment")
     idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True)
+    balance_due = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        help_text=(
+            "fees not waived, less fee payments and their refunds (negative: a credit); "
+            "kept by the services under the case's row lock, never written elsewhere"
+        ),
+    )
+
+    # The statuses in which nothing more is collected: a queue of money owed leaves them out.
+    CLOSED = (Status.WITHDRAWN, Status.LAPSED, Status.ENDED)
 
     class Meta:
-        indexes = [models.Index(fields=["jurisdiction", "status", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["jurisdiction", "status", "submitted_at"]),
+            # The case lists, newest first (scanned backwards), a page after a cursor.
+            models.Index(
+                fields=["jurisdiction", "submitted_at", "id"], name="case_jurisdiction_list"
+            ),
+            models.Index(fields=["applicant", "submitted_at", "id"], name="case_applicant_list"),
+            # The clerk's awaiting-payment queue: only the open cases that owe money.
+            models.Index(
+                fields=["jurisdiction", "submitted_at", "id"],
+                name="case_awaiting_payment",
+                condition=Q(balance_due__gt=0) & ~Q(status__in=["withdrawn", "lapsed", "ended"]),
+            ),
+        ]
         ordering = ["-submitted_at", "-id"]
 
     def __str__(self) -> str:
@@ -74,9 +100,15 @@ class FeeLine(models.Model):
 
 
 class Payment(models.Model):
-    """A ledger entry: a payment (positive) or a refund (negative), never edited."""
+    """A ledger entry: a payment (positive) or a refund (negative), never edited. A deposit
+    payment is held apart from the fees: it never pays a fee, and its refund is its release."""
+
+    class Kind(models.TextChoices):
+        FEE = "fee"
+        DEPOSIT = "deposit"
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="payments")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FEE)
     method = models.CharField(max_length=20)
     amount = models.DecimalField(max_digits=14, decimal_places=2)
     receipt_number = models.CharField(max_length=32, unique=True)

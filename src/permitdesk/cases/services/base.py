@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from permitdesk.audit.models import AuditEvent
@@ -39,19 +39,40 @@ def locked(application: Application) -> Application:
     )
 
 
-def fees_due(application: Application) -> Decimal:
-    lines = FeeLine.objects.filter(application=application, kind="fee", waived_reason="")
-    return money(Decimal(lines.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"]))
-
-
-def paid(application: Application) -> Decimal:
-    entries = Payment.objects.filter(application=application)
+def _total(entries: QuerySet[FeeLine] | QuerySet[Payment]) -> Decimal:
     return money(Decimal(entries.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"]))
 
 
+def ledger_balance(application: Application) -> Decimal:
+    """The balance the ledger gives: fees not waived, less fee payments and their refunds.
+    Deposits stay apart on both sides: a deposit held is not a fee paid."""
+    fees = FeeLine.objects.filter(application=application, kind="fee", waived_reason="")
+    paid = Payment.objects.filter(application=application, kind=Payment.Kind.FEE)
+    return _total(fees) - _total(paid)
+
+
+def deposits_due(application: Application) -> Decimal:
+    """Refundable deposits assessed and not waived, less the deposits paid (a deposit released
+    later is not due again)."""
+    lines = FeeLine.objects.filter(application=application, kind="deposit", waived_reason="")
+    held = Payment.objects.filter(
+        application=application, kind=Payment.Kind.DEPOSIT, refund_of__isnull=True
+    )
+    return max(_total(lines) - _total(held), ZERO)
+
+
+def rebalance(application: Application) -> Decimal:
+    """Store the case's balance from its ledger; the caller holds the row lock (locked())."""
+    application.balance_due = ledger_balance(application)
+    application.save(update_fields=["balance_due"])
+    return application.balance_due
+
+
 def balance_due(application: Application) -> Decimal:
-    """Fees not waived, less payments and refunds; deposits are held apart."""
-    return max(fees_due(application) - paid(application), ZERO)
+    """What the applicant still owes in fees (a credit owes nothing): the stored balance, read
+    from the row (the caller's instance may predate the last change)."""
+    stored = Application.objects.values_list("balance_due", flat=True).get(pk=application.pk)
+    return max(money(Decimal(stored)), ZERO)
 
 
 def max_occupants(pack: Pack, application: Application, on: dt.date) -> int | None:
@@ -101,8 +122,8 @@ def case_facts(
 def add_fee_lines(
     application: Application, q: Quote, at: dt.datetime, only: set[str] | None = None
 ) -> list[FeeLine]:
-    """Fee lines from a quote (all, or the line ids in `only`)."""
-    return FeeLine.objects.bulk_create(
+    """Fee lines from a quote (all, or the line ids in `only`), and the case's new balance."""
+    lines = FeeLine.objects.bulk_create(
         FeeLine(
             application=application,
             fee_item=q.item,
@@ -117,6 +138,8 @@ def add_fee_lines(
         for line in q.lines
         if only is None or line.id in only
     )
+    rebalance(application)
+    return lines
 
 
 def add_permit_fee(pack: Pack, application: Application, now: dt.datetime) -> None:

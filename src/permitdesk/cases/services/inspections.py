@@ -30,6 +30,7 @@ from permitdesk.cases.services.base import (
     case_facts,
     locked,
     pack_of,
+    rebalance,
     snapshot,
     state,
 )
@@ -84,6 +85,7 @@ def _charge_for_visit(
                 citation=line.citation,
                 assessed_at=now,
             )
+    rebalance(application)
 
 
 def request_inspection(

@@ -7,7 +7,8 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.accounts.permissions import require
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import Forbidden, require, roles
 from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.services.base import audit, locked
@@ -66,6 +67,9 @@ def add_visitor(
     arrived_on: dt.date,
     now: dt.datetime,
 ) -> Visitor:
+    """Someone staying with the household for a while (the village's visitor periods)."""
+    if not name.strip():
+        raise Refused("a visitor needs a name")
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
@@ -89,7 +93,11 @@ def report_change_of_occupancy(
     *, actor: User, unit: Unit, changed_on: dt.date, now: dt.datetime
 ) -> ChangeOfOccupancyReport:
     """The village's report to the Clerk; one made more than 30 days after the change is late
-    (a violation of §1.D) but is still recorded."""
+    (a violation of §1.D) but is still recorded. Owners and agents report, and the
+    jurisdiction's clerks and code officials for them; its inspectors do not."""
+    held = roles(actor, unit.property.jurisdiction_id)
+    if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        raise Forbidden("inspectors do not report changes of occupancy")
     pack = get_pack(unit.property.jurisdiction.slug)
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):

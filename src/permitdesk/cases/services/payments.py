@@ -11,7 +11,14 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import require
 from permitdesk.cases.models import Application, FeeLine, Payment
-from permitdesk.cases.services.base import audit, balance_due, locked, pack_of
+from permitdesk.cases.services.base import (
+    audit,
+    balance_due,
+    deposits_due,
+    locked,
+    pack_of,
+    rebalance,
+)
 from permitdesk.notices import case_messages
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
@@ -29,11 +36,15 @@ def record_payment(
     amount: Decimal,
     now: dt.datetime,
     idempotency_key: str | None = None,
+    kind: str = Payment.Kind.FEE,
 ) -> Payment:
-    """A payment against the case's balance, by a method the jurisdiction accepts.
+    """A payment against the case's balance (kind "fee"), or of a refundable deposit it was
+    assessed (kind "deposit", held apart), by a method the jurisdiction accepts.
 
     The same idempotency key twice records one payment and returns it both times.
     """
+    if kind not in Payment.Kind.values:
+        raise Refused(f"kind '{kind}' is not one of: {', '.join(Payment.Kind.values)}")
     if idempotency_key:
         existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -56,11 +67,14 @@ def record_payment(
                 )
             if amount <= 0:
                 raise Refused("amount must be more than 0.00")
-            due = balance_due(application)
-            if amount > due:
-                raise Refused(f"amount {amount} is more than the {due} due")
+            deposit = kind == Payment.Kind.DEPOSIT
+            limit = deposits_due(application) if deposit else balance_due(application)
+            if amount > limit:
+                what = " in deposits" if deposit else ""
+                raise Refused(f"amount {amount} is more than the {limit} due{what}")
             payment = Payment.objects.create(
                 application=application,
+                kind=kind,
                 method=method,
                 amount=amount,
                 receipt_number=_receipt_number(application, now),
@@ -74,8 +88,13 @@ def record_payment(
                 action="record-payment",
                 obj=payment,
                 at=now,
-                before={"balance_due": str(due)},
-                after={"balance_due": str(due - amount), "amount": str(amount), "method": method},
+                before={"balance_due": str(application.balance_due)},
+                after={
+                    "balance_due": str(rebalance(application)),
+                    "amount": str(amount),
+                    "method": method,
+                    "kind": kind,
+                },
             )
             case_messages.receipt(payment, at=now)
     except IntegrityError:
@@ -108,14 +127,19 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
             raise Refused("this fee is already waived")
         fee_line.waived_reason = reason.strip()
         fee_line.save(update_fields=["waived_reason"])
+        before = application.balance_due
         audit(
             application,
             actor=actor,
             action="waive-fee",
             obj=fee_line,
             at=now,
-            before={"amount_due": str(fee_line.amount)},
-            after={"amount_due": "0.00", "reason": fee_line.waived_reason},
+            before={"amount_due": str(fee_line.amount), "balance_due": str(before)},
+            after={
+                "amount_due": "0.00",
+                "reason": fee_line.waived_reason,
+                "balance_due": str(rebalance(application)),
+            },
         )
     return fee_line
 
@@ -138,6 +162,7 @@ def refund_payment(
             raise Refused(f"amount must be more than 0.00 and at most {payment.amount - refunded}")
         refund = Payment.objects.create(
             application=application,
+            kind=payment.kind,
             method=payment.method,
             amount=-amount,
             receipt_number=_receipt_number(application, now),
@@ -151,7 +176,15 @@ def refund_payment(
             action="refund-payment",
             obj=refund,
             at=now,
-            before={"payment": payment.receipt_number, "refunded": str(refunded)},
-            after={"refunded": str(refunded + amount), "reason": reason.strip()},
+            before={
+                "payment": payment.receipt_number,
+                "refunded": str(refunded),
+                "balance_due": str(application.balance_due),
+            },
+            after={
+                "refunded": str(refunded + amount),
+                "reason": reason.strip(),
+                "balance_due": str(rebalance(application)),
+            },
         )
     return refund

@@ -1,0 +1,39 @@
+"""Visitors staying with a household, and the village's change-of-occupancy reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+from permitdesk.api.schemas.common import DateIn, Line200
+from permitdesk.cases.models import ChangeOfOccupancyReport
+
+
+class VisitorIn(Schema):
+    name: Line200
+    arrived_on: DateIn
+
+
+class VisitorOut(Schema):
+    id: int
+    name: str
+    arrived_on: dt.date
+    left_on: dt.date | None
+
+
+class ChangeReportIn(Schema):
+    changed_on: DateIn = Field(description="the day the occupancy changed")
+
+
+class ChangeReportOut(Schema):
+    id: int
+    unit: int
+    changed_on: dt.date
+    reported_at: dt.datetime
+    due_on: dt.date = Field(description="the last day the ordinance allowed for the report")
+    late: bool = Field(description="made after due_on (still recorded)")
+
+    @staticmethod
+    def resolve_unit(obj: ChangeOfOccupancyReport) -> int:
+        return obj.unit_id
