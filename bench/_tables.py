@@ -78,6 +78,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "submitted_at",
         "processed_at",
         "idempotency_key",
+        "balance_due",
     ),
     "cases_feeline": (
         "id",
@@ -102,6 +103,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "recorded_at",
         "refund_of_id",
         "idempotency_key",
+        "kind",
     ),
     "cases_inspectionrequest": (
         "id",

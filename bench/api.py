@@ -17,16 +17,13 @@ the figures (--check: exit 1 when a target is missed).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
 import secrets
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +32,19 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # so `bench.bench_settings` imports when run as a script
     sys.path.insert(0, str(REPO))
 
-import psycopg  # noqa: E402
-from psycopg import sql  # noqa: E402
 
-from _load import TOKEN_PREFIX, Loader, StageResult  # noqa: E402
+from _database import (  # noqa: E402
+    Subjects,
+    db_name,
+    drop_database,
+    jurisdiction_cases,
+    migrate,
+    pick_subjects,
+    recreate_database,
+    status_mix,
+)
+from _endpoints import Endpoint, endpoints  # noqa: E402
+from _load import Loader, StageResult  # noqa: E402
 from _measure import (  # noqa: E402
     Gunicorn,
     Latency,
@@ -54,21 +60,11 @@ from _measure import (  # noqa: E402
 )
 
 DEFAULT_URL = "postgres://permitdesk:permitdesk@127.0.0.1:5432/permitdesk_bench"
-MAINTENANCE_DB = "permitdesk"  # the database we connect to to create and drop the bench one
-CASES_PER_APPLICANT = 25
 P95_GROWTH = 1.5  # p95 at full size / p95 at the small size
 BARE_SHARE = 0.5  # throughput / the bare view's throughput
 MEMORY_MB = 300  # peak RSS of each app process
 BARE = "/bench/bare"
 NOISE = 0.05  # other processes' share of the CPUs above which the figures are flagged
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    key: str
-    label: str
-    path: str
-    token: str | None
 
 
 @dataclass
@@ -94,217 +90,6 @@ class StageFigures:
 
 def say(*parts: object) -> None:
     print(*parts, flush=True)
-
-
-# --- database --------------------------------------------------------------------------------
-
-
-def _with_db(url: str, name: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def db_name(url: str) -> str:
-    return urllib.parse.urlsplit(url).path.lstrip("/")
-
-
-def recreate_database(url: str) -> None:
-    name = db_name(url)
-    with psycopg.connect(_with_db(url, MAINTENANCE_DB), autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def drop_database(url: str) -> None:
-    with psycopg.connect(_with_db(url, MAINTENANCE_DB), autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db_name(url)))
-        )
-
-
-def migrate(url: str) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env["DATABASE_URL"] = url
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=REPO,
-        env=env,
-        check=True,
-    )
-
-
-@dataclass(frozen=True)
-class Subjects:
-    applicant: int
-    applicant_cases: int
-    application: int
-    clerk: int
-    clerk_jurisdiction: str
-    clerk_jurisdiction_id: int
-
-
-def pick_subjects(url: str) -> Subjects:
-    """The applicant whose case count is nearest 25, their richest case, and the clerk of the
-    jurisdiction with the most cases. Chosen once, on the small data set, and kept."""
-    with psycopg.connect(url) as conn:
-        row = conn.execute(
-            """SELECT applicant_id, count(*) FROM cases_application GROUP BY applicant_id
-               ORDER BY abs(count(*) - %s), applicant_id LIMIT 1""",
-            (CASES_PER_APPLICANT,),
-        ).fetchone()
-        assert row is not None, "no applications loaded"
-        applicant, cases = row
-        row = conn.execute(
-            """SELECT a.id FROM cases_application a WHERE a.applicant_id = %s
-               ORDER BY (SELECT count(*) FROM cases_feeline x WHERE x.application_id = a.id)
-                      + (SELECT count(*) FROM cases_payment x WHERE x.application_id = a.id)
-                      + (SELECT count(*) FROM cases_inspection x WHERE x.application_id = a.id)
-                      + (SELECT count(*) FROM cases_occupant x WHERE x.application_id = a.id)
-                      + (SELECT count(*) FROM cases_permit x WHERE x.application_id = a.id)
-                      DESC, a.id
-               LIMIT 1""",
-            (applicant,),
-        ).fetchone()
-        assert row is not None
-        application = row[0]
-        row = conn.execute(
-            """SELECT m.user_id, j.slug, j.id FROM accounts_membership m
-                 JOIN records_jurisdiction j ON j.id = m.jurisdiction_id
-                WHERE m.role = 'clerk'
-                ORDER BY (SELECT count(*) FROM cases_application a
-                           WHERE a.jurisdiction_id = m.jurisdiction_id) DESC, m.user_id
-                LIMIT 1"""
-        ).fetchone()
-        assert row is not None
-        return Subjects(applicant, cases, application, row[0], row[1], row[2])
-
-
-def status_mix(url: str) -> str:
-    with psycopg.connect(url) as conn:
-        rows = conn.execute(
-            "SELECT status, count(*) FROM cases_application GROUP BY status ORDER BY 2 DESC"
-        ).fetchall()
-    total = sum(n for _, n in rows) or 1
-    return ", ".join(f"{status} {n / total:.0%}" for status, n in rows)
-
-
-def jurisdiction_cases(url: str, slug: str) -> int:
-    with psycopg.connect(url) as conn:
-        row = conn.execute(
-            """SELECT count(*) FROM cases_application a JOIN records_jurisdiction j
-               ON j.id = a.jurisdiction_id WHERE j.slug = %s""",
-            (slug,),
-        ).fetchone()
-        return int(row[0]) if row else 0
-
-
-# --- what to measure -------------------------------------------------------------------------
-
-
-def openapi_paths() -> dict[str, object]:
-    from django.test import Client
-
-    response = Client(raise_request_exception=False).get("/api/openapi.json")
-    if response.status_code != 200:
-        return {}
-    paths = json.loads(response.content).get("paths", {})
-    return paths if isinstance(paths, dict) else {}
-
-
-def _params(operation: object) -> dict[str, dict[str, object]]:
-    """The operation's parameters by name (GET only)."""
-    if not isinstance(operation, dict):
-        return {}
-    get = operation.get("get")
-    if not isinstance(get, dict):
-        return {}
-    found: dict[str, dict[str, object]] = {}
-    for p in get.get("parameters", []):
-        if isinstance(p, dict) and isinstance(p.get("name"), str):
-            found[p["name"]] = p
-    return found
-
-
-def _enum(param: dict[str, object]) -> list[str]:
-    schema = param.get("schema")
-    if isinstance(schema, dict):
-        values = schema.get("enum")
-        if isinstance(values, list):
-            return [str(v) for v in values]
-    return []
-
-
-def clerk_queue_path(paths: dict[str, object], slug: str, jurisdiction: int) -> tuple[str, str]:
-    """The clerk's queue if the API has one (a GET route with "queue" in it, its parameters
-    filled in), else the clerk's filtered or plain case list; and which it is."""
-    for route, operation in sorted(paths.items()):
-        if "queue" not in route or not _has_get(operation):
-            continue
-        concrete, query = route, []
-        for name, param in _params(operation).items():
-            value = _fill(name, param, slug, jurisdiction)
-            if param.get("in") == "path":
-                concrete = concrete.replace("{" + name + "}", value)
-            elif param.get("required") or "queue" in name:
-                query.append(f"{name}={value}")
-        if "{" not in concrete:
-            path = concrete + ("?" + "&".join(query) if query else "")
-            return path, f"the clerk's queue {path}"
-    listed = _params(paths.get("/api/applications", {}))
-    for name in ("queue", "status"):
-        if name in listed:
-            value = _fill(name, listed[name], slug, jurisdiction)
-            return (
-                f"/api/applications?{name}={value}",
-                f"no queue endpoint: the clerk's case list filtered ?{name}={value}",
-            )
-    return "/api/applications", "no queue endpoint: the clerk's case list (first page)"
-
-
-def _has_get(operation: object) -> bool:
-    return isinstance(operation, dict) and isinstance(operation.get("get"), dict)
-
-
-def _fill(name: str, param: dict[str, object], slug: str, jurisdiction: int) -> str:
-    """A value for a parameter of the clerk's queue."""
-    choices = _enum(param)
-    if "queue" in name:
-        return _pick_queue(choices)
-    if "jurisdiction" in name or "slug" in name:
-        schema = param.get("schema")
-        numeric = isinstance(schema, dict) and schema.get("type") == "integer"
-        return str(jurisdiction) if numeric else slug
-    if name == "status":
-        return "submitted"
-    return choices[0] if choices else "1"
-
-
-def _pick_queue(choices: list[str]) -> str:
-    for preferred in ("awaiting-payment", "new", "submitted"):
-        if preferred in choices:
-            return preferred
-    return choices[0] if choices else "awaiting-payment"
-
-
-def endpoints(subjects: Subjects) -> tuple[list[Endpoint], str]:
-    paths = openapi_paths()
-    queue, queue_what = clerk_queue_path(
-        paths, subjects.clerk_jurisdiction, subjects.clerk_jurisdiction_id
-    )
-    applicant = TOKEN_PREFIX + str(subjects.applicant)
-    clerk = TOKEN_PREFIX + str(subjects.clerk)
-    return [
-        Endpoint(
-            "detail",
-            "(a) detail, applicant",
-            f"/api/applications/{subjects.application}",
-            applicant,
-        ),
-        Endpoint("mine", "(b) list, applicant", "/api/applications", applicant),
-        Endpoint("queue", "(c) clerk's queue", queue, clerk),
-    ], queue_what
 
 
 # --- one stage -------------------------------------------------------------------------------

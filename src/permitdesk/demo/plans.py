@@ -4,126 +4,25 @@ status, each walked to its status through the services at fixed past moments.
 The streets, parcels and people are invented. The moments are wall-clock times in the
 jurisdiction's zone, all before 2026-11-23, chosen so that every guard of the pack is met
 (Clayton's 24 business hours of processing and 4:00 PM cut-off are computed by the rules, not
-assumed). Each plan is data; permitdesk.demo.build walks it.
+assumed). Each plan is data (its shape is permitdesk.demo.specs); permitdesk.demo.build walks it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from permitdesk.cases.services.inspections import ViolationInput
-
-# The statuses a demo case is walked to, in the order of the lifecycle; "temporary" is a
-# submitted case with St. Clair's temporary permit, "conditional" the village's conditional one.
-GOALS = (
-    "submitted",
-    "temporary",
-    "inspection-requested",
-    "failed",
-    "conditional",
-    "approved",
-    "issued",
-    "ended",
+from permitdesk.demo.specs import (
+    COUPLE,
+    FAMILY_OF_THREE,
+    GUTTERS,
+    HANDRAIL,
+    OUTLETS,
+    ROOMMATES,
+    SMOKE_ALARM,
+    CaseSpec,
+    JurisdictionPlan,
+    PropertySpec,
+    UnitSpec,
+    house,
 )
-
-
-@dataclass(frozen=True)
-class BedroomSpec:
-    area_sqft: str
-    basement: bool = False
-    egress_opening_sqft: str | None = None
-
-
-@dataclass(frozen=True)
-class UnitSpec:
-    label: str  # blank for a house
-    unit_type: str
-    units_in_building: int
-    bedrooms: tuple[BedroomSpec, ...]
-
-
-@dataclass(frozen=True)
-class PropertySpec:
-    parcel_id: str
-    address: str
-    city: str
-    state: str
-    zip_code: str
-    units: tuple[UnitSpec, ...]
-
-
-@dataclass(frozen=True)
-class Person:
-    first_name: str
-    last_name: str
-    age: int
-    relationship: str
-
-
-@dataclass(frozen=True)
-class CaseSpec:
-    key: str  # unique within the jurisdiction; the application's idempotency key names it
-    goal: str  # one of GOALS
-    parcel_id: str
-    label: str
-    applicant: str  # "owner" or "agent"
-    trigger: str
-    start: str  # submitted at, local wall-clock time: "2026-03-02 10:00"
-    occupants: tuple[Person, ...] = ()
-    fail_first: bool = False  # a failed inspection and a re-inspection before the pass
-    wanted_on: str | None = None  # inspection-requested: the day asked for
-    ended: str | None = None  # ended: when the permit ends, local
-    end_reason: str = "change-of-tenancy"
-    correction_due_on: str | None = None  # conditional
-    owner_statement: str = ""  # conditional
-
-
-@dataclass(frozen=True)
-class JurisdictionPlan:
-    slug: str
-    recorded_at: str  # when the clerk recorded the properties, local
-    fee_item: str
-    payment_method: str
-    violations: tuple[ViolationInput, ...]
-    properties: tuple[PropertySpec, ...]
-    cases: tuple[CaseSpec, ...]
-
-
-def _house(*areas: str) -> tuple[BedroomSpec, ...]:
-    return tuple(BedroomSpec(a) for a in areas)
-
-
-SMOKE_ALARM = ViolationInput(
-    "IPMC 704.6.1.2",
-    "No working smoke alarm in the hallway outside the bedrooms",
-    "Install an interconnected smoke alarm in the hallway",
-)
-GUTTERS = ViolationInput(
-    "IPMC 304.7", "Gutters detached at the rear elevation", "Re-hang the gutters and downspouts"
-)
-HANDRAIL = ViolationInput(
-    "IPMC 305.5", "Basement stair handrail loose", "Secure the handrail to the wall"
-)
-OUTLETS = ViolationInput(
-    "IPMC 605.1",
-    "Open junction box and missing cover plates in the kitchen",
-    "Cover the junction box; replace the cover plates",
-)
-
-FAMILY_OF_THREE = (
-    Person("Dana", "Whitfield", 38, "head of household"),
-    Person("Sam", "Whitfield", 36, "spouse"),
-    Person("Riley", "Whitfield", 9, "daughter"),
-)
-COUPLE = (
-    Person("Ana", "Moreno", 29, "head of household"),
-    Person("Luis", "Moreno", 31, "spouse"),
-)
-ROOMMATES = (
-    Person("Jordan", "Pike", 27, "head of household"),
-    Person("Casey", "Lund", 26, "unrelated resident"),
-)
-
 
 PLANS: tuple[JurisdictionPlan, ...] = (
     JurisdictionPlan(
@@ -140,7 +39,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "MO",
                 "63105",
                 tuple(
-                    UnitSpec(label, "apartment", 4, _house(*areas))
+                    UnitSpec(label, "apartment", 4, house(*areas))
                     for label, areas in (
                         ("1A", ("140", "110")),
                         ("1B", ("120",)),
@@ -155,7 +54,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Clayton",
                 "MO",
                 "63105",
-                (UnitSpec("", "single-family", 1, _house("150", "120", "100")),),
+                (UnitSpec("", "single-family", 1, house("150", "120", "100")),),
             ),
             PropertySpec(
                 "DEMO-CL-0003",
@@ -163,7 +62,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Clayton",
                 "MO",
                 "63105",
-                tuple(UnitSpec(x, "duplex", 2, _house("130", "100")) for x in ("A", "B")),
+                tuple(UnitSpec(x, "duplex", 2, house("130", "100")) for x in ("A", "B")),
             ),
         ),
         cases=(
@@ -221,7 +120,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Belleville",
                 "IL",
                 "62223",
-                (UnitSpec("", "single-family", 1, _house("140", "110")),),
+                (UnitSpec("", "single-family", 1, house("140", "110")),),
             ),
             PropertySpec(
                 "DEMO-SC-0002",
@@ -229,7 +128,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Belleville",
                 "IL",
                 "62223",
-                tuple(UnitSpec(x, "duplex", 2, _house("120", "90")) for x in ("A", "B")),
+                tuple(UnitSpec(x, "duplex", 2, house("120", "90")) for x in ("A", "B")),
             ),
             PropertySpec(
                 "DEMO-SC-0003",
@@ -237,7 +136,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Swansea",
                 "IL",
                 "62226",
-                tuple(UnitSpec(x, "apartment", 6, _house("110")) for x in ("1", "2", "3")),
+                tuple(UnitSpec(x, "apartment", 6, house("110")) for x in ("1", "2", "3")),
             ),
             PropertySpec(
                 "DEMO-SC-0004",
@@ -245,7 +144,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Freeburg",
                 "IL",
                 "62243",
-                (UnitSpec("", "mobile-home", 1, _house("100", "80")),),
+                (UnitSpec("", "mobile-home", 1, house("100", "80")),),
             ),
         ),
         cases=(
@@ -307,7 +206,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "St. Louis",
                 "MO",
                 "63129",
-                (UnitSpec("", "single-family", 1, _house("140", "110", "90")),),
+                (UnitSpec("", "single-family", 1, house("140", "110", "90")),),
             ),
             PropertySpec(
                 "DEMO-SL-0002",
@@ -315,7 +214,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "St. Louis",
                 "MO",
                 "63128",
-                tuple(UnitSpec(x, "duplex", 2, _house("140", "100")) for x in ("A", "B")),
+                tuple(UnitSpec(x, "duplex", 2, house("140", "100")) for x in ("A", "B")),
             ),
             PropertySpec(
                 "DEMO-SL-0003",
@@ -323,7 +222,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "St. Louis",
                 "MO",
                 "63125",
-                tuple(UnitSpec(x, "condo", 12, _house("120", "80")) for x in ("101", "204")),
+                tuple(UnitSpec(x, "condo", 12, house("120", "80")) for x in ("101", "204")),
             ),
         ),
         cases=(
@@ -381,7 +280,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Demo Village",
                 "MO",
                 "63119",
-                (UnitSpec("", "single-family", 1, _house("150", "120")),),
+                (UnitSpec("", "single-family", 1, house("150", "120")),),
             ),
             PropertySpec(
                 "DEMO-VI-0002",
@@ -389,7 +288,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Demo Village",
                 "MO",
                 "63119",
-                tuple(UnitSpec(x, "duplex", 2, _house("130", "90")) for x in ("A", "B")),
+                tuple(UnitSpec(x, "duplex", 2, house("130", "90")) for x in ("A", "B")),
             ),
             PropertySpec(
                 "DEMO-VI-0003",
@@ -397,7 +296,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Demo Village",
                 "MO",
                 "63119",
-                tuple(UnitSpec(x, "condo", 8, _house("110", "80")) for x in ("1", "2")),
+                tuple(UnitSpec(x, "condo", 8, house("110", "80")) for x in ("1", "2")),
             ),
             PropertySpec(
                 "DEMO-VI-0004",
@@ -405,7 +304,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "Demo Village",
                 "MO",
                 "63119",
-                (UnitSpec("", "single-family", 1, _house("140", "100")),),
+                (UnitSpec("", "single-family", 1, house("140", "100")),),
             ),
         ),
         cases=(
