@@ -20,7 +20,7 @@ from permitdesk.rules.facts import FactError, allowed
 YES_NO = [("true", "Yes"), ("false", "No")]
 
 
-def fact_label(name: str, spec: FactSpec) -> str:
+def fact_label(spec: FactSpec) -> str:
     """What a person reads above the field: the fact's description, its unit in brackets."""
     text = spec.description[:1].upper() + spec.description[1:]
     if spec.unit and spec.type in ("integer", "decimal") and spec.unit not in text.lower():
@@ -41,9 +41,9 @@ def fact_hint(spec: FactSpec) -> str:
     return hint.strip()
 
 
-def fact_field(name: str, spec: FactSpec, *, required: bool) -> forms.Field:
+def fact_field(spec: FactSpec, *, required: bool) -> forms.Field:
     """One fact as a form field. Values stay text: the rules coerce and check them."""
-    label, hint = fact_label(name, spec), fact_hint(spec)
+    label, hint = fact_label(spec), fact_hint(spec)
     messages = {
         "required": f"Enter {label.lower()}: {allowed(spec)}.",
         "max_length": f"Enter {allowed(spec)}: at most %(limit_value)d characters, "
@@ -113,7 +113,7 @@ class FactsForm(forms.Form):
         super().__init__(data)
         on = self.fields.pop("on")
         for name, spec in specs.items():
-            self.fields[name] = fact_field(name, spec, required=name in required)
+            self.fields[name] = fact_field(spec, required=name in required)
         self.fields["on"] = on  # the date last: most people leave it alone
         self.specs = specs
 
