@@ -49,9 +49,14 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     site.get_by_role("button", name="Record the inspection").click()
     expect(site.get_by_role("status")).to_contain_text("recorded: failed")
 
+    # The second by keyboard only: tab to the radio buttons, pick Passed, send with Enter.
     site.locator(f'a[href="/staff/inspections/{second.pk}/"]').click()
-    site.locator('label[for="id_result-result_0"]').click()  # Passed
-    site.get_by_role("button", name="Record the inspection").click()
+    site.get_by_label("Wiring").focus()
+    site.keyboard.press("Tab")  # the first radio button of the result
+    site.keyboard.press("Space")
+    assert site.locator("#id_result-result_0").is_checked()
+    site.get_by_role("button", name="Record the inspection").focus()
+    site.keyboard.press("Enter")
     expect(site.get_by_role("status")).to_contain_text("recorded: passed")
     check_page(site, "staff-inspector-day-after-phone")
 
