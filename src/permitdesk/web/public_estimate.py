@@ -15,7 +15,7 @@ from django.urls import reverse
 from permitdesk.law.pack import NotInForce, UnknownName
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import NotPermitted, Quote, quote
-from permitdesk.web.public_forms import FactsForm, the_day
+from permitdesk.web.public_forms import FactsForm, facts_used, the_day
 from permitdesk.web.public_packs import pack_or_404, schedules, today
 
 
@@ -70,6 +70,13 @@ def estimate_item(request: HttpRequest, jurisdiction: str, item: str) -> HttpRes
             result = quote(pack, item, form.given(), the_day(form, today(pack)))
         except (FactError, NotPermitted, NotInForce) as refusal:
             form.refuse(refusal)
-    context = {"pack": pack, "item": item, "fee_item": fee_item, "form": form, "quote": result}
+    context = {
+        "pack": pack,
+        "item": item,
+        "fee_item": fee_item,
+        "form": form,
+        "quote": result,
+        "facts_used": facts_used(form, result.facts) if result else [],
+    }
     status = 422 if form.is_bound and form.errors else 200
     return render(request, "web/public/estimate_item.html", context, status=status)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 
 from permitdesk.law.pack import NotInForce
 from permitdesk.law.schema import FactSpec
-from permitdesk.rules.facts import FactError, allowed
+from permitdesk.rules.facts import FactError, FactValue, allowed
+from permitdesk.rules.money import plain
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -139,6 +141,28 @@ def readable(message: str, specs: Mapping[str, FactSpec]) -> str:
         if "_" in name:
             message = message.replace(name, name.replace("_", " "))
     return message[:1].upper() + message[1:]
+
+
+def facts_used(form: FactsForm, facts: Mapping[str, FactValue]) -> list[tuple[str, str]]:
+    """The facts a rule used (those given and the defaults it took), labelled as the form
+    labels them, so an answer says what it assumed."""
+    return [
+        (str(form.fields[name].label), shown(value))
+        for name, value in facts.items()
+        if name in form.fields
+    ]
+
+
+def shown(value: FactValue) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, tuple):
+        return ", ".join(plain(v) for v in value) or "none"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).replace("-", " ")
 
 
 def the_day(form: FactsForm, today: dt.date) -> dt.date:

@@ -11,7 +11,7 @@ from permitdesk.law.pack import NotInForce
 from permitdesk.law.vocabulary import ELIGIBILITY_FACTS
 from permitdesk.rules.eligibility import Eligibility, eligibility
 from permitdesk.rules.facts import FactError
-from permitdesk.web.public_forms import FactsForm, the_day
+from permitdesk.web.public_forms import FactsForm, facts_used, the_day
 from permitdesk.web.public_packs import pack_or_404, today
 
 # What the rules cannot decide without; the others are asked for only where a rule reads them,
@@ -34,5 +34,6 @@ def guide(request: HttpRequest, slug: str) -> HttpResponse:
         except (FactError, NotInForce) as refusal:
             form.refuse(refusal)
     status = 422 if form.is_bound and form.errors else 200
-    context = {"pack": pack, "form": form, "answer": answer}
+    used = facts_used(form, answer.facts) if answer else []
+    context = {"pack": pack, "form": form, "answer": answer, "facts_used": used}
     return render(request, "web/public/guide.html", context, status=status)

@@ -90,6 +90,8 @@ def test_a_clayton_building_permit_by_construction_cost(client: Client) -> None:
     assert "Building Permits 1) — $12.00 per $1,000 of construction cost" in body
     assert "in effect from August 1, 2010" in body
     assert kept(body, "construction_cost") == "50000"
+    # What the estimate assumed, defaults included.
+    assert "Construction cost of the work (dollars): <strong>50,000</strong>" in body
 
 
 def test_a_clayton_building_permit_by_type_of_construction(client: Client) -> None:
@@ -134,6 +136,13 @@ def test_an_item_issued_elsewhere_says_who_issues_it(client: Client) -> None:
     body = page(client, "/estimate/clayton-mo/electrical-permit/")
     assert "does not issue this: All electrical permits are obtained and inspected" in body
     assert "Total fees" not in body
+
+
+def test_an_estimate_says_which_defaults_it_assumed(client: Client) -> None:
+    body = page(client, "/estimate/clayton-mo/mechanical-permit/?furnaces_btu=120000&on=")
+    assert "Each furnace&#x27;s rating in BTU, e.g. 120000,250000: <strong>120,000</strong>" in body
+    assert "Each boiler&#x27;s rating in BTU: <strong>none</strong>" in body
+    assert "(at least the final one): <strong>1</strong>" in body
 
 
 def test_an_item_with_no_required_fact_is_estimated_at_once(client: Client) -> None:

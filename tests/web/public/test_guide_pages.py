@@ -46,6 +46,8 @@ def test_a_type_ii_unit_in_the_village_needs_no_permit_but_a_report(client: Clie
     assert "No re-occupancy permit is required for a Type II unit" in body
     assert "Report of change of occupancy to the Village Clerk (within 30 days)" in body
     assert "requires 2 things" in body
+    # What the answer assumed, the defaults included.
+    assert "Newly constructed, never occupied before: <strong>no</strong>" in body
 
 
 def test_the_event_is_required(client: Client) -> None:
