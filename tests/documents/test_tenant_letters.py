@@ -46,6 +46,8 @@ def test_a_days_letters_print_one_page_each_with_the_tenants_address_and_the_per
     assert "Clayton School District asks for a copy of this permit" in pages[0]
     assert f"Permit number {first.number}" in pages[0]
     assert "Ends upon a change in tenancy" in pages[0]
+    assert "Page 1 of" not in pages[0]  # each page is a letter of its own, mailed alone
+    assert pages[0].endswith(f"Occupancy Permit: Tenant Copy {first.number}")
     assert "Ada Tenant, Ivy Night" in pages[1]
     assert first.number not in pages[1]
 

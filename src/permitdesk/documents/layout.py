@@ -45,7 +45,7 @@ class Sheet(FPDF):
         self.jurisdiction_name = jurisdiction
         self.document_title = title
         self.reference = reference
-        self.furniture = True  # tenant letters print their own head on each page
+        self.numbered_pages = True  # a batch of letters numbers no pages: each is one letter
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(auto=True, margin=20)
         # The document's own moment, not the clock: the same case renders the same bytes.
@@ -63,8 +63,6 @@ class Sheet(FPDF):
     # -- furniture -------------------------------------------------------------------------
 
     def header(self) -> None:
-        if not self.furniture:
-            return
         self.set_font("helvetica", "B", 10)
         self.set_text_color(*MUTED)
         self.cell(0, 5, self.jurisdiction_name.upper(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -80,7 +78,8 @@ class Sheet(FPDF):
         self.set_text_color(*MUTED)
         half = (self.w - self.l_margin - self.r_margin) / 2
         self.cell(half, 5, f"{self.document_title} {self.reference}")
-        self.cell(half, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        if self.numbered_pages:
+            self.cell(half, 5, f"Page {self.page_no()} of {{nb}}", align="R")
         self.set_text_color(*INK)
 
     # -- building blocks -------------------------------------------------------------------

@@ -235,10 +235,11 @@ def write_permit(sheet: Sheet, permit: Permit, pack: Pack, *, compact: bool = Fa
         sheet.field("Correct by", long_date(permit.correction_due_on), width=beside_qr)
     if permit.evidence:
         sheet.field("Evidence shown", permit.evidence.replace("-", " "), width=beside_qr)
+    below_fields = sheet.get_y()
     sheet.set_font("helvetica", "", 7)
     sheet.set_xy(sheet.w - sheet.r_margin - QR_SIZE, top + QR_SIZE)
     sheet.cell(QR_SIZE, 4, "Scan to verify", align="C")
-    sheet.set_xy(sheet.l_margin, max(sheet.get_y(), top + QR_SIZE + 6))
+    sheet.set_xy(sheet.l_margin, max(below_fields, top + QR_SIZE + 6))
     sheet.ln(2)
     if permit.ended_at is not None:
         ended = long_date(local(pack, permit.ended_at).date())

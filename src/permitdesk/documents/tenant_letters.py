@@ -97,6 +97,7 @@ def render_tenant_letters(jurisdiction: Jurisdiction, day: dt.date) -> tuple[str
     permits = permits_to_mail(jurisdiction, day)
     start, _ = day_bounds(pack, day)
     sheet = Sheet(jurisdiction=pack.name, title=TITLE, reference=day.isoformat(), dated=start)
+    sheet.numbered_pages = False
     for permit in permits:
         _write_letter(sheet, permit, pack, day)
     if not permits:
