@@ -52,7 +52,9 @@ def program_for(pack: Pack, unit: Unit, trigger: str, on: dt.date) -> Program:
     for finding in findings:
         if finding.required and finding.fee_item and finding.fee_item != later:
             return Program(finding.fee_item, finding.reason, finding.citation)
-    first = next((f for f in findings if f.kind in ("permit", "inspection")), findings[0])
+    first = next((f for f in findings if f.kind in ("permit", "inspection")), None)
+    if first is None:
+        return Program(None, f"{pack.name} has no occupancy program in its rules", "")
     return Program(None, first.reason, first.citation)
 
 

@@ -98,6 +98,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "payments": payments,
         "permits": permits,
         "inspections": inspections,
+        "pending": next((i for i, _ in inspections if i.result == i.Result.PENDING), None),
         "events": happened(pack, case_events(case)),
         "next": NEXT.get(case.status, ""),
         "deadlines": case_deadlines(pack, case, now),

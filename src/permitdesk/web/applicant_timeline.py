@@ -22,14 +22,14 @@ PERMITS = {
 }
 # What the applicant does next, by the case's status.
 NEXT: dict[str, str] = {
-    Application.Status.SUBMITTED: "Request the inspection below.",
+    Application.Status.SUBMITTED: "Request the inspection.",
     Application.Status.INSPECTION_REQUESTED: "The inspector visits on the day requested.",
     Application.Status.FAILED: "Correct the violations below, then request the re-inspection.",
     Application.Status.APPROVED: "Name every occupant; the permit is issued once all are named "
     "and the fees are paid.",
     Application.Status.CONDITIONAL: "Complete the repairs by the date on the conditional "
     "permit, then request the re-inspection.",
-    Application.Status.ISSUED: "The permit is issued: download it below.",
+    Application.Status.ISSUED: "The permit is issued: download it.",
     Application.Status.ENDED: "The permit has ended; a new occupancy needs a new application.",
     Application.Status.LAPSED: "The approval ran out; a new application is needed.",
     Application.Status.WITHDRAWN: "The application was withdrawn.",

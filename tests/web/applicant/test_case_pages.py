@@ -105,6 +105,8 @@ def test_the_inspection_days_are_only_those_the_rules_allow(client: Client, owne
     )
     assert response.status_code == 302
     visit = Inspection.objects.get()
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert f"Inspection: {days[1]:%A, %B %-d, %Y}, PM." in page
     assert (visit.scheduled_on, visit.window, visit.request.contact_phone) == (
         days[1],
         "pm",
