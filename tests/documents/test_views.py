@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from permitdesk.cases.models import Payment
-from permitdesk.cases.services import occupants, permits
+from permitdesk.cases.services import inspections, occupants, permits
+from permitdesk.cases.services.inspections import ViolationInput
 from tests.api import world
 from tests.documents import cases
 from tests.documents.pdf import text
@@ -159,3 +160,23 @@ def test_the_letter_batch_queries_do_not_grow_with_the_days_permits() -> None:
         permits.issue_permit(actor=who.clerk, application=case, now=central("2026-11-18 13:00"))
     assert _queries(clerk, url) == one
     assert one <= 8
+
+
+def test_a_notices_and_a_receipts_queries_are_few_and_fixed() -> None:
+    who = world.people()
+    two = cases.clayton_failed(who)  # two violations
+    _, visit = world.scheduled(who)
+    six = inspections.record_inspection_result(
+        actor=who.inspector,
+        inspection=visit,
+        result="failed",
+        now=central("2026-11-18 09:30"),
+        violations=[ViolationInput(f"IPMC 30{n}", f"Defect {n}") for n in range(6)],
+    )
+    clerk = as_(who.clerk)
+    fewer = _queries(clerk, reverse("documents:violation-notice", args=[two.pk]))
+    more = _queries(clerk, reverse("documents:violation-notice", args=[six.pk]))
+    assert fewer == more
+    assert more <= 9
+    payment = Payment.objects.filter(application=two.application).get()
+    assert _queries(clerk, reverse("documents:receipt", args=[payment.pk])) <= 8

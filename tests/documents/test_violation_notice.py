@@ -14,7 +14,7 @@ from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.documents import render_attachment
 from tests.api import world
 from tests.documents import cases
-from tests.documents.pdf import text
+from tests.documents.pdf import page_texts, text
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,27 @@ def test_an_inspection_that_did_not_fail_has_no_notice() -> None:
     _, pending = world.scheduled(who)
     with pytest.raises(LookupError, match="did not fail"):
         render_attachment("violation-notice", pending.pk)
+
+
+def test_forty_violations_and_unbroken_long_words_run_onto_more_pages_without_loss() -> None:
+    who = world.people()
+    _, inspection = world.scheduled(who)
+    long_word = "Unbroken" * 30
+    failed = inspections.record_inspection_result(
+        actor=who.inspector,
+        inspection=inspection,
+        result="failed",
+        now=central("2026-11-18 09:30"),
+        violations=[
+            ViolationInput(f"IPMC 3{n:02d}.1", f"Defect number {n}", long_word if n == 7 else "")
+            for n in range(40)
+        ],
+    )
+    _, data = render_attachment("violation-notice", failed.pk)
+    pages = page_texts(data)
+    assert len(pages) > 1
+    printed = " ".join(pages)
+    for n in range(40):
+        assert f"IPMC 3{n:02d}.1 Defect number {n} " in printed
+    assert printed.replace(" ", "").count(long_word) == 1
+    assert "# Code citation Violation What must be corrected" in pages[1]  # heading repeated
