@@ -38,14 +38,29 @@ class Forbidden(PermissionError):
     """The user may see the case but not take this action."""
 
 
-def roles(user: Actor, jurisdiction_id: int) -> set[str]:
+# Where the API's token check leaves the user's (jurisdiction id, role) pairs, read in its
+# own query: the request's permission checks then read no memberships of their own.
+HELD = "permitdesk_memberships"
+
+
+def remember_memberships(user: User, held: list[tuple[int, str]]) -> None:
+    setattr(user, HELD, held)
+
+
+def memberships(user: Actor) -> list[tuple[int, str]]:
+    """The user's (jurisdiction id, role) pairs: those read with the token, or one query."""
     if not user.is_authenticated:
-        return set()
-    return set(
-        Membership.objects.filter(user_id=user.pk, jurisdiction_id=jurisdiction_id).values_list(
-            "role", flat=True
+        return []
+    held: list[tuple[int, str]] | None = getattr(user, HELD, None)
+    if held is None:
+        held = list(
+            Membership.objects.filter(user_id=user.pk).values_list("jurisdiction_id", "role")
         )
-    )
+    return held
+
+
+def roles(user: Actor, jurisdiction_id: int) -> set[str]:
+    return {role for j, role in memberships(user) if j == jurisdiction_id}
 
 
 def visible_applications(user: Actor) -> QuerySet[Application]:
@@ -57,7 +72,7 @@ def visible_applications(user: Actor) -> QuerySet[Application]:
     """
     if not user.is_authenticated:
         return Application.objects.none()
-    held = list(Membership.objects.filter(user_id=user.pk).values_list("jurisdiction_id", "role"))
+    held = memberships(user)
     staff = [j for j, role in held if role in (Role.CLERK, Role.CODE_OFFICIAL)]
     inspects = [j for j, role in held if role == Role.INSPECTOR]
     visible = Q(applicant_id=user.pk)

@@ -5,24 +5,36 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db.models import F
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
 from permitdesk.accounts.models import ApiToken, token_digest
+from permitdesk.accounts.permissions import remember_memberships
 
 
 class BearerToken(HttpBearer):
     """`Authorization: Bearer <token>`; a revoked token, or one of an inactive user, is none."""
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        found = (
+        """The token's user and their memberships in one query (a row per membership, the
+        LEFT JOIN giving one row with none when they have none)."""
+        rows = list(
             ApiToken.objects.select_related("user")
             .filter(digest=token_digest(token), revoked_at__isnull=True, user__is_active=True)
-            .first()
+            .annotate(
+                held_in=F("user__memberships__jurisdiction_id"),
+                held_as=F("user__memberships__role"),
+            )
         )
-        return found.user if found is not None else None
+        if not rows:
+            return None
+        user = rows[0].user
+        held = [(r.held_in, r.held_as) for r in rows if r.held_in is not None]
+        remember_memberships(user, held)
+        return user
 
 
 class SessionAuth(APIKeyCookie):
