@@ -20,6 +20,7 @@ def look(site: Any, name: str) -> None:
 
 def sign_up(site: Any, first: str, last: str, email: str, password: str) -> None:
     site.goto(f"{site.base}/accounts/sign-up/")
+    look(site, f"applicant-sign-up-{first}")
     site.get_by_label("First name").fill(first)
     site.get_by_label("Last name").fill(last)
     site.get_by_label("Email address").fill(email)
@@ -27,6 +28,7 @@ def sign_up(site: Any, first: str, last: str, email: str, password: str) -> None
     site.get_by_label("Password again").fill(password)
     site.get_by_role("button", name="Create account").click()
     expect(site.get_by_role("status")).to_contain_text(f"Welcome, {first}")
+    look(site, f"applicant-home-{first}")
 
 
 def add_property(site: Any, name: str, jurisdiction: str, place: dict[str, str]) -> None:

@@ -108,6 +108,8 @@ def test_st_clair_county_case_from_sign_up_to_permit(site: Any) -> None:
 def test_village_case_with_a_failed_inspection_and_the_reinspection(site: Any) -> None:
     crew = factories.staff("village-ord-08-457")
     User.objects.create_user("vera@example.test", "vera@example.test", PASSWORD, first_name="Vera")
+    site.goto(f"{site.base}/accounts/sign-in/")
+    browser.look(site, "village-sign-in")
     sign_in(site, "vera@example.test", PASSWORD)
     site.goto(f"{site.base}/cases/")
     browser.look(site, "village-my-cases-empty")

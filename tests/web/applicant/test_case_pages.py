@@ -228,3 +228,22 @@ def test_the_issued_permit_is_offered_for_download(client: Client, owner: User) 
     html = client.get(f"/cases/{case.pk}/").content.decode()
     assert f'href="/documents/permits/{permit.pk}.pdf"' in html
     assert f"Download permit {permit.number} (PDF)" in html
+
+
+def test_a_conditional_permit_shows_when_the_repairs_are_due(client: Client, owner: User) -> None:
+    crew = factories.staff("village-ord-08-457")
+    case = paid(submitted(owner, "village-ord-08-457"), crew[Role.CLERK])
+    failed(case, crew)
+    due = timezone.localdate() + timezone.timedelta(days=30)
+    permit = permits.issue_conditional_permit(
+        actor=crew[Role.CODE_OFFICIAL],
+        application=case,
+        correction_due_on=due,
+        owner_statement="The gutters will be re-attached.",
+        now=timezone.now(),
+    )
+    html = client.get(f"/cases/{case.pk}/").content.decode()
+    assert f"Download permit {permit.number} (PDF)" in html
+    assert f"repairs due by {due:%B %-d, %Y}" in html
+    assert "Complete the repairs by the date on the conditional permit" in html
+    assert "Request the re-inspection" in html
