@@ -5,6 +5,8 @@ eligibility rules name for that event at that unit."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import secrets
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -26,6 +28,8 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import Quote, quote
 from permitdesk.web.applicant_forms import ApplyForm
 from permitdesk.web.applicant_queries import my_units
+
+KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,13 @@ def _quote(form: ApplyForm) -> tuple[Pack, Program, Quote | None, Quote | None]:
     return pack, program, quote(pack, program.fee_item, facts, on), later
 
 
+def _submission_key(request: HttpRequest) -> str:
+    """The form's own key, kept from the quote to the submission: the same form sent twice
+    (a double click, the browser's back and resend) makes one application."""
+    sent = request.POST.get("key", "")
+    return sent if KEY.fullmatch(sent) else secrets.token_urlsafe(18)
+
+
 @login_required
 def apply(request: HttpRequest) -> HttpResponse:
     units = my_units(request.user)
@@ -83,7 +94,11 @@ def apply(request: HttpRequest) -> HttpResponse:
     user = request.user
     initial["owner_name"] = user.get_full_name()  # type: ignore[union-attr]
     form = ApplyForm(request.POST or None, units=units, initial=initial)
-    context: dict[str, object] = {"form": form, "has_units": units.exists()}
+    context: dict[str, object] = {
+        "form": form,
+        "has_units": units.exists(),
+        "key": _submission_key(request),
+    }
     if request.method == "POST" and form.is_valid():
         try:
             pack, program, fees, later = _quote(form)
@@ -106,6 +121,7 @@ def _submit(
     try:
         case = submit_application(
             actor=request.user,  # type: ignore[arg-type]
+            idempotency_key=f"web-{request.user.pk}-{context['key']}",
             unit=data["unit"],
             fee_item=fee_item,
             trigger=data["trigger"],

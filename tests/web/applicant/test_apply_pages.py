@@ -126,3 +126,14 @@ def test_st_clair_quotes_the_permit_fee_due_later_too(client: Client, owner: Use
     assert response.context["quote"].item == "occupancy-inspection"
     assert response.context["later"].total == Decimal("35.00")
     assert "Due later, when the inspection is approved" in response.content.decode()
+
+
+def test_the_same_form_sent_twice_makes_one_application(client: Client, owner: User) -> None:
+    unit = recorded_unit(owner, "clayton-mo")
+    quoted = client.post("/apply/", form(unit, step="quote"))
+    key = quoted.context["key"]
+    assert f'name="key" value="{key}"' in quoted.content.decode()
+    first = client.post("/apply/", form(unit, step="submit", key=key))
+    again = client.post("/apply/", form(unit, step="submit", key=key))
+    case = Application.objects.get()
+    assert first["Location"] == again["Location"] == f"/cases/{case.pk}/"
