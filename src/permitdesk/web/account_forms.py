@@ -41,7 +41,7 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    error_messages = {
+    error_messages = {  # noqa: RUF012 (AuthenticationForm declares it so)
         **AuthenticationForm.error_messages,
         "invalid_login": "That email address and password do not match an account. "
         "The password is case-sensitive.",

@@ -61,8 +61,15 @@ def _items(request: HttpRequest, entries: list[tuple[str, str]]) -> list[NavItem
             url = reverse(name)
         except NoReverseMatch:  # an area not installed in this deployment's URLconf
             continue
-        items.append(NavItem(label, url, request.path == url))
-    return items
+        items.append(NavItem(label, url, False))
+    # The current section: the item whose address is the longest start of this page's path
+    # (a case page under /staff/ is in the work queue's section; /staff/search/ in Search's).
+    here = max(
+        (i for i in items if request.path.startswith(i.url) and i.url != "/"),
+        key=lambda i: len(i.url),
+        default=None,
+    )
+    return [NavItem(i.label, i.url, i is here) for i in items]
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
