@@ -6,11 +6,15 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 
 from permitdesk.cases.models import Payment
 from permitdesk.cases.services import inspections, payments
+from permitdesk.cases.services.base import add_fee_lines, locked
 from permitdesk.exports.tables import TABLES, cell
+from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Property
+from permitdesk.rules.quote import quote
 from tests.api.world import MONDAY, issued, people, submitted
 from tests.exports.downloads import download, table
 from tests.moments import CENTRAL, central
@@ -49,13 +53,13 @@ def test_the_cases_export_gives_fees_payments_and_balance() -> None:
     rows = {r["application"]: r for r in table(download("cases", who.clerk)[1])}
     assert set(rows) == {str(permit.application_id), str(unpaid.pk)}
     done = rows[str(permit.application_id)]
-    assert (done["status"], done["fees_assessed"], done["paid"], done["balance_due"]) == (
+    assert (done["status"], done["fees_assessed"], done["fees_paid"], done["balance_due"]) == (
         "issued",
         "80.00",
         "80.00",
         "0.00",
     )
-    assert (rows[str(unpaid.pk)]["paid"], rows[str(unpaid.pk)]["balance_due"]) == ("0.00", "80.00")
+    assert [rows[str(unpaid.pk)][c] for c in ("fees_paid", "balance_due")] == ["0.00", "80.00"]
     assert done["submitted_at"] == "2026-11-16T10:00:00-06:00"
     assert [done[c] for c in ("address", "city", "occupied")] == [
         "10 N Central Ave",
@@ -147,3 +151,37 @@ def test_the_range_runs_from_local_midnight_to_the_end_of_the_last_day() -> None
     ]
     day_after = {"from": "2026-11-20", "to": "2026-11-20"}
     assert table(download("payments", who.clerk, **day_after)[1]) == []
+
+
+def test_deposits_are_apart_from_fees_in_the_cases_and_payments_exports() -> None:
+    who = people()
+    case = submitted(who)
+    with transaction.atomic():  # Clayton's demolition lines, as a service adds them
+        add_fee_lines(
+            locked(case),
+            quote(
+                get_pack("clayton-mo"),
+                "demolition-permit",
+                {"total_demolition": True},
+                MONDAY.date(),
+            ),
+            MONDAY,
+        )
+    fee = payments.record_payment(
+        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=MONDAY
+    )
+    deposit = payments.record_payment(
+        actor=who.clerk, application=case, method="check", amount=Decimal("1000.00"),
+        now=MONDAY, kind="deposit",
+    )  # fmt: skip
+    payments.refund_payment(
+        actor=who.clerk, payment=deposit, amount=Decimal("400.00"), reason="released", now=MONDAY
+    )
+    [row] = table(download("cases", who.clerk)[1])
+    columns = ("fees_assessed", "fees_paid", "balance_due", "deposits_assessed", "deposits_paid")
+    # fees: $80 occupancy + $30 application + $80 demolition; $1,000 held, $400 released
+    assert [row[c] for c in columns] == ["190.00", "80.00", "110.00", "1000.00", "600.00"]
+    kinds = {r["receipt_number"]: r["kind"] for r in table(download("payments", who.clerk)[1])}
+    assert kinds[fee.receipt_number] == "fee"
+    assert kinds[deposit.receipt_number] == "deposit"
+    assert sorted(kinds.values()) == ["deposit", "deposit", "fee"]

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event
 
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.law.loader import get_pack
@@ -114,7 +114,8 @@ def inspector_calendar(user: User, now: dt.datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Inspections: {user.get_full_name() or user.get_username()}")
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())  # Outlook's name
+    hours = int(REFRESH.total_seconds() // 3600)
+    calendar.add("x-published-ttl", f"PT{hours}H")  # Outlook's name for it
     last = since
     for inspection in assigned_inspections(user, since).iterator(chunk_size=500):
         calendar.add_component(_event(inspection, now, host))

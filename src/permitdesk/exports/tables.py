@@ -3,9 +3,11 @@
 A case is in a range by its submission, an inspection by the day it is scheduled for, a
 payment by when it was recorded and a permit by when it was issued, each in the
 jurisdiction's time zone. Times are ISO 8601 with their offset, dates ISO, money a plain
-decimal with two places (a refund is negative). A text cell that a spreadsheet would read as
-a formula (starting with = + - @, a tab or a carriage return) is prefixed with ' (CSV
-injection); numbers and dates are written as such and need no prefix.
+decimal with two places (a refund is negative). A case's fees and deposits are apart, as in
+its ledger: `fees_paid` and `deposits_paid` are net of refunds and releases, and
+`balance_due` is the stored balance (negative: a credit). A text cell that a spreadsheet
+would read as a formula (starting with = + - @, a tab or a carriage return) is prefixed
+with ' (CSV injection); numbers and dates are written as such and need no prefix.
 """
 
 from __future__ import annotations
@@ -46,11 +48,16 @@ def _sum(model: Any, where: dict[str, Any]) -> Coalesce:
     return Coalesce(Subquery(total), ZERO)
 
 
-def _cases(j: Jurisdiction, r: DateRange) -> Iterable[Sequence[Any]]:
+def _cases(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
     start, end = r.moments(get_pack(j.slug))
-    rows = (
+    return (
         Application.objects.filter(jurisdiction=j, submitted_at__gte=start, submitted_at__lt=end)
-        .annotate(fees=_sum(FeeLine, {"kind": "fee", "waived_reason": ""}), paid=_sum(Payment, {}))
+        .annotate(
+            fees=_sum(FeeLine, {"kind": "fee", "waived_reason": ""}),
+            fees_paid=_sum(Payment, {"kind": Payment.Kind.FEE}),
+            deposits=_sum(FeeLine, {"kind": "deposit", "waived_reason": ""}),
+            deposits_paid=_sum(Payment, {"kind": Payment.Kind.DEPOSIT}),
+        )
         .order_by("submitted_at", "id")
         .values_list(
             "id",
@@ -66,11 +73,13 @@ def _cases(j: Jurisdiction, r: DateRange) -> Iterable[Sequence[Any]]:
             "unit__property__zip_code",
             "applicant__username",
             "fees",
-            "paid",
+            "fees_paid",
+            "balance_due",
+            "deposits",
+            "deposits_paid",
         )
+        .iterator(chunk_size=CHUNK)
     )
-    for *row, fees, paid in rows.iterator(chunk_size=CHUNK):
-        yield (*row, money(fees), money(paid), max(money(fees) - money(paid), Decimal("0.00")))
 
 
 def _inspections(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
@@ -121,6 +130,7 @@ def _payments(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
             "application_id",
             "recorded_at",
             "method",
+            "kind",
             "amount",
             "refund_of__receipt_number",
             "recorded_by__username",
@@ -163,7 +173,8 @@ class Table:
 TABLES: dict[str, Table] = {
     "cases": Table(
         ("application", "submitted_at", "status", "trigger", "fee_item", "occupied", *ADDRESS)
-        + ("applicant", "fees_assessed", "paid", "balance_due"),
+        + ("applicant", "fees_assessed", "fees_paid", "balance_due")
+        + ("deposits_assessed", "deposits_paid"),
         _cases,
     ),
     "inspections": Table(
@@ -172,8 +183,8 @@ TABLES: dict[str, Table] = {
         _inspections,
     ),
     "payments": Table(
-        ("receipt_number", "application", "recorded_at", "method", "amount", "refund_of")
-        + ("recorded_by",),
+        ("receipt_number", "application", "recorded_at", "method", "kind", "amount")
+        + ("refund_of", "recorded_by"),
         _payments,
     ),
     "permits": Table(
