@@ -42,6 +42,7 @@ def test_mine_gives_the_inspector_a_working_url_once_and_the_same_url_after() ->
     url = first.json()["url"]
     assert url.startswith("http://127.0.0.1:8000/feeds/inspections/")
     assert first.json()["webcal"] == "webcal://" + url.removeprefix("http://")
+    assert first["Cache-Control"] == "private, no-store"  # the URL is the secret
     assert fetch(url)[0] == 200
     assert client.get(MINE).json()["url"] == url == feed_url_for(who.inspector)
     issued = AuditEvent.objects.filter(action="issue-calendar-feed")

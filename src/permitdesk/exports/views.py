@@ -37,8 +37,11 @@ def _text(message: str, status: int) -> HttpResponse:
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
-def _feed_answer(url: str) -> dict[str, str]:
-    return {"url": url, "webcal": "webcal://" + url.split("://", 1)[-1]}
+def _feed_answer(url: str) -> JsonResponse:
+    """The URL and its webcal:// form; never cached, since the URL is the secret."""
+    response = JsonResponse({"url": url, "webcal": "webcal://" + url.split("://", 1)[-1]})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_safe  # calendar apps may ask HEAD first
@@ -68,7 +71,7 @@ def my_feed(request: HttpRequest) -> JsonResponse:
     if user is None:
         return JsonResponse({"detail": SIGN_IN}, status=401)
     try:
-        return JsonResponse(_feed_answer(url_of(issue_feed(user=user, now=timezone.now()))))
+        return _feed_answer(url_of(issue_feed(user=user, now=timezone.now())))
     except Forbidden as refused:
         return JsonResponse({"detail": str(refused)}, status=403)
 
@@ -87,7 +90,7 @@ def rotate_my_feed(request: HttpRequest) -> HttpResponseBase:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
         return HttpResponseRedirect(target)
-    return JsonResponse(_feed_answer(url_of(feed)))
+    return _feed_answer(url_of(feed))
 
 
 def _caller(request: HttpRequest) -> User | None:
