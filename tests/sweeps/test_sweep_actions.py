@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
-from permitdesk.cases.models import Application, Permit
-from permitdesk.sweeps.models import Flag
+from permitdesk.cases.models import Application, Permit, Visitor
+from permitdesk.cases.services import occupants
+from permitdesk.sweeps.models import Flag, SweepRun
 from permitdesk.sweeps.run import run_sweep
 from tests.api import world as cases
 from tests.moments import central
@@ -185,3 +186,55 @@ def test_a_permit_ended_by_a_clerk_is_not_ended_again() -> None:
     result = run_sweep(now=central("2031-12-01 06:00"))
     assert (result.counts["end-permits-at-term"], result.counts["notify-permits-ending"]) == (0, 0)
     assert Permit.objects.get(pk=permit.pk).end_reason == "change-of-tenancy"
+
+
+def test_a_visitor_who_left_after_more_than_30_days_is_flagged_and_one_who_left_sooner_not() -> (
+    None
+):
+    who = cases.people()
+    long_stay = world.village_visitor(who, "Lou Long", dt.date(2026, 9, 1))
+    short_stay = world.village_visitor(who, "Sam Short", dt.date(2026, 9, 1))
+    # Departures recorded on the visitor rows, as a clerk's import would.
+    Visitor.objects.filter(pk=long_stay.pk).update(left_on=dt.date(2026, 10, 5))  # 35 days
+    Visitor.objects.filter(pk=short_stay.pk).update(left_on=dt.date(2026, 9, 20))  # 20 days
+    assert run_sweep(now=central("2026-11-20 06:00")).counts["flag-visitors"] == 1
+    assert list(Flag.objects.values_list("object_id", flat=True)) == [long_stay.pk]
+
+
+def test_a_second_visiting_period_in_a_calendar_year_is_flagged_on_its_first_day() -> None:
+    who = cases.people()
+    first = world.village_visitor(who, "Pat Twice", dt.date(2026, 3, 1))
+    Visitor.objects.filter(pk=first.pk).update(left_on=dt.date(2026, 3, 10))
+    second = occupants.add_visitor(
+        actor=who.owner,
+        application=first.application,
+        name="pat twice",
+        arrived_on=dt.date(2026, 8, 1),
+        now=cases.MONDAY,
+    )
+    assert run_sweep(now=central("2026-08-01 06:00")).counts["flag-visitors"] == 1
+    flag = Flag.objects.get()
+    assert flag.object_id == second.pk
+    assert "Visiting period 2 of 2026" in flag.detail
+
+
+def test_an_item_the_rules_refuse_is_reported_and_the_rest_of_its_batch_goes_on() -> None:
+    who = cases.people()
+    first = world.village_visitor(who, "Ann Again", dt.date(2026, 3, 1))
+    broken = occupants.add_visitor(
+        actor=who.owner,
+        application=first.application,
+        name="Ann Again",
+        arrived_on=dt.date(2026, 3, 20),
+        now=cases.MONDAY,
+    )
+    Visitor.objects.filter(pk=broken.pk).update(left_on=dt.date(2026, 3, 15))  # before arriving
+    overstaying = world.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))
+    result = run_sweep(now=central("2026-11-20 06:00"), batch_size=10)
+    assert result.counts["flag-visitors"] == 1
+    # Ann's stays, read together by the visitor rule, hold the impossible one.
+    assert result.errors == [
+        f"flag-visitors {first.pk}: a stay cannot end (2026-03-15) before it begins (2026-03-20)"
+    ]
+    assert list(Flag.objects.values_list("object_id", flat=True)) == [overstaying.pk]
+    assert SweepRun.objects.get().counts["errors"] == 1

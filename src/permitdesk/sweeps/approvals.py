@@ -9,14 +9,14 @@ from decimal import Decimal
 from django.db import transaction
 
 from permitdesk.cases.models import Application, Approval
-from permitdesk.cases.services.base import case_facts, locked, pack_of
+from permitdesk.cases.services.base import case_facts, pack_of
 from permitdesk.cases.services.permits import lapse_approval
 from permitdesk.law.pack import NotInForce, Pack, UnknownName
 from permitdesk.notices.compose import queue_notice
 from permitdesk.rules.calendar import local
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import NotPermitted, quote
-from permitdesk.sweeps.context import case_context, days_left
+from permitdesk.sweeps.context import case_context, days_left, locked_case
 from permitdesk.sweeps.flags import raise_flag
 from permitdesk.sweeps.models import Flag
 
@@ -49,8 +49,8 @@ def _new_fee(pack: Pack, application: Application, on: dt.date) -> Decimal | Non
 def lapse_expired_approval(*, application_id: int, now: dt.datetime) -> bool:
     """cases.services.permits.lapse_approval for an approval past its last day, and in the
     same transaction the notice that a new application and fee are due."""
-    with transaction.atomic():
-        application = locked(Application.objects.get(pk=application_id))
+    with transaction.atomic(savepoint=False):
+        application = locked_case(application_id)
         approval = Approval.objects.filter(application=application).first()
         pack = pack_of(application)
         today = local(pack, now).date()
@@ -84,9 +84,12 @@ def lapse_expired_approval(*, application_id: int, now: dt.datetime) -> bool:
 def remind_before_lapse(*, approval_id: int, now: dt.datetime) -> bool:
     """Once, within the pack's lead time of the approval's last day: name the occupants and
     get the permit, or start over with a new application and fee."""
-    with transaction.atomic():
-        approval = Approval.objects.select_related("application").get(pk=approval_id)
-        application = locked(approval.application)
+    with transaction.atomic(savepoint=False):
+        application_id = Approval.objects.values_list("application_id", flat=True).get(
+            pk=approval_id
+        )
+        application = locked_case(application_id)
+        approval = Approval.objects.get(pk=approval_id)
         pack = pack_of(application)
         today = local(pack, now).date()
         last_day = approval.valid_through
@@ -108,7 +111,6 @@ def remind_before_lapse(*, approval_id: int, now: dt.datetime) -> bool:
         flag = raise_flag(
             kind=kind,
             obj=approval,
-            object_id=approval.pk,
             jurisdiction=application.jurisdiction,
             application=application,
             due_on=last_day,

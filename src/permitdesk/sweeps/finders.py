@@ -8,7 +8,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from permitdesk.cases.models import Application, Approval, ChangeOfOccupancyReport, Permit, Visitor
@@ -20,9 +21,6 @@ from permitdesk.sweeps.models import Flag
 from permitdesk.sweeps.permits import CERTIFICATES, INTERIM, NOTICE_LEAD
 
 Rows = QuerySet[Any]
-
-# A visitor who left longer ago than this is not looked at again.
-VISITOR_LOOKBACK = dt.timedelta(days=366)
 
 
 def _flagged(model: type[Any], kind: str) -> Exists:
@@ -84,11 +82,26 @@ def late_change_reports(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
 
 
 def visitors_to_check(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
+    """Visitors whose stay reached the visiting period's length, and those who came back for
+    another stay in the same calendar year (the rule, visitor_status, decides)."""
     if not pack.has_term("visitor_period"):
         return Visitor.objects.none()
+    period = dt.timedelta(days=pack.count("visitor_period", today))
+    stayed = ExpressionWrapper(F("left_on") - F("arrived_on"), output_field=DurationField())
+    again = Visitor.objects.filter(
+        application=OuterRef("application"),
+        name__iexact=OuterRef("name"),
+        arrived_on__year=ExtractYear(OuterRef("arrived_on")),
+        arrived_on__lt=OuterRef("arrived_on"),
+    )
     return (
         Visitor.objects.filter(application__jurisdiction=j, arrived_on__lte=today)
-        .filter(Q(left_on=None) | Q(left_on__gte=today - VISITOR_LOOKBACK))
+        .annotate(stayed=stayed)
+        .filter(
+            Q(arrived_on__lte=today - period, left_on=None)
+            | Q(arrived_on__lte=today - period, stayed__gte=period)
+            | Q(Exists(again))
+        )
         .exclude(_flagged(Visitor, Flag.Kind.VISITOR_PAST_PERIOD))
     )
 

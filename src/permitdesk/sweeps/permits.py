@@ -9,10 +9,10 @@ import datetime as dt
 from django.db import transaction
 
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import audit, locked, pack_of, state
+from permitdesk.cases.services.base import audit, pack_of, state
 from permitdesk.notices.compose import queue_notice
 from permitdesk.rules.calendar import local, zone
-from permitdesk.sweeps.context import case_context, days_left
+from permitdesk.sweeps.context import case_context, days_left, locked_case
 from permitdesk.sweeps.flags import raise_flag
 from permitdesk.sweeps.models import Flag
 
@@ -20,6 +20,10 @@ TERM_EXPIRED = "term-expired"  # one of cases.services.permits.END_REASONS
 CERTIFICATE_ISSUED = "certificate of occupancy issued"  # as issue_permit ends them
 INTERIM = (Permit.Kind.TEMPORARY, Permit.Kind.CONDITIONAL)
 CERTIFICATES = (Permit.Kind.STANDARD, Permit.Kind.AMENDED)
+
+
+def _case_of(permit_id: int) -> int:
+    return Permit.objects.values_list("application_id", flat=True).get(pk=permit_id)
 
 
 def _end(
@@ -53,10 +57,8 @@ def _end(
 def end_permit_at_term(*, permit_id: int, now: dt.datetime) -> bool:
     """A permit whose last day (`ends_on`) has passed ends at the midnight after it, in the
     jurisdiction's zone; the case ends with its last permit in force."""
-    with transaction.atomic():
-        application = locked(
-            Permit.objects.select_related("application").get(pk=permit_id).application
-        )
+    with transaction.atomic(savepoint=False):
+        application = locked_case(_case_of(permit_id))
         permit = Permit.objects.select_for_update().get(pk=permit_id)
         pack = pack_of(application)
         today = local(pack, now).date()
@@ -71,10 +73,8 @@ def end_interim_permit(*, permit_id: int, now: dt.datetime) -> bool:
     """A temporary or conditional permit ends when the certificate of occupancy is issued
     (St. Clair: "expire upon the issuance of a certificate of occupancy"); issue_permit ends
     them itself, and this ends any it left, as of the certificate's issue."""
-    with transaction.atomic():
-        application = locked(
-            Permit.objects.select_related("application").get(pk=permit_id).application
-        )
+    with transaction.atomic(savepoint=False):
+        application = locked_case(_case_of(permit_id))
         permit = Permit.objects.select_for_update().get(pk=permit_id)
         certificate = (
             Permit.objects.filter(application=application, kind__in=CERTIFICATES)
@@ -93,10 +93,8 @@ NOTICE_LEAD = "permit_ending_notice_lead"
 def notify_permit_ending(*, permit_id: int, now: dt.datetime) -> bool:
     """Once, within the pack's lead time of a permit's last day: the permit is about to end,
     and a new permit (with its inspection and fee) is needed to stay on."""
-    with transaction.atomic():
-        application = locked(
-            Permit.objects.select_related("application").get(pk=permit_id).application
-        )
+    with transaction.atomic(savepoint=False):
+        application = locked_case(_case_of(permit_id))
         permit = Permit.objects.get(pk=permit_id)
         pack = pack_of(application)
         today = local(pack, now).date()
@@ -116,7 +114,6 @@ def notify_permit_ending(*, permit_id: int, now: dt.datetime) -> bool:
         flag = raise_flag(
             kind=kind,
             obj=permit,
-            object_id=permit.pk,
             jurisdiction=application.jurisdiction,
             application=application,
             due_on=last_day,

@@ -14,12 +14,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
-from permitdesk.law.loader import get_pack
-from permitdesk.law.pack import Pack
+from permitdesk.law.loader import PackError, get_pack
+from permitdesk.law.pack import NotInForce, Pack, UnknownName
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.sweeps import finders
 from permitdesk.sweeps.approvals import lapse_expired_approval, remind_before_lapse
 from permitdesk.sweeps.flags import flag_late_change_report, flag_visitor_past_period
@@ -94,12 +96,31 @@ class SweepResult:
     as_of: dt.datetime
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACTION_NAMES, 0))
     examined: int = 0
+    errors: list[str] = field(default_factory=list)
     batches: int = 0
     seconds: float = 0.0
 
     @property
     def changed(self) -> int:
         return sum(self.counts.values())
+
+
+# An item the rules refuse, or whose pack cannot be read, is left as it was and reported;
+# the rest of its batch goes on. Any other error (the database gone) ends the run.
+ITEM_ERRORS = (Refused, PackError, NotInForce, UnknownName, ValueError)
+
+
+def _one(action: Action, pk: int, now: dt.datetime, result: SweepResult) -> None:
+    """One item in its own savepoint, so a refusal undoes that item alone."""
+    result.examined += 1
+    try:
+        with transaction.atomic():
+            if action.handle(pk, now):
+                result.counts[action.name] += 1
+    except ObjectDoesNotExist:
+        pass  # gone since it was found (a visitor deleted with its case)
+    except ITEM_ERRORS as error:
+        result.errors.append(f"{action.name} {pk}: {error}")
 
 
 def _plan(slug: str | None, now: dt.datetime) -> list[tuple[Jurisdiction, Pack, dt.date]]:
@@ -144,9 +165,7 @@ def run_sweep(
                 for start in range(0, len(page), batch_size):
                     with transaction.atomic():
                         for pk in page[start : start + batch_size]:
-                            if action.handle(pk, now):
-                                result.counts[action.name] += 1
-                            result.examined += 1
+                            _one(action, pk, now, result)
                             if bar is not None:
                                 bar.advance(f"{j.slug} {action.name}")
                             if checkpoint is not None:
@@ -155,7 +174,8 @@ def run_sweep(
     if bar is not None:
         bar.finish()
     result.seconds = time.monotonic() - started
-    log.counts, log.completed, log.seconds = result.counts, True, result.seconds
+    log.counts = {**result.counts, "errors": len(result.errors)}
+    log.completed, log.seconds = True, result.seconds
     log.save(update_fields=["counts", "completed", "seconds"])
     return result
 
@@ -170,4 +190,7 @@ def report(result: SweepResult, scope: Sequence[str]) -> str:
         f"   ({result.examined:,} examined in {result.batches:,} batches, "
         f"{result.seconds:.1f} s)"
     )
+    if result.errors:
+        lines.append(f"  {len(result.errors):,} items left as they were:")
+        lines += [f"    {e}" for e in result.errors[:20]]
     return "\n".join(lines)

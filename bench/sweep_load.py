@@ -1,0 +1,343 @@
+"""The sweep benchmark's data: 1,000,000 permits with their applications, units and
+properties, approved cases waiting for their occupants, and the village's change-of-occupancy
+reports and visitors, COPYed into PostgreSQL with a share due for the sweep.
+
+The share due models the sweep's first run after a week without one (the heaviest run it
+normally meets): Clayton permits issued evenly over five years and a week (those issued more
+than five years ago end at their term, those ending within 60 days get their notice), 1 % of
+St. Clair's issued cases with a temporary permit left in force, 2 % of cases approved and
+waiting (approvals a week past their window lapse, those within the lead time are reminded),
+and the village's reports (10 % late) and visitors (5 % past 30 days). Everything else is
+out of reach of every action, as most of a county's permits are on any day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+import psycopg
+from psycopg import sql
+
+SLUGS = ("clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457")
+FEE_ITEM = {
+    "clayton-mo": "residential-occupancy",
+    "st-clair-county-il": "occupancy-inspection",
+    "st-louis-county-mo": "re-occupancy-permit",
+    "village-ord-08-457": "occupancy-permit",
+}
+# Days an approval runs, as the packs set them (Clayton 90, St. Clair a year, the county 120,
+# the village a year); the sweep reads the packs, the loader only spreads dates around them.
+WINDOW_DAYS = {
+    "clayton-mo": 90,
+    "st-clair-county-il": 365,
+    "st-louis-county-mo": 120,
+    "village-ord-08-457": 365,
+}
+TODAY = dt.date(2026, 11, 20)  # the sweep runs as of 06:00 this day, Central time
+OVERDUE_DAYS = 7  # a week without a sweep
+ENDED_SHARE = 0.3  # permits already ended (change of tenancy) long before
+TEMPORARY_SHARE = 0.01  # St. Clair's issued cases with a temporary permit left in force
+APPROVED_SHARE = 0.02  # cases approved, waiting for their occupants (no permit)
+REPORTS = 2000  # the village's change-of-occupancy reports, 10 % late
+VISITORS = 2000  # the village's visitors, 5 % past the 30 days
+UNITS_PER_PROPERTY = 2  # duplexes: a Type I unit in the village
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "auth_user": (
+        "id",
+        "password",
+        "is_superuser",
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "is_staff",
+        "is_active",
+        "date_joined",
+    ),
+    "records_property": (
+        "id",
+        "jurisdiction_id",
+        "parcel_id",
+        "address",
+        "normalized_address",
+        "city",
+        "state",
+        "zip_code",
+    ),
+    "records_unit": ("id", "property_id", "label", "unit_type", "units_in_building"),
+    "cases_application": (
+        "id",
+        "jurisdiction_id",
+        "unit_id",
+        "applicant_id",
+        "fee_item",
+        "trigger",
+        "occupied",
+        "status",
+        "submitted_at",
+        "processed_at",
+    ),
+    "cases_approval": ("id", "application_id", "approved_on", "valid_through"),
+    "cases_permit": (
+        "id",
+        "application_id",
+        "number",
+        "kind",
+        "issued_at",
+        "ends_on",
+        "ended_at",
+        "end_reason",
+        "verification_token",
+    ),
+    "cases_changeofoccupancyreport": (
+        "id",
+        "unit_id",
+        "changed_on",
+        "reported_at",
+        "reported_by_id",
+        "due_on",
+    ),
+    "cases_visitor": ("id", "application_id", "name", "arrived_on", "left_on"),
+}
+TABLES = tuple(COLUMNS)
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def defaults(conninfo: str) -> dict[str, dict[str, str]]:
+    """Per table, the NOT NULL columns COLUMNS leaves out, at their Django default as COPY
+    text (Django keeps defaults in Python, so the database has none)."""
+    from django.apps import apps
+
+    models = {m._meta.db_table: m for m in apps.get_models()}
+    found: dict[str, dict[str, str]] = {}
+    with psycopg.connect(conninfo) as conn:
+        rows = conn.execute(
+            """SELECT table_name::text, column_name::text FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name::text = ANY(%s::text[])
+                  AND is_nullable = 'NO' AND column_default IS NULL""",
+            (list(TABLES),),
+        ).fetchall()
+    for table, column in rows:
+        if column in COLUMNS[table]:
+            continue
+        fields = [f for f in models[table]._meta.concrete_fields if f.column == column]
+        value = fields[0].get_default() if fields else None
+        if value is None:
+            raise RuntimeError(f"{table}.{column} is NOT NULL without a default: add it here")
+        text = ("t" if value else "f") if isinstance(value, bool) else str(value)
+        found.setdefault(table, {})[column] = text
+    return found
+
+
+class Sink:
+    """One table's COPY on its own connection, rows sent in chunks."""
+
+    CHUNK = 5000
+
+    def __init__(self, stack: ExitStack, conninfo: str, table: str, filled: dict[str, str]):
+        self.rows = 0
+        self._buf: list[str] = []
+        self._end = "".join(f"\t{v}" for v in filled.values()) + "\n"
+        conn = stack.enter_context(psycopg.connect(conninfo))
+        conn.execute("SET synchronous_commit = off")
+        names = sql.SQL(", ").join(sql.Identifier(c) for c in COLUMNS[table] + tuple(filled))
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), names)
+        self._copy = stack.enter_context(conn.cursor().copy(statement))
+
+    def put(self, *values: object) -> None:
+        self._buf.append("\t".join("\\N" if v is None else str(v) for v in values))
+        if len(self._buf) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._buf:
+            self.rows += len(self._buf)
+            self._copy.write(self._end.join(self._buf) + self._end)
+            self._buf.clear()
+
+
+@dataclass
+class Loaded:
+    rows: dict[str, int] = field(default_factory=dict)
+    permits: int = 0
+
+
+def _moment(day: dt.date, hour: int = 16) -> str:
+    return f"{day.isoformat()} {hour:02d}:00:00+00"
+
+
+class Generator:
+    """Streams the rows: nothing of the data set is held in memory."""
+
+    def __init__(self, sinks: dict[str, Sink], jurisdiction_ids: dict[str, int], seed: int):
+        self.s = sinks
+        self.jid = jurisdiction_ids
+        self.rng = random.Random(seed)
+        self.next_id = dict.fromkeys(TABLES, 1)
+        self.applicants: list[int] = []
+        self.village_units: list[int] = []
+        self.village_cases: list[int] = []
+        self.open_property: dict[str, tuple[int, int]] = {}  # slug -> (property, units on it)
+
+    def take(self, table: str) -> int:
+        n = self.next_id[table]
+        self.next_id[table] = n + 1
+        return n
+
+    def users(self, count: int) -> None:
+        for _ in range(count):
+            pk = self.take("auth_user")
+            self.s["auth_user"].put(
+                pk, "!", "f", f"bench-owner-{pk}", "Owen", f"Owner{pk}",
+                f"owner{pk}@example.test", "f", "t", _moment(TODAY, 12),
+            )  # fmt: skip
+            self.applicants.append(pk)
+
+    def _unit(self, slug: str) -> int:
+        """A new unit: every second one in a jurisdiction starts a new duplex there."""
+        unit = self.take("records_unit")
+        prop, used = self.open_property.get(slug, (0, UNITS_PER_PROPERTY))
+        if used == UNITS_PER_PROPERTY:
+            prop, used = self.take("records_property"), 0
+            street = f"{prop} Bench St"
+            self.s["records_property"].put(
+                prop, self.jid[slug], f"B-{prop}", street, street.upper(), "Clayton", "MO", "63105"
+            )
+        self.open_property[slug] = (prop, used + 1)
+        self.s["records_unit"].put(unit, prop, "AB"[used], "duplex", UNITS_PER_PROPERTY)
+        if slug == "village-ord-08-457" and len(self.village_units) < REPORTS:
+            self.village_units.append(unit)
+        return unit
+
+    def _application(self, slug: str, status: str, submitted: dt.date) -> int:
+        pk = self.take("cases_application")
+        applicant = self.applicants[pk % len(self.applicants)]
+        self.s["cases_application"].put(
+            pk, self.jid[slug], self._unit(slug), applicant, FEE_ITEM[slug], "lease", "f",
+            status, _moment(submitted, 15), _moment(submitted, 16),
+        )  # fmt: skip
+        return pk
+
+    def _permit(
+        self, application: int, kind: str, issued: dt.date, ends_on: dt.date | None, ended: bool
+    ) -> None:
+        pk = self.take("cases_permit")
+        self.s["cases_permit"].put(
+            pk, application, f"BENCH-{pk:07d}-{kind[0].upper()}", kind, _moment(issued),
+            ends_on.isoformat() if ends_on else None,
+            _moment(issued + (TODAY - issued) / 2) if ended else None,
+            "change-of-tenancy" if ended else "", f"bench-token-{pk:09d}",
+        )  # fmt: skip
+
+    def issued_cases(self, permits: int) -> int:
+        """Cases with their permits until `permits` permits are written; returns how many."""
+        rng, written, k = self.rng, 0, 0
+        term_days = 5 * 365 + 1 + OVERDUE_DAYS
+        while written < permits:
+            slug = SLUGS[k % len(SLUGS)]
+            k += 1
+            issued = TODAY - dt.timedelta(days=rng.randrange(term_days))
+            ended = rng.random() < ENDED_SHARE
+            application = self._application(slug, "ended" if ended else "issued", issued)
+            # Clayton's five-year term: those issued five years and up to a week ago are past it.
+            ends_on = add_years(issued, 5) if slug == "clayton-mo" else None
+            self._permit(application, "standard", issued, ends_on, ended)
+            written += 1
+            if slug == "st-clair-county-il" and not ended and rng.random() < TEMPORARY_SHARE:
+                self._permit(application, "temporary", issued - dt.timedelta(days=20), None, False)
+                written += 1
+        return written
+
+    def approved_cases(self, count: int) -> None:
+        rng = self.rng
+        for k in range(count):
+            slug = SLUGS[k % len(SLUGS)]
+            window = WINDOW_DAYS[slug]
+            approved = TODAY - dt.timedelta(days=rng.randrange(window + OVERDUE_DAYS))
+            application = self._application(slug, "approved", approved - dt.timedelta(days=3))
+            if slug == "village-ord-08-457":
+                self.village_cases.append(application)
+            last_day = (
+                add_years(approved, 1) if window == 365 else approved + dt.timedelta(days=window)
+            )
+            self.s["cases_approval"].put(
+                self.take("cases_approval"), application, approved.isoformat(), last_day.isoformat()
+            )
+
+    def village(self) -> None:
+        rng = self.rng
+        for unit in self.village_units:
+            changed = TODAY - dt.timedelta(days=rng.randrange(30, 400))
+            late = rng.random() < 0.1
+            reported = changed + dt.timedelta(
+                days=rng.randrange(31, 60) if late else rng.randrange(1, 30)
+            )
+            due_on = changed + dt.timedelta(days=30)
+            self.s["cases_changeofoccupancyreport"].put(
+                self.take("cases_changeofoccupancyreport"), unit, changed.isoformat(),
+                _moment(reported), self.applicants[0], due_on.isoformat(),
+            )  # fmt: skip
+        for n in range(VISITORS):
+            long_stay = rng.random() < 0.05
+            arrived = TODAY - dt.timedelta(
+                days=rng.randrange(31, 60) if long_stay else rng.randrange(0, 25)
+            )
+            left = None if long_stay or rng.random() < 0.5 else TODAY
+            self.s["cases_visitor"].put(
+                self.take("cases_visitor"), self.village_cases[n % len(self.village_cases)],
+                f"Visitor {n}", arrived.isoformat(), left.isoformat() if left else None,
+            )  # fmt: skip
+
+
+def load(conninfo: str, permits: int, seed: int = 20261120) -> Loaded:
+    """COPY the data set in; the schema's indexes and constraints are the caller's business."""
+    with psycopg.connect(conninfo) as conn:
+        jurisdictions = {
+            str(slug): int(pk)
+            for slug, pk in conn.execute("SELECT slug, id FROM records_jurisdiction")
+        }
+        start = {
+            table: int(conn.execute(sql.SQL("SELECT coalesce(max(id), 0) + 1 FROM {}").format(
+                sql.Identifier(table))).fetchone()[0])  # type: ignore[index]
+            for table in TABLES
+        }  # fmt: skip
+    filled = defaults(conninfo)
+    loaded = Loaded()
+    # The village's reports and visitors go in after the rest is committed: their foreign
+    # keys (bench/_schema.py drops only those of the api benchmark's tables) check against it.
+    village = ("cases_changeofoccupancyreport", "cases_visitor")
+    with ExitStack() as stack:
+        sinks = {t: Sink(stack, conninfo, t, filled.get(t, {})) for t in TABLES if t not in village}
+        gen = Generator(sinks, jurisdictions, seed)
+        gen.next_id.update(start)
+        gen.users(max(1, permits // 25))
+        loaded.permits = gen.issued_cases(permits)
+        gen.approved_cases(round(permits * APPROVED_SHARE))
+        for sink in sinks.values():
+            sink.flush()
+        loaded.rows = {t: s.rows for t, s in sinks.items()}
+    with ExitStack() as stack:
+        gen.s = {t: Sink(stack, conninfo, t, filled.get(t, {})) for t in village}
+        gen.village()
+        for sink in gen.s.values():
+            sink.flush()
+        loaded.rows |= {t: s.rows for t, s in gen.s.items()}
+    with psycopg.connect(conninfo) as conn:
+        for table in TABLES:
+            conn.execute(
+                sql.SQL(
+                    "SELECT setval(pg_get_serial_sequence({t}, 'id'), "
+                    "(SELECT coalesce(max(id), 0) + 1 FROM {i}), false)"
+                ).format(t=sql.Literal(table), i=sql.Identifier(table))
+            )
+    return loaded
