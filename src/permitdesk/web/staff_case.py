@@ -29,6 +29,7 @@ from permitdesk.web.staff_forms import (
     TemporaryPermitForm,
     WaiveForm,
 )
+from permitdesk.web.staff_permit_forms import finishing_forms
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def case_page(
         "schedule_form": ScheduleForm(inspectors=inspectors),
         "conditional_form": ConditionalPermitForm(),
         "temporary_form": TemporaryPermitForm(),
+        **finishing_forms(pack, case, bound),
     }
     waive_forms = {
         line.pk: WaiveForm(prefix=f"waive-{line.pk}")
@@ -101,8 +103,13 @@ def case_page(
                 "issue-temporary-permit",
                 "view-audit",
                 "record-result",
+                "issue-permit",
+                "amend-permit",
+                "end-permit",
+                "withdraw",
             )
         },
+        "may_refund": bool(held & ACTIONS["record-payment"]),
         "offers_conditional": pack.has_term("conditional_permit_conditions"),
         "offers_temporary": pack.has_term("temporary_permit_authorizes_occupancy"),
         "fee_lines": [(line, waive_forms.get(line.pk)) for line in case.fee_lines.all()],

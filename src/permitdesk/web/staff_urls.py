@@ -10,6 +10,7 @@ from permitdesk.web import (
     staff_inspector,
     staff_official,
     staff_payments,
+    staff_permits,
     staff_queue,
     staff_scheduling,
     staff_search,
@@ -46,4 +47,13 @@ urlpatterns: list[URLPattern] = [
         staff_official.temporary_permit,
         name="staff-temporary-permit",
     ),
+    path("staff/cases/<int:pk>/permit/", staff_permits.issue, name="staff-issue-permit"),
+    path("staff/cases/<int:pk>/permit/amend/", staff_permits.amend, name="staff-amend-permit"),
+    path(
+        "staff/cases/<int:pk>/permits/<int:permit>/end/",
+        staff_permits.end,
+        name="staff-end-permit",
+    ),
+    path("staff/cases/<int:pk>/refunds/", staff_permits.refund, name="staff-refund"),
+    path("staff/cases/<int:pk>/withdraw/", staff_permits.withdraw, name="staff-withdraw"),
 ]

@@ -1,0 +1,138 @@
+"""The actions that finish a case, for the clerk and the code official: issue the occupancy
+permit, amend it, end it, refund a payment, withdraw the application. Each goes through its
+service; a refusal is the form's error in the service's words, with the case left as it was."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.services.applications import withdraw_application
+from permitdesk.cases.services.payments import refund_payment
+from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web import staff_queries
+from permitdesk.web.staff_access import DESK, attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff_case import case_page
+from permitdesk.web.staff_permit_forms import (
+    END_WORDS,
+    AmendPermitForm,
+    EndPermitForm,
+    IssuePermitForm,
+    RefundForm,
+    WithdrawForm,
+    end_prefix,
+    permit_documents,
+    refundable_payments,
+)
+
+SERVICE_ERRORS = (Refused, ValueError)
+
+
+@require_POST
+@staff_page(DESK)
+def issue(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = IssuePermitForm(
+        request.POST, documents=permit_documents(get_pack(case.jurisdiction.slug))
+    )
+    if form.is_valid():
+        try:
+            permit = issue_permit(
+                actor=user, application=case, evidence=form.document(), now=timezone.now()
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(
+                form, error, {"evidence": "evidence"} if "evidence" in form.fields else {}
+            )
+        else:
+            messages.success(request, f"Occupancy permit {permit.number} issued.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, issue_form=form)
+
+
+@require_POST
+@staff_page(DESK)
+def amend(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = AmendPermitForm(request.POST)
+    if form.is_valid():
+        try:
+            permit = amend_permit(actor=user, application=case, now=timezone.now())
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(request, f"Amended permit {permit.number} issued.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, amend_form=form)
+
+
+@require_POST
+@staff_page(DESK)
+def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    chosen = next((p for p in case.permits.all() if p.pk == permit), None)
+    if chosen is None:
+        raise NotFound(f"permit {permit} not found")
+    form = EndPermitForm(request.POST, prefix=end_prefix(chosen))
+    if form.is_valid():
+        reason = form.cleaned_data["reason"]
+        try:
+            end_permit(actor=user, permit=chosen, reason=reason, now=timezone.now())
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error, {"reason": "reason"})
+        else:
+            messages.success(request, f"Permit {chosen.number} ended: {END_WORDS[reason].lower()}.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, **{end_prefix(chosen): form})
+
+
+@require_POST
+@staff_page(DESK)
+def refund(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    payments = refundable_payments(case)
+    form = RefundForm(request.POST, payments=payments)
+    if form.is_valid():
+        try:
+            made = refund_payment(
+                actor=user,
+                payment=form.chosen(payments),
+                amount=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error, {"amount": "amount", "a refund needs": "reason"})
+        else:
+            messages.success(
+                request, f"Refund of ${-made.amount} recorded: receipt {made.receipt_number}."
+            )
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, refund_form=form)
+
+
+@require_POST
+@staff_page(DESK)
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    case = staff_queries.staff_case(user, pk)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            withdraw_application(actor=user, application=case, now=timezone.now())
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(request, f"Application {case.pk} withdrawn.")
+            return redirect("web:staff-case", pk=case.pk)
+    return case_page(request, case, status=422, withdraw_form=form)
