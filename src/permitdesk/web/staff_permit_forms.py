@@ -35,6 +35,11 @@ def _words(slug: str) -> str:
     return DOCUMENT_WORDS.get(slug, slug.replace("-", " ").capitalize())
 
 
+def _inline(slug: str) -> str:
+    words = _words(slug)
+    return words[:1].lower() + words[1:]
+
+
 def permit_documents(pack: Pack) -> list[str]:
     """The documents the occupant shows for the permit (St. Clair), or none."""
     if not pack.has_term("permit_documents"):
@@ -56,7 +61,7 @@ class IssuePermitForm(forms.Form):
         if not documents:
             del self.fields["evidence"]
             return
-        allowed = ", ".join(_words(d).lower() for d in documents)
+        allowed = ", ".join(_inline(d) for d in documents)
         field = self.fields["evidence"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(d, _words(d)) for d in documents]
@@ -167,12 +172,8 @@ def finishing_forms(pack: Pack, case: Application, bound: dict[str, Any]) -> dic
     }
     found.update({k: v for k, v in bound.items() if k in found})
     found["permits_shown"] = [
-        (
-            p,
-            bound.get(end_prefix(p)) or EndPermitForm(prefix=end_prefix(p))
-            if p.ended_at is None
-            else None,
-        )
+        (p, bound.get(end_prefix(p)) or (EndPermitForm(prefix=end_prefix(p)) if p.active else None))
         for p in case.permits.all()
     ]
+    found["end_refused"] = any(end_prefix(p) in bound for p in case.permits.all())
     return found

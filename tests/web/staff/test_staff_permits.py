@@ -1,0 +1,442 @@
+"""The actions that finish a case on the staff's case page: issuing the occupancy permit (with
+St. Clair's evidence), amending and ending it, refunding a payment, withdrawing the
+application; each refusal beside its field in the service's words with nothing changed; who
+may do what; the page's queries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from permitdesk.cases.models import Application, Payment, Permit
+from permitdesk.cases.services import inspections, occupants, payments
+from tests.api import world
+from tests.api.client import Clock
+from tests.cases.steps import pass_inspection
+from tests.moments import central
+from tests.web.staff.conftest import client_of
+
+AFTER_THE_PASS = central("2026-11-18 11:00")
+
+
+def page_of(client: Client, case: Application) -> str:
+    response = client.get(f"/staff/cases/{case.pk}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def passed_without_occupants(who: world.People) -> Application:
+    case, visit = world.scheduled(who)
+    inspections.record_inspection_result(
+        actor=who.inspector, inspection=visit, result="passed", now=central("2026-11-18 10:00")
+    )
+    return case
+
+
+def st_clair_approved(who: world.People) -> Application:
+    """A St. Clair case passed with its occupant named; the $35 permit fee still due."""
+    case = world.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
+    payments.record_payment(
+        actor=who.clerk, application=case, method="cash", amount=Decimal("125.00"), now=world.MONDAY
+    )
+    pass_inspection(
+        case,
+        requester=who.owner,
+        crew={"clerk": who.clerk, "inspector": who.inspector},  # type: ignore[dict-item]
+        wanted_on=world.WEDNESDAY,
+        requested_at=world.MONDAY,
+        passed_at=central("2026-11-18 10:00"),
+    )
+    occupants.add_occupant(
+        actor=who.owner,
+        application=case,
+        first_name="Hal",
+        last_name="Renter",
+        age=30,
+        relationship="head",
+        now=central("2026-11-18 10:30"),
+    )
+    return case
+
+
+@pytest.fixture
+def st_clair(db: None) -> world.People:
+    return world.people("st-clair-county-il")
+
+
+# Issuing
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["clerk", "official"])
+def test_the_desk_issues_the_permit_and_the_page_links_its_pdf_and_verification(
+    who: world.People, clock: Clock, role: str
+) -> None:
+    clock.set(AFTER_THE_PASS)
+    case = world.approved(who)
+    desk = client_of(getattr(who, role))
+    assert "Issue the occupancy permit" in page_of(desk, case)
+    response = desk.post(f"/staff/cases/{case.pk}/permit/")
+    assert response.status_code == 302
+    permit = Permit.objects.get(application=case)
+    assert (permit.kind, permit.evidence) == ("standard", "")
+    case.refresh_from_db()
+    assert case.status == "issued"
+    page = desk.get(response["Location"]).content.decode()
+    assert f"Occupancy permit {permit.number} issued." in page
+    assert permit.number in page
+    assert f'href="/documents/permits/{permit.pk}.pdf"' in page
+    assert f'href="/verify/{permit.verification_token}/"' in page
+    assert "Issue the occupancy permit" not in page  # issued once
+    pdf = desk.get(f"/documents/permits/{permit.pk}.pdf")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_a_permit_with_no_occupant_named_is_refused_in_the_services_words(
+    who: world.People, clock: Clock
+) -> None:
+    clock.set(AFTER_THE_PASS)
+    case = passed_without_occupants(who)
+    response = client_of(who.clerk).post(f"/staff/cases/{case.pk}/permit/")
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "The permit names its occupants: add every occupant first." in page
+    assert 'role="alert"' in page
+    assert not Permit.objects.filter(application=case).exists()
+    case.refresh_from_db()
+    assert case.status == "approved"
+
+
+@pytest.mark.django_db
+def test_a_permit_before_the_inspection_passed_is_refused(who: world.People, clock: Clock) -> None:
+    clock.set(AFTER_THE_PASS)
+    case, _visit = world.scheduled(who)
+    response = client_of(who.official).post(f"/staff/cases/{case.pk}/permit/")
+    assert response.status_code == 422
+    assert "Cannot issue permit a case that is inspection-requested" in response.content.decode()
+    assert not Permit.objects.filter(application=case).exists()
+
+
+@pytest.mark.django_db
+def test_st_clair_asks_for_the_occupants_document_and_the_fee_first(
+    st_clair: world.People, clock: Clock
+) -> None:
+    clock.set(AFTER_THE_PASS)
+    case = st_clair_approved(st_clair)
+    clerk = client_of(st_clair.clerk)
+    page = page_of(clerk, case)
+    assert "Rent receipt with photo ID" in page
+    assert "Document the occupant showed" in page
+
+    missing = clerk.post(f"/staff/cases/{case.pk}/permit/")
+    assert missing.status_code == 422
+    text = missing.content.decode()
+    assert 'id="id_evidence-error"' in text
+    assert (
+        "Choose the document the occupant showed: lease, rent receipt with photo ID, "
+        "sales contract." in text
+    )
+    unknown = clerk.post(f"/staff/cases/{case.pk}/permit/", {"evidence": "utility-bill"})
+    assert unknown.status_code == 422
+    assert "utility-bill is not a document the permit accepts" in unknown.content.decode()
+
+    unpaid = clerk.post(f"/staff/cases/{case.pk}/permit/", {"evidence": "lease"})
+    assert unpaid.status_code == 422
+    assert "Fees must be paid before the permit is issued; 35.00 is due." in unpaid.content.decode()
+    assert not Permit.objects.filter(application=case).exists()
+
+    payments.record_payment(
+        actor=st_clair.clerk,
+        application=case,
+        method="cash",
+        amount=Decimal("35.00"),
+        now=central("2026-11-18 10:40"),
+    )
+    done = clerk.post(f"/staff/cases/{case.pk}/permit/", {"evidence": "rent-receipt-with-photo-id"})
+    assert done.status_code == 302
+    assert Permit.objects.get(application=case).evidence == "rent-receipt-with-photo-id"
+
+
+# Amending and ending
+
+
+@pytest.mark.django_db
+def test_the_clerk_amends_the_permit_once_the_box_is_ticked(
+    who: world.People, clock: Clock
+) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    first = world.issued(who)
+    clerk = client_of(who.clerk)
+    unticked = clerk.post(f"/staff/cases/{first.application_id}/permit/amend/", {})
+    assert unticked.status_code == 422
+    assert 'id="id_household_changed-error"' in unticked.content.decode()
+    assert Permit.objects.filter(application_id=first.application_id).count() == 1
+
+    done = clerk.post(
+        f"/staff/cases/{first.application_id}/permit/amend/", {"household_changed": "on"}
+    )
+    assert done.status_code == 302
+    first.refresh_from_db()
+    assert first.end_reason == "superseded by an amended permit"
+    amended = Permit.objects.get(application_id=first.application_id, ended_at=None)
+    assert (amended.kind, amended.ends_on) == ("amended", first.ends_on)
+
+
+@pytest.mark.django_db
+def test_amending_a_case_with_no_permit_is_refused(who: world.People, clock: Clock) -> None:
+    clock.set(AFTER_THE_PASS)
+    case = world.approved(who)
+    response = client_of(who.clerk).post(
+        f"/staff/cases/{case.pk}/permit/amend/", {"household_changed": "on"}
+    )
+    assert response.status_code == 422
+    assert "Cannot amend permit a case that is approved" in response.content.decode()
+    assert not Permit.objects.filter(application=case).exists()
+
+
+@pytest.mark.django_db
+def test_the_clerk_ends_a_permit_on_a_change_of_tenancy(who: world.People, clock: Clock) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    permit = world.issued(who)
+    case = permit.application
+    clerk = client_of(who.clerk)
+    assert f"End permit {permit.number}" in page_of(clerk, case)
+    response = clerk.post(
+        f"/staff/cases/{case.pk}/permits/{permit.pk}/end/",
+        {f"end-{permit.pk}-reason": "change-of-tenancy"},
+    )
+    assert response.status_code == 302
+    permit.refresh_from_db()
+    assert permit.end_reason == "change-of-tenancy"
+    case.refresh_from_db()
+    assert case.status == "ended"
+    page = clerk.get(response["Location"]).content.decode()
+    assert "ended: change of tenancy (the occupants moved out)." in page
+    assert f"End permit {permit.number}" not in page
+    again = clerk.post(
+        f"/staff/cases/{case.pk}/permits/{permit.pk}/end/",
+        {f"end-{permit.pk}-reason": "revoked"},
+    )
+    assert again.status_code == 422
+    assert "Cannot end permit a case that is ended" in again.content.decode()
+    permit.refresh_from_db()
+    assert permit.end_reason == "change-of-tenancy"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [
+        ("", "Choose why the permit ends: change-of-tenancy, term-expired, superseded, revoked."),
+        ("moved", "moved is not a reason a permit ends: change-of-tenancy, term-expired"),
+    ],
+)
+def test_a_missing_or_unknown_end_reason_is_named_beside_the_field(
+    who: world.People, clock: Clock, reason: str, words: str
+) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    permit = world.issued(who)
+    response = client_of(who.clerk).post(
+        f"/staff/cases/{permit.application_id}/permits/{permit.pk}/end/",
+        {f"end-{permit.pk}-reason": reason},
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert f'id="id_end-{permit.pk}-reason-error"' in page
+    assert words in page
+    permit.refresh_from_db()
+    assert permit.ended_at is None
+
+
+@pytest.mark.django_db
+def test_a_permit_of_another_case_is_not_found(who: world.People, clock: Clock) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    permit = world.issued(who)
+    other = world.submitted(who)
+    response = client_of(who.clerk).post(
+        f"/staff/cases/{other.pk}/permits/{permit.pk}/end/",
+        {f"end-{permit.pk}-reason": "revoked"},
+    )
+    assert response.status_code == 404
+    permit.refresh_from_db()
+    assert permit.ended_at is None
+
+
+# Refunds and withdrawal
+
+
+@pytest.mark.django_db
+def test_the_clerk_refunds_part_of_a_payment_and_the_case_owes_it_again(
+    who: world.People,
+) -> None:
+    case, _visit = world.scheduled(who)
+    paid = Payment.objects.get(application=case)
+    clerk = client_of(who.clerk)
+    assert "Refund a payment" in page_of(clerk, case)
+    response = clerk.post(
+        f"/staff/cases/{case.pk}/refunds/",
+        {"payment": paid.pk, "amount": "30.00", "reason": "Paid twice at the counter"},
+    )
+    assert response.status_code == 302
+    refund = Payment.objects.get(refund_of=paid)
+    assert refund.amount == Decimal("-30.00")
+    case.refresh_from_db()
+    assert case.balance_due == Decimal("30.00")
+    page = clerk.get(response["Location"]).content.decode()
+    assert f"Refund of $30.00 recorded: receipt {refund.receipt_number}." in page
+    assert "$50.00 refundable" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("sent", "field", "words"),
+    [
+        ({"amount": "90.00", "reason": "Overpaid"}, "amount", "at most 80.00"),
+        ({"amount": "10.00", "reason": ""}, "reason", "This field is required."),
+        ({"amount": "abc", "reason": "Overpaid"}, "amount", "Enter a number."),
+        ({"payment": "999999", "amount": "1", "reason": "x"}, "payment", "999999 is not a payment"),
+    ],
+)
+def test_a_refused_refund_is_named_beside_its_field_and_records_nothing(
+    who: world.People, sent: dict[str, str], field: str, words: str
+) -> None:
+    case, _visit = world.scheduled(who)
+    paid = Payment.objects.get(application=case)
+    response = client_of(who.clerk).post(
+        f"/staff/cases/{case.pk}/refunds/", {"payment": str(paid.pk), **sent}
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert f'id="id_{field}-error"' in page
+    assert words in page
+    assert Payment.objects.filter(application=case).count() == 1
+    case.refresh_from_db()
+    assert case.balance_due == 0
+
+
+@pytest.mark.django_db
+def test_the_clerk_withdraws_a_submitted_application(who: world.People) -> None:
+    case = world.submitted(who)
+    clerk = client_of(who.clerk)
+    unconfirmed = clerk.post(f"/staff/cases/{case.pk}/withdraw/", {})
+    assert unconfirmed.status_code == 422
+    assert "Tick this box to confirm the withdrawal." in unconfirmed.content.decode()
+    case.refresh_from_db()
+    assert case.status == "submitted"
+    done = clerk.post(f"/staff/cases/{case.pk}/withdraw/", {"confirmed": "on"})
+    assert done.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "withdrawn"
+    assert "Withdraw the application" not in page_of(clerk, case)
+
+
+@pytest.mark.django_db
+def test_an_issued_case_cannot_be_withdrawn(who: world.People, clock: Clock) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    case = world.issued(who).application
+    response = client_of(who.clerk).post(f"/staff/cases/{case.pk}/withdraw/", {"confirmed": "on"})
+    assert response.status_code == 422
+    assert "Cannot withdraw a case that is issued" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == "issued"
+
+
+# Who may
+
+
+ACTIONS = [
+    ("permit/", {}),
+    ("permit/amend/", {"household_changed": "on"}),
+    ("withdraw/", {"confirmed": "on"}),
+    ("refunds/", {"amount": "1.00", "reason": "x"}),
+    ("end", {"reason": "revoked"}),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("caller", "status"),
+    [
+        ("inspector", 403),
+        ("owner", 403),
+        ("clerk_elsewhere", 404),
+    ],
+)
+@pytest.mark.parametrize(("action", "data"), ACTIONS)
+def test_no_one_else_may_finish_a_case(
+    who: world.People, clock: Clock, caller: str, status: int, action: str, data: dict[str, str]
+) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    permit = world.issued(who)
+    case = permit.application
+    paid = Payment.objects.get(application=case)
+    if action == "end":
+        path, data = f"permits/{permit.pk}/end/", {f"end-{permit.pk}-reason": "revoked"}
+    else:
+        path, data = action, {**data, "payment": str(paid.pk)}
+    response = client_of(getattr(who, caller)).post(f"/staff/cases/{case.pk}/{path}", data)
+    assert response.status_code == status
+    assert list(Permit.objects.filter(application=case).values_list("pk", "ended_at")) == [
+        (permit.pk, None)
+    ]
+    assert Payment.objects.filter(application=case).count() == 1
+    case.refresh_from_db()
+    assert case.status == "issued"
+
+
+@pytest.mark.django_db
+def test_a_stranger_is_sent_to_sign_in_and_nothing_changes(who: world.People) -> None:
+    case = world.submitted(who)
+    response = Client().post(f"/staff/cases/{case.pk}/withdraw/", {"confirmed": "on"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/sign-in/")
+    case.refresh_from_db()
+    assert case.status == "submitted"
+
+
+@pytest.mark.django_db
+def test_the_assigned_inspector_sees_the_case_but_no_finishing_action(
+    who: world.People, clock: Clock
+) -> None:
+    clock.set(AFTER_THE_PASS)
+    case = world.approved(who)
+    page = page_of(client_of(who.inspector), case)
+    for offer in ("Issue the occupancy permit", "Refund a payment", "Withdraw the application"):
+        assert offer not in page
+
+
+@pytest.mark.django_db
+def test_a_get_on_a_finishing_action_is_not_allowed(who: world.People) -> None:
+    case = world.submitted(who)
+    assert client_of(who.clerk).get(f"/staff/cases/{case.pk}/withdraw/").status_code == 405
+
+
+# Queries
+
+
+@pytest.mark.django_db
+def test_the_case_page_reads_the_same_queries_for_one_permit_or_three(
+    who: world.People, clock: Clock
+) -> None:
+    clock.set(central("2026-11-19 09:00"))
+    one = world.issued(who)
+    three = world.issued(who)
+    clerk = client_of(who.clerk)
+    for _ in range(2):
+        clerk.post(
+            f"/staff/cases/{three.application_id}/permit/amend/", {"household_changed": "on"}
+        )
+    assert Permit.objects.filter(application_id=three.application_id).count() == 3
+    counts = []
+    for permit in (one, three):
+        with CaptureQueriesContext(connection) as queries:
+            page_of(clerk, permit.application)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 25
