@@ -24,6 +24,13 @@ END_WORDS = {
     "revoked": "Revoked",
 }
 assert set(END_WORDS) == set(END_REASONS)
+# An ended permit's reason, as the permits table says it.
+ENDED_WORDS = {
+    "change-of-tenancy": "change of tenancy",
+    "term-expired": "its term expired",
+    "superseded": "superseded",
+    "revoked": "revoked",
+}
 DOCUMENT_WORDS = {
     "lease": "Lease",
     "rent-receipt-with-photo-id": "Rent receipt with photo ID",
@@ -172,7 +179,11 @@ def finishing_forms(pack: Pack, case: Application, bound: dict[str, Any]) -> dic
     }
     found.update({k: v for k, v in bound.items() if k in found})
     found["permits_shown"] = [
-        (p, bound.get(end_prefix(p)) or (EndPermitForm(prefix=end_prefix(p)) if p.active else None))
+        (
+            p,
+            bound.get(end_prefix(p)) or (EndPermitForm(prefix=end_prefix(p)) if p.active else None),
+            ENDED_WORDS.get(p.end_reason, p.end_reason),
+        )
         for p in case.permits.all()
     ]
     found["end_refused"] = any(end_prefix(p) in bound for p in case.permits.all())

@@ -219,6 +219,7 @@ def test_the_clerk_ends_a_permit_on_a_change_of_tenancy(who: world.People, clock
     page = clerk.get(response["Location"]).content.decode()
     assert "ended: change of tenancy (the occupants moved out)." in page
     assert f"End permit {permit.number}" not in page
+    assert "Ended Nov 19, 2026</strong>: change of tenancy" in page
     again = clerk.post(
         f"/staff/cases/{case.pk}/permits/{permit.pk}/end/",
         {f"end-{permit.pk}-reason": "revoked"},
