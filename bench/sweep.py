@@ -69,7 +69,7 @@ def manage(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def load(url: str, permits: int) -> None:
+def load(url: str, permits: int, first_run: bool) -> None:
     """COPY with the secondary indexes and foreign keys dropped and rebuilt after, through
     bench/_schema.py where it is there (the api benchmark's); without it, a slower load."""
     try:
@@ -82,7 +82,7 @@ def load(url: str, permits: int) -> None:
         saved = secondary_schema(url)
         drop_secondary(url, saved)
     t0 = time.perf_counter()
-    loaded = sweep_load.load(url, permits)
+    loaded = sweep_load.load(url, permits, first_run)
     say(
         f"  copied {sum(loaded.rows.values()):,} rows in {time.perf_counter() - t0:.0f} s: "
         + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items())
@@ -140,6 +140,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--batch-size", type=int, default=500, help="the sweep's items per transaction")
     p.add_argument("--keep", action="store_true", help="keep the database afterwards")
     p.add_argument("--reuse", action="store_true", help="sweep a database kept by --keep (no load)")
+    p.add_argument(
+        "--first-run",
+        action="store_true",
+        help="no earlier runs: every reminder in its window and every left-over permit is due",
+    )
     p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     return p.parse_args(argv)
 
@@ -164,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             manage(url, "migrate", "--noinput", "-v", "0")
             manage(url, "load_jurisdictions")
             say(f"database created and migrated in {time.perf_counter() - t0:.0f} s; loading")
-            load(url, args.permits)
+            load(url, args.permits, args.first_run)
         before = counts(url)
         say(
             f"{before['permits']:,} permits ({before['active']:,} in force), "

@@ -38,6 +38,16 @@ WINDOW_DAYS = {
 }
 TODAY = dt.date(2026, 11, 20)  # the sweep runs as of 06:00 this day, Central time
 OVERDUE_DAYS = 7  # a week without a sweep
+OVERDUE = dt.timedelta(days=OVERDUE_DAYS)
+# The packs' lead times (approval_reminder_lead, permit_ending_notice_lead), to tell which
+# reminders earlier runs sent.
+REMINDER_LEAD = {
+    "clayton-mo": 14,
+    "st-clair-county-il": 30,
+    "st-louis-county-mo": 14,
+    "village-ord-08-457": 30,
+}
+NOTICE_LEAD = 60
 ENDED_SHARE = 0.3  # permits already ended (change of tenancy) long before
 TEMPORARY_SHARE = 0.01  # St. Clair's issued cases with a temporary permit left in force
 APPROVED_SHARE = 0.02  # cases approved, waiting for their occupants (no permit)
@@ -102,6 +112,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "due_on",
     ),
     "cases_visitor": ("id", "application_id", "name", "arrived_on", "left_on"),
+    "sweeps_flag": (
+        "id",
+        "kind",
+        "object_type",
+        "object_id",
+        "jurisdiction_id",
+        "application_id",
+        "raised_at",
+        "due_on",
+        "detail",
+        "citation",
+    ),
 }
 TABLES = tuple(COLUMNS)
 
@@ -179,8 +201,13 @@ def _moment(day: dt.date, hour: int = 16) -> str:
 class Generator:
     """Streams the rows: nothing of the data set is held in memory."""
 
-    def __init__(self, sinks: dict[str, Sink], jurisdiction_ids: dict[str, int], seed: int):
+    def __init__(
+        self, sinks: dict[str, Sink], jurisdiction_ids: dict[str, int], seed: int, first_run: bool
+    ):
         self.s = sinks
+        self.first_run = first_run
+        # Flags of earlier runs, written after the rows they name (a few thousand at most).
+        self.flags: list[tuple[str, str, int, int, int | None, str, dt.date]] = []
         self.jid = jurisdiction_ids
         self.rng = random.Random(seed)
         self.next_id = dict.fromkeys(TABLES, 1)
@@ -230,7 +257,7 @@ class Generator:
 
     def _permit(
         self, application: int, kind: str, issued: dt.date, ends_on: dt.date | None, ended: bool
-    ) -> None:
+    ) -> int:
         pk = self.take("cases_permit")
         self.s["cases_permit"].put(
             pk, application, f"BENCH-{pk:07d}-{kind[0].upper()}", kind, _moment(issued),
@@ -238,6 +265,23 @@ class Generator:
             _moment(issued + (TODAY - issued) / 2) if ended else None,
             "change-of-tenancy" if ended else "", f"bench-token-{pk:09d}",
         )  # fmt: skip
+        return pk
+
+    def earlier(
+        self,
+        kind: str,
+        obj: str,
+        pk: int,
+        slug: str,
+        application: int | None,
+        raised: dt.date,
+        due_on: dt.date,
+    ) -> None:
+        """A flag an earlier run raised (unless this is the first run ever)."""
+        if not self.first_run:
+            self.flags.append(
+                (kind, obj, pk, self.jid[slug], application, _moment(raised, 12), due_on)
+            )  # fmt: skip
 
     def issued_cases(self, permits: int) -> int:
         """Cases with their permits until `permits` permits are written; returns how many."""
@@ -251,10 +295,20 @@ class Generator:
             application = self._application(slug, "ended" if ended else "issued", issued)
             # Clayton's five-year term: those issued five years and up to a week ago are past it.
             ends_on = add_years(issued, 5) if slug == "clayton-mo" else None
-            self._permit(application, "standard", issued, ends_on, ended)
+            permit = self._permit(application, "standard", issued, ends_on, ended)
             written += 1
+            notice_from = ends_on - dt.timedelta(days=NOTICE_LEAD) if ends_on else None
+            if ends_on and notice_from and not ended and notice_from < TODAY - OVERDUE < ends_on:
+                self.earlier(
+                    "permit-ending-notice", "Permit", permit, slug, application, notice_from,
+                    ends_on,
+                )  # fmt: skip
             if slug == "st-clair-county-il" and not ended and rng.random() < TEMPORARY_SHARE:
-                self._permit(application, "temporary", issued - dt.timedelta(days=20), None, False)
+                # Left in force beside the certificate; an earlier run ended the older ones.
+                left = self.first_run or issued >= TODAY - OVERDUE
+                self._permit(
+                    application, "temporary", issued - dt.timedelta(days=20), None, not left
+                )
                 written += 1
         return written
 
@@ -270,9 +324,18 @@ class Generator:
             last_day = (
                 add_years(approved, 1) if window == 365 else approved + dt.timedelta(days=window)
             )
+            approval = self.take("cases_approval")
             self.s["cases_approval"].put(
-                self.take("cases_approval"), application, approved.isoformat(), last_day.isoformat()
+                approval, application, approved.isoformat(), last_day.isoformat()
             )
+            remind_from = last_day - dt.timedelta(days=REMINDER_LEAD[slug])
+            if remind_from < TODAY - OVERDUE and last_day >= TODAY:
+                kind = (
+                    "occupant-deadline-reminder"
+                    if slug == "st-louis-county-mo"
+                    else "approval-lapse-reminder"
+                )
+                self.earlier(kind, "Approval", approval, slug, application, remind_from, last_day)
 
     def village(self) -> None:
         rng = self.rng
@@ -283,24 +346,49 @@ class Generator:
                 days=rng.randrange(31, 60) if late else rng.randrange(1, 30)
             )
             due_on = changed + dt.timedelta(days=30)
+            report = self.take("cases_changeofoccupancyreport")
             self.s["cases_changeofoccupancyreport"].put(
-                self.take("cases_changeofoccupancyreport"), unit, changed.isoformat(),
-                _moment(reported), self.applicants[0], due_on.isoformat(),
+                report, unit, changed.isoformat(), _moment(reported), self.applicants[0],
+                due_on.isoformat(),
             )  # fmt: skip
+            if late and reported < TODAY - OVERDUE:
+                village = "village-ord-08-457"
+                self.earlier(
+                    "late-change-report", "ChangeOfOccupancyReport", report, village, None,
+                    reported, due_on,
+                )  # fmt: skip
         for n in range(VISITORS):
             long_stay = rng.random() < 0.05
             arrived = TODAY - dt.timedelta(
                 days=rng.randrange(31, 60) if long_stay else rng.randrange(0, 25)
             )
             left = None if long_stay or rng.random() < 0.5 else TODAY
+            visitor, case = (
+                self.take("cases_visitor"),
+                self.village_cases[n % len(self.village_cases)],
+            )
             self.s["cases_visitor"].put(
-                self.take("cases_visitor"), self.village_cases[n % len(self.village_cases)],
-                f"Visitor {n}", arrived.isoformat(), left.isoformat() if left else None,
+                visitor, case, f"Visitor {n}", arrived.isoformat(),
+                left.isoformat() if left else None,
+            )  # fmt: skip
+            last_day = arrived + dt.timedelta(days=29)
+            if long_stay and last_day < TODAY - OVERDUE:
+                self.earlier(
+                    "visitor-past-period", "Visitor", visitor, "village-ord-08-457", case,
+                    last_day + dt.timedelta(days=1), last_day,
+                )  # fmt: skip
+        for kind, obj, pk, jurisdiction, application, raised, due_on in self.flags:
+            self.s["sweeps_flag"].put(
+                self.take("sweeps_flag"), kind, obj, pk, jurisdiction, application, raised,
+                due_on.isoformat(), "raised by an earlier run", "",
             )  # fmt: skip
 
 
-def load(conninfo: str, permits: int, seed: int = 20261120) -> Loaded:
-    """COPY the data set in; the schema's indexes and constraints are the caller's business."""
+def load(conninfo: str, permits: int, first_run: bool = False, seed: int = 20261120) -> Loaded:
+    """COPY the data set in; the schema's indexes and constraints are the caller's business.
+
+    By default the flags and reminders of earlier runs are there, and only a week's are due;
+    `first_run`: none are, as when the sweep first runs on a permit file (its whole backlog)."""
     with psycopg.connect(conninfo) as conn:
         jurisdictions = {
             str(slug): int(pk)
@@ -315,10 +403,10 @@ def load(conninfo: str, permits: int, seed: int = 20261120) -> Loaded:
     loaded = Loaded()
     # The village's reports and visitors go in after the rest is committed: their foreign
     # keys (bench/_schema.py drops only those of the api benchmark's tables) check against it.
-    village = ("cases_changeofoccupancyreport", "cases_visitor")
+    village = ("cases_changeofoccupancyreport", "cases_visitor", "sweeps_flag")
     with ExitStack() as stack:
         sinks = {t: Sink(stack, conninfo, t, filled.get(t, {})) for t in TABLES if t not in village}
-        gen = Generator(sinks, jurisdictions, seed)
+        gen = Generator(sinks, jurisdictions, seed, first_run)
         gen.next_id.update(start)
         gen.users(max(1, permits // 25))
         loaded.permits = gen.issued_cases(permits)
