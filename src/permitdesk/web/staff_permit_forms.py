@@ -122,6 +122,10 @@ def refundable_payments(case: Application) -> list[tuple[Payment, Decimal]]:
     ]
 
 
+# The payment form's fields have no prefix: the refund's amount must not share its id.
+REFUND_PREFIX = "refund"
+
+
 class RefundForm(forms.Form):
     payment = forms.ChoiceField(label="Payment to refund")
     amount = forms.DecimalField(
@@ -143,8 +147,7 @@ class RefundForm(forms.Form):
         field = self.fields["payment"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "- Select -")] + [
-            (str(p.pk), f"{p.receipt_number}: ${p.amount} by {p.method}, ${left} refundable")
-            for p, left in payments
+            (str(p.pk), f"{p.receipt_number}: ${left} refundable") for p, left in payments
         ]
         field.error_messages = {
             **field.error_messages,
@@ -174,7 +177,7 @@ def finishing_forms(pack: Pack, case: Application, bound: dict[str, Any]) -> dic
     found: dict[str, Any] = {
         "issue_form": IssuePermitForm(documents=permit_documents(pack)),
         "amend_form": AmendPermitForm(),
-        "refund_form": RefundForm(payments=refundable_payments(case)),
+        "refund_form": RefundForm(payments=refundable_payments(case), prefix=REFUND_PREFIX),
         "withdraw_form": WithdrawForm(),
     }
     found.update({k: v for k, v in bound.items() if k in found})

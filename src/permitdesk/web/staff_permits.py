@@ -21,6 +21,7 @@ from permitdesk.web.staff_access import DESK, attach_refusal, signed_in_user, st
 from permitdesk.web.staff_case import case_page
 from permitdesk.web.staff_permit_forms import (
     END_WORDS,
+    REFUND_PREFIX,
     AmendPermitForm,
     EndPermitForm,
     IssuePermitForm,
@@ -101,7 +102,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     case = staff_queries.staff_case(user, pk)
     payments = refundable_payments(case)
-    form = RefundForm(request.POST, payments=payments)
+    form = RefundForm(request.POST, payments=payments, prefix=REFUND_PREFIX)
     if form.is_valid():
         try:
             made = refund_payment(
@@ -115,7 +116,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
             attach_refusal(form, error, {"amount": "amount", "a refund needs": "reason"})
         else:
             messages.success(
-                request, f"Refund of ${-made.amount} recorded: receipt {made.receipt_number}."
+                request, f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
             )
             return redirect("web:staff-case", pk=case.pk)
     return case_page(request, case, status=422, refund_form=form)

@@ -5,6 +5,7 @@ may do what; the page's queries."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -282,7 +283,7 @@ def test_the_clerk_refunds_part_of_a_payment_and_the_case_owes_it_again(
     assert "Refund a payment" in page_of(clerk, case)
     response = clerk.post(
         f"/staff/cases/{case.pk}/refunds/",
-        {"payment": paid.pk, "amount": "30.00", "reason": "Paid twice at the counter"},
+        {"refund-payment": paid.pk, "refund-amount": "30.00", "refund-reason": "Paid twice"},
     )
     assert response.status_code == 302
     refund = Payment.objects.get(refund_of=paid)
@@ -292,6 +293,7 @@ def test_the_clerk_refunds_part_of_a_payment_and_the_case_owes_it_again(
     page = clerk.get(response["Location"]).content.decode()
     assert f"Refund of $30.00 recorded: receipt {refund.receipt_number}." in page
     assert "$50.00 refundable" in page
+    assert f"{refund.receipt_number} (refund)" in page
 
 
 @pytest.mark.django_db
@@ -299,9 +301,11 @@ def test_the_clerk_refunds_part_of_a_payment_and_the_case_owes_it_again(
     ("sent", "field", "words"),
     [
         ({"amount": "90.00", "reason": "Overpaid"}, "amount", "at most 80.00"),
+        ({"amount": "0.00", "reason": "Overpaid"}, "amount", "greater than or equal to 0.01"),
         ({"amount": "10.00", "reason": ""}, "reason", "This field is required."),
         ({"amount": "abc", "reason": "Overpaid"}, "amount", "Enter a number."),
         ({"payment": "999999", "amount": "1", "reason": "x"}, "payment", "999999 is not a payment"),
+        ({"payment": "", "amount": "1", "reason": "x"}, "payment", "Choose the payment to refund"),
     ],
 )
 def test_a_refused_refund_is_named_beside_its_field_and_records_nothing(
@@ -310,11 +314,12 @@ def test_a_refused_refund_is_named_beside_its_field_and_records_nothing(
     case, _visit = world.scheduled(who)
     paid = Payment.objects.get(application=case)
     response = client_of(who.clerk).post(
-        f"/staff/cases/{case.pk}/refunds/", {"payment": str(paid.pk), **sent}
+        f"/staff/cases/{case.pk}/refunds/",
+        {f"refund-{k}": v for k, v in {"payment": str(paid.pk), **sent}.items()},
     )
     assert response.status_code == 422
     page = response.content.decode()
-    assert f'id="id_{field}-error"' in page
+    assert f'id="id_refund-{field}-error"' in page
     assert words in page
     assert Payment.objects.filter(application=case).count() == 1
     case.refresh_from_db()
@@ -355,7 +360,7 @@ ACTIONS = [
     ("permit/", {}),
     ("permit/amend/", {"household_changed": "on"}),
     ("withdraw/", {"confirmed": "on"}),
-    ("refunds/", {"amount": "1.00", "reason": "x"}),
+    ("refunds/", {"refund-amount": "1.00", "refund-reason": "x"}),
     ("end", {"reason": "revoked"}),
 ]
 
@@ -380,7 +385,7 @@ def test_no_one_else_may_finish_a_case(
     if action == "end":
         path, data = f"permits/{permit.pk}/end/", {f"end-{permit.pk}-reason": "revoked"}
     else:
-        path, data = action, {**data, "payment": str(paid.pk)}
+        path, data = action, {**data, "refund-payment": str(paid.pk)}
     response = client_of(getattr(who, caller)).post(f"/staff/cases/{case.pk}/{path}", data)
     assert response.status_code == status
     assert list(Permit.objects.filter(application=case).values_list("pk", "ended_at")) == [
@@ -441,3 +446,15 @@ def test_the_case_page_reads_the_same_queries_for_one_permit_or_three(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[0] <= 25
+
+
+@pytest.mark.django_db
+def test_no_two_fields_of_the_case_page_share_an_id(st_clair: world.People, clock: Clock) -> None:
+    """The payment and the refund forms both have an amount: each label finds its own."""
+    clock.set(AFTER_THE_PASS)
+    case = st_clair_approved(st_clair)
+    page = page_of(client_of(st_clair.official), case)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert "id_amount" in ids
+    assert "id_refund-amount" in ids
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
