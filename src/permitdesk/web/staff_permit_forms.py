@@ -16,6 +16,7 @@ from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.services.permits import END_REASONS
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
+from permitdesk.rules.quote import Quote, quote
 
 END_WORDS = {
     "change-of-tenancy": "Change of tenancy (the occupants moved out)",
@@ -168,6 +169,14 @@ class WithdrawForm(forms.Form):
     )
 
 
+def amendment_fee(pack: Pack) -> Quote | None:
+    """The fee an amended permit adds to the case (St. Clair's $25), or None."""
+    if not pack.has_term("permit_amendment_fee_item"):
+        return None
+    on = local(pack, timezone.now()).date()
+    return quote(pack, pack.text("permit_amendment_fee_item", on), {}, on)
+
+
 def end_prefix(permit: Permit) -> str:
     return f"end-{permit.pk}"
 
@@ -180,6 +189,8 @@ def finishing_forms(pack: Pack, case: Application, bound: dict[str, Any]) -> dic
         "refund_form": RefundForm(payments=refundable_payments(case), prefix=REFUND_PREFIX),
         "withdraw_form": WithdrawForm(),
     }
+    if case.status == Application.Status.ISSUED:
+        found["amendment_fee"] = amendment_fee(pack)
     found.update({k: v for k, v in bound.items() if k in found})
     found["permits_shown"] = [
         (

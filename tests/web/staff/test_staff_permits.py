@@ -162,6 +162,13 @@ def test_st_clair_asks_for_the_occupants_document_and_the_fee_first(
     done = clerk.post(f"/staff/cases/{case.pk}/permit/", {"evidence": "rent-receipt-with-photo-id"})
     assert done.status_code == 302
     assert Permit.objects.get(application=case).evidence == "rent-receipt-with-photo-id"
+    page = page_of(clerk, case)
+    assert "An amended permit adds a fee of $25.00 to the balance due" in page
+    assert "Occupancy Permit Amended" in page  # the fee schedule's line, cited
+    amended = clerk.post(f"/staff/cases/{case.pk}/permit/amend/", {"household_changed": "on"})
+    assert amended.status_code == 302
+    case.refresh_from_db()
+    assert case.balance_due == Decimal("25.00")
 
 
 # Amending and ending
@@ -183,6 +190,7 @@ def test_the_clerk_amends_the_permit_once_the_box_is_ticked(
         f"/staff/cases/{first.application_id}/permit/amend/", {"household_changed": "on"}
     )
     assert done.status_code == 302
+    assert "An amended permit adds a fee" not in page_of(clerk, first.application)  # Clayton
     first.refresh_from_db()
     assert first.end_reason == "superseded by an amended permit"
     amended = Permit.objects.get(application_id=first.application_id, ended_at=None)
