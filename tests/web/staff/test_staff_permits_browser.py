@@ -30,7 +30,7 @@ def test_the_clayton_clerk_issues_a_permit_and_ends_it_on_a_change_of_tenancy(
     expect(site.get_by_text("No permit issued.")).to_be_visible()
     check_page(site, "staff-case-permit-to-issue")
 
-    site.get_by_role("button", name="Issue the occupancy permit").click()
+    site.get_by_role("button", name="Issue the permit").click()
     permit = Permit.objects.get(application=case)
     expect(site.get_by_role("status")).to_contain_text(f"Occupancy permit {permit.number} issued.")
     expect(site.get_by_role("row", name=permit.number)).to_contain_text("In force")
