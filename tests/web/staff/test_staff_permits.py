@@ -175,12 +175,13 @@ def test_st_clair_asks_for_the_occupants_document_and_the_fee_first(
 
 
 @pytest.mark.django_db
-def test_the_clerk_amends_the_permit_once_the_box_is_ticked(
-    who: world.People, clock: Clock
+@pytest.mark.parametrize("role", ["clerk", "official"])
+def test_the_desk_amends_the_permit_once_the_box_is_ticked(
+    who: world.People, clock: Clock, role: str
 ) -> None:
     clock.set(central("2026-11-19 09:00"))
     first = world.issued(who)
-    clerk = client_of(who.clerk)
+    clerk = client_of(getattr(who, role))
     unticked = clerk.post(f"/staff/cases/{first.application_id}/permit/amend/", {})
     assert unticked.status_code == 422
     assert 'id="id_household_changed-error"' in unticked.content.decode()
@@ -210,11 +211,14 @@ def test_amending_a_case_with_no_permit_is_refused(who: world.People, clock: Clo
 
 
 @pytest.mark.django_db
-def test_the_clerk_ends_a_permit_on_a_change_of_tenancy(who: world.People, clock: Clock) -> None:
+@pytest.mark.parametrize("role", ["clerk", "official"])
+def test_the_desk_ends_a_permit_on_a_change_of_tenancy(
+    who: world.People, clock: Clock, role: str
+) -> None:
     clock.set(central("2026-11-19 09:00"))
     permit = world.issued(who)
     case = permit.application
-    clerk = client_of(who.clerk)
+    clerk = client_of(getattr(who, role))
     assert f"End permit {permit.number}" in page_of(clerk, case)
     response = clerk.post(
         f"/staff/cases/{case.pk}/permits/{permit.pk}/end/",
@@ -282,12 +286,13 @@ def test_a_permit_of_another_case_is_not_found(who: world.People, clock: Clock) 
 
 
 @pytest.mark.django_db
-def test_the_clerk_refunds_part_of_a_payment_and_the_case_owes_it_again(
-    who: world.People,
+@pytest.mark.parametrize("role", ["clerk", "official"])
+def test_the_desk_refunds_part_of_a_payment_and_the_case_owes_it_again(
+    who: world.People, role: str
 ) -> None:
     case, _visit = world.scheduled(who)
     paid = Payment.objects.get(application=case)
-    clerk = client_of(who.clerk)
+    clerk = client_of(getattr(who, role))
     assert "Refund a payment" in page_of(clerk, case)
     response = clerk.post(
         f"/staff/cases/{case.pk}/refunds/",
@@ -335,9 +340,10 @@ def test_a_refused_refund_is_named_beside_its_field_and_records_nothing(
 
 
 @pytest.mark.django_db
-def test_the_clerk_withdraws_a_submitted_application(who: world.People) -> None:
+@pytest.mark.parametrize("role", ["clerk", "official"])
+def test_the_desk_withdraws_a_submitted_application(who: world.People, role: str) -> None:
     case = world.submitted(who)
-    clerk = client_of(who.clerk)
+    clerk = client_of(getattr(who, role))
     unconfirmed = clerk.post(f"/staff/cases/{case.pk}/withdraw/", {})
     assert unconfirmed.status_code == 422
     assert "Tick this box to confirm the withdrawal." in unconfirmed.content.decode()
@@ -466,3 +472,29 @@ def test_no_two_fields_of_the_case_page_share_an_id(st_clair: world.People, cloc
     assert "id_amount" in ids
     assert "id_refund-amount" in ids
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+@pytest.mark.django_db
+def test_issuing_reads_as_many_queries_for_one_occupant_or_five(
+    who: world.People, clock: Clock
+) -> None:
+    clock.set(AFTER_THE_PASS)
+    small, large = world.approved(who), world.approved(who)
+    for n in range(4):
+        occupants.add_occupant(
+            actor=who.owner,
+            application=large,
+            first_name=f"Kid{n}",
+            last_name="Tenant",
+            age=n + 1,
+            relationship="child",
+            now=central("2026-11-18 10:30"),
+        )
+    clerk = client_of(who.clerk)
+    counts = []
+    for case in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert clerk.post(f"/staff/cases/{case.pk}/permit/").status_code == 302
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 40
