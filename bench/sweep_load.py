@@ -2,13 +2,15 @@
 properties, approved cases waiting for their occupants, and the village's change-of-occupancy
 reports and visitors, COPYed into PostgreSQL with a share due for the sweep.
 
-The share due models the sweep's first run after a week without one (the heaviest run it
-normally meets): Clayton permits issued evenly over five years and a week (those issued more
-than five years ago end at their term, those ending within 60 days get their notice), 1 % of
-St. Clair's issued cases with a temporary permit left in force, 2 % of cases approved and
-waiting (approvals a week past their window lapse, those within the lead time are reminded),
-and the village's reports (10 % late) and visitors (5 % past 30 days). Everything else is
-out of reach of every action, as most of a county's permits are on any day.
+The share due is a week's work, the sweep having run before (its flags in place): Clayton
+permits issued evenly over five years and a week (those past their term end, those whose
+60-day notice window opened this week get their notice), St. Clair's temporary permits left
+beside a certificate issued this week (1 % of its cases have one; earlier runs ended the
+rest), 2 % of cases approved and waiting (approvals a week past their window lapse, those
+whose lead time began this week are reminded), and the village's reports (10 % late) and
+visitors (5 % past 30 days) of the week. With `first_run`, no earlier run: every notice and
+reminder in its window and every left-over temporary permit is due at once. Everything else
+is out of reach of every action, as most of a county's permits are on any day.
 """
 
 from __future__ import annotations

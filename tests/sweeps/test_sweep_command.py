@@ -128,3 +128,20 @@ def test_the_installed_command_refuses_a_time_without_offset_before_touching_a_d
     assert done.stderr == (
         "sweep: --now must include a time zone offset, e.g. 2026-11-20T06:00-06:00\n"
     )
+
+
+def test_a_database_without_the_tables_stops_the_sweep_with_one_line_and_status_1(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "permitdesk"), "sweep", "--now", LAPSED],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{empty}"},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "sweep: stopped by the database (no such table: sweeps_sweeprun)" in done.stderr
+    assert "Traceback" not in done.stderr

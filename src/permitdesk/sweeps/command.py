@@ -72,12 +72,19 @@ def execute(
         stderr.write(f"sweep: the database is not ready ({error}); run manage.py migrate\n")
         return 1
     show = options.progress or stderr.isatty()
-    result = run_sweep(
-        now=now,
-        jurisdiction=options.jurisdiction,
-        batch_size=options.batch_size,
-        progress=stderr if show else None,
-    )
+    try:
+        result = run_sweep(
+            now=now,
+            jurisdiction=options.jurisdiction,
+            batch_size=options.batch_size,
+            progress=stderr if show else None,
+        )
+    except DatabaseError as error:
+        stderr.write(
+            f"\nsweep: stopped by the database ({error}); the batches it committed stay, "
+            "and the next run does the rest (run manage.py migrate if tables are missing)\n"
+        )
+        return 1
     scope = [options.jurisdiction] if options.jurisdiction else ["all jurisdictions"]
     stdout.write(report(result, scope) + "\n")
     return 0
