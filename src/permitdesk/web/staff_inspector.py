@@ -3,6 +3,7 @@ the address, unit and a contact to call; each opens the inspection to record."""
 
 from __future__ import annotations
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,11 +26,33 @@ def calendar_feed_url(request: HttpRequest) -> str | None:
         return None
 
 
+# How far the day sheet looks back and ahead of today (a display choice, not a rule).
+DAYS_BACK, DAYS_AHEAD = 14, 30
+
+
+class DayForm(forms.Form):
+    ahead = forms.IntegerField(
+        label="Days from today",
+        required=False,
+        min_value=-DAYS_BACK,
+        max_value=DAYS_AHEAD,
+    )
+
+
 @staff_page({Role.INSPECTOR})
 def inspector_day(request: HttpRequest) -> HttpResponse:
-    day, visits = staff_queries.inspector_day(signed_in_user(request), timezone.now())
-    return render(
-        request,
-        "web/staff/inspector_day.html",
-        {"day": day, "visits": visits, "feed_url": calendar_feed_url(request)},
-    )
+    """Today's sheet; ``?ahead=N`` shows the day N days from today (negative: past days)."""
+    form = DayForm(request.GET)
+    valid = form.is_valid()
+    ahead = (form.cleaned_data.get("ahead") or 0) if valid else 0
+    day, visits = staff_queries.inspector_day(signed_in_user(request), timezone.now(), ahead)
+    context = {
+        "day": day,
+        "ahead": ahead,
+        "earlier": ahead - 1 if ahead > -DAYS_BACK else None,
+        "later": ahead + 1 if ahead < DAYS_AHEAD else None,
+        "form": form,
+        "visits": visits,
+        "feed_url": calendar_feed_url(request),
+    }
+    return render(request, "web/staff/inspector_day.html", context, status=200 if valid else 422)

@@ -118,16 +118,19 @@ WINDOW_ORDER = Case(
 )
 
 
-def inspector_day(user: User, now: dt.datetime) -> tuple[dt.date | None, QuerySet[Inspection]]:
-    """The inspections assigned to `user` today (each jurisdiction's own today), AM first,
-    then PM, then any time; one query. The date is None when the user inspects nowhere."""
+def inspector_day(
+    user: User, now: dt.datetime, ahead: int = 0
+) -> tuple[dt.date | None, QuerySet[Inspection]]:
+    """The inspections assigned to `user` today (each jurisdiction's own today), or `ahead`
+    days from it, AM first, then PM, then any time; one query. The date is None when the user
+    inspects nowhere."""
     places = list(
         Jurisdiction.objects.filter(memberships__user_id=user.pk, memberships__role=Role.INSPECTOR)
     )
     when = Q(pk__in=[])
     day = None
     for place in places:
-        day = today_in(place, now)
+        day = today_in(place, now) + dt.timedelta(days=ahead)
         when |= Q(application__jurisdiction_id=place.pk, scheduled_on=day)
     visits = (
         Inspection.objects.filter(when, inspector_id=user.pk)
