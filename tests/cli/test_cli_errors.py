@@ -345,3 +345,12 @@ def test_a_usage_error_exits_2_with_one_line_naming_what_is_wrong(
     assert len(err.splitlines()) == 1, f"expected one line on stderr, got: {err!r}"
     assert wanted in err
     assert "--help" in err
+
+
+def test_a_call_in_process_leaves_the_callers_sigpipe_handling_alone() -> None:
+    # SIG_DFL left behind would kill the caller on its next write to a closed pipe.
+    import signal
+
+    before = signal.getsignal(signal.SIGPIPE)
+    assert main(["items", "clayton-mo"]) == 0
+    assert signal.getsignal(signal.SIGPIPE) == before

@@ -245,7 +245,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `permitdesk items … | head` ends quietly
+    if argv is None:  # the console script, not a caller in the same process (the tests):
+        # `permitdesk items … | head` ends quietly. In-process, SIG_DFL would outlive the call
+        # and kill the caller on its next write to a closed pipe (a browser's, in the tests).
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
