@@ -56,7 +56,7 @@ def _links(base: str, html: str) -> list[str]:
 @pytest.fixture
 def demo(settings: object) -> None:
     call_command("load_jurisdictions", verbosity=0)
-    call_command("demo_data", verbosity=0)
+    call_command("demo_data", force=True, verbosity=0)  # a test database, not a real one
 
 
 @pytest.mark.usefixtures("demo")
