@@ -57,7 +57,12 @@ class Sink:
     CHUNK = 4000  # rows per write: up to a megabyte or so
 
     def __init__(
-        self, stack: ExitStack, conninfo: str, table: str, filled: dict[str, str] | None = None
+        self,
+        stack: ExitStack,
+        conninfo: str,
+        table: str,
+        filled: dict[str, str] | None = None,
+        columns: tuple[str, ...] | None = None,
     ) -> None:
         self.table = table
         self.rows = 0
@@ -67,9 +72,9 @@ class Sink:
         self._end = "".join(f"\t{v}" for v in filled.values()) + "\n"
         conn = stack.enter_context(psycopg.connect(conninfo))
         conn.execute("SET synchronous_commit = off")
-        names = COLUMNS[table] + tuple(filled)
-        columns = sql.SQL(", ").join(sql.Identifier(c) for c in names)
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), columns)
+        names = (columns or COLUMNS[table]) + tuple(filled)  # columns: another loader's set
+        listed = sql.SQL(", ").join(sql.Identifier(c) for c in names)
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), listed)
         self._copy = stack.enter_context(conn.cursor().copy(statement))
 
     def put(self, row: str) -> None:

@@ -28,6 +28,7 @@ if str(REPO / "bench") not in sys.path:
     sys.path.insert(0, str(REPO / "bench"))
 
 import sweep_load  # noqa: E402
+from sweep_tables import TABLES  # noqa: E402
 
 TARGET_S = 60.0
 TARGET_MB = 300.0
@@ -92,7 +93,7 @@ def load(url: str, permits: int, first_run: bool) -> None:
         restore(url, saved)
         say(f"  indexes and constraints rebuilt in {time.perf_counter() - t0:.0f} s")
     with psycopg.connect(url, autocommit=True) as conn:
-        for table in sweep_load.TABLES:
+        for table in TABLES:
             conn.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
 
 

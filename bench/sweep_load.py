@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
+from _load import Sink as CopySink
+from sweep_tables import COLUMNS, TABLES
+
 SLUGS = ("clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457")
 FEE_ITEM = {
     "clayton-mo": "residential-occupancy",
@@ -56,78 +59,6 @@ APPROVED_SHARE = 0.02  # cases approved, waiting for their occupants (no permit)
 REPORTS = 2000  # the village's change-of-occupancy reports, 10 % late
 VISITORS = 2000  # the village's visitors, 5 % past the 30 days
 UNITS_PER_PROPERTY = 2  # duplexes: a Type I unit in the village
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "auth_user": (
-        "id",
-        "password",
-        "is_superuser",
-        "username",
-        "first_name",
-        "last_name",
-        "email",
-        "is_staff",
-        "is_active",
-        "date_joined",
-    ),
-    "records_property": (
-        "id",
-        "jurisdiction_id",
-        "parcel_id",
-        "address",
-        "normalized_address",
-        "city",
-        "state",
-        "zip_code",
-    ),
-    "records_unit": ("id", "property_id", "label", "unit_type", "units_in_building"),
-    "cases_application": (
-        "id",
-        "jurisdiction_id",
-        "unit_id",
-        "applicant_id",
-        "fee_item",
-        "trigger",
-        "occupied",
-        "status",
-        "submitted_at",
-        "processed_at",
-    ),
-    "cases_approval": ("id", "application_id", "approved_on", "valid_through"),
-    "cases_permit": (
-        "id",
-        "application_id",
-        "number",
-        "kind",
-        "issued_at",
-        "ends_on",
-        "ended_at",
-        "end_reason",
-        "verification_token",
-    ),
-    "cases_changeofoccupancyreport": (
-        "id",
-        "unit_id",
-        "changed_on",
-        "reported_at",
-        "reported_by_id",
-        "due_on",
-    ),
-    "cases_visitor": ("id", "application_id", "name", "arrived_on", "left_on"),
-    "sweeps_flag": (
-        "id",
-        "kind",
-        "object_type",
-        "object_id",
-        "jurisdiction_id",
-        "application_id",
-        "raised_at",
-        "due_on",
-        "detail",
-        "citation",
-    ),
-}
-TABLES = tuple(COLUMNS)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -163,31 +94,14 @@ def defaults(conninfo: str) -> dict[str, dict[str, str]]:
     return found
 
 
-class Sink:
-    """One table's COPY on its own connection, rows sent in chunks."""
-
-    CHUNK = 5000
+class Sink(CopySink):
+    """bench/_load.py's COPY sink over this loader's columns, fed a row's values."""
 
     def __init__(self, stack: ExitStack, conninfo: str, table: str, filled: dict[str, str]):
-        self.rows = 0
-        self._buf: list[str] = []
-        self._end = "".join(f"\t{v}" for v in filled.values()) + "\n"
-        conn = stack.enter_context(psycopg.connect(conninfo))
-        conn.execute("SET synchronous_commit = off")
-        names = sql.SQL(", ").join(sql.Identifier(c) for c in COLUMNS[table] + tuple(filled))
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), names)
-        self._copy = stack.enter_context(conn.cursor().copy(statement))
+        super().__init__(stack, conninfo, table, filled, columns=COLUMNS[table])
 
-    def put(self, *values: object) -> None:
-        self._buf.append("\t".join("\\N" if v is None else str(v) for v in values))
-        if len(self._buf) >= self.CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._buf:
-            self.rows += len(self._buf)
-            self._copy.write(self._end.join(self._buf) + self._end)
-            self._buf.clear()
+    def row(self, *values: object) -> None:
+        self.put("\t".join("\\N" if v is None else str(v) for v in values))
 
 
 @dataclass
@@ -226,7 +140,7 @@ class Generator:
     def users(self, count: int) -> None:
         for _ in range(count):
             pk = self.take("auth_user")
-            self.s["auth_user"].put(
+            self.s["auth_user"].row(
                 pk, "!", "f", f"bench-owner-{pk}", "Owen", f"Owner{pk}",
                 f"owner{pk}@example.test", "f", "t", _moment(TODAY, 12),
             )  # fmt: skip
@@ -239,11 +153,11 @@ class Generator:
         if used == UNITS_PER_PROPERTY:
             prop, used = self.take("records_property"), 0
             street = f"{prop} Bench St"
-            self.s["records_property"].put(
+            self.s["records_property"].row(
                 prop, self.jid[slug], f"B-{prop}", street, street.upper(), "Clayton", "MO", "63105"
             )
         self.open_property[slug] = (prop, used + 1)
-        self.s["records_unit"].put(unit, prop, "AB"[used], "duplex", UNITS_PER_PROPERTY)
+        self.s["records_unit"].row(unit, prop, "AB"[used], "duplex", UNITS_PER_PROPERTY)
         if slug == "village-ord-08-457" and len(self.village_units) < REPORTS:
             self.village_units.append(unit)
         return unit
@@ -251,7 +165,7 @@ class Generator:
     def _application(self, slug: str, status: str, submitted: dt.date) -> int:
         pk = self.take("cases_application")
         applicant = self.applicants[pk % len(self.applicants)]
-        self.s["cases_application"].put(
+        self.s["cases_application"].row(
             pk, self.jid[slug], self._unit(slug), applicant, FEE_ITEM[slug], "lease", "f",
             status, _moment(submitted, 15), _moment(submitted, 16),
         )  # fmt: skip
@@ -261,7 +175,7 @@ class Generator:
         self, application: int, kind: str, issued: dt.date, ends_on: dt.date | None, ended: bool
     ) -> int:
         pk = self.take("cases_permit")
-        self.s["cases_permit"].put(
+        self.s["cases_permit"].row(
             pk, application, f"BENCH-{pk:07d}-{kind[0].upper()}", kind, _moment(issued),
             ends_on.isoformat() if ends_on else None,
             _moment(issued + (TODAY - issued) / 2) if ended else None,
@@ -327,7 +241,7 @@ class Generator:
                 add_years(approved, 1) if window == 365 else approved + dt.timedelta(days=window)
             )
             approval = self.take("cases_approval")
-            self.s["cases_approval"].put(
+            self.s["cases_approval"].row(
                 approval, application, approved.isoformat(), last_day.isoformat()
             )
             remind_from = last_day - dt.timedelta(days=REMINDER_LEAD[slug])
@@ -349,7 +263,7 @@ class Generator:
             )
             due_on = changed + dt.timedelta(days=30)
             report = self.take("cases_changeofoccupancyreport")
-            self.s["cases_changeofoccupancyreport"].put(
+            self.s["cases_changeofoccupancyreport"].row(
                 report, unit, changed.isoformat(), _moment(reported), self.applicants[0],
                 due_on.isoformat(),
             )  # fmt: skip
@@ -369,7 +283,7 @@ class Generator:
                 self.take("cases_visitor"),
                 self.village_cases[n % len(self.village_cases)],
             )
-            self.s["cases_visitor"].put(
+            self.s["cases_visitor"].row(
                 visitor, case, f"Visitor {n}", arrived.isoformat(),
                 left.isoformat() if left else None,
             )  # fmt: skip
@@ -380,7 +294,7 @@ class Generator:
                     last_day + dt.timedelta(days=1), last_day,
                 )  # fmt: skip
         for kind, obj, pk, jurisdiction, application, raised, due_on in self.flags:
-            self.s["sweeps_flag"].put(
+            self.s["sweeps_flag"].row(
                 self.take("sweeps_flag"), kind, obj, pk, jurisdiction, application, raised,
                 due_on.isoformat(), "raised by an earlier run", "",
             )  # fmt: skip

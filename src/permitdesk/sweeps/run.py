@@ -117,7 +117,7 @@ def _one(action: Action, pk: int, now: dt.datetime, result: SweepResult) -> None
             if action.handle(pk, now):
                 result.counts[action.name] += 1
     except ObjectDoesNotExist:
-        pass  # gone since it was found (a visitor deleted with its case)
+        return  # gone since it was found (a visitor deleted with its case): nothing to do
     except ITEM_ERRORS as error:
         result.errors.append(f"{action.name} {pk}: {error}")
 
