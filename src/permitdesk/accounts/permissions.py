@@ -63,6 +63,26 @@ def roles(user: Actor, jurisdiction_id: int) -> set[str]:
     return {role for j, role in memberships(user) if j == jurisdiction_id}
 
 
+def staff_in(held: list[tuple[int, str]]) -> list[int]:
+    """The jurisdictions where these memberships make a clerk or a code official."""
+    return sorted({j for j, role in held if role in (Role.CLERK, Role.CODE_OFFICIAL)})
+
+
+def may_see_case(
+    user: Actor, applicant_id: int, jurisdiction_id: int, inspector_ids: set[int]
+) -> bool:
+    """visible_applications' rule for one case already read: the applicant, the
+    jurisdiction's clerks and code officials, and its inspectors assigned to an inspection."""
+    if not user.is_authenticated:
+        return False
+    if applicant_id == user.pk:
+        return True
+    held = roles(user, jurisdiction_id)
+    if held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        return True
+    return Role.INSPECTOR in held and user.pk in inspector_ids
+
+
 def visible_applications(user: Actor) -> QuerySet[Application]:
     """The cases a user may see: their own, their jurisdictions', their assigned inspections.
 
@@ -73,7 +93,7 @@ def visible_applications(user: Actor) -> QuerySet[Application]:
     if not user.is_authenticated:
         return Application.objects.none()
     held = memberships(user)
-    staff = [j for j, role in held if role in (Role.CLERK, Role.CODE_OFFICIAL)]
+    staff = staff_in(held)
     inspects = [j for j, role in held if role == Role.INSPECTOR]
     visible = Q(applicant_id=user.pk)
     if staff:

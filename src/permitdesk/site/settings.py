@@ -5,6 +5,9 @@ SECRET_KEY     set it in production; unset, a random key is kept in var/secret_k
 DEBUG          1 to turn debugging on (off by default)
 ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1)
 DB_CONN_MAX_AGE  seconds a database connection is kept for the next request (default 60)
+DB_PREPARED_STATEMENTS  PostgreSQL: 1 (default) binds parameters on the server and prepares a
+               statement run 5 times on a connection, so it is planned once; 0 behind a pooler
+               in transaction mode that cannot keep prepared statements (PgBouncer < 1.21)
 CSRF_TRUSTED_ORIGINS  comma-separated origins behind an HTTPS proxy, e.g. https://permits.example.gov
 SECURE_COOKIES 1 behind HTTPS: secure session and CSRF cookies, and trust X-Forwarded-Proto
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
@@ -128,7 +131,13 @@ def _database() -> dict[str, object]:
         url = f"sqlite:///{VAR_DIR / 'permitdesk.sqlite3'}"
     # Persistent connections: opening one per request costs ~9 ms on PostgreSQL (bench/api.py).
     age = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
-    return dict(dj_database_url.parse(url, conn_max_age=age, conn_health_checks=age > 0))
+    database = dict(dj_database_url.parse(url, conn_max_age=age, conn_health_checks=age > 0))
+    postgresql = database["ENGINE"] == "django.db.backends.postgresql"
+    if postgresql and _flag("DB_PREPARED_STATEMENTS", default=True):
+        # Planning a case's joins costs more than running them (0.65 of 0.75 ms for the case
+        # file; bench/api.py): prepared statements are planned once per connection.
+        database["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    return database
 
 
 DATABASES = {"default": _database()}

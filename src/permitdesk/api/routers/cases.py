@@ -3,21 +3,21 @@ visitors."""
 
 from typing import Annotated
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Header, Path, Router, Status
-from ninja.pagination import paginate
+from ninja import Header, Path, Query, Router, Status
 
 from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import ACTION, AUTH_BODY, AUTH_READ, responses
 from permitdesk.api.pagination import Keyset
+from permitdesk.api.reads import cases as reads
+from permitdesk.api.reads.sql import json_response
 from permitdesk.api.schemas.cases import (
     IDEMPOTENCY_KEY,
-    ApplicationBrief,
     ApplicationIn,
     ApplicationOut,
+    ApplicationPage,
     FeeLineOut,
     OccupantIn,
     OccupantOut,
@@ -64,16 +64,15 @@ def post_application(
     return Status(201, queries.application_detail(user, case.pk))
 
 
-@router.get("/applications", response=responses({200: list[ApplicationBrief]}, 401, 422))
-@paginate(Keyset)
-def list_applications(request: HttpRequest) -> QuerySet[Application]:
-    """The cases the caller may see, newest first."""
-    return queries.application_list(actor(request))
+@router.get("/applications", response=responses({200: ApplicationPage}, 401, 422))
+def list_applications(request: HttpRequest, page: Query[Keyset.Input]) -> HttpResponse:
+    """The cases the caller may see, newest first, a page at a time."""
+    return json_response(reads.case_list(actor(request), page.limit, page.after))
 
 
 @router.get("/applications/{id}", response=responses({200: ApplicationOut}, *AUTH_READ))
-def get_application(request: HttpRequest, id: CaseId) -> Application:
-    return queries.application_detail(actor(request), id)
+def get_application(request: HttpRequest, id: CaseId) -> HttpResponse:
+    return json_response(reads.case_file(actor(request), id))
 
 
 @router.post("/applications/{id}/withdraw", response=responses({200: ApplicationOut}, *ACTION))

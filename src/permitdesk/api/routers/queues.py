@@ -4,18 +4,19 @@ approvals about to lapse, one jurisdiction at a time (its clerks and code offici
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
-from ninja import Field, Path, Router
-from ninja.pagination import paginate
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Path, Query, Router, Schema
 
 from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import responses
 from permitdesk.api.pagination import Keyset
+from permitdesk.api.reads import cases as reads
+from permitdesk.api.reads.sql import json_response
 from permitdesk.api.schemas.cases import ApplicationBrief
 from permitdesk.api.schemas.common import Money, Slug
 from permitdesk.cases.models import Application
+from permitdesk.law.loader import get_pack
 
 router = Router(tags=["queues"], auth=AUTH)
 
@@ -30,15 +31,22 @@ class QueueItem(ApplicationBrief):
         return obj.balance_due
 
 
+class QueuePage(Schema):
+    items: list[QueueItem]
+    next: str | None = Field(description="`after` for the next page; null on the last page")
+
+
 @router.get(
     "/jurisdictions/{slug}/queues/{queue}",
-    response=responses({200: list[QueueItem]}, 401, 403, 404, 422),
+    response=responses({200: QueuePage}, 401, 403, 404, 422),
 )
-@paginate(Keyset)
 def list_queue(
     request: HttpRequest,
     slug: Annotated[Slug, Path(description="the jurisdiction")],
     queue: Annotated[Queue, Path(description="which queue")],
-) -> QuerySet[Application]:
+    page: Query[Keyset.Input],
+) -> HttpResponse:
     """Oldest first; the lapsing queue looks 14 days ahead."""
-    return queries.clerk_queue(actor(request), slug, queue)
+    found = queries.staff_jurisdiction(actor(request), slug)
+    today = queries.today(get_pack(slug))
+    return json_response(reads.queue_page(found, queue, today, page.limit, page.after))

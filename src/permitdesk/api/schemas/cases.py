@@ -65,6 +65,11 @@ class ApplicationBrief(Schema):
         return obj.unit.label
 
 
+class ApplicationPage(Schema):
+    items: list[ApplicationBrief]
+    next: str | None = Field(description="`after` for the next page; null on the last page")
+
+
 class FeeLineOut(Schema):
     id: int
     fee_item: str

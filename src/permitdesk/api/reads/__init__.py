@@ -1,0 +1,1 @@
+"""Hand-written reads for the API's busiest GETs (docs/decisions/0006-hot-reads.md)."""

@@ -1,0 +1,381 @@
+"""The case reads a building division makes all day, one statement each: the case file
+(GET /api/applications/{id}), the caller's case list (GET /api/applications) and a clerk's
+queue (GET /api/jurisdictions/{slug}/queues/{queue}).
+
+Each returns the document its schema describes (ApplicationOut, a page of ApplicationBrief or
+QueueItem), built from rows, not from model instances: the same documents as the ORM reads in
+permitdesk.api.queries (tests/api/test_api_reads.py compares them), at a fraction of the cost.
+Who may see what is decided by permitdesk.accounts.permissions, as for every other read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from permitdesk.accounts.permissions import Actor, NotFound, may_see_case, memberships, staff_in
+from permitdesk.api.pagination import decode, encode
+from permitdesk.api.reads.sql import (
+    Fields,
+    as_bool,
+    as_date,
+    as_date_or_none,
+    as_int,
+    as_int_or_none,
+    as_json,
+    as_moment,
+    as_moment_or_none,
+    as_money,
+    as_str,
+    date_param,
+    fetch,
+    json_row,
+    json_rows,
+    moment_param,
+    record,
+    records,
+)
+from permitdesk.cases.models import Application, Inspection, Payment
+from permitdesk.cases.selectors import LAPSING_WITHIN_DAYS
+
+ZERO = Decimal("0.00")
+
+# ApplicationBrief, in its field order: (name, converter) beside the column it reads.
+BRIEF: Fields = (
+    ("id", as_int),
+    ("jurisdiction", as_str),
+    ("unit", as_int),
+    ("address", as_str),
+    ("unit_label", as_str),
+    ("fee_item", as_str),
+    ("trigger", as_str),
+    ("status", as_str),
+    ("submitted_at", as_moment),
+)
+BRIEF_COLUMNS = (
+    "a.id, j.slug, a.unit_id, p.address, u.label, a.fee_item, a.trigger, a.status, a.submitted_at"
+)
+CASE_JOINS = (
+    "FROM cases_application a "
+    "JOIN records_jurisdiction j ON j.id = a.jurisdiction_id "
+    "JOIN records_unit u ON u.id = a.unit_id "
+    "JOIN records_property p ON p.id = u.property_id"
+)
+
+FEE_LINE: Fields = (
+    ("id", as_int),
+    ("fee_item", as_str),
+    ("line_id", as_str),
+    ("label", as_str),
+    ("kind", as_str),
+    ("amount", as_money),
+    ("basis", as_str),
+    ("citation", as_str),
+    ("assessed_at", as_moment),
+    ("waived_reason", as_str),
+)
+PAYMENT: Fields = (
+    ("id", as_int),
+    ("application", as_int),
+    ("kind", as_str),
+    ("method", as_str),
+    ("amount", as_money),
+    ("receipt_number", as_str),
+    ("recorded_at", as_moment),
+    ("refund_of", as_int_or_none),
+)
+INSPECTION: Fields = (
+    ("id", as_int),
+    ("application", as_int),
+    ("number", as_int),
+    ("scheduled_on", as_date),
+    ("window", as_str),
+    ("inspector", as_int_or_none),
+    ("result", as_str),
+    ("checklist", as_json),
+    ("notes", as_str),
+    ("completed_at", as_moment_or_none),
+)
+VIOLATION: Fields = (
+    ("inspection", as_int),  # which inspection it belongs to; not in ViolationOut
+    ("id", as_int),
+    ("code_citation", as_str),
+    ("description", as_str),
+    ("correction", as_str),
+)
+OCCUPANT: Fields = (
+    ("id", as_int),
+    ("first_name", as_str),
+    ("last_name", as_str),
+    ("age", as_int_or_none),
+    ("relationship", as_str),
+)
+VISITOR: Fields = (
+    ("id", as_int),
+    ("name", as_str),
+    ("arrived_on", as_date),
+    ("left_on", as_date_or_none),
+)
+PERMIT: Fields = (
+    ("id", as_int),
+    ("application", as_int),
+    ("number", as_str),
+    ("kind", as_str),
+    ("issued_at", as_moment),
+    ("ends_on", as_date_or_none),
+    ("correction_due_on", as_date_or_none),
+    ("ended_at", as_moment_or_none),
+    ("end_reason", as_str),
+    ("verification_token", as_str),
+)
+APPROVAL: Fields = (("approved_on", as_date), ("valid_through", as_date_or_none))
+
+
+# The case file's lists: (columns, FROM and WHERE), each one json_rows() column.
+LISTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        (
+            "f.id",
+            "f.fee_item",
+            "f.line_id",
+            "f.label",
+            "f.kind",
+            "f.amount",
+            "f.basis",
+            "f.citation",
+            "f.assessed_at",
+            "f.waived_reason",
+        ),
+        "cases_feeline f WHERE f.application_id = a.id",
+    ),
+    (
+        (
+            "m.id",
+            "m.application_id",
+            "m.kind",
+            "m.method",
+            "m.amount",
+            "m.receipt_number",
+            "m.recorded_at",
+            "m.refund_of_id",
+        ),
+        "cases_payment m WHERE m.application_id = a.id",
+    ),
+    (
+        (
+            "i.id",
+            "i.application_id",
+            "i.number",
+            "i.scheduled_on",
+            'i."window"',
+            "i.inspector_id",
+            "i.result",
+            "i.checklist",
+            "i.notes",
+            "i.completed_at",
+        ),
+        "cases_inspection i WHERE i.application_id = a.id",
+    ),
+    (
+        ("v.inspection_id", "v.id", "v.code_citation", "v.description", "v.correction"),
+        "cases_violation v JOIN cases_inspection vi ON vi.id = v.inspection_id "
+        "WHERE vi.application_id = a.id",
+    ),
+    (
+        ("o.id", "o.first_name", "o.last_name", "o.age", "o.relationship"),
+        "cases_occupant o WHERE o.application_id = a.id",
+    ),
+    (
+        ("s.id", "s.name", "s.arrived_on", "s.left_on"),
+        "cases_visitor s WHERE s.application_id = a.id",
+    ),
+    (
+        (
+            "t.id",
+            "t.application_id",
+            "t.number",
+            "t.kind",
+            "t.issued_at",
+            "t.ends_on",
+            "t.correction_due_on",
+            "t.ended_at",
+            "t.end_reason",
+            "t.verification_token",
+        ),
+        "cases_permit t WHERE t.application_id = a.id",
+    ),
+)
+LIST_FIELDS = (FEE_LINE, PAYMENT, INSPECTION, VIOLATION, OCCUPANT, VISITOR, PERMIT)
+
+
+def _case_file_statement() -> str:
+    """The case and each of its lists as a JSON column: one round trip."""
+    lists = [f"(SELECT {json_rows(*columns)} FROM {source})" for columns, source in LISTS]
+    approval = (
+        f"(SELECT {json_row('r.approved_on', 'r.valid_through')} "
+        "FROM cases_approval r WHERE r.application_id = a.id)"
+    )
+    return (
+        f"SELECT {BRIEF_COLUMNS}, a.jurisdiction_id, a.applicant_id, a.occupied, "
+        f"a.processed_at, a.balance_due, {', '.join(lists)}, {approval} "
+        f"{CASE_JOINS} WHERE a.id = %s"
+    )
+
+
+def _total(items: list[dict[str, Any]], kind: str) -> Decimal:
+    return as_money(sum((item["amount"] for item in items if item["kind"] == kind), ZERO))
+
+
+def case_file(actor: Actor, pk: int) -> dict[str, Any]:
+    """ApplicationOut of a case the caller may see; NotFound (404) for any other."""
+    rows = fetch(_case_file_statement(), [pk])
+    if not rows:
+        raise NotFound(f"application {pk} not found")
+    row = rows[0]
+    brief, rest = row[: len(BRIEF)], row[len(BRIEF) :]
+    (jurisdiction_id, applicant_id, occupied, processed_at, balance_due, *lists) = rest
+    fee_lines, payments, inspections, violations, occupants, visitors, permits, approval = (
+        records(fields, column)
+        for fields, column in zip((*LIST_FIELDS, APPROVAL), lists, strict=True)
+    )
+    inspectors = {i["inspector"] for i in inspections if i["inspector"] is not None}
+    if not may_see_case(actor, applicant_id, jurisdiction_id, inspectors):
+        raise NotFound(f"application {pk} not found")
+    for inspection in inspections:
+        inspection["violations"] = [
+            {k: v for k, v in found.items() if k != "inspection"}
+            for found in sorted(violations, key=lambda v: v["id"])
+            if found["inspection"] == inspection["id"]
+        ]
+    document = record(BRIEF, brief)
+    fees = [ln for ln in fee_lines if not ln["waived_reason"]]
+    document.update(
+        occupied=as_bool(occupied),
+        processed_at=as_moment(processed_at),
+        fees=_total(fees, "fee"),
+        paid=_total(payments, Payment.Kind.FEE),
+        balance=as_money(balance_due),
+        deposits=_total(fees, "deposit"),
+        deposits_held=_total(payments, Payment.Kind.DEPOSIT),
+        fee_lines=sorted(fee_lines, key=lambda ln: ln["id"]),
+        payments=sorted(payments, key=lambda m: m["id"]),
+        inspections=sorted(inspections, key=lambda i: i["number"]),
+        occupants=sorted(occupants, key=lambda o: o["id"]),
+        visitors=sorted(visitors, key=lambda s: (s["arrived_on"], s["id"])),
+        permits=sorted(permits, key=lambda t: (t["issued_at"], t["id"])),
+        approval=approval[0] if approval else None,
+    )
+    return document
+
+
+def _page(
+    where: str,
+    params: list[Any],
+    *,
+    newest_first: bool,
+    limit: int,
+    after: str | None,
+    extra: Fields = (),
+    extra_columns: str = "",
+) -> dict[str, Any]:
+    """A keyset page (as permitdesk.api.pagination.Keyset gives it) of the cases `where`
+    selects, by (submitted_at, id) one way or the other."""
+    way, order = ("<", "DESC") if newest_first else (">", "ASC")
+    if after is not None:
+        moment, last = decode(after)
+        where += (
+            f" AND a.submitted_at {way}= %s"
+            f" AND (a.submitted_at {way} %s OR (a.submitted_at = %s AND a.id {way} %s))"
+        )
+        at = moment_param(moment)
+        params = [*params, at, at, at, last]
+    statement = (
+        f"SELECT {BRIEF_COLUMNS}{extra_columns} {CASE_JOINS} WHERE {where} "
+        f"ORDER BY a.submitted_at {order}, a.id {order} LIMIT {int(limit) + 1}"
+    )
+    rows = fetch(statement, params)
+    fields = BRIEF + extra
+    items = [record(fields, row) for row in rows[:limit]]
+    more = len(rows) > limit
+    return {
+        "items": items,
+        "next": encode(items[-1]["submitted_at"], items[-1]["id"]) if more else None,
+    }
+
+
+def case_list(actor: Actor, limit: int, after: str | None) -> dict[str, Any]:
+    """A page of the cases the caller may see, newest first (visible_applications' rule:
+    their own, their jurisdictions' as clerk or code official, their assigned inspections')."""
+    if not actor.is_authenticated:
+        return {"items": [], "next": None}
+    held = memberships(actor)
+    terms, params = ["a.applicant_id = %s"], [actor.pk]
+    staff = staff_in(held)
+    if staff:
+        terms.append(f"a.jurisdiction_id IN ({', '.join(['%s'] * len(staff))})")
+        params += staff
+    inspects = sorted({j for j, role in held if role == "inspector"})
+    if inspects:
+        terms.append(
+            f"(a.jurisdiction_id IN ({', '.join(['%s'] * len(inspects))}) AND EXISTS "
+            "(SELECT 1 FROM cases_inspection x WHERE x.application_id = a.id "
+            "AND x.inspector_id = %s))"
+        )
+        params += [*inspects, actor.pk]
+    return _page(f"({' OR '.join(terms)})", params, newest_first=True, limit=limit, after=after)
+
+
+CLOSED = tuple(str(s) for s in Application.CLOSED)
+
+
+def _queue_where(queue: str, today: dt.date) -> tuple[str, list[Any]]:
+    """selectors.clerk_queue's conditions, as SQL (the tests hold the two to the same cases)."""
+    status = Application.Status
+    if queue == "new":
+        return (
+            "a.status = %s AND NOT EXISTS "
+            "(SELECT 1 FROM cases_inspection x WHERE x.application_id = a.id)",
+            [status.SUBMITTED.value],
+        )
+    if queue == "awaiting-payment":
+        return "a.balance_due > 0 AND NOT a.status IN (%s, %s, %s)", list(CLOSED)
+    if queue == "ready-to-schedule":
+        return (
+            "a.status = %s AND EXISTS (SELECT 1 FROM cases_inspection x WHERE "
+            "x.application_id = a.id AND x.result = %s AND x.inspector_id IS NULL)",
+            [status.INSPECTION_REQUESTED.value, Inspection.Result.PENDING.value],
+        )
+    if queue == "awaiting-occupants":
+        return (
+            "a.status = %s AND NOT EXISTS "
+            "(SELECT 1 FROM cases_occupant x WHERE x.application_id = a.id)",
+            [status.APPROVED.value],
+        )
+    if queue == "lapsing":
+        until = today + dt.timedelta(days=LAPSING_WITHIN_DAYS)
+        return (
+            "a.status = %s AND EXISTS (SELECT 1 FROM cases_approval x WHERE "
+            "x.application_id = a.id AND x.valid_through >= %s AND x.valid_through <= %s)",
+            [status.APPROVED.value, date_param(today), date_param(until)],
+        )
+    raise ValueError(f"queue '{queue}' is not a queue")
+
+
+QUEUE_ITEM: Fields = (("balance", as_money),)
+
+
+def queue_page(
+    jurisdiction_id: int, queue: str, today: dt.date, limit: int, after: str | None
+) -> dict[str, Any]:
+    """A page of a clerk's queue (QueueItem), oldest first; the caller checked the role."""
+    where, params = _queue_where(queue, today)
+    return _page(
+        f"a.jurisdiction_id = %s AND {where}",
+        [jurisdiction_id, *params],
+        newest_first=False,
+        limit=limit,
+        after=after,
+        extra=QUEUE_ITEM,
+        extra_columns=", a.balance_due",
+    )
