@@ -27,12 +27,12 @@ class AuditStoreDown(RuntimeError):
 
 
 def _audit_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    def create(**kwargs: object) -> NoReturn:
-        raise AuditStoreDown(f"cannot write audit event {kwargs.get('action')}")
+    def bulk_create(events: list[AuditEvent], *args: object, **kwargs: object) -> NoReturn:
+        raise AuditStoreDown(f"cannot write audit event {events[0].action}")
 
-    # The manager permitdesk.audit.services.record() writes through (AuditEvent.objects is one
-    # object, whichever module names it).
-    monkeypatch.setattr(AuditEvent.objects, "create", create)
+    # The manager method permitdesk.audit.services.record_all() writes every event through
+    # (AuditEvent.objects is one object, whichever module names it).
+    monkeypatch.setattr(AuditEvent.objects, "bulk_create", bulk_create)
 
 
 def test_a_permit_is_not_issued_when_its_audit_event_cannot_be_written(

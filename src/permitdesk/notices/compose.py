@@ -1,4 +1,5 @@
-"""queue_notice(): an e-mail rendered from the jurisdiction's templates into the outbox.
+"""queue_notice(): an e-mail rendered from the jurisdiction's templates into the outbox
+(compose_notice(): the same message, for a batch to queue with others).
 
 Templates live in ``notices/templates/notices/``: ``<kind>.subject.txt``, ``<kind>.txt`` and
 ``<kind>.html``; a jurisdiction overrides any of them in ``notices/<slug>/`` (an HTML override
@@ -9,12 +10,12 @@ transaction, so it commits with the change that causes it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.template.loader import select_template
 
 from permitdesk.audit.models import OutboxMessage
-from permitdesk.audit.services import queue
+from permitdesk.audit.services import Message, outbox_message, queue
 
 SUBJECT_LENGTH = OutboxMessage._meta.get_field("subject").max_length or 200
 
@@ -30,31 +31,48 @@ def _subject(text: str) -> str:
     return line if len(line) <= SUBJECT_LENGTH else line[: SUBJECT_LENGTH - 1] + "…"
 
 
-def queue_notice(
-    *,
-    kind: str,
-    jurisdiction_slug: str,
-    to: str,
-    key: str,
-    context: dict[str, Any],
-    at: dt.datetime,
-    attachment: dict[str, Any] | None = None,
-    application_id: int | None = None,
-) -> OutboxMessage | None:
-    """Queue the ``kind`` message for ``to`` (its text and HTML parts, and a document to
-    attach at send time); a ``key`` already queued is not queued again."""
-    context = {**context, "jurisdiction_slug": jurisdiction_slug}
-    return queue(
-        key=key,
-        to=to,
-        subject=_subject(_render(kind, jurisdiction_slug, "subject.txt", context)),
-        body=_render(kind, jurisdiction_slug, "txt", context).strip() + "\n",
-        html_body=_render(kind, jurisdiction_slug, "html", context),
-        attachment=attachment,
+class Notice(TypedDict):
+    """A message of `kind` to render from the jurisdiction's templates: to whom, its key (a
+    key already queued is not queued again), what the templates read, when, and a document
+    to attach at send time."""
+
+    kind: str
+    jurisdiction_slug: str
+    to: str
+    key: str
+    context: dict[str, Any]
+    at: dt.datetime
+    attachment: NotRequired[dict[str, Any] | None]
+    application_id: NotRequired[int | None]
+
+
+def rendered(**notice: Unpack[Notice]) -> Message:
+    """The notice's text and HTML parts rendered: the message queue() writes."""
+    kind, slug = notice["kind"], notice["jurisdiction_slug"]
+    context = {**notice["context"], "jurisdiction_slug": slug}
+    return Message(
+        key=notice["key"],
+        to=notice["to"],
+        subject=_subject(_render(kind, slug, "subject.txt", context)),
+        body=_render(kind, slug, "txt", context).strip() + "\n",
+        html_body=_render(kind, slug, "html", context),
+        attachment=notice.get("attachment"),
         kind=kind,
-        application_id=application_id,
-        at=at,
+        application_id=notice.get("application_id"),
+        at=notice["at"],
     )
 
 
-__all__ = ["queue_notice"]
+def queue_notice(**notice: Unpack[Notice]) -> OutboxMessage | None:
+    """Queue the ``kind`` message for ``to`` (its text and HTML parts, and a document to
+    attach at send time); a ``key`` already queued is not queued again."""
+    return queue(**rendered(**notice))
+
+
+def compose_notice(**notice: Unpack[Notice]) -> OutboxMessage | None:
+    """The message queue_notice() queues, not yet queued (a batch queues many at once with
+    permitdesk.audit.services.queue_all)."""
+    return outbox_message(**rendered(**notice))
+
+
+__all__ = ["Notice", "compose_notice", "queue_notice"]

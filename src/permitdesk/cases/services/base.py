@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Unpack
 
-from django.contrib.auth.models import User
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from permitdesk.audit.models import AuditEvent
-from permitdesk.audit.services import record
+from permitdesk.audit.services import Act, Change, audit_event, record_event
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
@@ -149,29 +148,29 @@ def add_permit_fee(pack: Pack, application: Application, now: dt.datetime) -> No
         add_fee_lines(application, quote(pack, pack.text("permit_fee_item", on), {}, on), now)
 
 
-def audit(
-    application: Application,
-    *,
-    actor: User | None,
-    action: str,
-    obj: Any,
-    at: dt.datetime,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> AuditEvent:
-    """The audit event of a change to `application`, filed under the case and its jurisdiction."""
-    return record(
-        actor=actor,
-        action=action,
-        obj=obj,
-        at=at,
-        before=before,
-        after=after,
-        application_id=application.pk,
-        jurisdiction_slug=application.jurisdiction.slug,
+def case_event(application: Application, **change: Unpack[Change]) -> AuditEvent:
+    """The audit event of a change to `application`, filed under the case and its
+    jurisdiction, not yet written (a batch writes many with audit.services.record_all)."""
+    return audit_event(
+        **change, application_id=application.pk, jurisdiction_slug=application.jurisdiction.slug
     )
+
+
+def audit(application: Application, **change: Unpack[Change]) -> AuditEvent:
+    """The audit event of a change to `application`, filed under the case and its jurisdiction."""
+    return record_event(case_event(application, **change))
 
 
 def state(application: Application) -> dict[str, Any]:
     """The case's audit picture: what a before/after pair records."""
     return {"status": application.status}
+
+
+def status_change(
+    application: Application, status: str, *, noted: dict[str, Any], **act: Unpack[Act]
+) -> AuditEvent:
+    """The case set to `status` (in memory; the caller saves it), and the audit event of the
+    change, not yet written: the case's state before and after, and besides it `noted`."""
+    before = state(application)
+    application.status = status
+    return case_event(application, **act, before=before, after={**state(application), **noted})

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.accounts.permissions import require
-from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import add_fee_lines, audit, locked, pack_of, snapshot, state
+from permitdesk.audit.models import AuditEvent
+from permitdesk.audit.services import record_event
+from permitdesk.cases.models import Application, Approval, Permit
+from permitdesk.cases.services.base import (
+    add_fee_lines,
+    audit,
+    locked,
+    pack_of,
+    snapshot,
+    state,
+    status_change,
+)
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
 from permitdesk.rules.calendar import local
@@ -223,6 +234,29 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
     return permit
 
 
+def last_day_passed(approval: Approval | None, today: dt.date) -> dt.date | None:
+    """The approval's last day when `today` is past it (the approval lapses), else None."""
+    if approval is None or approval.valid_through is None or today <= approval.valid_through:
+        return None
+    return approval.valid_through
+
+
+def mark_lapsed(
+    application: Application, last_day: dt.date, *, actor: User | None, now: dt.datetime
+) -> AuditEvent:
+    """The case lapsed, in memory (the caller saves it), and the audit event of it, not yet
+    written: lapse_approval writes one, the sweep a batch of them."""
+    return status_change(
+        application,
+        Application.Status.LAPSED,
+        noted={"valid_through": last_day.isoformat()},
+        actor=actor,
+        action="lapse-approval",
+        obj=application,
+        at=now,
+    )
+
+
 def lapse_approval(
     *, actor: User | None, application: Application, now: dt.datetime
 ) -> Application:
@@ -231,26 +265,42 @@ def lapse_approval(
         application = locked(application)
         check_transition("lapse-approval", application.status)
         pack = pack_of(application)
-        approval = getattr(application, "approval", None)
-        today = local(pack, now).date()
-        if approval is None or approval.valid_through is None or today <= approval.valid_through:
+        last_day = last_day_passed(getattr(application, "approval", None), local(pack, now).date())
+        if last_day is None:
             raise Refused("the approval is still valid")
-        before = state(application)
-        application.status = Application.Status.LAPSED
+        event = mark_lapsed(application, last_day, actor=actor, now=now)
         application.save(update_fields=["status"])
-        audit(
-            application,
-            actor=actor,
-            action="lapse-approval",
-            obj=application,
-            at=now,
-            before=before,
-            after={**state(application), "valid_through": approval.valid_through.isoformat()},
-        )
+        record_event(event)
     return application
 
 
 END_REASONS = ("change-of-tenancy", "term-expired", "superseded", "revoked")
+
+
+def mark_ended(
+    application: Application,
+    permit: Permit,
+    *,
+    reason: str,
+    ended_at: dt.datetime,
+    last_in_force: bool,
+    actor: User | None,
+    now: dt.datetime,
+    noted: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """The permit ended as of `ended_at`, and the case with it when it was the case's
+    `last_in_force`, in memory (the caller saves them), and the audit event of it (recording
+    `noted` besides), not yet written: end_permit writes one, the sweep a batch of them."""
+    permit.ended_at, permit.end_reason = ended_at, reason
+    return status_change(
+        application,
+        Application.Status.ENDED if last_in_force else application.status,
+        noted={"permit": permit.number, "reason": reason, **(noted or {})},
+        actor=actor,
+        action="end-permit",
+        obj=permit,
+        at=now,
+    )
 
 
 def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) -> Permit:
@@ -263,19 +313,19 @@ def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) ->
         permit = Permit.objects.select_for_update().get(pk=permit.pk)
         if permit.ended_at is not None:
             raise Refused(f"permit {permit.number} already ended ({permit.end_reason})")
-        before = state(application)
-        permit.ended_at, permit.end_reason = now, reason
-        permit.save(update_fields=["ended_at", "end_reason"])
-        if not Permit.objects.filter(application=application, ended_at=None).exists():
-            application.status = Application.Status.ENDED
-            application.save(update_fields=["status"])
-        audit(
+        others = Permit.objects.filter(application=application, ended_at=None).exclude(pk=permit.pk)
+        last = not others.exists()
+        event = mark_ended(
             application,
+            permit,
+            reason=reason,
+            ended_at=now,
+            last_in_force=last,
             actor=actor,
-            action="end-permit",
-            obj=permit,
-            at=now,
-            before=before,
-            after={**state(application), "permit": permit.number, "reason": reason},
+            now=now,
         )
+        permit.save(update_fields=["ended_at", "end_reason"])
+        if last:
+            application.save(update_fields=["status"])
+        record_event(event)
     return permit
