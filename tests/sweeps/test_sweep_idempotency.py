@@ -28,8 +28,11 @@ class Killed(Exception):
 
 
 def kill_at(item: int) -> object:
+    """Killed in the batch that holds the `item`th item examined (the checkpoint is called
+    once per batch, after its writes)."""
+
     def checkpoint(examined: int) -> None:
-        if examined == item:
+        if examined >= item:
             raise Killed(f"killed at item {item}")
 
     return checkpoint

@@ -57,6 +57,19 @@ def left_over_temporary_permit(permit: Permit) -> Permit:
     )
 
 
+def second_permit_in_force(permit: Permit) -> Permit:
+    """An amended permit in force beside the standard one, with the same last day (imported
+    data again; amend_permit itself supersedes the one in force): the case ends with the
+    second of the two to end."""
+    return Permit.objects.create(
+        application=permit.application,
+        number=f"{permit.number}-A",
+        kind=Permit.Kind.AMENDED,
+        issued_at=permit.issued_at + dt.timedelta(days=1),
+        ends_on=permit.ends_on,
+    )
+
+
 def village_visitor(who: world.People, name: str, arrived_on: dt.date) -> Visitor:
     """A visitor at a village house, on a case whose permit is issued."""
     case = world.submitted(who, "village-ord-08-457", "occupancy-permit", "sale")

@@ -1,23 +1,28 @@
-"""Approvals the sweep acts on: lapsed when their window passed without a permit (a new
-application and fee become due, and the applicant is told), and reminded before that."""
+"""Approvals the sweep acts on, a batch at a time: lapsed when their window passed without a
+permit (a new application and fee become due, and the applicant is told), and reminded
+before that. Each batch's cases are locked in one query and checked again under the lock."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import transaction
 
+from permitdesk.audit.models import AuditEvent, OutboxMessage
+from permitdesk.audit.services import queue_all, record_all
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import case_facts, pack_of
-from permitdesk.cases.services.permits import lapse_approval
+from permitdesk.cases.services.permits import last_day_passed, mark_lapsed
 from permitdesk.law.pack import NotInForce, Pack, UnknownName
-from permitdesk.notices.compose import queue_notice
+from permitdesk.notices.compose import compose_notice
 from permitdesk.rules.calendar import local
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import NotPermitted, quote
-from permitdesk.sweeps.context import case_context, days_left, locked_case
-from permitdesk.sweeps.flags import raise_flag
+from permitdesk.sweeps.batch import Done, each_due
+from permitdesk.sweeps.context import case_context, days_left, locked_cases, within_lead
+from permitdesk.sweeps.flags import FlagDue, raise_flags, reminder_due
 from permitdesk.sweeps.models import Flag
 
 # The term that sets an approval's last day, as cases.services.inspections reads them.
@@ -46,96 +51,104 @@ def _new_fee(pack: Pack, application: Application, on: dt.date) -> Decimal | Non
         return None
 
 
-def lapse_expired_approval(*, application_id: int, now: dt.datetime) -> bool:
-    """cases.services.permits.lapse_approval for an approval past its last day, and in the
-    same transaction the notice that a new application and fee are due."""
+def _lapse(
+    application: Application, now: dt.datetime
+) -> tuple[Application, AuditEvent, OutboxMessage | None] | None:
+    """cases.services.permits.lapse_approval's change for an approval past its last day,
+    and the notice that a new application and fee are due."""
+    approval = getattr(application, "approval", None)
+    pack = pack_of(application)
+    today = local(pack, now).date()
+    last_day = last_day_passed(approval, today)
+    if application.status != Application.Status.APPROVED or approval is None or last_day is None:
+        return None
+    term = window_term(pack)
+    context = {
+        **case_context(pack, application, today),
+        "valid_through": last_day,
+        "new_fee": _new_fee(pack, application, today),
+        "citation": pack.cite(pack.term_version(term, approval.approved_on).citation)
+        if term
+        else "",
+    }
+    notice = compose_notice(
+        kind="approval-lapsed",
+        jurisdiction_slug=pack.slug,
+        to=application.applicant.email,
+        key=f"approval-lapsed-{application.pk}",
+        context=context,
+        at=now,
+    )
+    return application, mark_lapsed(application, last_day, actor=None, now=now), notice
+
+
+def lapse_expired_approvals(*, application_ids: Sequence[int], now: dt.datetime) -> Done:
+    """The approved cases of `application_ids` past their approval's last day, lapsed, each
+    with its audit event and the notice to the applicant."""
+    done = Done()
     with transaction.atomic(savepoint=False):
-        application = locked_case(application_id)
-        approval = Approval.objects.filter(application=application).first()
-        pack = pack_of(application)
-        today = local(pack, now).date()
-        if (
-            application.status != Application.Status.APPROVED
-            or approval is None
-            or approval.valid_through is None
-            or today <= approval.valid_through
-        ):
-            return False
-        lapse_approval(actor=None, application=application, now=now)
-        term = window_term(pack)
-        queue_notice(
-            kind="approval-lapsed",
-            jurisdiction_slug=pack.slug,
-            to=application.applicant.email,
-            key=f"approval-lapsed-{application.pk}",
-            context={
-                **case_context(pack, application, today),
-                "valid_through": approval.valid_through,
-                "new_fee": _new_fee(pack, application, today),
-                "citation": pack.cite(pack.term_version(term, approval.approved_on).citation)
-                if term
-                else "",
-            },
-            at=now,
+        cases = locked_cases(application_ids, "approval")
+        lapsed = each_due(cases.values(), lambda case: _lapse(case, now), done)
+        Application.objects.filter(pk__in=[case.pk for case, _, _ in lapsed]).update(
+            status=Application.Status.LAPSED
         )
-    return True
+        record_all(event for _, event, _ in lapsed)
+        queue_all(notice for _, _, notice in lapsed)
+        done.changed = len(lapsed)
+    return done
 
 
-def remind_before_lapse(*, approval_id: int, now: dt.datetime) -> bool:
+def _reminder(approval: Approval, now: dt.datetime) -> FlagDue | None:
     """Once, within the pack's lead time of the approval's last day: name the occupants and
     get the permit, or start over with a new application and fee."""
+    application = approval.application
+    pack = pack_of(application)
+    today = local(pack, now).date()
+    last_day = approval.valid_through
+    if (
+        application.status != Application.Status.APPROVED
+        or last_day is None
+        or not within_lead(pack, REMINDER_LEAD, last_day, today)
+    ):
+        return None
+    kind = reminder_kind(pack)
+    term = window_term(pack)
+    version = pack.term_version(term, approval.approved_on) if term else None
+    return reminder_due(
+        kind,
+        approval,
+        last_day,
+        now,
+        key=f"{kind}-{approval.pk}-{last_day.isoformat()}",
+        citation=pack.cite(version.citation) if version else "",
+        detail=f"Reminder queued {days_left(today, last_day)} days before the approval's last day",
+        context={
+            "approved_on": approval.approved_on,
+            "valid_through": last_day,
+            "window": version.value if version else None,
+            "new_fee": _new_fee(pack, application, today),
+        },
+    )
+
+
+def remind_before_lapse(*, approval_ids: Sequence[int], now: dt.datetime) -> Done:
+    """The approvals of `approval_ids` within their lead time, each reminded once (a flag,
+    its audit event, the reminder); their cases locked."""
+    done = Done()
+    wanted = set(approval_ids)
     with transaction.atomic(savepoint=False):
-        application_id = Approval.objects.values_list("application_id", flat=True).get(
-            pk=approval_id
+        cases = locked_cases(
+            Approval.objects.filter(pk__in=wanted).values("application_id"), "approval"
         )
-        application = locked_case(application_id)
-        approval = Approval.objects.get(pk=approval_id)
-        pack = pack_of(application)
-        today = local(pack, now).date()
-        last_day = approval.valid_through
-        if (
-            application.status != Application.Status.APPROVED
-            or last_day is None
-            or not pack.has_term(REMINDER_LEAD)
-            or not last_day - dt.timedelta(days=pack.count(REMINDER_LEAD, today))
-            <= today
-            <= last_day
-        ):
-            return False
-        kind = reminder_kind(pack)
-        term = window_term(pack)
-        version = pack.term_version(term, approval.approved_on) if term else None
-        citation = pack.cite(version.citation) if version else ""
-        left = days_left(today, last_day)
-        key = f"{kind}-{approval.pk}-{last_day.isoformat()}"
-        flag = raise_flag(
-            kind=kind,
-            obj=approval,
-            jurisdiction=application.jurisdiction,
-            application=application,
-            due_on=last_day,
-            detail=f"Reminder queued {left} days before the approval's last day",
-            citation=citation,
-            now=now,
-            action="queue-reminder",
-            noted={"key": key},
+        # Read with their cases (select_related sets each approval's `application`).
+        approvals = sorted(
+            (
+                case.approval
+                for case in cases.values()
+                if getattr(case, "approval", None) is not None and case.approval.pk in wanted
+            ),
+            key=lambda approval: approval.pk,
         )
-        if flag is None:
-            return False
-        queue_notice(
-            kind=kind,
-            jurisdiction_slug=pack.slug,
-            to=application.applicant.email,
-            key=key,
-            context={
-                **case_context(pack, application, today),
-                "approved_on": approval.approved_on,
-                "valid_through": last_day,
-                "days_left": left,
-                "window": version.value if version else None,
-                "new_fee": _new_fee(pack, application, today),
-                "citation": citation,
-            },
-            at=now,
-        )
-    return True
+        due = each_due(approvals, lambda approval: _reminder(approval, now), done)
+        done.changed = raise_flags(due, now)
+    return done

@@ -1,10 +1,12 @@
 """run_sweep(): every deadline action for every jurisdiction (or one), as of `now`.
 
-Each action finds its candidates a page of ids at a time (finders), and handles them in
-batches, each batch one transaction holding each item's service call (with its audit event
-and messages). A run killed half-way leaves whole batches behind it; the next run finds what
-is left, and every service checks again under the row lock, so it ends in the state a run
-that never failed would have left. A second run finds nothing more to do.
+Each action finds its candidates a page of ids at a time (finders), and hands them to its
+batch service (sweeps.permits, sweeps.approvals, sweeps.flags) a batch at a time, each batch
+one transaction: its rows locked in one query, each checked again under the lock, and the
+changes, their audit events and messages written in a few bulk statements. A run killed
+half-way leaves whole batches behind it; the next run finds what is left, and every batch
+checks again under the lock, so it ends in the state a run that never failed would have
+left. A second run finds nothing more to do.
 """
 
 from __future__ import annotations
@@ -14,23 +16,26 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
-from permitdesk.law.loader import PackError, get_pack
-from permitdesk.law.pack import NotInForce, Pack, UnknownName
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import Refused
 from permitdesk.sweeps import finders
-from permitdesk.sweeps.approvals import lapse_expired_approval, remind_before_lapse
-from permitdesk.sweeps.flags import flag_late_change_report, flag_visitor_past_period
+from permitdesk.sweeps.approvals import lapse_expired_approvals, remind_before_lapse
+from permitdesk.sweeps.batch import Done
+from permitdesk.sweeps.flags import flag_late_change_reports, flag_visitors_past_period
 from permitdesk.sweeps.models import SweepRun
-from permitdesk.sweeps.permits import end_interim_permit, end_permit_at_term, notify_permit_ending
+from permitdesk.sweeps.permits import (
+    end_interim_permits,
+    end_permits_at_term,
+    notify_permits_ending,
+)
 from permitdesk.sweeps.progress import Progress, Stream
 
 Finder = Callable[[Jurisdiction, Pack, dt.date], finders.Rows]
-Handler = Callable[[int, dt.datetime], bool]
+Handler = Callable[[list[int], dt.datetime], Done]
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class Action:
     name: str
     label: str  # what the count says, in the run's report
     find: Finder
-    handle: Handler
+    handle: Handler  # the batch service: a batch of the ids found, and `now`
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -46,43 +51,43 @@ ACTIONS: tuple[Action, ...] = (
         "end-interim-permits",
         "temporary/conditional permits ended (certificate issued)",
         finders.interim_permits,
-        lambda pk, now: end_interim_permit(permit_id=pk, now=now),
+        lambda pks, now: end_interim_permits(permit_ids=pks, now=now),
     ),
     Action(
         "end-permits-at-term",
         "permits ended at the end of their term",
         finders.permits_past_term,
-        lambda pk, now: end_permit_at_term(permit_id=pk, now=now),
+        lambda pks, now: end_permits_at_term(permit_ids=pks, now=now),
     ),
     Action(
         "lapse-approvals",
         "approvals lapsed (a new application and fee are due)",
         finders.approvals_past_window,
-        lambda pk, now: lapse_expired_approval(application_id=pk, now=now),
+        lambda pks, now: lapse_expired_approvals(application_ids=pks, now=now),
     ),
     Action(
         "remind-approvals",
         "reminders queued before an approval lapses",
         finders.approvals_to_remind,
-        lambda pk, now: remind_before_lapse(approval_id=pk, now=now),
+        lambda pks, now: remind_before_lapse(approval_ids=pks, now=now),
     ),
     Action(
         "notify-permits-ending",
         "notices queued before a permit ends",
         finders.permits_ending_soon,
-        lambda pk, now: notify_permit_ending(permit_id=pk, now=now),
+        lambda pks, now: notify_permits_ending(permit_ids=pks, now=now),
     ),
     Action(
         "flag-late-change-reports",
         "change-of-occupancy reports flagged late",
         finders.late_change_reports,
-        lambda pk, now: flag_late_change_report(report_id=pk, now=now),
+        lambda pks, now: flag_late_change_reports(report_ids=pks, now=now),
     ),
     Action(
         "flag-visitors",
         "visitors flagged past the visiting period",
         finders.visitors_to_check,
-        lambda pk, now: flag_visitor_past_period(visitor_id=pk, now=now),
+        lambda pks, now: flag_visitors_past_period(visitor_ids=pks, now=now),
     ),
 )
 ACTION_NAMES = tuple(a.name for a in ACTIONS)
@@ -105,23 +110,6 @@ class SweepResult:
         return sum(self.counts.values())
 
 
-# An item the rules refuse, or whose pack cannot be read, is left as it was and reported;
-# the rest of its batch goes on. Any other error (the database gone) ends the run.
-ITEM_ERRORS = (Refused, PackError, NotInForce, UnknownName, ValueError)
-
-
-def _one(action: Action, pk: int, now: dt.datetime, result: SweepResult) -> None:
-    """One item in its own savepoint, so a refusal undoes that item alone."""
-    try:
-        with transaction.atomic():
-            if action.handle(pk, now):
-                result.counts[action.name] += 1
-    except ObjectDoesNotExist:
-        return  # gone since it was found (a visitor deleted with its case): nothing to do
-    except ITEM_ERRORS as error:
-        result.errors.append(f"{action.name} {pk}: {error}")
-
-
 def _batch(
     action: Action,
     pks: list[int],
@@ -129,24 +117,14 @@ def _batch(
     result: SweepResult,
     checkpoint: Callable[[int], None] | None,
 ) -> None:
-    """The batch in one transaction. Fast path: the items one after another with no savepoint
-    between them; if one fails, the whole batch is rolled back and done again, each item in
-    its own savepoint (`_one`), so only the failing item is left out."""
-    try:
-        with transaction.atomic():
-            changed = 0
-            for n, pk in enumerate(pks, start=1):
-                changed += action.handle(pk, now)
-                if checkpoint is not None:
-                    checkpoint(result.examined + n)
-    except (ObjectDoesNotExist, *ITEM_ERRORS):
-        with transaction.atomic():
-            for n, pk in enumerate(pks, start=1):
-                _one(action, pk, now, result)
-                if checkpoint is not None:
-                    checkpoint(result.examined + n)
-    else:
-        result.counts[action.name] += changed
+    """The batch in one transaction, through the action's batch service; an item the rules
+    refuse is left as it was and reported, and the rest of the batch goes on."""
+    with transaction.atomic():
+        done = action.handle(pks, now)
+        if checkpoint is not None:
+            checkpoint(result.examined + len(pks))
+    result.counts[action.name] += done.changed
+    result.errors += [f"{action.name} {pk}: {reason}" for pk, reason in done.refused]
     result.examined += len(pks)
     result.batches += 1
 
@@ -177,9 +155,9 @@ def run_sweep(
     """Sweep as of `now`, in batches of `batch_size` items per transaction.
 
     `progress`: a stream to draw a progress bar on (advanced a batch at a time).
-    `checkpoint`: called inside each batch's transaction after every item with the number
-    examined so far; an exception it raises rolls the batch back and ends the run there (the
-    tests' way of killing a run half-way).
+    `checkpoint`: called inside each batch's transaction, after its writes, with the number
+    of items examined so far, this batch's included; an exception it raises rolls the batch
+    back and ends the run there (the tests' way of killing a run half-way).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
