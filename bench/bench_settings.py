@@ -2,7 +2,7 @@
 
 Used by bench/api.py for gunicorn and the in-process query counts; /work/main (the repository)
 must be on the Python path. BENCH_CONN_MAX_AGE, if set, keeps database connections open that
-many seconds (the project's default, 0, opens one per request) — a diagnostic knob only.
+many seconds instead of the project's DB_CONN_MAX_AGE (60) — a diagnostic knob only.
 """
 
 from __future__ import annotations
