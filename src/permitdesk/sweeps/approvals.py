@@ -119,7 +119,7 @@ def _reminder(approval: Approval, now: dt.datetime) -> FlagDue | None:
         approval,
         last_day,
         now,
-        key=f"{kind}-{approval.pk}-{last_day.isoformat()}",
+        ref=approval.pk,
         citation=pack.cite(version.citation) if version else "",
         detail=f"Reminder queued {days_left(today, last_day)} days before the approval's last day",
         context={

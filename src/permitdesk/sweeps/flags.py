@@ -111,7 +111,7 @@ def reminder_due(
     last_day: dt.date,
     now: dt.datetime,
     *,
-    key: str,
+    ref: object,
     citation: str,
     detail: str,
     context: dict[str, Any],
@@ -120,7 +120,9 @@ def reminder_due(
     """A reminder (or notice) ahead of `last_day`, once: the flag of `kind` on `obj`, its
     audit event ("queue-reminder", with the message's key and `noted`), and the message to
     the case's applicant, whose template reads the case, the days left, the citation and
-    `context`."""
+    `context`. The message's key (its idempotency key) names the kind, `ref` (which object)
+    and the last day."""
+    key = f"{kind}-{ref}-{last_day.isoformat()}"
     application = obj.application
     pack = get_pack(application.jurisdiction.slug)
     today = local(pack, now).date()

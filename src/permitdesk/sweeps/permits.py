@@ -149,7 +149,7 @@ def _ending_notice(permit: Permit, now: dt.datetime) -> FlagDue | None:
         permit,
         last_day,
         now,
-        key=f"{kind}-{permit.number}-{last_day.isoformat()}",
+        ref=permit.number,
         citation=pack.cite(term.citation) if term else "",
         detail=f"Notice queued {days_left(today, last_day)} days before the permit's last day",
         context={
