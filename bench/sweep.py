@@ -6,7 +6,7 @@ runs it, in its own process, and reports its wall time and peak resident memory;
 again (it must find nothing more to do). Not a test: exits 0 whatever it measures; --check
 exits 1 when a target (60 s, 300 MB) is missed.
 
-    .venv/bin/python bench/sweep.py            # ~3 minutes on 2 cores; --help for the options
+    .venv/bin/python bench/sweep.py            # ~30 seconds on 2 cores; --help for the options
 """
 
 from __future__ import annotations
