@@ -19,9 +19,10 @@ from permitdesk.accounts.permissions import remember_memberships
 NEEDED = {"id", "username", "first_name", "last_name", "email", "is_staff", "is_superuser"}
 USER_FIELDS = [f.attname for f in User._meta.concrete_fields if f.attname in NEEDED | {"is_active"}]
 TOKEN_USER = (
-    f"SELECT {', '.join('u.' + f for f in USER_FIELDS)}, m.jurisdiction_id, m.role "
+    f"SELECT {', '.join('u.' + f for f in USER_FIELDS)}, m.jurisdiction_id, m.role, j.slug "
     "FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id "
     "LEFT JOIN accounts_membership m ON m.user_id = u.id "
+    "LEFT JOIN records_jurisdiction j ON j.id = m.jurisdiction_id "
     "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active"
 )
 
@@ -39,8 +40,8 @@ class BearerToken(HttpBearer):
         if not rows:
             return None
         user = User.from_db(connection.alias, USER_FIELDS, rows[0][: len(USER_FIELDS)])
-        held = [(j, role) for *_, j, role in rows if j is not None]
-        remember_memberships(user, held)
+        held = [(j, role) for *_, j, role, _ in rows if j is not None]
+        remember_memberships(user, held, {slug: j for *_, j, _, slug in rows if j is not None})
         return user
 
 

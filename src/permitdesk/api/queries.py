@@ -14,6 +14,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import (
     Actor,
     NotFound,
+    membership_jurisdiction,
     require,
     require_staff,
     visible_applications,
@@ -167,11 +168,14 @@ def permit_status(permit: Permit) -> Literal["valid", "ended"]:
 
 def staff_jurisdiction(user: Actor, slug: str) -> int:
     """The id of a jurisdiction its clerks and code officials read: 404 for none, 403 for
-    others. (Read by hand: the clerk's queue asks it on every page, 0006.)"""
-    found = fetch("SELECT id FROM records_jurisdiction WHERE slug = %s", [slug])
-    if not found:
-        raise NotFound(f"jurisdiction {slug} not found")
-    jurisdiction_id: int = found[0][0]
+    others. The token check read the ids of the user's own jurisdictions; another's is read
+    here (the clerk's queue asks on every page, 0006)."""
+    jurisdiction_id = membership_jurisdiction(user, slug)
+    if jurisdiction_id is None:
+        found = fetch("SELECT id FROM records_jurisdiction WHERE slug = %s", [slug])
+        if not found:
+            raise NotFound(f"jurisdiction {slug} not found")
+        jurisdiction_id = found[0][0]
     require_staff(user, jurisdiction_id, {Role.CLERK, Role.CODE_OFFICIAL})
     return jurisdiction_id
 

@@ -5,6 +5,9 @@ SECRET_KEY     set it in production; unset, a random key is kept in var/secret_k
 DEBUG          1 to turn debugging on (off by default)
 ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1)
 DB_CONN_MAX_AGE  seconds a database connection is kept for the next request (default 60)
+DB_HEALTH_CHECKS  1 (default while connections are kept): check a kept connection with a
+               round trip before each request uses it; 0 saves the round trip, and a request
+               that meets a connection the server dropped (a restart) fails once per process
 DB_PREPARED_STATEMENTS  PostgreSQL: 1 (default) binds parameters on the server and prepares a
                statement run 5 times on a connection, so it is planned once; 0 behind a pooler
                in transaction mode that cannot keep prepared statements (PgBouncer < 1.21)
@@ -131,7 +134,8 @@ def _database() -> dict[str, object]:
         url = f"sqlite:///{VAR_DIR / 'permitdesk.sqlite3'}"
     # Persistent connections: opening one per request costs ~9 ms on PostgreSQL (bench/api.py).
     age = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
-    database = dict(dj_database_url.parse(url, conn_max_age=age, conn_health_checks=age > 0))
+    checks = age > 0 and _flag("DB_HEALTH_CHECKS", default=True)
+    database = dict(dj_database_url.parse(url, conn_max_age=age, conn_health_checks=checks))
     postgresql = database["ENGINE"] == "django.db.backends.postgresql"
     if postgresql and _flag("DB_PREPARED_STATEMENTS", default=True):
         # Planning a case's joins costs more than running them (0.65 of 0.75 ms for the case
