@@ -194,3 +194,29 @@ def test_a_queue_of_no_such_jurisdiction_is_404_and_of_another_403() -> None:
     api = Api(clerk)
     assert api.get("/jurisdictions/atlantis/queues/new")[0] == 404
     assert api.get(f"/jurisdictions/{other.slug}/queues/new")[0] == 403
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_reads_that_check_their_token_with_their_statement_answer_401_for_a_bad_one() -> None:
+    case = Application.objects.order_by("id").first()
+    assert case is not None
+    clerk = staff(Role.CLERK)
+    slug = clerk.memberships.get().jurisdiction.slug
+    paths = [
+        f"/api/applications/{case.pk}",
+        "/api/applications",
+        f"/api/jurisdictions/{slug}/queues/new",
+    ]
+    api = Api(clerk)
+    for path in paths:
+        assert api.client.get(path, headers=api.headers).status_code == 200, path
+        for token in ("not-a-token", ""):
+            answer = api.client.get(path, headers={"Authorization": f"Bearer {token}"})
+            assert answer.status_code == 401, (path, token)
+    clerk.api_tokens.update(revoked_at=timezone.now())
+    for path in paths:
+        assert api.client.get(path, headers=api.headers).status_code == 401, path
+    assert (
+        api.client.get("/api/jurisdictions/atlantis/queues/new", headers=api.headers).status_code
+        == 401
+    )

@@ -3,6 +3,10 @@ session of the portal. `actor(request)` is the user the services act for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
@@ -13,6 +17,7 @@ from ninja.utils import check_csrf
 
 from permitdesk.accounts.models import token_digest
 from permitdesk.accounts.permissions import remember_memberships
+from permitdesk.api.reads.sql import Row, fetch, fetch_together
 
 # The user's fields an API call needs, in the model's order (as Model.from_db takes them);
 # the rest (the password hash, the dates) stay unread: deferred, read if ever asked for.
@@ -27,22 +32,67 @@ TOKEN_USER = (
 )
 
 
-class BearerToken(HttpBearer):
-    """`Authorization: Bearer <token>`; a revoked token, or one of an inactive user, is none."""
+@dataclass(frozen=True)
+class PendingToken:
+    """A bearer token not checked yet: the busiest reads check it in the same round trip as
+    their own statement (`read_as`); it answers 401 there if it is not a valid token."""
 
-    def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        """The token's user and their memberships in one statement (a row per membership,
-        the LEFT JOIN giving one row with none when they have none). Every API call makes
-        it, so it is written out rather than compiled by the ORM each time (0006)."""
-        with connection.cursor() as cursor:
-            cursor.execute(TOKEN_USER, [token_digest(token)])
-            rows = cursor.fetchall()
-        if not rows:
-            return None
-        user = User.from_db(connection.alias, USER_FIELDS, rows[0][: len(USER_FIELDS)])
-        held = [(j, role) for *_, j, role, _ in rows if j is not None]
-        remember_memberships(user, held, {slug: j for *_, j, _, slug in rows if j is not None})
-        return user
+    digest: str
+
+
+def token_user(rows: list[Row]) -> User | None:
+    """The user of TOKEN_USER's rows (a row per membership, the LEFT JOIN giving one row with
+    none when they have none), with their memberships; None for no row."""
+    if not rows:
+        return None
+    user = User.from_db(connection.alias, USER_FIELDS, rows[0][: len(USER_FIELDS)])
+    held = [(j, role) for *_, j, role, _ in rows if j is not None]
+    remember_memberships(user, held, {slug: j for *_, j, _, slug in rows if j is not None})
+    return user
+
+
+def token_holder(token: str) -> User | None:
+    """The active user whose unrevoked token this is, with their memberships; or None."""
+    return token_user(fetch(TOKEN_USER, [token_digest(token)]))
+
+
+class BearerToken(HttpBearer):
+    """`Authorization: Bearer <token>`; a revoked token, or one of an inactive user, is none.
+
+    The check is one hand-written statement (every API call makes it, 0006). `deferred`: the
+    operation checks the token itself, with its read (`read_as`)."""
+
+    def __init__(self, *, deferred: bool = False) -> None:
+        super().__init__()
+        self.deferred = deferred
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | PendingToken | None:
+        if self.deferred:
+            return PendingToken(token_digest(token))
+        return token_holder(token)
+
+
+Caller = User | PendingToken
+
+
+def caller(request: HttpRequest) -> Caller:
+    """The user of an operation with AUTH_DEFERRED, or their token still to be checked."""
+    found = getattr(request, "auth", None)
+    if not isinstance(found, User | PendingToken):
+        raise AuthenticationError()
+    return found
+
+
+def read_as(who: Caller, statement: str, params: Sequence[Any]) -> tuple[User, list[Row]]:
+    """`statement`'s rows and the user reading them; a pending token is checked in the same
+    round trip (401 if it is not valid)."""
+    if isinstance(who, User):
+        return who, fetch(statement, params)
+    token_rows, rows = fetch_together([(TOKEN_USER, [who.digest]), (statement, params)])
+    user = token_user(token_rows)
+    if user is None:
+        raise AuthenticationError()
+    return user, rows
 
 
 class SessionAuth(APIKeyCookie):
@@ -65,6 +115,8 @@ class SessionAuth(APIKeyCookie):
 
 
 AUTH = [BearerToken(), SessionAuth()]
+# The busiest reads: the token is checked in the read's own round trip (read_as).
+AUTH_DEFERRED = [BearerToken(deferred=True), SessionAuth()]
 
 
 def actor(request: HttpRequest) -> User:

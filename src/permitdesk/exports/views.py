@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, roles
-from permitdesk.api.auth import BearerToken
+from permitdesk.api.auth import token_holder
 from permitdesk.exports.date_range import BadParameter, date_range
 from permitdesk.exports.ical import inspector_calendar
 from permitdesk.exports.links import feed_for_secret, url_of
@@ -97,7 +97,7 @@ def _caller(request: HttpRequest) -> User | None:
     """The session's user, or the owner of an API token (`Authorization: Bearer <token>`)."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
-        return BearerToken().authenticate(request, token.strip())
+        return token_holder(token.strip())
     return _signed_in(request)
 
 

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from permitdesk.accounts.permissions import Actor, NotFound, may_see_case, memberships, staff_in
+from django.contrib.auth.models import User
+
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import NotFound, may_see_case, memberships, staff_in
+from permitdesk.api.auth import Caller, PendingToken, read_as
 from permitdesk.api.pagination import decode, encode
+from permitdesk.api.queries import staff_jurisdiction, today
 from permitdesk.api.reads.sql import (
     Fields,
+    Row,
     as_bool,
     as_date,
     as_date_or_none,
@@ -39,6 +46,8 @@ from permitdesk.api.reads.sql import (
 )
 from permitdesk.cases.models import Application, Inspection, Payment
 from permitdesk.cases.selectors import LAPSING_WITHIN_DAYS
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import UnknownName
 
 ZERO = Decimal("0.00")
 
@@ -228,9 +237,9 @@ def _total(items: list[dict[str, Any]], kind: str) -> Decimal:
     return as_money(sum((item["amount"] for item in items if item["kind"] == kind), ZERO))
 
 
-def case_file(actor: Actor, pk: int) -> dict[str, Any]:
+def case_file(who: Caller, pk: int) -> dict[str, Any]:
     """ApplicationOut of a case the caller may see; NotFound (404) for any other."""
-    rows = fetch(_case_file_statement(), [pk])
+    actor, rows = read_as(who, _case_file_statement(), [pk])
     if not rows:
         raise NotFound(f"application {pk} not found")
     row = rows[0]
@@ -270,53 +279,56 @@ def case_file(actor: Actor, pk: int) -> dict[str, Any]:
     return document
 
 
-def _page(
-    where: str,
-    params: list[Any],
-    *,
-    newest_first: bool,
-    limit: int,
-    after: str | None,
-    extra: Fields = (),
-    extra_columns: str = "",
-) -> dict[str, Any]:
-    """A keyset page (as permitdesk.api.pagination.Keyset gives it) of the cases `where`
-    selects, by (submitted_at, id) one way or the other."""
-    way, order = ("<", "DESC") if newest_first else (">", "ASC")
-    if after is not None:
-        moment, last = decode(after)
-        where += (
-            f" AND a.submitted_at {way}= %s"
-            f" AND (a.submitted_at {way} %s OR (a.submitted_at = %s AND a.id {way} %s))"
+@dataclass(frozen=True)
+class Page:
+    """A keyset page's statement (as permitdesk.api.pagination.Keyset pages): the cases
+    `where` selects, by (submitted_at, id) one way or the other."""
+
+    where: str
+    params: list[Any]
+    newest_first: bool
+    limit: int
+    after: str | None
+    extra: Fields = ()
+    extra_columns: str = ""
+
+    def statement(self) -> tuple[str, list[Any]]:
+        where, params = self.where, self.params
+        way, order = ("<", "DESC") if self.newest_first else (">", "ASC")
+        if self.after is not None:
+            moment, last = decode(self.after)
+            where += (
+                f" AND a.submitted_at {way}= %s"
+                f" AND (a.submitted_at {way} %s OR (a.submitted_at = %s AND a.id {way} %s))"
+            )
+            at = moment_param(moment)
+            params = [*params, at, at, at, last]
+        return (
+            f"SELECT {BRIEF_COLUMNS}{self.extra_columns} {CASE_JOINS} WHERE {where} "
+            f"ORDER BY a.submitted_at {order}, a.id {order} LIMIT {int(self.limit) + 1}",
+            params,
         )
-        at = moment_param(moment)
-        params = [*params, at, at, at, last]
-    statement = (
-        f"SELECT {BRIEF_COLUMNS}{extra_columns} {CASE_JOINS} WHERE {where} "
-        f"ORDER BY a.submitted_at {order}, a.id {order} LIMIT {int(limit) + 1}"
-    )
-    rows = fetch(statement, params)
-    fields = BRIEF + extra
-    items = [record(fields, row) for row in rows[:limit]]
-    more = len(rows) > limit
-    return {
-        "items": items,
-        "next": encode(items[-1]["submitted_at"], items[-1]["id"]) if more else None,
-    }
+
+    def document(self, rows: list[Row]) -> dict[str, Any]:
+        fields = BRIEF + self.extra
+        items = [record(fields, row) for row in rows[: self.limit]]
+        more = len(rows) > self.limit
+        return {
+            "items": items,
+            "next": encode(items[-1]["submitted_at"], items[-1]["id"]) if more else None,
+        }
 
 
-def case_list(actor: Actor, limit: int, after: str | None) -> dict[str, Any]:
-    """A page of the cases the caller may see, newest first (visible_applications' rule:
-    their own, their jurisdictions' as clerk or code official, their assigned inspections')."""
-    if not actor.is_authenticated:
-        return {"items": [], "next": None}
+def _visible(actor: User) -> tuple[str, list[Any]]:
+    """visible_applications' rule as SQL: their own cases, their jurisdictions' as clerk or
+    code official, their assigned inspections'."""
     held = memberships(actor)
     terms, params = ["a.applicant_id = %s"], [actor.pk]
     staff = staff_in(held)
     if staff:
         terms.append(f"a.jurisdiction_id IN ({', '.join(['%s'] * len(staff))})")
         params += staff
-    inspects = sorted({j for j, role in held if role == "inspector"})
+    inspects = sorted({j for j, role in held if role == Role.INSPECTOR})
     if inspects:
         terms.append(
             f"(a.jurisdiction_id IN ({', '.join(['%s'] * len(inspects))}) AND EXISTS "
@@ -324,7 +336,25 @@ def case_list(actor: Actor, limit: int, after: str | None) -> dict[str, Any]:
             "AND x.inspector_id = %s))"
         )
         params += [*inspects, actor.pk]
-    return _page(f"({' OR '.join(terms)})", params, newest_first=True, limit=limit, after=after)
+    return f"({' OR '.join(terms)})", params
+
+
+# An applicant's own cases, by their token: the list as most callers see it, read in the same
+# round trip as the token check; a caller with staff roles has it read again with them.
+OWN_BY_TOKEN = "a.applicant_id = (SELECT t.user_id FROM accounts_apitoken t WHERE t.digest = %s)"
+
+
+def case_list(who: Caller, limit: int, after: str | None) -> dict[str, Any]:
+    """A page of the cases the caller may see, newest first."""
+    if isinstance(who, PendingToken):
+        page = Page(OWN_BY_TOKEN, [who.digest], True, limit, after)
+        actor, rows = read_as(who, *page.statement())
+        if not memberships(actor):
+            return page.document(rows)
+    else:
+        actor = who
+    page = Page(*_visible(actor), True, limit, after)
+    return page.document(fetch(*page.statement()))
 
 
 def _word(value: str) -> str:
@@ -376,17 +406,24 @@ def _queue_where(queue: str, today: dt.date) -> tuple[str, list[Any]]:
 QUEUE_ITEM: Fields = (("balance", as_money),)
 
 
-def queue_page(
-    jurisdiction_id: int, queue: str, today: dt.date, limit: int, after: str | None
-) -> dict[str, Any]:
-    """A page of a clerk's queue (QueueItem), oldest first; the caller checked the role."""
-    where, params = _queue_where(queue, today)
-    return _page(
-        f"a.jurisdiction_id = %s AND {where}",
-        [jurisdiction_id, *params],
-        newest_first=False,
-        limit=limit,
-        after=after,
-        extra=QUEUE_ITEM,
-        extra_columns=", a.balance_due",
+def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None) -> dict[str, Any]:
+    """A page of a clerk's queue (QueueItem), oldest first, for the jurisdiction's clerks and
+    code officials (403 for others, 404 for no such jurisdiction)."""
+    try:
+        pack = get_pack(slug)
+    except UnknownName:
+        read_as(who, "SELECT 1", [])  # 401 before 404
+        raise NotFound(f"jurisdiction {slug} not found") from None
+    where, params = _queue_where(queue, today(pack))
+    page = Page(
+        f"a.jurisdiction_id = (SELECT id FROM records_jurisdiction WHERE slug = %s) AND {where}",
+        [slug, *params],
+        False,
+        limit,
+        after,
+        QUEUE_ITEM,
+        ", a.balance_due",
     )
+    actor, rows = read_as(who, *page.statement())
+    staff_jurisdiction(actor, slug)  # the rows were read before the caller was known
+    return page.document(rows)

@@ -8,6 +8,7 @@ the ORM read and its ninja schema, document for document (tests/api/test_api_rea
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
@@ -41,6 +42,26 @@ def fetch(statement: str, params: Sequence[Any]) -> list[Row]:
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return list(cursor.fetchall())
+
+
+def fetch_together(statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
+    """Each statement's rows, the statements sent at once: one round trip on PostgreSQL
+    (psycopg's pipeline mode), one after the other on SQLite (in-process: no round trip)."""
+    with connection.cursor() as first:  # connects, and health-checks a kept connection
+        cursors = [first] + [connection.cursor() for _ in statements[1:]]
+        try:
+            pipeline = (
+                connection.connection.pipeline()
+                if connection.vendor == "postgresql"
+                else contextlib.nullcontext()
+            )
+            with pipeline:
+                for cursor, (statement, params) in zip(cursors, statements, strict=True):
+                    cursor.execute(statement, params)
+            return [list(cursor.fetchall()) for cursor in cursors]
+        finally:
+            for cursor in cursors[1:]:
+                cursor.close()
 
 
 def moment_param(value: dt.datetime) -> Any:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Header, Path, Query, Router, Status
 
 from permitdesk.api import queries
-from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.auth import AUTH, AUTH_DEFERRED, actor, caller
 from permitdesk.api.errors import ACTION, AUTH_BODY, AUTH_READ, responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import cases as reads
@@ -64,15 +64,19 @@ def post_application(
     return Status(201, queries.application_detail(user, case.pk))
 
 
-@router.get("/applications", response=responses({200: ApplicationPage}, 401, 422))
+@router.get(
+    "/applications", response=responses({200: ApplicationPage}, 401, 422), auth=AUTH_DEFERRED
+)
 def list_applications(request: HttpRequest, page: Query[Keyset.Input]) -> HttpResponse:
     """The cases the caller may see, newest first, a page at a time."""
-    return json_response(reads.case_list(actor(request), page.limit, page.after))
+    return json_response(reads.case_list(caller(request), page.limit, page.after))
 
 
-@router.get("/applications/{id}", response=responses({200: ApplicationOut}, *AUTH_READ))
+@router.get(
+    "/applications/{id}", response=responses({200: ApplicationOut}, *AUTH_READ), auth=AUTH_DEFERRED
+)
 def get_application(request: HttpRequest, id: CaseId) -> HttpResponse:
-    return json_response(reads.case_file(actor(request), id))
+    return json_response(reads.case_file(caller(request), id))
 
 
 @router.post("/applications/{id}/withdraw", response=responses({200: ApplicationOut}, *ACTION))

@@ -7,8 +7,7 @@ from typing import Annotated, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Path, Query, Router, Schema
 
-from permitdesk.api import queries
-from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.auth import AUTH, AUTH_DEFERRED, caller
 from permitdesk.api.errors import responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import cases as reads
@@ -16,7 +15,6 @@ from permitdesk.api.reads.sql import json_response
 from permitdesk.api.schemas.cases import ApplicationBrief
 from permitdesk.api.schemas.common import Money, Slug
 from permitdesk.cases.models import Application
-from permitdesk.law.loader import get_pack
 
 router = Router(tags=["queues"], auth=AUTH)
 
@@ -39,6 +37,7 @@ class QueuePage(Schema):
 @router.get(
     "/jurisdictions/{slug}/queues/{queue}",
     response=responses({200: QueuePage}, 401, 403, 404, 422),
+    auth=AUTH_DEFERRED,
 )
 def list_queue(
     request: HttpRequest,
@@ -47,6 +46,4 @@ def list_queue(
     page: Query[Keyset.Input],
 ) -> HttpResponse:
     """Oldest first; the lapsing queue looks 14 days ahead."""
-    found = queries.staff_jurisdiction(actor(request), slug)
-    today = queries.today(get_pack(slug))
-    return json_response(reads.queue_page(found, queue, today, page.limit, page.after))
+    return json_response(reads.queue_page(caller(request), slug, queue, page.limit, page.after))
