@@ -264,8 +264,8 @@ class Generator:
             due_on = changed + dt.timedelta(days=30)
             report = self.take("cases_changeofoccupancyreport")
             self.s["cases_changeofoccupancyreport"].row(
-                report, unit, changed.isoformat(), _moment(reported), self.applicants[0],
-                due_on.isoformat(),
+                report, unit, changed.isoformat(), _moment(reported), reported.isoformat(),
+                self.applicants[0], due_on.isoformat(),
             )  # fmt: skip
             if late and reported < TODAY - OVERDUE:
                 village = "village-ord-08-457"

@@ -55,6 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "unit_id",
         "changed_on",
         "reported_at",
+        "reported_on",
         "reported_by_id",
         "due_on",
     ),

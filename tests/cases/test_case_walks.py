@@ -368,6 +368,14 @@ def test_a_change_of_occupancy_report_after_30_days_is_recorded_as_late() -> Non
         actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-04-01 10:00")
     )
     assert (on_time.due_on, on_time.late, late.late) == (dt.date(2026, 3, 31), False, True)
+    # 8:30 PM on the last day is 01:30 the next day in UTC: still on time, the village's day.
+    evening = occupants.report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-03-31 20:30")
+    )
+    assert (evening.reported_at.astimezone(dt.UTC).date(), evening.late) == (
+        dt.date(2026, 4, 1),
+        False,
+    )
     with pytest.raises(Refused, match="asks for no change-of-occupancy report"):
         occupants.report_change_of_occupancy(
             actor=owner,

@@ -72,12 +72,11 @@ def permits_ending_soon(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
 
 
 def late_change_reports(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
-    """Reports made after their last day; `__date` reads in the current zone, so the query is
-    built and run (see `ids`) with the jurisdiction's zone current."""
+    """Reports made after their last day (both the jurisdiction's days)."""
     if not pack.has_term("change_report_window"):
         return ChangeOfOccupancyReport.objects.none()
     return ChangeOfOccupancyReport.objects.filter(
-        unit__property__jurisdiction=j, reported_at__date__gt=F("due_on")
+        unit__property__jurisdiction=j, reported_on__gt=F("due_on")
     ).exclude(_flagged(ChangeOfOccupancyReport, Flag.Kind.LATE_CHANGE_REPORT))
 
 

@@ -156,8 +156,8 @@ def _late_report(report: ChangeOfOccupancyReport, now: dt.datetime) -> FlagDue |
     """A change of occupancy reported more than the window's days after the change."""
     jurisdiction = report.unit.property.jurisdiction
     pack = get_pack(jurisdiction.slug)
-    reported_on = local(pack, report.reported_at).date()
-    if reported_on <= report.due_on:
+    reported_on = report.reported_on
+    if not report.late:
         return None
     version = pack.term_version("change_report_window", report.changed_on)
     detail = (

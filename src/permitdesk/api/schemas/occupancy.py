@@ -31,6 +31,7 @@ class ChangeReportOut(Schema):
     unit: int
     changed_on: dt.date
     reported_at: dt.datetime
+    reported_on: dt.date = Field(description="the day it was made, in the jurisdiction's zone")
     due_on: dt.date = Field(description="the last day the ordinance allowed for the report")
     late: bool = Field(description="made after due_on (still recorded)")
 

@@ -32,12 +32,15 @@ class ChangeOfOccupancyReport(models.Model):
     )
     changed_on = models.DateField()
     reported_at = models.DateTimeField()
+    reported_on = models.DateField(help_text="the day it was made, in the jurisdiction's zone")
     reported_by = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField(help_text="the last day the pack allowed")
 
     @property
     def late(self) -> bool:
-        return self.reported_at.date() > self.due_on
+        """Made after its last day, both days the jurisdiction's (a report at 8 PM on the
+        last day is on time, though it is the next day in UTC)."""
+        return self.reported_on > self.due_on
 
 
 def new_token() -> str:

@@ -108,7 +108,12 @@ def report_change_of_occupancy(
     due_on = add_period(pack, changed_on, window, "days", changed_on)
     with transaction.atomic():
         report = ChangeOfOccupancyReport.objects.create(
-            unit=unit, changed_on=changed_on, reported_at=now, reported_by=actor, due_on=due_on
+            unit=unit,
+            changed_on=changed_on,
+            reported_at=now,
+            reported_on=today,
+            reported_by=actor,
+            due_on=due_on,
         )
         record(
             actor=actor,
