@@ -10,7 +10,7 @@ from ninja import Field, Path, Query, Router, Schema
 from permitdesk.api.auth import AUTH, AUTH_DEFERRED, caller
 from permitdesk.api.errors import responses
 from permitdesk.api.pagination import Keyset
-from permitdesk.api.reads import cases as reads
+from permitdesk.api.reads import lists
 from permitdesk.api.reads.sql import json_response
 from permitdesk.api.schemas.cases import ApplicationBrief
 from permitdesk.api.schemas.common import Money, Slug
@@ -46,4 +46,4 @@ def list_queue(
     page: Query[Keyset.Input],
 ) -> HttpResponse:
     """Oldest first; the lapsing queue looks 14 days ahead."""
-    return json_response(reads.queue_page(caller(request), slug, queue, page.limit, page.after))
+    return json_response(lists.queue_page(caller(request), slug, queue, page.limit, page.after))
