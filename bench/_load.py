@@ -24,9 +24,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 
-import psycopg
-from psycopg import sql
-
 from _dataset import (
     DAY0,
     FEE_ITEM,
@@ -47,47 +44,9 @@ from _dataset import (
     quoted_fees,
 )
 from _schema import drop, move_sequences, restore, secondary_schema, unknown_columns, vacuum_analyze
-from _tables import COLUMNS, TABLES, copy_text
+from _sink import Sink
+from _tables import TABLES, copy_text
 from permitdesk.law.loader import get_pack
-
-
-class Sink:
-    """One table's COPY on its own connection; rows are buffered and sent in chunks."""
-
-    CHUNK = 4000  # rows per write: up to a megabyte or so
-
-    def __init__(
-        self,
-        stack: ExitStack,
-        conninfo: str,
-        table: str,
-        filled: dict[str, str] | None = None,
-        columns: tuple[str, ...] | None = None,
-    ) -> None:
-        self.table = table
-        self.rows = 0
-        self._buf: list[str] = []
-        # Columns the loader does not know (added since it was written), at their defaults.
-        filled = filled or {}
-        self._end = "".join(f"\t{v}" for v in filled.values()) + "\n"
-        conn = stack.enter_context(psycopg.connect(conninfo))
-        conn.execute("SET synchronous_commit = off")
-        names = (columns or COLUMNS[table]) + tuple(filled)  # columns: another loader's set
-        listed = sql.SQL(", ").join(sql.Identifier(c) for c in names)
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), listed)
-        self._copy = stack.enter_context(conn.cursor().copy(statement))
-
-    def put(self, row: str) -> None:
-        buf = self._buf
-        buf.append(row)
-        if len(buf) >= self.CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._buf:
-            self.rows += len(self._buf)
-            self._copy.write(self._end.join(self._buf) + self._end)
-            self._buf.clear()
 
 
 @dataclass

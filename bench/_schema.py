@@ -5,6 +5,7 @@ defaults, the sequences moved past the loaded ids, and VACUUM ANALYZE."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import psycopg
@@ -157,10 +158,10 @@ def _shape(s: Secondary) -> tuple[str, str, str, str]:
     return s.table, s.name, s.kind, s.definition.split(" WHERE ")[0]
 
 
-def move_sequences(conninfo: str) -> None:
+def move_sequences(conninfo: str, tables: Sequence[str] = TABLES) -> None:
     """Move each loaded table's id sequence past the ids the loader gave."""
     with psycopg.connect(conninfo) as conn:
-        for table in TABLES:
+        for table in tables:
             conn.execute(
                 sql.SQL(
                     "SELECT setval(pg_get_serial_sequence({t}, 'id'), "

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
-from _load import Sink as CopySink
+from _schema import move_sequences
+from _sink import Sink as CopySink
 from sweep_tables import COLUMNS, TABLES
 
 SLUGS = ("clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457")
@@ -336,12 +337,5 @@ def load(conninfo: str, permits: int, first_run: bool = False, seed: int = 20261
         for sink in gen.s.values():
             sink.flush()
         loaded.rows |= {t: s.rows for t, s in gen.s.items()}
-    with psycopg.connect(conninfo) as conn:
-        for table in TABLES:
-            conn.execute(
-                sql.SQL(
-                    "SELECT setval(pg_get_serial_sequence({t}, 'id'), "
-                    "(SELECT coalesce(max(id), 0) + 1 FROM {i}), false)"
-                ).format(t=sql.Literal(table), i=sql.Identifier(table))
-            )
+    move_sequences(conninfo, TABLES)
     return loaded

@@ -23,6 +23,8 @@ from permitdesk.api import queries
 from permitdesk.api.routers.queues import Queue, QueueItem
 from permitdesk.api.schemas.cases import ApplicationBrief, ApplicationOut
 from permitdesk.cases.models import Application, FeeLine, Inspection, Payment
+from permitdesk.cases.selectors import clerk_queue
+from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction
 from tests.api.client import Api
 
@@ -157,7 +159,10 @@ def test_the_case_list_pages_through_the_orm_reads_list(limit: int) -> None:
     nonempty = 0
     for user in users():
         expected = [
-            json.loads(rendered(ApplicationBrief, case)) for case in queries.application_list(user)
+            json.loads(rendered(ApplicationBrief, case))
+            for case in visible_applications(user)
+            .select_related("jurisdiction", "unit__property")
+            .order_by("-submitted_at", "-id")
         ]
         assert pages(Api(user), "/applications", limit) == expected, user.username
         nonempty += bool(expected)
@@ -176,7 +181,9 @@ def test_every_queue_pages_through_the_orm_reads_queue(limit: int) -> None:
         for queue in QUEUES:
             expected = [
                 json.loads(rendered(QueueItem, case))
-                for case in queries.clerk_queue(membership.user, slug, queue)
+                for case in clerk_queue(
+                    membership.jurisdiction_id, queue, queries.today(get_pack(slug))
+                ).select_related("jurisdiction", "unit__property")
             ]
             assert pages(api, f"/jurisdictions/{slug}/queues/{queue}", limit) == expected, (
                 slug,

@@ -21,7 +21,6 @@ from permitdesk.accounts.permissions import (
 )
 from permitdesk.api.reads.sql import fetch
 from permitdesk.audit.models import AuditEvent
-from permitdesk.cases import selectors
 from permitdesk.cases.models import (
     Application,
     ChangeOfOccupancyReport,
@@ -107,15 +106,6 @@ def unit_detail(pk: int) -> Unit:
     )
 
 
-def application_list(actor: Actor) -> QuerySet[Application]:
-    """The cases the caller may see, newest first."""
-    return (
-        visible_applications(actor)
-        .select_related("jurisdiction", "unit__property")
-        .order_by("-submitted_at", "-id")
-    )
-
-
 def application_detail(actor: Actor, pk: int) -> Application:
     """One case the caller may see, with its fees, balance, payments, inspections, occupants,
     permits and approval (a fixed number of queries)."""
@@ -178,13 +168,6 @@ def staff_jurisdiction(user: Actor, slug: str) -> int:
         jurisdiction_id = found[0][0]
     require_staff(user, jurisdiction_id, {Role.CLERK, Role.CODE_OFFICIAL})
     return jurisdiction_id
-
-
-def clerk_queue(user: Actor, slug: str, queue: str) -> QuerySet[Application]:
-    """A clerk's queue of a jurisdiction: 404 for no such jurisdiction, 403 for non-staff."""
-    found = staff_jurisdiction(user, slug)
-    cases = selectors.clerk_queue(found, queue, today(get_pack(slug)))
-    return cases.select_related("jurisdiction", "unit__property")
 
 
 def change_reports(user: Actor, slug: str) -> QuerySet[ChangeOfOccupancyReport]:

@@ -10,7 +10,10 @@ decided by permitdesk.accounts.permissions, as for every other read.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Any
+
+from django.db import connection
 
 from permitdesk.accounts.permissions import NotFound, may_see_case
 from permitdesk.api.auth import Caller, read_as
@@ -203,8 +206,10 @@ LISTS: tuple[tuple[tuple[str, ...], str], ...] = (
 LIST_FIELDS = (FEE_LINE, PAYMENT, INSPECTION, VIOLATION, OCCUPANT, VISITOR, PERMIT)
 
 
-def _case_file_statement() -> str:
-    """The case and each of its lists as a JSON column: one round trip."""
+@cache
+def _case_file_statement(vendor: str) -> str:
+    """The case and each of its lists as a JSON column: one round trip (built once per
+    database kind; json_rows() reads the connection's)."""
     lists = [f"(SELECT {json_rows(*columns)} FROM {source})" for columns, source in LISTS]
     approval = (
         f"(SELECT {json_row('r.approved_on', 'r.valid_through')} "
@@ -223,7 +228,7 @@ def _total(items: list[dict[str, Any]], kind: str) -> Decimal:
 
 def case_file(who: Caller, pk: int) -> dict[str, Any]:
     """ApplicationOut of a case the caller may see; NotFound (404) for any other."""
-    actor, rows = read_as(who, _case_file_statement(), [pk])
+    actor, rows = read_as(who, _case_file_statement(connection.vendor), [pk])
     if not rows:
         raise NotFound(f"application {pk} not found")
     row = rows[0]
