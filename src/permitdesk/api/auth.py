@@ -3,8 +3,10 @@ session of the portal. `actor(request)` is the user the services act for."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -17,43 +19,55 @@ from ninja.utils import check_csrf
 
 from permitdesk.accounts.models import token_digest
 from permitdesk.accounts.permissions import remember_memberships
-from permitdesk.api.reads.sql import Row, fetch, fetch_together
+from permitdesk.api.reads.sql import Row, fetch, json_rows
 
 # The user's fields an API call needs, in the model's order (as Model.from_db takes them);
 # the rest (the password hash, the dates) stay unread: deferred, read if ever asked for.
 NEEDED = {"id", "username", "first_name", "last_name", "email", "is_staff", "is_superuser"}
 USER_FIELDS = [f.attname for f in User._meta.concrete_fields if f.attname in NEEDED | {"is_active"}]
-TOKEN_USER = (
-    f"SELECT {', '.join('u.' + f for f in USER_FIELDS)}, m.jurisdiction_id, m.role, j.slug "
-    "FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id "
-    "LEFT JOIN accounts_membership m ON m.user_id = u.id "
-    "LEFT JOIN records_jurisdiction j ON j.id = m.jurisdiction_id "
-    "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active"
-)
+WIDTH = len(USER_FIELDS) + 1  # TOKEN_USER's columns: the user's, then their memberships
+
+
+@cache
+def _token_user(vendor: str) -> str:
+    """One row: the token's active user and, as a JSON column, their memberships with each
+    jurisdiction's slug (built once per database kind; json_rows() reads the connection's)."""
+    held = json_rows("m.jurisdiction_id", "m.role", "j.slug")
+    return (
+        f"SELECT {', '.join('u.' + f for f in USER_FIELDS)}, (SELECT {held} "
+        "FROM accounts_membership m JOIN records_jurisdiction j ON j.id = m.jurisdiction_id "
+        "WHERE m.user_id = u.id) "
+        "FROM accounts_apitoken t JOIN auth_user u ON u.id = t.user_id "
+        "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active "
+        # A digest names one token. LIMIT keeps the row a row of its own where read_as joins
+        # it to a read's rows: PostgreSQL would otherwise read the memberships once per row.
+        "LIMIT 1"
+    )
 
 
 @dataclass(frozen=True)
 class PendingToken:
-    """A bearer token not checked yet: the busiest reads check it in the same round trip as
-    their own statement (`read_as`); it answers 401 there if it is not a valid token."""
+    """A bearer token not checked yet: the busiest reads check it with the statement that
+    reads their rows (`read_as`); it answers 401 there if it is not a valid token."""
 
     digest: str
 
 
-def token_user(rows: list[Row]) -> User | None:
-    """The user of TOKEN_USER's rows (a row per membership, the LEFT JOIN giving one row with
-    none when they have none), with their memberships; None for no row."""
-    if not rows:
+def token_user(row: Row | None) -> User | None:
+    """The user of a TOKEN_USER row, with their memberships; None for no row."""
+    if row is None:
         return None
-    user = User.from_db(connection.alias, USER_FIELDS, rows[0][: len(USER_FIELDS)])
-    held = [(j, role) for *_, j, role, _ in rows if j is not None]
-    remember_memberships(user, held, {slug: j for *_, j, _, slug in rows if j is not None})
+    user = User.from_db(connection.alias, USER_FIELDS, row[: len(USER_FIELDS)])
+    held = row[len(USER_FIELDS)]
+    found = json.loads(held) if isinstance(held, str) else held or []
+    remember_memberships(user, [(j, role) for j, role, _ in found], {s: j for j, _, s in found})
     return user
 
 
 def token_holder(token: str) -> User | None:
     """The active user whose unrevoked token this is, with their memberships; or None."""
-    return token_user(fetch(TOKEN_USER, [token_digest(token)]))
+    rows = fetch(_token_user(connection.vendor), [token_digest(token)])
+    return token_user(rows[0] if rows else None)
 
 
 class BearerToken(HttpBearer):
@@ -84,15 +98,21 @@ def caller(request: HttpRequest) -> Caller:
 
 
 def read_as(who: Caller, statement: str, params: Sequence[Any]) -> tuple[User, list[Row]]:
-    """`statement`'s rows and the user reading them; a pending token is checked in the same
-    round trip (401 if it is not valid)."""
+    """`statement`'s rows and the user reading them; a pending token is checked by the same
+    statement (401 if it is not valid): its row, joined to each of the read's rows. The read's
+    first column must never be NULL (it tells a row from the LEFT JOIN's none); its rows come
+    back in no set order."""
     if isinstance(who, User):
         return who, fetch(statement, params)
-    token_rows, rows = fetch_together([(TOKEN_USER, [who.digest]), (statement, params)])
-    user = token_user(token_rows)
+    rows = fetch(
+        f"SELECT w.*, r.* FROM ({_token_user(connection.vendor)}) w "
+        f"LEFT JOIN ({statement}) r ON 1 = 1",
+        [who.digest, *params],
+    )
+    user = token_user(rows[0] if rows else None)
     if user is None:
         raise AuthenticationError()
-    return user, rows
+    return user, [row[WIDTH:] for row in rows if row[WIDTH] is not None]
 
 
 class SessionAuth(APIKeyCookie):
@@ -115,7 +135,7 @@ class SessionAuth(APIKeyCookie):
 
 
 AUTH = [BearerToken(), SessionAuth()]
-# The busiest reads: the token is checked in the read's own round trip (read_as).
+# The busiest reads: the token is checked by the read's own statement (read_as).
 AUTH_DEFERRED = [BearerToken(deferred=True), SessionAuth()]
 
 

@@ -7,7 +7,9 @@ ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1)
 DB_CONN_MAX_AGE  seconds a database connection is kept for the next request (default 60)
 DB_HEALTH_CHECKS  1 (default while connections are kept): check a kept connection with a
                round trip before each request uses it; 0 saves the round trip, and a request
-               that meets a connection the server dropped (a restart) fails once per process
+               that meets a connection the server dropped (a restart) fails once per process.
+               The API's hand-written reads skip it either way: their statement is the check,
+               and they run again on a new connection if it finds the old one broken
 DB_PREPARED_STATEMENTS  PostgreSQL: 1 (default) binds parameters on the server and prepares a
                statement run 5 times on a connection, so it is planned once; 0 behind a pooler
                in transaction mode that cannot keep prepared statements (PgBouncer < 1.21)

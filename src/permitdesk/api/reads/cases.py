@@ -203,7 +203,16 @@ LISTS: tuple[tuple[tuple[str, ...], str], ...] = (
         "cases_permit t WHERE t.application_id = a.id",
     ),
 )
-LIST_FIELDS = (FEE_LINE, PAYMENT, INSPECTION, VIOLATION, OCCUPANT, VISITOR, PERMIT)
+# Each list's fields and the order the ORM read gives it (permitdesk.api.queries).
+LIST_FIELDS: tuple[tuple[Fields, tuple[str, ...]], ...] = (
+    (FEE_LINE, ("id",)),
+    (PAYMENT, ("id",)),
+    (INSPECTION, ("number",)),
+    (VIOLATION, ("id",)),
+    (OCCUPANT, ("id",)),
+    (VISITOR, ("arrived_on", "id")),
+    (PERMIT, ("issued_at", "id")),
+)
 
 
 @cache
@@ -222,8 +231,8 @@ def _case_file_statement(vendor: str) -> str:
     )
 
 
-def _total(items: list[dict[str, Any]], kind: str) -> Decimal:
-    return as_money(sum((item["amount"] for item in items if item["kind"] == kind), ZERO))
+def _total(items: list[dict[str, Any]], kind: str) -> str:
+    return as_money(sum((Decimal(item["amount"]) for item in items if item["kind"] == kind), ZERO))
 
 
 def case_file(who: Caller, pk: int) -> dict[str, Any]:
@@ -235,8 +244,8 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
     brief, rest = row[: len(BRIEF)], row[len(BRIEF) :]
     (jurisdiction_id, applicant_id, occupied, processed_at, balance_due, *lists) = rest
     fee_lines, payments, inspections, violations, occupants, visitors, permits, approval = (
-        records(fields, column)
-        for fields, column in zip((*LIST_FIELDS, APPROVAL), lists, strict=True)
+        records(fields, column, by)
+        for (fields, by), column in zip((*LIST_FIELDS, (APPROVAL, ())), lists, strict=True)
     )
     inspectors = {i["inspector"] for i in inspections if i["inspector"] is not None}
     if not may_see_case(actor, applicant_id, jurisdiction_id, inspectors):
@@ -244,7 +253,7 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
     for inspection in inspections:
         inspection["violations"] = [
             {k: v for k, v in found.items() if k != "inspection"}
-            for found in sorted(violations, key=lambda v: v["id"])
+            for found in violations
             if found["inspection"] == inspection["id"]
         ]
     document = record(BRIEF, brief)
@@ -257,12 +266,12 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
         balance=as_money(balance_due),
         deposits=_total(fees, "deposit"),
         deposits_held=_total(payments, Payment.Kind.DEPOSIT),
-        fee_lines=sorted(fee_lines, key=lambda ln: ln["id"]),
-        payments=sorted(payments, key=lambda m: m["id"]),
-        inspections=sorted(inspections, key=lambda i: i["number"]),
-        occupants=sorted(occupants, key=lambda o: o["id"]),
-        visitors=sorted(visitors, key=lambda s: (s["arrived_on"], s["id"])),
-        permits=sorted(permits, key=lambda t: (t["issued_at"], t["id"])),
+        fee_lines=fee_lines,
+        payments=payments,
+        inspections=inspections,
+        occupants=occupants,
+        visitors=visitors,
+        permits=permits,
         approval=approval[0] if approval else None,
     )
     return document

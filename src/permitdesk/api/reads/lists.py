@@ -22,9 +22,12 @@ from permitdesk.api.reads.cases import BRIEF, BRIEF_COLUMNS, CASE_JOINS
 from permitdesk.api.reads.sql import (
     Fields,
     Row,
+    as_int,
     as_money,
     date_param,
     fetch,
+    in_order,
+    moment,
     moment_param,
     record,
 )
@@ -32,6 +35,9 @@ from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.selectors import LAPSING_WITHIN_DAYS
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import UnknownName
+
+_NAMES = [name for name, _ in BRIEF]
+_AT, _ID = _NAMES.index("submitted_at"), _NAMES.index("id")  # a row's keyset columns
 
 
 @dataclass(frozen=True)
@@ -66,11 +72,13 @@ class Page:
 
     def document(self, rows: list[Row]) -> dict[str, Any]:
         fields = BRIEF + self.extra
-        items = [record(fields, row) for row in rows[: self.limit]]
-        more = len(rows) > self.limit
+        # In the statement's order again: read_as's rows come in no set order.
+        found = in_order(fields, rows, ("submitted_at", "id"), self.newest_first)
+        page, more = found[: self.limit], len(found) > self.limit
+        last = page[-1] if more else None
         return {
-            "items": items,
-            "next": encode(items[-1]["submitted_at"], items[-1]["id"]) if more else None,
+            "items": [record(fields, row) for row in page],
+            "next": None if last is None else encode(moment(last[_AT]), as_int(last[_ID])),
         }
 
 
