@@ -294,6 +294,33 @@ def throughput(port: int, path: str, token: str | None, seconds: float, threads:
 
 
 @dataclass
+class Paired:
+    """Throughput of an endpoint and of the bare view, measured in alternating slices."""
+
+    rps: float
+    bare_rps: float
+    slice_ratios: list[float]
+
+
+def paired_throughput(
+    port: int, path: str, token: str | None, bare: str, seconds: float, threads: int, slices: int
+) -> Paired:
+    """`path`'s and the bare view's throughput, `seconds` each, measured in `slices` slices
+    that alternate between the two: a host that slows down for a while (another machine's load
+    on the same hardware, which this one cannot see) slows both alike, and the ratio holds."""
+    one = seconds / slices
+    ours, theirs = [], []
+    for _ in range(slices):
+        theirs.append(throughput(port, bare, None, one, threads))
+        ours.append(throughput(port, path, token, one, threads))
+    return Paired(
+        sum(ours) / slices,
+        sum(theirs) / slices,
+        [a / b if b else 0.0 for a, b in zip(ours, theirs, strict=True)],
+    )
+
+
+@dataclass
 class Queries:
     count: int
     status: int

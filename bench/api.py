@@ -6,7 +6,9 @@ and measures, then grows it to the full size (--applications cases) and measures
 
   * SQL queries per request (in-process, Django's test client),
   * p50/p95 latency of sequential requests and throughput of 2 concurrent clients, against
-    gunicorn with 2 workers as production runs it (DEBUG off), beside a bare Django view,
+    gunicorn with 2 workers as production runs it (DEBUG off), beside a bare Django view
+    (each endpoint's throughput measured in slices alternating with the bare view's, so that
+    the host slowing down for a while, which this machine cannot see, slows both alike),
   * peak memory (VmHWM) of the gunicorn master and workers.
 
 Targets: the same query count at both sizes; p95 at full size within 1.5x the small size's;
@@ -53,6 +55,7 @@ from _measure import (  # noqa: E402
     django_env,
     get_once,
     latency,
+    paired_throughput,
     throughput,
     wait_quiet,
 )
@@ -86,13 +89,18 @@ def serve_and_measure(
         for ep in eps:
             status = get_once(server.port, ep.path, ep.token)
             lat = latency(server.port, ep.path, ep.token, args.warmup, args.requests, args.budget)
-            rps = throughput(server.port, ep.path, ep.token, args.seconds, args.threads)
-            figures[ep.key].latency, figures[ep.key].rps = lat, rps
+            paired = paired_throughput(
+                server.port, ep.path, ep.token, BARE, args.seconds, args.threads, args.slices
+            )
+            f = figures[ep.key]
+            f.latency, f.rps, f.bare_rps = lat, paired.rps, paired.bare_rps
+            f.slice_ratios = paired.slice_ratios
             note = " (time budget: fewer requests)" if lat.truncated else ""
             say(
                 f"  {ep.label:<24} HTTP {status}: p50 {lat.p50_ms:.2f} ms, p95 {lat.p95_ms:.2f} ms"
-                f" over {lat.requests}{note}, {rps:,.1f} req/s "
-                f"({rps / bare_rps:.0%} of bare); statuses {lat.statuses}"
+                f" over {lat.requests}{note}, {f.rps:,.1f} req/s against the bare view's "
+                f"{f.bare_rps:,.1f} in alternating slices ({f.share:.0%}; slices "
+                f"{min(f.slice_ratios):.0%}–{max(f.slice_ratios):.0%}); statuses {lat.statuses}"
             )
         memory = server.memory()
         share, noisy = noise.share({os.getpid(), *server.pids()})
@@ -172,6 +180,13 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--warmup", type=int, default=30, help="warm-up requests (30)")
     p.add_argument("--seconds", type=float, default=5.0, help="throughput time (5 s)")
     p.add_argument("--threads", type=int, default=2, help="throughput clients (2)")
+    p.add_argument(
+        "--slices",
+        type=int,
+        default=10,
+        help="each endpoint's throughput time is cut into this many slices, alternating with "
+        "as many of the bare view's (10)",
+    )
     p.add_argument(
         "--budget", type=float, default=60.0, help="latency time limit per endpoint (60 s)"
     )
