@@ -25,7 +25,7 @@ from permitdesk.api.reads.sql import Row, fetch, json_rows
 # the rest (the password hash, the dates) stay unread: deferred, read if ever asked for.
 NEEDED = {"id", "username", "first_name", "last_name", "email", "is_staff", "is_superuser"}
 USER_FIELDS = [f.attname for f in User._meta.concrete_fields if f.attname in NEEDED | {"is_active"}]
-WIDTH = len(USER_FIELDS) + 1  # TOKEN_USER's columns: the user's, then their memberships
+WIDTH = len(USER_FIELDS) + 1  # the token row's columns: the user's, then their memberships
 
 
 @cache
@@ -54,7 +54,7 @@ class PendingToken:
 
 
 def token_user(row: Row | None) -> User | None:
-    """The user of a TOKEN_USER row, with their memberships; None for no row."""
+    """The user of a token row (_token_user), with their memberships; None for no row."""
     if row is None:
         return None
     user = User.from_db(connection.alias, USER_FIELDS, row[: len(USER_FIELDS)])
