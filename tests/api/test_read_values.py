@@ -5,6 +5,7 @@ database connection that the server dropped replaced without failing the read.""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from decimal import Decimal
 from typing import Any
@@ -14,14 +15,17 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection
 
+from permitdesk.api.reads.json_text import json_object, moment_text, money_text, sort_text
 from permitdesk.api.reads.sql import (
     Fields,
     as_date,
     as_int,
     as_moment,
     as_money,
+    as_str,
     fetch,
     in_order,
+    moment,
     record,
 )
 
@@ -71,6 +75,61 @@ def test_rows_are_ordered_by_a_moments_instant_not_its_text() -> None:
     assert [r[0] for r in in_order(fields, rows, ("at", "id"))] == [3, 2, 1]
     assert [r[0] for r in in_order(fields, rows, ("at", "id"), newest_first=True)] == [1, 2, 3]
     assert record(fields, rows[1]) == {"id": 2, "at": "2026-11-23T12:00:00.500Z"}
+
+
+def _column(name: str, field: str, **params: int) -> str:
+    """A column of a temporary table, of the type the database gives the model field."""
+    return f"{name} {connection.data_types[field] % params}"
+
+
+@pytest.mark.django_db
+def test_the_database_writes_moments_and_amounts_as_ninja_writes_them() -> None:
+    """json_text's words, over values stored as Django stores them: the moment's and the
+    amount's text, a whole row as one JSON object, and the sort text in the instants' order."""
+    vendor = connection.vendor
+    moments = [dt.datetime(2026, 11, 23, 18, 49, 59, m, tzinfo=dt.UTC) for m in _micros()]
+    moments += [dt.datetime(1999, 1, 2, 3, 4, 5, tzinfo=dt.UTC), moments[3] + dt.timedelta(1)]
+    amounts = [Decimal(v) for v in ("0", "0.5", "12.50", "80", "80.00", "9999999999.99")]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE moments ("
+            f"id integer, {_column('at', 'DateTimeField')}, "
+            f"{_column('amount', 'DecimalField', max_digits=12, decimal_places=2)})"
+        )
+        cursor.executemany(
+            "INSERT INTO moments VALUES (%s, %s, %s)",
+            [
+                (
+                    i,
+                    connection.ops.adapt_datetimefield_value(at),
+                    connection.ops.adapt_decimalfield_value(amounts[i % len(amounts)], 12, 2),
+                )
+                for i, at in enumerate(moments)
+            ],
+        )
+        cursor.execute(
+            f"SELECT id, {moment_text('at', vendor)}, {money_text('amount', vendor)}, "
+            f"{sort_text('at', vendor)}, "
+            f"{json_object((('at', as_moment), ('amount', as_money), ('n', as_int)), ('at', 'amount', 'id'), vendor)} "
+            "FROM moments"
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == len(moments)
+    for i, at_text, amount_text, sorts_as, obj in rows:
+        at, amount = moments[i], amounts[i % len(amounts)]
+        assert at_text == ENCODER.default(at), (at, at_text)
+        assert amount_text == ENCODER.default(amount.quantize(Decimal("0.01"))), amount
+        assert moment(sorts_as) == at
+        assert json.loads(obj) == {"at": at_text, "amount": amount_text, "n": i}
+    by_text = [i for i, *_ in sorted(rows, key=lambda row: row[3])]
+    assert by_text == sorted(range(len(moments)), key=lambda i: moments[i])
+
+
+def test_a_field_without_a_word_in_sql_is_refused() -> None:
+    with pytest.raises(ValueError, match="'when'"):
+        json_object((("id", as_int), ("when", as_date)), ("a.id", "a.on"), "sqlite")
+    with pytest.raises(ValueError, match="2 fields for 1 columns"):
+        json_object((("id", as_int), ("name", as_str)), ("a.id",), "postgresql")
 
 
 @pytest.mark.django_db

@@ -73,8 +73,10 @@ def _items(request: HttpRequest, entries: list[tuple[str, str]]) -> list[NavItem
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    """Context processor: ``nav.items`` for base.html, ``nav.roles`` for pages."""
-    if not request.user.is_authenticated:
+    """Context processor: ``nav.items`` for base.html, ``nav.roles`` for pages. A page made
+    before the middleware ran (the 400 for a Host header not allowed) has no user: public."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {"nav": {"items": _items(request, PUBLIC), "roles": set()}}
     held = staff_roles(request)
     entries = [entry for role in BY_ROLE if role in held for entry in BY_ROLE[role]]

@@ -50,9 +50,18 @@ BRIEF: Fields = (
     ("status", as_str),
     ("submitted_at", as_moment),
 )
-BRIEF_COLUMNS = (
-    "a.id, j.slug, a.unit_id, p.address, u.label, a.fee_item, a.trigger, a.status, a.submitted_at"
+BRIEF_READS = (
+    "a.id",
+    "j.slug",
+    "a.unit_id",
+    "p.address",
+    "u.label",
+    "a.fee_item",
+    "a.trigger",
+    "a.status",
+    "a.submitted_at",
 )
+BRIEF_COLUMNS = ", ".join(BRIEF_READS)
 CASE_JOINS = (
     "FROM cases_application a "
     "JOIN records_jurisdiction j ON j.id = a.jurisdiction_id "

@@ -7,18 +7,21 @@ them and the ORM reads list them (tests/api/test_api_reads.py compares them, pag
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db import connection
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import NotFound, memberships, staff_in
 from permitdesk.api.auth import Caller, PendingToken, read_as
 from permitdesk.api.pagination import decode, encode
 from permitdesk.api.queries import staff_jurisdiction, today
-from permitdesk.api.reads.cases import BRIEF, BRIEF_COLUMNS, CASE_JOINS
+from permitdesk.api.reads.cases import BRIEF, BRIEF_READS, CASE_JOINS
+from permitdesk.api.reads.json_text import json_object, sort_text
 from permitdesk.api.reads.sql import (
     Fields,
     Row,
@@ -26,32 +29,28 @@ from permitdesk.api.reads.sql import (
     as_money,
     date_param,
     fetch,
-    in_order,
     moment,
     moment_param,
-    record,
 )
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.selectors import LAPSING_WITHIN_DAYS
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import UnknownName
 
-_NAMES = [name for name, _ in BRIEF]
-_AT, _ID = _NAMES.index("submitted_at"), _NAMES.index("id")  # a row's keyset columns
-
 
 @dataclass(frozen=True)
 class Page:
     """A keyset page's statement (as permitdesk.api.pagination.Keyset pages): the cases
-    `where` selects, by (submitted_at, id) one way or the other."""
+    `where` selects, by (submitted_at, id) one way or the other, each row read as its item's
+    JSON text (json_text.json_object), after the two keys it is put in order by."""
 
     where: str
     params: list[Any]
     newest_first: bool
     limit: int
     after: str | None
-    extra: Fields = ()
-    extra_columns: str = ""
+    fields: Fields = BRIEF
+    reads: tuple[str, ...] = BRIEF_READS
 
     def statement(self) -> tuple[str, list[Any]]:
         where, params = self.where, self.params
@@ -64,22 +63,22 @@ class Page:
             )
             at = moment_param(moment)
             params = [*params, at, at, at, last]
+        vendor = connection.vendor
         return (
-            f"SELECT {BRIEF_COLUMNS}{self.extra_columns} {CASE_JOINS} WHERE {where} "
+            f"SELECT {sort_text('a.submitted_at', vendor)}, a.id, "
+            f"{json_object(self.fields, self.reads, vendor)} {CASE_JOINS} WHERE {where} "
             f"ORDER BY a.submitted_at {order}, a.id {order} LIMIT {int(self.limit) + 1}",
             params,
         )
 
-    def document(self, rows: list[Row]) -> dict[str, Any]:
-        fields = BRIEF + self.extra
-        # In the statement's order again: read_as's rows come in no set order.
-        found = in_order(fields, rows, ("submitted_at", "id"), self.newest_first)
+    def document(self, rows: list[Row]) -> str:
+        """The page's JSON text (the schema's: items, next) from the statement's rows."""
+        # In the statement's order again: read_as's rows come in no set order. The sort text
+        # and the id are unique together, so the items' texts are never compared.
+        found = sorted(rows, reverse=self.newest_first)
         page, more = found[: self.limit], len(found) > self.limit
-        last = page[-1] if more else None
-        return {
-            "items": [record(fields, row) for row in page],
-            "next": None if last is None else encode(moment(last[_AT]), as_int(last[_ID])),
-        }
+        after = None if not more else encode(moment(page[-1][0]), as_int(page[-1][1]))
+        return f'{{"items": [{", ".join(row[2] for row in page)}], "next": {json.dumps(after)}}}'
 
 
 def _visible(actor: User) -> tuple[str, list[Any]]:
@@ -107,8 +106,8 @@ def _visible(actor: User) -> tuple[str, list[Any]]:
 OWN_BY_TOKEN = "a.applicant_id = (SELECT t.user_id FROM accounts_apitoken t WHERE t.digest = %s)"
 
 
-def case_list(who: Caller, limit: int, after: str | None) -> dict[str, Any]:
-    """A page of the cases the caller may see, newest first."""
+def case_list(who: Caller, limit: int, after: str | None) -> str:
+    """A page of the cases the caller may see, newest first (ApplicationPage's JSON text)."""
     if isinstance(who, PendingToken):
         page = Page(OWN_BY_TOKEN, [who.digest], True, limit, after)
         actor, rows = read_as(who, *page.statement())
@@ -166,12 +165,13 @@ def _queue_where(queue: str, today: dt.date) -> tuple[str, list[Any]]:
     raise ValueError(f"queue '{queue}' is not a queue")
 
 
-QUEUE_ITEM: Fields = (("balance", as_money),)
+QUEUE_ITEM: Fields = (*BRIEF, ("balance", as_money))
+QUEUE_READS = (*BRIEF_READS, "a.balance_due")
 
 
-def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None) -> dict[str, Any]:
-    """A page of a clerk's queue (QueueItem), oldest first, for the jurisdiction's clerks and
-    code officials (403 for others, 404 for no such jurisdiction)."""
+def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None) -> str:
+    """A page of a clerk's queue (QueuePage's JSON text), oldest first, for the jurisdiction's
+    clerks and code officials (403 for others, 404 for no such jurisdiction)."""
     try:
         pack = get_pack(slug)
     except UnknownName:
@@ -185,7 +185,7 @@ def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None
         limit,
         after,
         QUEUE_ITEM,
-        ", a.balance_due",
+        QUEUE_READS,
     )
     actor, rows = read_as(who, *page.statement())
     staff_jurisdiction(actor, slug)  # the rows were read before the caller was known

@@ -13,7 +13,7 @@ from permitdesk.api.errors import ACTION, AUTH_BODY, AUTH_READ, responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import cases as reads
 from permitdesk.api.reads import lists
-from permitdesk.api.reads.sql import json_response
+from permitdesk.api.reads.sql import json_response, json_text_response
 from permitdesk.api.schemas.cases import (
     IDEMPOTENCY_KEY,
     ApplicationIn,
@@ -70,7 +70,7 @@ def post_application(
 )
 def list_applications(request: HttpRequest, page: Query[Keyset.Input]) -> HttpResponse:
     """The cases the caller may see, newest first, a page at a time."""
-    return json_response(lists.case_list(caller(request), page.limit, page.after))
+    return json_text_response(lists.case_list(caller(request), page.limit, page.after))
 
 
 @router.get(

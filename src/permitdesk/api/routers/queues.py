@@ -11,7 +11,7 @@ from permitdesk.api.auth import AUTH, AUTH_DEFERRED, caller
 from permitdesk.api.errors import responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import lists
-from permitdesk.api.reads.sql import json_response
+from permitdesk.api.reads.sql import json_text_response
 from permitdesk.api.schemas.cases import ApplicationBrief
 from permitdesk.api.schemas.common import Money, Slug
 from permitdesk.cases.models import Application
@@ -46,4 +46,6 @@ def list_queue(
     page: Query[Keyset.Input],
 ) -> HttpResponse:
     """Oldest first; the lapsing queue looks 14 days ahead."""
-    return json_response(lists.queue_page(caller(request), slug, queue, page.limit, page.after))
+    return json_text_response(
+        lists.queue_page(caller(request), slug, queue, page.limit, page.after)
+    )
