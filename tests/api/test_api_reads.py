@@ -1,6 +1,7 @@
-"""The hand-written reads (permitdesk.api.reads) give, byte for byte, the documents the ORM
-reads give through their ninja schemas, to every user, for every case of the demo data (with
-a visitor, a waived fee, a refund and checklist answers added), page by page.
+"""The hand-written reads (permitdesk.api.reads) give the documents the ORM reads give through
+their ninja schemas, to every user, for every case of the demo data (with a visitor, a waived
+fee, a refund and checklist answers added): the case file byte for byte, the lists page by
+page, item for item (their items are JSON the database writes: the same values, its spacing).
 Run on SQLite and on PostgreSQL, as the whole suite is."""
 
 from __future__ import annotations
