@@ -12,6 +12,7 @@ from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import payments, permits
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.notices.compose import queue_notice
+from permitdesk.rules.lifecycle import Refused
 from tests.api import world
 from tests.documents import cases as documents
 from tests.moments import central
@@ -189,6 +190,46 @@ def test_the_applicant_gets_the_application_and_receipt_with_the_figures() -> No
     assert "Received $30.00 by check on Monday, November 16, 2026, 11:00 AM" in receipt.body
     assert "Still due on the application: $50.00" in receipt.body
     assert receipt.attachment == {"document": "receipt", "id": payment.pk}
+
+
+def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
+    who = world.people()
+    case = world.submitted(who)
+    paid = payments.record_payment(
+        actor=who.clerk,
+        application=case,
+        method="check",
+        amount=Decimal("80.00"),
+        now=central("2026-11-16 11:00"),
+    )
+    with pytest.raises(Refused):  # refused: nothing is queued
+        payments.refund_payment(
+            actor=who.clerk,
+            payment=paid,
+            amount=Decimal("80.01"),
+            reason="overpaid",
+            now=central("2026-11-17 09:00"),
+        )
+    assert not OutboxMessage.objects.filter(kind="refund").exists()
+    refund = payments.refund_payment(
+        actor=who.clerk,
+        payment=paid,
+        amount=Decimal("30.00"),
+        reason="paid twice <by mistake>",
+        now=central("2026-11-17 09:00"),
+    )
+    notice = message(f"refund-{refund.receipt_number}")
+    assert notice.to == "owner@example.test"
+    assert notice.application_id == case.pk
+    assert notice.subject.endswith(f"refund {refund.receipt_number} for application {case.pk}")
+    assert "Refunded $30.00 by check on Tuesday, November 17, 2026, 9:00 AM" in notice.body
+    assert f"against receipt {paid.receipt_number}," in notice.body
+    assert "Why: paid twice <by mistake>" in notice.body
+    assert "Still due on the application: $30.00" in notice.body
+    assert "deposit" not in notice.body
+    assert "paid twice &lt;by mistake&gt;" in notice.html_body
+    assert notice.attachment == {"document": "receipt", "id": refund.pk}
+    assert OutboxMessage.objects.filter(kind="refund").count() == 1
 
 
 def test_the_text_part_is_plain_text_and_the_html_part_escapes() -> None:

@@ -126,6 +126,33 @@ def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
     )
 
 
+def refund_notice(refund: Payment, *, reason: str, at: dt.datetime) -> OutboxMessage | None:
+    """To the applicant: a refund (a deposit released, an overpayment returned), why, and what
+    is still due; its receipt's PDF attached."""
+    application = refund.application
+    pack = get_pack(application.jurisdiction.slug)
+    paid = refund.refund_of
+    context = {
+        "receipt_number": refund.receipt_number,
+        "amount": money(-refund.amount),
+        "method": refund.method,
+        "deposit": refund.kind == Payment.Kind.DEPOSIT,
+        "refund_of": paid.receipt_number if paid is not None else "",
+        "reason": reason,
+        "recorded_at": moment(pack, refund.recorded_at),
+        "balance_due": money(balance_due(application)),
+    }
+    return _send(
+        "refund",
+        application,
+        recipients.applicant(application),
+        f"refund-{refund.receipt_number}",
+        context,
+        at,
+        attachment={"document": "receipt", "id": refund.pk},
+    )
+
+
 def _reinspection(pack: Pack, on: dt.date) -> dict[str, Any]:
     """What the documents say a re-inspection costs or covers, from the pack."""
     facts: dict[str, Any] = {}

@@ -187,4 +187,5 @@ def refund_payment(
                 "balance_due": str(rebalance(application)),
             },
         )
+        case_messages.refund_notice(refund, reason=reason.strip(), at=now)
     return refund
