@@ -28,7 +28,7 @@ def test_a_clayton_approval_is_reminded_once_within_14_days_of_its_last_day() ->
     message = OutboxMessage.objects.get(
         key=f"approval-lapse-reminder-{case.approval.pk}-2027-02-16"
     )
-    assert message.to == "owner@example.test"
+    assert (message.to, message.application_id) == ("owner@example.test", case.pk)
     assert message.subject == (
         "City of Clayton, Missouri: the approval for 10 N Central Ave, Clayton runs out on "
         "February 16, 2027"
@@ -59,6 +59,7 @@ def test_a_clayton_approval_past_its_90_days_lapses_and_a_new_application_and_fe
     event = AuditEvent.objects.get(action="lapse-approval", application_id=case.pk)
     assert event.after == {"status": "lapsed", "valid_through": "2027-02-16"}
     notice = OutboxMessage.objects.get(key=f"approval-lapsed-{case.pk}")
+    assert notice.application_id == case.pk
     assert "A new application and its fee ($80.00 today) are now due" in notice.body
     assert run_sweep(now=central("2027-02-18 06:00"), jurisdiction=clayton).changed == 0
 
@@ -88,6 +89,7 @@ def test_a_clayton_permit_is_noticed_60_days_before_and_ends_after_its_fifth_yea
     result = run_sweep(now=central("2031-09-19 06:00"))  # 60 days before November 18
     assert result.counts["notify-permits-ending"] == 1
     message = OutboxMessage.objects.get(key=f"permit-ending-notice-{permit.number}-2031-11-18")
+    assert message.application_id == permit.application_id
     assert f"Occupancy permit {permit.number}" in message.body
     assert "November 18, 2031, 5 years after its original date of issue" in message.body
     assert "Residential Occupancy Application" in message.body  # Clayton's override

@@ -78,6 +78,7 @@ def _lapse(
         key=f"approval-lapsed-{application.pk}",
         context=context,
         at=now,
+        application_id=application.pk,
     )
     return application, mark_lapsed(application, last_day, actor=None, now=now), notice
 

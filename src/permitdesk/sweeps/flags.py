@@ -148,6 +148,7 @@ def reminder_due(
                 **context,
             },
             "at": now,
+            "application_id": application.pk,
         },
     )
 
