@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from email.message import Message as EmailMessage
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -22,6 +23,16 @@ class Inbox(Message):  # type: ignore[misc]
 
     def handle_message(self, message: EmailMessage) -> None:
         self.messages.append(message)
+
+    async def handle_RCPT(
+        self, server: object, session: object, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        """Addresses at refused.test are refused, as a server refuses a mailbox it lacks."""
+        if address.endswith("@refused.test"):
+            return "550 no such mailbox here"
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(options)
+        return "250 OK"
 
 
 def free_port() -> int:

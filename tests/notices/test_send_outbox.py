@@ -55,6 +55,26 @@ def queued(key: str, to: str = "someone@example.test") -> OutboxMessage:
     return message
 
 
+def test_a_pass_sends_over_one_connection_and_opens_another_after_a_refusal(
+    smtp: Inbox,
+) -> None:
+    for n in range(3):
+        queued(f"first-{n}")
+    queued("refused", to="nobody@refused.test")
+    for n in range(3):
+        queued(f"then-{n}")
+    done = deliver_due(**at(T0))
+    assert done.sent == [f"first-{n}" for n in range(3)] + [f"then-{n}" for n in range(3)]
+    assert done.retrying == ["refused"]
+    assert "(550, b'no such mailbox here')" in OutboxMessage.objects.get(key="refused").last_error
+    # X-Peer: the client's (host, port), one port per connection.
+    peers = [message["X-Peer"] for message in smtp.messages]
+    assert len(peers) == 6
+    assert len(set(peers[:3])) == 1
+    assert len(set(peers[3:])) == 1
+    assert peers[0] != peers[3]
+
+
 def test_a_permit_arrives_with_its_recipient_subject_text_html_and_pdf(smtp: Inbox) -> None:
     who = world.people()
     case = world.approved(who)

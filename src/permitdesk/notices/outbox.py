@@ -29,6 +29,7 @@ The lease must outlast one send: keep ``OUTBOX_LEASE_SECONDS`` well above ``EMAI
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import re
@@ -170,11 +171,42 @@ def email_of(message: OutboxMessage) -> EmailMultiAlternatives:
     return email
 
 
+class Sender:
+    """One connection to the SMTP server (Django's EMAIL_BACKEND) for a pass of the worker:
+    opened at the first message, used for the next while it works, and dropped after any
+    failure, so that the next message opens a fresh one (a server that hung up or timed out
+    costs one attempt, not the rest of the pass). Close it at the end of the pass."""
+
+    def __init__(self) -> None:
+        self._smtp: Any = None
+
+    def send(self, message: OutboxMessage) -> None:
+        """Hand the message to the server; raises on any failure."""
+        email = email_of(message)  # a document failing to render is not the connection's fault
+        try:
+            if self._smtp is None:
+                self._smtp = get_connection(fail_silently=False)
+                self._smtp.open()
+            if self._smtp.send_messages([email]) != 1:
+                raise RuntimeError("the mail backend did not accept the message")
+        except Exception:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is not None:
+            with contextlib.suppress(Exception):  # QUIT on a dead connection: nothing to lose
+                smtp.close()
+
+
 def send(message: OutboxMessage) -> None:
-    """Hand the message to the SMTP server (Django's EMAIL_BACKEND); raises on any failure."""
-    with get_connection(fail_silently=False) as smtp:
-        if smtp.send_messages([email_of(message)]) != 1:
-            raise RuntimeError("the mail backend did not accept the message")
+    """Hand one message to the SMTP server on a connection of its own; raises on any failure."""
+    sender = Sender()
+    try:
+        sender.send(message)
+    finally:
+        sender.close()
 
 
 def _record_sent(message: OutboxMessage, now: dt.datetime) -> bool:
@@ -203,11 +235,16 @@ def _record_failure(
     return str(status)
 
 
-def deliver(message: OutboxMessage, *, clock: Clock, policy: Policy) -> str:
-    """Send one claimed message and record the outcome: 'sent', 'queued' (to retry) or
-    'failed' (its last attempt)."""
+def deliver(
+    message: OutboxMessage, *, clock: Clock, policy: Policy, sender: Sender | None = None
+) -> str:
+    """Send one claimed message (on `sender`'s connection, else on one of its own) and record
+    the outcome: 'sent', 'queued' (to retry) or 'failed' (its last attempt)."""
     try:
-        send(message)
+        if sender is None:
+            send(message)
+        else:
+            sender.send(message)
     except Exception as exc:  # any failure is an attempt to record, never a lost message
         error: BaseException = exc
         return _sqlite_retrying(lambda: _record_failure(message, error, clock(), policy))
@@ -218,17 +255,22 @@ def deliver(message: OutboxMessage, *, clock: Clock, policy: Policy) -> str:
 def deliver_due(
     *, clock: Clock = timezone.now, policy: Policy | None = None, limit: int | None = None
 ) -> Pass:
-    """One pass: send every message due now (at most `limit`), one claim at a time."""
+    """One pass: send every message due now (at most `limit`), one claim at a time, over one
+    SMTP connection while it works (Sender)."""
     policy = policy or Policy.from_settings()
     done = Pass()
-    while limit is None or len(done.sent) + len(done.retrying) + len(done.failed) < limit:
-        message = claim(now=clock(), policy=policy)
-        if message is None:
-            break
-        outcome = deliver(message, clock=clock, policy=policy)
-        {"sent": done.sent, "queued": done.retrying, "failed": done.failed}[outcome].append(
-            message.key
-        )
+    sender = Sender()
+    try:
+        while limit is None or len(done.sent) + len(done.retrying) + len(done.failed) < limit:
+            message = claim(now=clock(), policy=policy)
+            if message is None:
+                break
+            outcome = deliver(message, clock=clock, policy=policy, sender=sender)
+            {"sent": done.sent, "queued": done.retrying, "failed": done.failed}[outcome].append(
+                message.key
+            )
+    finally:
+        sender.close()
     return done
 
 
