@@ -125,6 +125,16 @@ def test_the_database_writes_moments_and_amounts_as_ninja_writes_them() -> None:
     assert by_text == sorted(range(len(moments)), key=lambda i: moments[i])
 
 
+@pytest.mark.django_db
+def test_the_databases_json_keeps_any_text_as_it_is() -> None:
+    awkward = 'Rue "Cafe" \\ No. 5\nApt é, 日本, \t\u0001 end'
+    fields: Fields = (("text", as_str), ("n", as_int))
+    [(written,)] = fetch(
+        f"SELECT {json_object(fields, ('CAST(%s AS text)', '7'), connection.vendor)}", [awkward]
+    )
+    assert json.loads(written) == {"text": awkward, "n": 7}
+
+
 def test_a_field_without_a_word_in_sql_is_refused() -> None:
     with pytest.raises(ValueError, match="'when'"):
         json_object((("id", as_int), ("when", as_date)), ("a.id", "a.on"), "sqlite")
