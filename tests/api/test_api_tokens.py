@@ -49,3 +49,22 @@ def test_another_users_token_is_not_found_and_stays_valid() -> None:
 def test_a_token_needs_a_name() -> None:
     status, body = Api(factories.user("owner")).post("/tokens", {"name": ""})
     assert (status, body["detail"][0]["loc"]) == (422, ["body", "name"])
+
+
+@pytest.mark.parametrize("path", ["/api/applications", "/api/tokens"])
+def test_the_authorization_header_is_read_as_a_bearer_scheme_in_any_case(path: str) -> None:
+    """Deferred (the case list) and checked at once (the tokens) alike."""
+    me = Api(factories.user("owner"))
+    token = me.post("/tokens", {"name": "laptop"})[1]["token"]
+    for header, status in (
+        (f"Bearer {token}", 200),
+        (f"bearer {token}", 200),
+        (f"BEARER {token}", 200),
+        (f"Basic {token}", 401),
+        (f"Bearer  {token}", 401),  # the token is all that follows the first space
+        (f"Bearer {token}x", 401),
+        ("Bearer", 401),
+        ("", 401),
+    ):
+        answer = Client(headers={"Authorization": header} if header else {}).get(path)
+        assert answer.status_code == status, header

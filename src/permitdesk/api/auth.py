@@ -80,6 +80,17 @@ class BearerToken(HttpBearer):
         super().__init__()
         self.deferred = deferred
 
+    def __call__(self, request: HttpRequest) -> User | PendingToken | None:
+        """HttpBearer's reading of the header, from request.META: request.headers would first
+        copy every header of the request (on every API call) to read this one."""
+        value = request.META.get("HTTP_AUTHORIZATION")
+        if not value:
+            return None
+        scheme, _, token = value.partition(" ")
+        if scheme.lower() != self.openapi_scheme:
+            return None
+        return self.authenticate(request, token)
+
     def authenticate(self, request: HttpRequest, token: str) -> User | PendingToken | None:
         if self.deferred:
             return PendingToken(token_digest(token))
