@@ -104,53 +104,46 @@ def application_received(application: Application, *, at: dt.datetime) -> Outbox
     )
 
 
-def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
-    """To the applicant: the receipt of a payment, and what is still due; its PDF attached."""
-    application = payment.application
+def _ledger_notice(
+    kind: str, entry: Payment, context: dict[str, Any], at: dt.datetime
+) -> OutboxMessage | None:
+    """To the applicant: an entry of the case's ledger (a payment, a refund), what is still
+    due, and `context`; the entry's receipt PDF attached."""
+    application = entry.application
     pack = get_pack(application.jurisdiction.slug)
-    context = {
-        "receipt_number": payment.receipt_number,
-        "amount": money(payment.amount),
-        "method": payment.method,
-        "recorded_at": moment(pack, payment.recorded_at),
-        "balance_due": money(balance_due(application)),
-    }
     return _send(
-        "receipt",
+        kind,
         application,
         recipients.applicant(application),
-        f"receipt-{payment.receipt_number}",
-        context,
+        f"{kind}-{entry.receipt_number}",
+        {
+            "receipt_number": entry.receipt_number,
+            "amount": money(abs(entry.amount)),
+            "method": entry.method,
+            "recorded_at": moment(pack, entry.recorded_at),
+            "balance_due": money(balance_due(application)),
+            **context,
+        },
         at,
-        attachment={"document": "receipt", "id": payment.pk},
+        attachment={"document": "receipt", "id": entry.pk},
     )
+
+
+def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the applicant: the receipt of a payment, and what is still due; its PDF attached."""
+    return _ledger_notice("receipt", payment, {}, at)
 
 
 def refund_notice(refund: Payment, *, reason: str, at: dt.datetime) -> OutboxMessage | None:
-    """To the applicant: a refund (a deposit released, an overpayment returned), why, and what
-    is still due; its receipt's PDF attached."""
-    application = refund.application
-    pack = get_pack(application.jurisdiction.slug)
+    """To the applicant: a refund (a deposit released, an overpayment returned), against which
+    receipt, why, and what is still due; its receipt's PDF attached."""
     paid = refund.refund_of
     context = {
-        "receipt_number": refund.receipt_number,
-        "amount": money(-refund.amount),
-        "method": refund.method,
         "deposit": refund.kind == Payment.Kind.DEPOSIT,
         "refund_of": paid.receipt_number if paid is not None else "",
         "reason": reason,
-        "recorded_at": moment(pack, refund.recorded_at),
-        "balance_due": money(balance_due(application)),
     }
-    return _send(
-        "refund",
-        application,
-        recipients.applicant(application),
-        f"refund-{refund.receipt_number}",
-        context,
-        at,
-        attachment={"document": "receipt", "id": refund.pk},
-    )
+    return _ledger_notice("refund", refund, context, at)
 
 
 def _reinspection(pack: Pack, on: dt.date) -> dict[str, Any]:
