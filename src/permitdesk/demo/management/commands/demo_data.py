@@ -58,7 +58,7 @@ class Command(BaseCommand):
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
         self.stdout.write(
-            "Demo logins (http://127.0.0.1:8000/admin/ for the admin; the API takes "
+            "Demo logins (the admin site is at /admin/; the API takes "
             "'Authorization: Bearer <token>')"
         )
         for row in rows:
