@@ -235,16 +235,11 @@ def _record_failure(
     return str(status)
 
 
-def deliver(
-    message: OutboxMessage, *, clock: Clock, policy: Policy, sender: Sender | None = None
-) -> str:
-    """Send one claimed message (on `sender`'s connection, else on one of its own) and record
-    the outcome: 'sent', 'queued' (to retry) or 'failed' (its last attempt)."""
+def deliver(message: OutboxMessage, *, clock: Clock, policy: Policy, sender: Sender) -> str:
+    """Send one claimed message on `sender`'s connection and record the outcome: 'sent',
+    'queued' (to retry) or 'failed' (its last attempt)."""
     try:
-        if sender is None:
-            send(message)
-        else:
-            sender.send(message)
+        sender.send(message)
     except Exception as exc:  # any failure is an attempt to record, never a lost message
         error: BaseException = exc
         return _sqlite_retrying(lambda: _record_failure(message, error, clock(), policy))
