@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 
 from permitdesk.audit.models import OutboxMessage
-from permitdesk.cases.models import Application, Permit
+from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.services import payments, permits
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.notices.compose import queue_notice
@@ -26,6 +26,13 @@ SMOKE = ViolationInput("IPMC 704.2", "No smoke alarm in bedroom 2", "Install a s
 
 def message(key: str) -> OutboxMessage:
     return OutboxMessage.objects.get(key=key)
+
+
+def paid(who: world.People, case: Application, amount: str, at: str) -> Payment:
+    """A check for `amount` recorded by the clerk at `at` (Central time)."""
+    return payments.record_payment(
+        actor=who.clerk, application=case, method="check", amount=Decimal(amount), now=central(at)
+    )
 
 
 def test_a_violation_notice_goes_to_the_managing_agent_the_case_names() -> None:
@@ -178,13 +185,7 @@ def test_the_applicant_gets_the_application_and_receipt_with_the_figures() -> No
     )
     assert "made before 4:00 PM" in received.body
     assert "made before 4:00 PM" in received.html_body
-    payment = payments.record_payment(
-        actor=who.clerk,
-        application=case,
-        method="check",
-        amount=Decimal("30.00"),
-        now=central("2026-11-16 11:00"),
-    )
+    payment = paid(who, case, "30.00", "2026-11-16 11:00")
     receipt = message(f"receipt-{payment.receipt_number}")
     assert receipt.to == "owner@example.test"
     assert "Received $30.00 by check on Monday, November 16, 2026, 11:00 AM" in receipt.body
@@ -195,17 +196,11 @@ def test_the_applicant_gets_the_application_and_receipt_with_the_figures() -> No
 def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
     who = world.people()
     case = world.submitted(who)
-    paid = payments.record_payment(
-        actor=who.clerk,
-        application=case,
-        method="check",
-        amount=Decimal("80.00"),
-        now=central("2026-11-16 11:00"),
-    )
+    check = paid(who, case, "80.00", "2026-11-16 11:00")
     with pytest.raises(Refused):  # refused: nothing is queued
         payments.refund_payment(
             actor=who.clerk,
-            payment=paid,
+            payment=check,
             amount=Decimal("80.01"),
             reason="overpaid",
             now=central("2026-11-17 09:00"),
@@ -213,7 +208,7 @@ def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
     assert not OutboxMessage.objects.filter(kind="refund").exists()
     refund = payments.refund_payment(
         actor=who.clerk,
-        payment=paid,
+        payment=check,
         amount=Decimal("30.00"),
         reason="paid twice <by mistake>",
         now=central("2026-11-17 09:00"),
@@ -223,7 +218,7 @@ def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
     assert notice.application_id == case.pk
     assert notice.subject.endswith(f"refund {refund.receipt_number} for application {case.pk}")
     assert "Refunded $30.00 by check on Tuesday, November 17, 2026, 9:00 AM" in notice.body
-    assert f"against receipt {paid.receipt_number}," in notice.body
+    assert f"against receipt {check.receipt_number}," in notice.body
     assert "Why: paid twice <by mistake>" in notice.body
     assert "Still due on the application: $30.00" in notice.body
     assert "deposit" not in notice.body

@@ -177,10 +177,9 @@ def record(fields: Fields, values: Sequence[Any]) -> dict[str, Any]:
 _SORTS_BY: dict[Convert, Convert] = {as_moment: moment}
 
 
-def in_order(
-    fields: Fields, rows: list[Any], by: Sequence[str], newest_first: bool = False
-) -> list[Any]:
-    """Raw rows (or JSON lists) sorted by the named fields, as the ORM's order_by would."""
+def in_order(fields: Fields, rows: list[Any], by: Sequence[str]) -> list[Any]:
+    """Raw rows (or JSON lists) sorted by the named fields, ascending, as the ORM's order_by
+    would."""
     keys = [
         (i, _SORTS_BY.get(convert))
         for name in by
@@ -188,9 +187,7 @@ def in_order(
         if field == name
     ]
     return sorted(
-        rows,
-        key=lambda row: tuple(row[i] if key is None else key(row[i]) for i, key in keys),
-        reverse=newest_first,
+        rows, key=lambda row: tuple(row[i] if key is None else key(row[i]) for i, key in keys)
     )
 
 
