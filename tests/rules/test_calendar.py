@@ -70,8 +70,9 @@ def test_processing_takes_24_hours_of_business_days(clayton: Pack) -> None:
     [
         # Processed Wednesday 10 AM, before the cut-off: Thursday, not Wednesday.
         ("2026-11-17 10:00", "2026-11-17 10:05", D(2026, 11, 19)),
-        # Processed Wednesday 5 PM, after the cut-off: Friday.
-        ("2026-11-17 17:00", "2026-11-17 17:05", D(2026, 11, 20)),
+        # Requested Tuesday 5:05 PM, after the cut-off (cutoff_read_at: request): the cut-off
+        # places it on Thursday; processing ends Wednesday 5 PM, before Thursday begins.
+        ("2026-11-17 17:00", "2026-11-17 17:05", D(2026, 11, 19)),
         # Requested long after processing: the request's own time governs.
         ("2026-11-10 10:00", "2026-11-17 15:00", D(2026, 11, 18)),
     ],

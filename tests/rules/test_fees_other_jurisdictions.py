@@ -155,11 +155,12 @@ def test_st_louis_county_quotes_one_inspection_when_none_is_stated() -> None:
     assert len(q.lines) == 1
 
 
-def test_st_louis_county_does_not_price_an_apartment_under_the_2007_ordinance() -> None:
-    # the summary prices "a single family home, duplex or condo" and nothing else
-    with pytest.raises(FactError) as error:
-        fee(ST_LOUIS_COUNTY, "re-occupancy-permit", unit_type="apartment")
-    assert error.value.fact == "unit_type"
+@pytest.mark.parametrize("unit_type", ["apartment", "mobile-home"])
+def test_st_louis_county_prices_a_rental_apartment_as_its_one_price(unit_type: str) -> None:
+    # "rental properties, both apartments and single-family homes" (¶2) need the permit; the
+    # summary names one price (¶7), which the pack reads as the program's: $80
+    q = fee(ST_LOUIS_COUNTY, "re-occupancy-permit", unit_type=unit_type)
+    assert q.total == Decimal("80.00")
 
 
 def test_st_louis_county_fee_is_in_force_from_1_july_2007() -> None:

@@ -89,7 +89,7 @@ def test_st_clair_releases_no_approved_report_before_the_fees(
 @pytest.mark.parametrize(
     ("snapshot", "message"),
     [
-        (case(status="approved", valid_through=dt.date(2026, 11, 15)), "ran out on 2026-11-15"),
+        (case(status="approved", valid_through=dt.date(2026, 11, 17)), "ran out on 2026-11-17"),
         (case(status="approved"), "add every occupant"),
         (case(status="approved", occupants=3, max_occupants=2), "at most 2"),
         (case(status="approved", occupants=1, balance_due=Decimal("35.00")), "35.00 is due"),
@@ -99,13 +99,13 @@ def test_a_permit_waits_for_a_valid_approval_its_occupants_and_the_fees(
     clayton: Pack, snapshot: CaseSnapshot, message: str
 ) -> None:
     with pytest.raises(Refused, match=message):
-        check_issue_permit(clayton, snapshot, central("2026-11-16 10:00"))
+        check_issue_permit(clayton, snapshot, central("2026-11-18 10:00"))
 
 
 def test_the_village_permit_states_age_and_relationship(village: Pack) -> None:
     missing = case(status="approved", occupants=1, occupants_missing_details=("Di Buyer",))
     with pytest.raises(Refused, match="age and relationship; missing for: Di Buyer"):
-        check_issue_permit(village, missing, central("2026-11-16 10:00"))
+        check_issue_permit(village, missing, central("2026-11-18 10:00"))
 
 
 def test_conditional_and_temporary_permits_exist_only_where_the_pack_provides(

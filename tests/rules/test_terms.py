@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from permitdesk.law.loader import all_packs, get_pack
-from permitdesk.law.pack import NotInForce
+from permitdesk.law.pack import NotInForce, in_force
 from permitdesk.law.schema import TermValue
 
 C, SC, SL, V = "clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457"
@@ -37,6 +37,21 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (C, "payment_methods", dt.date(2026, 1, 1), ["visa", "mastercard", "discover", "cash-exact", "check"]),
     (C, "rental_only", dt.date(2026, 1, 1), True),
     (C, "school_registration_uses_permit", dt.date(2026, 1, 1), True),
+    # The readings chosen for issue 15: the cut-off at the request, the approval from the day
+    # of the passing inspection, a new tenancy's permit ends the one before.
+    (C, "cutoff_read_at", dt.date(2026, 1, 1), "request"),
+    (C, "approval_counts_from", dt.date(2026, 1, 1), "passed-inspection-day"),
+    (C, "change_of_occupancy_effect", dt.date(2026, 1, 1), "ends-earlier-permit"),
+    (C, "change_of_occupancy_end_reason", dt.date(2026, 1, 1), "change-of-tenancy"),
+    (SC, "approval_counts_from", dt.date(2026, 1, 1), "passed-inspection-day"),
+    (SC, "change_of_occupancy_effect", dt.date(2026, 1, 1), "ends-earlier-permit"),
+    (SC, "change_of_occupancy_end_reason", dt.date(2026, 1, 1), "change-of-occupancy"),
+    (SL, "approval_counts_from", dt.date(2026, 1, 1), "passed-inspection-day"),
+    (SL, "change_of_occupancy_effect", dt.date(2026, 1, 1), "ends-earlier-permit"),
+    (SL, "change_of_occupancy_end_reason", dt.date(2026, 1, 1), "change-of-occupancy"),
+    (V, "approval_counts_from", dt.date(2026, 1, 1), "passed-inspection-day"),
+    (V, "change_of_occupancy_effect", dt.date(2026, 1, 1), "ends-earlier-permit"),
+    (V, "change_of_occupancy_end_reason", dt.date(2026, 1, 1), "change-of-occupancy"),
     # 002 Clayton schedule: 30 days' notice, 3+ units, dumpsters 120 days, no integrated permits.
     (C, "prior_to_sale_notice", dt.date(2010, 8, 1), 30),
     (C, "prior_to_sale_min_units", dt.date(2010, 8, 1), 3),
@@ -115,20 +130,33 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
 def test_each_term_holds_the_value_its_document_gives(
     slug: str, name: str, on: dt.date, expected: TermValue
 ) -> None:
-    assert get_pack(slug).term(name, on) == expected
+    assert _value(slug, name, on) == expected
 
 
 @pytest.mark.parametrize(("slug", "name", "on", "expected"), TERMS)
 def test_no_term_is_in_force_the_day_before_it_took_effect(
     slug: str, name: str, on: dt.date, expected: TermValue
 ) -> None:
-    first = min(v.effective for v in get_pack(slug).terms[name].values)
+    first = min(_versions(slug, name))
     with pytest.raises(NotInForce, match="not in force on"):
-        get_pack(slug).term(name, first - dt.timedelta(days=1))
+        _value(slug, name, first - dt.timedelta(days=1))
+
+
+def _value(slug: str, name: str, on: dt.date) -> TermValue:
+    pack = get_pack(slug)
+    if name in pack.information:
+        return in_force(pack.information[name].values, on, name).value
+    return pack.term(name, on)
+
+
+def _versions(slug: str, name: str) -> list[dt.date]:
+    pack = get_pack(slug)
+    term = pack.information.get(name) or pack.terms[name]
+    return [v.effective for v in term.values]
 
 
 def test_every_term_of_every_pack_is_in_this_table() -> None:
-    shipped = {(p.slug, name) for p in all_packs() for name in p.terms}
+    shipped = {(p.slug, name) for p in all_packs() for name in [*p.terms, *p.information]}
     assert shipped == {(slug, name) for slug, name, _, _ in TERMS}
 
 

@@ -13,13 +13,15 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import NoReturn
 
-from permitdesk.cli import render, serialize
+from permitdesk.cli import questions, render, serialize
 from permitdesk.law.loader import PackError, get_pack, load_pack, pack_slugs
 from permitdesk.law.pack import NotInForce, Pack, UnknownName
+from permitdesk.law.uses import inert_terms
 from permitdesk.rules.calendar import NaiveTime, zone
 from permitdesk.rules.deadlines import deadlines
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.facts import FactError
+from permitdesk.rules.fileable import check_filings
 from permitdesk.rules.occupancy import Bedroom, occupancy
 from permitdesk.rules.quote import NotPermitted, quote
 from permitdesk.sweeps.arguments import add_arguments as sweep_arguments
@@ -152,20 +154,44 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     return sweep.run(args)
 
 
+def _pack_problems(slug: str, on: dt.date) -> str | None:
+    """What is wrong with a pack: it does not load, a REQUIRED obligation cannot be filed,
+    or a term under `terms` is read by no code (inert)."""
+    try:
+        pack = load_pack(slug)
+    except PackError as problem:
+        return str(problem)
+    problems = [str(p) for p in check_filings(pack, on)[1]]
+    problems += [
+        f"term {name!r} is read by no code: enforce it, show it where it applies, or move it "
+        "under `information:` in terms.yaml"
+        for name in inert_terms(pack)
+    ]
+    return "; ".join(problems) or None
+
+
 def cmd_packs_check(args: argparse.Namespace) -> int:
     results: dict[str, str | None] = {}
     for slug in pack_slugs():
-        try:
-            load_pack(slug)
-            results[slug] = None
-        except PackError as problem:
-            results[slug] = str(problem)
+        on = _on(get_pack(slug), args.on) if slug in _loadable() else dt.date.today()
+        results[slug] = _pack_problems(slug, on)
     if args.json:
         print(serialize.dumps(serialize.checked(results)))
     else:
         for slug, error in results.items():
             print(f"{slug}: {'ok' if error is None else error}")
     return 0 if all(e is None for e in results.values()) else 1
+
+
+def _loadable() -> set[str]:
+    found = set()
+    for slug in pack_slugs():
+        try:
+            get_pack(slug)
+        except PackError:
+            continue
+        found.add(slug)
+    return found
 
 
 class _Parser(argparse.ArgumentParser):
@@ -238,9 +264,25 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_sweep)
     packs = sub.add_parser("packs", help="check the rule packs")
     packs_sub = packs.add_subparsers(dest="packs_command", required=True)
-    p = packs_sub.add_parser("check", help="load and validate every pack")
+    p = packs_sub.add_parser(
+        "check",
+        help="load and validate every pack; check every REQUIRED obligation can be filed and "
+        "every term is read by the code",
+    )
     p.add_argument("--json", action="store_true")
+    on(p)
     p.set_defaults(run=cmd_packs_check)
+    p = command("penalty", questions.cmd_penalty, "the maximum penalty for violating the program")
+    jurisdiction(p)
+    on(p)
+    p = command("channels", questions.cmd_channels, "how an application is made (online, ...)")
+    jurisdiction(p)
+    on(p)
+    p = command(
+        "who-may-apply", questions.cmd_who_may_apply, "who may apply, pay and obtain the permit"
+    )
+    jurisdiction(p)
+    on(p)
     return top
 
 
@@ -253,7 +295,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except (FactError, NotPermitted, NotInForce, UnknownName, NaiveTime, UsageError) as error:
+    except (
+        FactError,
+        NotPermitted,
+        NotInForce,
+        UnknownName,
+        NaiveTime,
+        UsageError,
+        questions.BadDate,
+    ) as error:
         print(f"permitdesk: {error}", file=sys.stderr)
         return BAD_INPUT
     except PackError as error:

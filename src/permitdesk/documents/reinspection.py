@@ -59,13 +59,13 @@ def next_visit_fee(
     before = quote(
         pack,
         application.fee_item,
-        case_facts(item.facts, unit, occupied, inspections=next_number - 1),
+        case_facts(item, unit, application.trigger, occupied, inspections=next_number - 1),
         on,
     )
     after = quote(
         pack,
         application.fee_item,
-        case_facts(item.facts, unit, occupied, inspections=next_number),
+        case_facts(item, unit, application.trigger, occupied, inspections=next_number),
         on,
     )
     extra = after.total - before.total

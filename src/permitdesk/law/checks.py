@@ -44,6 +44,9 @@ def cross_check(pack: Pack) -> Iterator[Problem]:
     for slug, item in pack.fees.items.items():
         yield from _check_item(pack.fees, slug, item)
     yield from _check_eligibility(pack)
+    yield from _check_case_programs(pack)
+    for name in sorted(set(pack.terms) & set(pack.information)):
+        yield Problem("terms.yaml", ("information", name), f"{name!r} is also under terms")
 
 
 def _check_jurisdiction(pack: Pack) -> Iterator[Problem]:
@@ -65,9 +68,10 @@ def _check_jurisdiction(pack: Pack) -> Iterator[Problem]:
 
 
 def _dated_values(pack: Pack) -> Iterator[tuple[str, Loc, Dated]]:
-    for name, term in pack.terms.items():
-        for i, tv in enumerate(term.values):
-            yield "terms.yaml", ("terms", name, "values", i), tv
+    for section, terms in (("terms", pack.terms), ("information", pack.information)):
+        for name, term in terms.items():
+            for i, tv in enumerate(term.values):
+                yield "terms.yaml", (section, name, "values", i), tv
     for name, table in pack.fees.tables.items():
         yield "fees.yaml", ("tables", name), table
     for slug, item in pack.fees.items.items():
@@ -98,6 +102,9 @@ def _check_citations(pack: Pack) -> Iterator[Problem]:
 def _check_dates_distinct(pack: Pack) -> Iterator[Problem]:
     groups: list[tuple[str, Loc, list[Dated]]] = []
     groups += [("terms.yaml", ("terms", n), list(t.values)) for n, t in pack.terms.items()]
+    groups += [
+        ("terms.yaml", ("information", n), list(t.values)) for n, t in pack.information.items()
+    ]
     groups += [("fees.yaml", ("items", s), list(i.versions)) for s, i in pack.fees.items.items()]
     for file, loc, versions in groups:
         dates = [v.effective for v in versions]
@@ -221,4 +228,21 @@ def _check_eligibility(pack: Pack) -> Iterator[Problem]:
             if case.fee_item is not None and case.fee_item not in pack.fees.items:
                 yield Problem(
                     "eligibility.yaml", at + ("fee_item",), f"no fee item {case.fee_item!r}"
+                )
+
+
+def _check_case_programs(pack: Pack) -> Iterator[Problem]:
+    for slug, item in pack.fees.items.items():
+        if item.case is None:
+            continue
+        if item.case.citation.doc not in pack.jurisdiction.sources:
+            yield Problem(
+                "fees.yaml",
+                ("items", slug, "case", "citation", "doc"),
+                f"cites {item.case.citation.doc!r}, which is not one of this pack's sources",
+            )
+        for i, included in enumerate(item.case.includes):
+            if included not in pack.fees.items:
+                yield Problem(
+                    "fees.yaml", ("items", slug, "case", "includes", i), f"no fee item {included!r}"
                 )

@@ -19,7 +19,7 @@ from permitdesk.law.schema import (
     FeesFile,
     JurisdictionFile,
     SourcesFile,
-    Term,
+    TermsFile,
 )
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
@@ -145,7 +145,7 @@ def load_pack(slug: str, root: Path = PACKS_DIR) -> Pack:
     sources, _ = read_model(root / "sources.yaml", SourcesFile)
     jurisdiction, j_root = read_model(folder / "jurisdiction.yaml", JurisdictionFile)
     fees, f_root = read_model(folder / "fees.yaml", FeesFile)
-    terms_file, t_root = read_model(folder / "terms.yaml", _TermsFile)
+    terms_file, t_root = read_model(folder / "terms.yaml", TermsFile)
     eligibility, e_root = read_model(folder / "eligibility.yaml", EligibilityFile)
     checklist, c_root = read_model(folder / "checklist.yaml", ChecklistFile)
     for key, item in checklist.items.items():
@@ -162,6 +162,7 @@ def load_pack(slug: str, root: Path = PACKS_DIR) -> Pack:
         sources=dict(sources.sources),
         fees=fees,
         terms=dict(terms_file.terms),
+        information=dict(terms_file.information),
         eligibility=eligibility,
         checklist=checklist,
     )
@@ -179,11 +180,6 @@ def load_pack(slug: str, root: Path = PACKS_DIR) -> Pack:
             problem.message,
         )
     return pack
-
-
-class _TermsFile(BaseModel):
-    model_config = {"extra": "forbid", "frozen": True}
-    terms: dict[str, Term]
 
 
 def pack_slugs(root: Path = PACKS_DIR) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
@@ -56,6 +56,7 @@ class Pack:
     terms: dict[str, Term]
     eligibility: EligibilityFile
     checklist: ChecklistFile
+    information: dict[str, Term] = field(default_factory=dict)  # cited text, acted on by nothing
 
     @property
     def name(self) -> str:
@@ -69,6 +70,21 @@ class Pack:
             raise UnknownName(
                 f"item '{slug}' is not a fee item of {self.slug}: {allowed}"
             ) from None
+
+    def case_items(self) -> list[str]:
+        """The fee items filed as cases (an application processed, inspected and ended in a
+        permit or a report), in the pack's order."""
+        return [slug for slug, item in self.fees.items.items() if item.case is not None]
+
+    def case_item(self, slug: str) -> FeeItem:
+        """The fee item `slug`, if it is filed as a case; anything else is refused."""
+        item = self.item(slug)
+        if item.case is None:
+            raise NotACase(
+                f"item '{slug}' of {self.slug} is not filed as a case; these can be filed: "
+                f"{', '.join(self.case_items())}"
+            )
+        return item
 
     def item_version(self, slug: str, on: dt.date) -> ItemVersion:
         return in_force(self.item(slug).versions, on, f"{self.slug} fee item '{slug}'")
@@ -129,3 +145,7 @@ class Pack:
 
 class UnknownName(LookupError):
     """A jurisdiction, item or term that the packs do not have."""
+
+
+class NotACase(UnknownName):
+    """A fee item that is quoted but not filed as a case (a dumpster permit, a zoning review)."""

@@ -70,6 +70,15 @@ class Term(Strict):
     values: Annotated[list[TermVersion], Field(min_length=1)]
 
 
+class TermsFile(Strict):
+    """`terms`: the values the code enforces or shows where they apply (law/uses.py says
+    where each is read); `information`: what the documents say that no step of a case acts
+    on, kept as cited text for the pack's reader and the public pack page."""
+
+    terms: dict[FactName, Term]
+    information: dict[FactName, Term] = Field(default_factory=dict)
+
+
 # --- fee items ------------------------------------------------------------------------------
 
 FactType = Literal["choice", "bool", "integer", "decimal", "decimal-list", "date"]
@@ -83,6 +92,7 @@ class FactSpec(Strict):
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     default: bool | int | Decimal | str | None = None
+    note: str | None = None  # why: the reading chosen where the document is ambiguous
 
     @model_validator(mode="after")
     def _choices_only_for_choice(self) -> FactSpec:
@@ -160,11 +170,24 @@ class ItemVersion(Dated):
         return self
 
 
+class CaseProgram(Strict):
+    """A fee item that is filed as a case: an application that is processed, inspected and
+    ends in a permit or an inspection report. Only these can be filed; every other item of
+    the schedule is quoted, never filed here."""
+
+    ends_in: Literal["permit", "inspection-report"] = "permit"
+    names_occupants: bool = True  # the permit names its occupants (not a commercial space's)
+    includes: list[Slug] = Field(default_factory=list)  # items charged within the case
+    citation: Citation
+    note: str | None = None
+
+
 class FeeItem(Strict):
     title: NonEmpty
     category: Slug
     facts: dict[FactName, FactSpec] = Field(default_factory=dict)
     versions: Annotated[list[ItemVersion], Field(min_length=1)]
+    case: CaseProgram | None = None  # filed as a case, where the pack says so
 
 
 class TableRow(Strict):
@@ -241,6 +264,7 @@ class ChecklistFile(Strict):
 
 
 __all__ = [
+    "CaseProgram",
     "ChecklistFile",
     "ChecklistItem",
     "Citation",
@@ -265,4 +289,5 @@ __all__ = [
     "TableRow",
     "Term",
     "TermVersion",
+    "TermsFile",
 ]

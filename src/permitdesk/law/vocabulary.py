@@ -17,6 +17,10 @@ EVENTS = [
     "new-occupant",
     "new-construction",
     "commercial-use",
+    # Clayton's prior-to-sale sentence (002): to "sell, transfer, mortgage, lease or otherwise
+    # dispose of" a structure "to another": the building changing hands other than by a sale,
+    # not a tenant's lease of one unit (that is `lease`).
+    "transfer",
 ]
 
 ELIGIBILITY_FACTS: dict[str, FactSpec] = {

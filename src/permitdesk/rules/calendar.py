@@ -106,12 +106,26 @@ def first_inspection_day(
     """The first day an inspection requested at `requested_at` can be placed on.
 
     A request before the cut-off goes on the next business day; at or after it, the business
-    day after that. A request cannot count before the application is processed, so the later
-    of the two moments is the one the cut-off is applied to.
+    day after that. No inspection before the application is processed: the pack's
+    `cutoff_read_at` says how the two meet. `request` (Clayton): the cut-off is read at the
+    request, and the inspection day must begin after processing has ended. `end-of-processing`:
+    a request counts only once the application is processed, and the cut-off is read then.
     """
     moment = local(pack, requested_at, "requested_at")
-    if processed is not None:
+    on = moment.date()
+    reading = pack.text("cutoff_read_at", on) if pack.has_term("cutoff_read_at") else "request"
+    if reading not in ("request", "end-of-processing"):
+        raise ValueError(f"unknown cutoff_read_at reading {reading!r}")
+    if processed is not None and reading == "end-of-processing":
         moment = max(moment, local(pack, processed, "processed_at"))
+    day = _placed_on(pack, moment)
+    if processed is not None and reading == "request":
+        day = max(day, first_day_after(pack, processed))
+    return day
+
+
+def _placed_on(pack: Pack, moment: dt.datetime) -> dt.date:
+    """The day the cut-off places a request made at `moment` on."""
     on = moment.date()
     cutoff = dt.time.fromisoformat(pack.text("inspection_request_cutoff", on))
     if not is_business_day(pack, on):
@@ -122,4 +136,30 @@ def first_inspection_day(
     day = next_business_day(pack, moment.date())
     if moment.time() >= cutoff:
         day = next_business_day(pack, day)
+    return day
+
+
+def first_day_after(pack: Pack, moment: dt.datetime) -> dt.date:
+    """The first business day that begins at or after `moment` (an inspection day must not
+    begin before the application is processed)."""
+    at = local(pack, moment, "processed_at")
+    day = at.date() if at.time() == dt.time() else at.date() + ONE_DAY
+    return business_day_on_or_after(pack, day)
+
+
+def earliest_inspection_day(
+    pack: Pack, requested_at: dt.datetime, processed: dt.datetime | None
+) -> dt.date:
+    """The first day an inspection requested at `requested_at` may be booked for, in the
+    service and on the portal alike: where the pack has a cut-off, the day it allows; elsewhere
+    the next business day, and not before a business day beginning after processing.
+
+    Without a cut-off in the documents, a booking is for the next business day at the
+    earliest: our choice, so the inspector has the day's list the evening before.
+    """
+    if pack.has_term("inspection_request_cutoff"):
+        return first_inspection_day(pack, requested_at, processed)
+    day = next_business_day(pack, local(pack, requested_at, "requested_at").date())
+    if processed is not None:
+        day = max(day, first_day_after(pack, processed))
     return day

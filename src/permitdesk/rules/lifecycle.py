@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import first_inspection_day, local
+from permitdesk.rules.calendar import (
+    earliest_inspection_day,
+    holiday_name,
+    is_business_day,
+    local,
+)
 
 SUBMITTED = "submitted"
 INSPECTION_REQUESTED = "inspection-requested"
@@ -56,11 +61,33 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-class Refused(Exception):
-    """An action the lifecycle or the pack does not allow now; the message says why."""
+RESULT_ACTIONS = {
+    "passed": "record-pass",
+    "failed": "record-failure",
+    "no-access": "record-no-access",
+}
 
-    def __init__(self, reason: str, citation: str | None = None) -> None:
+
+class Refused(Exception):
+    """An action the lifecycle or the pack does not allow now; the message says why.
+
+    `code` is stable for clients (a form places the error by it, not by the words); `field`
+    names the input it concerns, where there is one. `overridable`: a refusal of timing that
+    the ordinances leave to the building official, which a code official may override with a
+    written reason (the services audit it).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        citation: str | None = None,
+        *,
+        code: str = "refused",
+        field: str | None = None,
+        overridable: bool = False,
+    ) -> None:
         self.reason, self.citation = reason, citation
+        self.code, self.field, self.overridable = code, field, overridable
         super().__init__(reason + (f" [{citation}]" if citation else ""))
 
 
@@ -72,6 +99,7 @@ class CaseSnapshot:
     processed_at: dt.datetime
     balance_due: Decimal
     valid_through: dt.date | None = None  # of the approval, if any
+    approved_on: dt.date | None = None  # of the approval, if any
     occupants: int = 0
     occupants_missing_details: tuple[str, ...] = ()  # names of occupants lacking age etc.
     max_occupants: int | None = None  # from the bedrooms, where the pack sets a standard
@@ -84,7 +112,8 @@ def check_transition(action: str, status: str) -> None:
     if status not in allowed:
         raise Refused(
             f"cannot {action.replace('-', ' ')} a case that is {status}; "
-            f"allowed from: {', '.join(allowed)}"
+            f"allowed from: {', '.join(allowed)}",
+            code="status",
         )
 
 
@@ -104,20 +133,93 @@ def check_request_inspection(
     check_transition("request-inspection", case.status)
     today = local(pack, now).date()
     if wanted_on < today:
-        raise Refused(f"wanted_on {wanted_on.isoformat()} is in the past")
+        raise Refused(
+            f"wanted_on {wanted_on.isoformat()} is in the past", code="past", field="wanted_on"
+        )
     if _term_is(pack, "fee_due_before", today, "inspection") and case.balance_due > 0:
         raise Refused(
             f"the fee must be paid before the inspection; {case.balance_due} is due",
             _cite(pack, "fee_due_before", today),
+            code="fee-due",
         )
-    if pack.has_term("inspection_request_cutoff"):
-        first = first_inspection_day(pack, now, case.processed_at)
-        if wanted_on < first:
-            raise Refused(
-                f"the first day this request can be placed on is {first.isoformat()} "
-                "(processing time, the 4:00 PM cut-off, business days)",
-                _cite(pack, "inspection_request_cutoff", today),
-            )
+    check_inspection_day(pack, case, wanted_on, now)
+
+
+def check_inspection_day(
+    pack: Pack, case: CaseSnapshot, wanted_on: dt.date, now: dt.datetime
+) -> None:
+    """Is `wanted_on` a day an inspection requested `now` can be placed on? Business days
+    only, from the first the processing time and the cut-off allow (the portal offers these)."""
+    today = local(pack, now).date()
+    if not is_business_day(pack, wanted_on):
+        closed = holiday_name(pack, wanted_on) or wanted_on.strftime("%A")
+        raise Refused(
+            f"wanted_on {wanted_on.isoformat()} is not a business day ({closed}); "
+            "inspections are placed on business days only",
+            code="closed-day",
+            field="wanted_on",
+            overridable=True,
+        )
+    first = earliest_inspection_day(pack, now, case.processed_at)
+    if wanted_on < first:
+        cutoff = pack.has_term("inspection_request_cutoff")
+        raise Refused(
+            f"the first day this request can be placed on is {first.isoformat()} "
+            + (
+                "(processing time, the 4:00 PM cut-off, business days)"
+                if cutoff
+                else "(the next business day, after processing)"
+            ),
+            _cite(pack, "inspection_request_cutoff", today) if cutoff else None,
+            code="too-early",
+            field="wanted_on",
+            overridable=True,
+        )
+
+
+def check_record_timing(
+    pack: Pack, case: CaseSnapshot, scheduled_on: dt.date, now: dt.datetime
+) -> None:
+    """May a result be recorded now for an inspection booked for `scheduled_on`? Not before
+    the application is processed (000: "You cannot receive an inspection before your
+    application has been processed"), nor before the day it was booked for."""
+    at = local(pack, now)
+    if now < case.processed_at:
+        processed = local(pack, case.processed_at)
+        raise Refused(
+            f"the application is processed at {processed:%Y-%m-%d %H:%M}; no inspection "
+            "can be received before then",
+            _cite(pack, "processing_time", at.date()),
+            code="not-processed",
+            overridable=True,
+        )
+    if at.date() < scheduled_on:
+        raise Refused(
+            f"the inspection is booked for {scheduled_on.isoformat()}; its result cannot be "
+            "recorded before that day",
+            code="before-inspection-day",
+            overridable=True,
+        )
+
+
+def check_record_result(pack: Pack, case: CaseSnapshot, result: str, now: dt.datetime) -> None:
+    """What any result of an inspection needs besides its timing: the status, and where the
+    pack says so, the fee paid before the inspection (a later visit's fee included)."""
+    action = RESULT_ACTIONS.get(result)
+    if action is None:
+        raise Refused(
+            f"result '{result}' is not one of: {', '.join(RESULT_ACTIONS)}",
+            code="choice",
+            field="result",
+        )
+    check_transition(action, case.status)
+    today = local(pack, now).date()
+    if _term_is(pack, "fee_due_before", today, "inspection") and case.balance_due > 0:
+        raise Refused(
+            f"the fee must be paid before the inspection; {case.balance_due} is due",
+            _cite(pack, "fee_due_before", today),
+            code="fee-due",
+        )
 
 
 def check_record_pass(pack: Pack, case: CaseSnapshot, now: dt.datetime) -> None:
@@ -130,13 +232,39 @@ def check_record_pass(pack: Pack, case: CaseSnapshot, now: dt.datetime) -> None:
         raise Refused(
             f"fees must be paid before the approved inspection report; {case.balance_due} is due",
             _cite(pack, "fees_due_before", today),
+            code="fee-due",
         )
 
 
-def check_issue_permit(pack: Pack, case: CaseSnapshot, now: dt.datetime) -> None:
-    """May the permit be issued now?"""
+def check_issue_permit(
+    pack: Pack, case: CaseSnapshot, now: dt.datetime, *, timing: bool = True
+) -> None:
+    """May the permit be issued now? (`timing=False`: all but the overridable timing.)"""
     check_transition("issue-permit", case.status)
     today = local(pack, now).date()
+    if timing:
+        _check_issue_timing(pack, case, now)
+    _check_issue_content(pack, case, today)
+
+
+def _check_issue_timing(pack: Pack, case: CaseSnapshot, now: dt.datetime) -> None:
+    today = local(pack, now).date()
+    if now < case.processed_at:
+        raise Refused(
+            "the application is not processed yet; no permit before it is",
+            _cite(pack, "processing_time", today),
+            code="not-processed",
+            overridable=True,
+        )
+    if case.approved_on is not None and today < case.approved_on:
+        raise Refused(
+            f"the approval is dated {case.approved_on.isoformat()}; no permit before it",
+            code="before-approval",
+            overridable=True,
+        )
+
+
+def _check_issue_content(pack: Pack, case: CaseSnapshot, today: dt.date) -> None:
     if case.valid_through is not None and today > case.valid_through:
         raise Refused(
             f"the approval ran out on {case.valid_through.isoformat()}; a new application, fee "
@@ -164,3 +292,20 @@ def check_pack_offers(pack: Pack, term: str, what: str) -> None:
     """Conditional and temporary permits exist only where the pack provides for them."""
     if not pack.has_term(term):
         raise Refused(f"{pack.name} does not provide for {what}")
+
+
+def approval_starts(pack: Pack, scheduled_on: dt.date, recorded_on: dt.date) -> dt.date:
+    """The day an approval's window counts from: the pack's `approval_counts_from`.
+    `passed-inspection-day`: the day of the inspection that passed, which is the day it was
+    booked for (a result recorded later does not move it) or, where a code official let it be
+    recorded earlier, the day it was recorded. `recorded-day`: the day the result is recorded."""
+    reading = (
+        pack.text("approval_counts_from", recorded_on)
+        if pack.has_term("approval_counts_from")
+        else "recorded-day"
+    )
+    if reading == "passed-inspection-day":
+        return min(scheduled_on, recorded_on)
+    if reading == "recorded-day":
+        return recorded_on
+    raise ValueError(f"unknown approval_counts_from reading {reading!r}")

@@ -45,7 +45,7 @@ def _new_fee(pack: Pack, application: Application, on: dt.date) -> Decimal | Non
     """The fee a new application for the same unit would be quoted today, if it can be."""
     try:
         item = pack.item(application.fee_item)
-        facts = case_facts(item.facts, application.unit, application.occupied)
+        facts = case_facts(item, application.unit, application.trigger, application.occupied)
         return quote(pack, application.fee_item, facts, on).total
     except (NotPermitted, NotInForce, UnknownName, FactError):
         return None

@@ -18,11 +18,12 @@ from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.cases.services.applications import submit_application
-from permitdesk.cases.services.base import case_facts
+from permitdesk.cases.services.base import case_facts, case_file
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
 from permitdesk.rules.calendar import local
+from permitdesk.rules.case_facts import eligibility_facts
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import Quote, quote
@@ -42,19 +43,12 @@ class Program:
 
 
 def program_for(pack: Pack, unit: Unit, trigger: str, on: dt.date) -> Program:
-    """The first obligation the eligibility rules find required, with a fee item of its own
-    (St. Clair's permit fee item is charged later, on approval, by the services)."""
-    facts = {
-        "event": trigger,
-        "unit_type": unit.unit_type,
-        "units_in_building": unit.units_in_building,
-        "new_unit": unit.new_construction,
-        "rental": trigger != "sale",
-    }
-    later = pack.text("permit_fee_item", on) if pack.has_term("permit_fee_item") else None
-    findings = eligibility(pack, facts, on).findings
+    """The first obligation the eligibility rules find required whose fee item is filed as a
+    case (St. Clair's permit fee item is charged later, within the inspection's case)."""
+    findings = eligibility(pack, eligibility_facts(case_file(unit, trigger)), on).findings
+    filed = set(pack.case_items())
     for finding in findings:
-        if finding.required and finding.fee_item and finding.fee_item != later:
+        if finding.required and finding.fee_item in filed:
             return Program(finding.fee_item, finding.reason, finding.citation)
     first = next((f for f in findings if f.kind in ("permit", "inspection")), None)
     if first is None:
@@ -71,7 +65,12 @@ def _quote(form: ApplyForm) -> tuple[Pack, Program, Quote | None, Quote | None]:
     program = program_for(pack, unit, form.cleaned_data["trigger"], on)
     if program.fee_item is None:
         return pack, program, None, None
-    facts = case_facts(pack.item(program.fee_item).facts, unit, form.cleaned_data["occupied"])
+    facts = case_facts(
+        pack.item(program.fee_item),
+        unit,
+        form.cleaned_data["trigger"],
+        form.cleaned_data["occupied"],
+    )
     later = (
         quote(pack, pack.text("permit_fee_item", on), {}, on)
         if pack.has_term("permit_fee_item")

@@ -132,9 +132,15 @@ class ApplyForm(forms.Form):
         label="What is happening at the unit",
         choices=[
             (Application.Trigger.SALE, "A sale of the property"),
+            (
+                Application.Trigger.TRANSFER,
+                "A transfer, mortgage or lease of the whole building to another",
+            ),
             (Application.Trigger.LEASE, "A new lease (a tenant moves in)"),
+            (Application.Trigger.NEW_OCCUPANT, "A new occupant joins the household"),
             (Application.Trigger.CHANGE_OF_OCCUPANCY, "Another change of occupancy"),
             (Application.Trigger.NEW_CONSTRUCTION, "New construction, first occupancy"),
+            (Application.Trigger.COMMERCIAL_USE, "A commercial use of the space"),
         ],
         widget=forms.RadioSelect,
     )

@@ -23,11 +23,14 @@ class Application(models.Model):
         LAPSED = "lapsed"  # the approval ran out before the occupants were named
         WITHDRAWN = "withdrawn"
 
-    class Trigger(models.TextChoices):
+    class Trigger(models.TextChoices):  # the EVENTS of permitdesk.law.vocabulary
         SALE = "sale"
+        TRANSFER = "transfer"  # of a building: a transfer, mortgage, lease of it or other disposal
         LEASE = "lease"
         CHANGE_OF_OCCUPANCY = "change-of-occupancy"
+        NEW_OCCUPANT = "new-occupant"
         NEW_CONSTRUCTION = "new-construction"
+        COMMERCIAL_USE = "commercial-use"
 
     jurisdiction = models.ForeignKey(
         Jurisdiction, on_delete=models.PROTECT, related_name="applications"

@@ -16,7 +16,7 @@ from permitdesk.cases.services.base import (
     add_fee_lines,
     add_permit_fee,
     audit,
-    case_facts,
+    case_file,
     locked,
     state,
 )
@@ -25,6 +25,7 @@ from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
 from permitdesk.records.models import Party, Unit
 from permitdesk.rules.calendar import local, processed_at
+from permitdesk.rules.case_facts import CaseFile, eligibility_facts, fee_facts
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.quote import quote
@@ -50,23 +51,22 @@ def _check_parties(parties: Sequence[PartyInput]) -> None:
             raise Refused(f"a {party.kind.replace('-', ' ')} needs a name")
 
 
-def _check_required(pack: Pack, unit: Unit, fee_item: str, trigger: str, on: dt.date) -> None:
+def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
     """Refuse an application the ordinance does not call for (a Type II unit in the village)."""
-    facts = {
-        "event": trigger,
-        "unit_type": unit.unit_type,
-        "units_in_building": unit.units_in_building,
-        "new_unit": unit.new_construction,
-        "rental": trigger != "sale",
-    }
     paid_by = {
         slug
         for slug, obligation in pack.eligibility.obligations.items()
-        if any(case.fee_item == fee_item for case in obligation.cases)
+        if any(c.fee_item == item for c in obligation.cases)
     }
-    findings = [f for f in eligibility(pack, facts, on).findings if f.obligation in paid_by]
+    found = eligibility(pack, eligibility_facts(case), on).findings
+    findings = [f for f in found if f.obligation in paid_by]
     if findings and not any(f.required for f in findings):
         raise Refused(findings[0].reason, findings[0].citation)
+
+
+def _check_trigger(trigger: str) -> None:
+    if trigger not in Application.Trigger.values:
+        raise Refused(f"trigger '{trigger}' is not one of: {', '.join(Application.Trigger.values)}")
 
 
 def _still_valid_approval(pack: Pack, unit: Unit, on: dt.date) -> Approval | None:
@@ -122,11 +122,13 @@ def submit_application(
     held = roles(actor, jurisdiction.pk)
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
         raise Forbidden("inspectors do not submit applications")
-    item = pack.item(fee_item)
+    item = pack.case_item(fee_item)
+    _check_trigger(trigger)
     _check_parties(parties)
     on = local(pack, now).date()
-    _check_required(pack, unit, fee_item, trigger, on)
-    q = quote(pack, fee_item, case_facts(item.facts, unit, occupied), on)
+    case = case_file(unit, trigger, occupied)
+    _check_required(pack, fee_item, case, on)
+    q = quote(pack, fee_item, fee_facts(item, case), on)
     ready = processed_at(pack, now, on) if pack.has_term("processing_time") else now
     try:
         with transaction.atomic():

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Unpack
 
+from django.contrib.auth.models import User
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import Forbidden, roles
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import Act, Change, audit_event, record_event
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.law.schema import FeeItem
 from permitdesk.records.models import Unit
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import CaseSnapshot
+from permitdesk.rules.case_facts import CaseFile, fee_facts
+from permitdesk.rules.facts import FactValue
+from permitdesk.rules.lifecycle import CaseSnapshot, Refused
 from permitdesk.rules.money import money
 from permitdesk.rules.occupancy import Bedroom, occupancy
 from permitdesk.rules.quote import Quote, quote
@@ -84,6 +90,37 @@ def max_occupants(pack: Pack, application: Application, on: dt.date) -> int | No
     return occupancy(pack, rooms, on).max_occupants
 
 
+def overruled(
+    actor: User | None,
+    application: Application,
+    override_reason: str,
+    check: Callable[[], None],
+) -> str | None:
+    """Run a timing check the ordinances leave to the building official. A refusal stands
+    unless a code official of the case's jurisdiction overrides it with a written reason; then
+    the refusal's words are returned, for the action's audit event to record beside the reason.
+    """
+    reason = override_reason.strip()
+    if reason and (
+        actor is None or Role.CODE_OFFICIAL not in roles(actor, application.jurisdiction_id)
+    ):
+        raise Forbidden("only a code official may override the schedule the rules set")
+    try:
+        check()
+    except Refused as refusal:
+        if not (refusal.overridable and reason):
+            raise
+        return refusal.reason
+    return None
+
+
+def overrides(overridden: str | None, override_reason: str) -> dict[str, Any]:
+    """What an action's audit event records of an override: the refusal and the reason."""
+    if overridden is None:
+        return {}
+    return {"override": {"refused": overridden, "reason": override_reason.strip()}}
+
+
 def snapshot(pack: Pack, application: Application, now: dt.datetime) -> CaseSnapshot:
     approval = getattr(application, "approval", None)
     occupants = list(application.occupants.all())
@@ -98,24 +135,37 @@ def snapshot(pack: Pack, application: Application, now: dt.datetime) -> CaseSnap
         processed_at=application.processed_at,
         balance_due=balance_due(application),
         valid_through=approval.valid_through if approval else None,
+        approved_on=approval.approved_on if approval else None,
         occupants=len(occupants),
         occupants_missing_details=missing,
         max_occupants=max_occupants(pack, application, local(pack, now).date()),
     )
 
 
+def case_file(
+    unit: Unit, trigger: str, occupied: bool = False, inspections: int | None = None
+) -> CaseFile:
+    """The rules' view of a case file: its unit, its trigger, whether the unit is occupied."""
+    return CaseFile(
+        unit_type=unit.unit_type,
+        units_in_building=unit.units_in_building,
+        new_construction=unit.new_construction,
+        trigger=trigger,
+        occupied=occupied,
+        inspections=inspections,
+    )
+
+
 def case_facts(
-    fee_item_facts: Mapping[str, object],
+    item: FeeItem,
     unit: Unit,
+    trigger: str,
     occupied: bool,
     inspections: int | None = None,
-) -> dict[str, object]:
-    """The facts of the case file that a fee item reads: its unit's type, whether it is
-    occupied, and (for re-quotes) how many inspections it has had."""
-    known: dict[str, object] = {"unit_type": unit.unit_type, "occupied": occupied}
-    if inspections is not None:
-        known["inspections"] = inspections
-    return {name: value for name, value in known.items() if name in fee_item_facts}
+) -> dict[str, FactValue]:
+    """The facts of the case file that a fee item reads (rules/case_facts.py), so a case is
+    charged what the estimator quotes for the same facts."""
+    return fee_facts(item, case_file(unit, trigger, occupied, inspections))
 
 
 def add_fee_lines(

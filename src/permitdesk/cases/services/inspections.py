@@ -29,6 +29,8 @@ from permitdesk.cases.services.base import (
     audit,
     case_facts,
     locked,
+    overrides,
+    overruled,
     pack_of,
     rebalance,
     snapshot,
@@ -39,9 +41,11 @@ from permitdesk.notices import case_messages
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
+    approval_starts,
     check_record_pass,
+    check_record_result,
+    check_record_timing,
     check_request_inspection,
-    check_transition,
 )
 from permitdesk.rules.periods import add_period
 from permitdesk.rules.quote import quote
@@ -67,7 +71,9 @@ def _charge_for_visit(
     item = pack.item(application.fee_item)
     if "inspections" not in item.facts:
         return
-    facts = case_facts(item.facts, application.unit, application.occupied, inspections=number)
+    facts = case_facts(
+        item, application.unit, application.trigger, application.occupied, inspections=number
+    )
     q = quote(pack, application.fee_item, facts, on)
     for line in q.lines:
         charged = FeeLine.objects.filter(
@@ -97,13 +103,22 @@ def request_inspection(
     contact_name: str,
     contact_phone: str,
     now: dt.datetime,
+    override_reason: str = "",
 ) -> Inspection:
-    """Ask for the next inspection of the case on `wanted_on` (AM, PM or any)."""
+    """Ask for the next inspection of the case on `wanted_on` (AM, PM or any): a business day
+    the processing time and cut-off allow, unless a code official overrides the day with a
+    written reason (audited)."""
     with transaction.atomic():
         application = locked(application)
         require(actor, "request-inspection", application)
         pack = pack_of(application)
-        check_request_inspection(pack, snapshot(pack, application, now), wanted_on, now)
+        case = snapshot(pack, application, now)
+        overridden = overruled(
+            actor,
+            application,
+            override_reason,
+            lambda: check_request_inspection(pack, case, wanted_on, now),
+        )
         before = state(application)
         request = InspectionRequest.objects.create(
             application=application,
@@ -138,6 +153,7 @@ def request_inspection(
                 "number": number,
                 "scheduled_on": wanted_on.isoformat(),
                 "window": window,
+                **overrides(overridden, override_reason),
             },
         )
     return inspection
@@ -178,7 +194,8 @@ def assign_inspector(
 def _approve(
     pack: Pack, application: Application, inspection: Inspection, now: dt.datetime
 ) -> Approval:
-    on = local(pack, now).date()
+    """The approval, its window counted from the day the pack says (approval_counts_from)."""
+    on = approval_starts(pack, inspection.scheduled_on, local(pack, now).date())
     window = next(
         (t for t in ("approval_validity", "occupant_naming_window") if pack.has_term(t)), None
     )
@@ -202,8 +219,13 @@ def record_inspection_result(
     violations: Sequence[ViolationInput] = (),
     checklist: dict[str, Any] | None = None,
     notes: str = "",
+    override_reason: str = "",
 ) -> Inspection:
-    """Passed, failed (with at least one violation) or no access."""
+    """Passed, failed (with at least one violation) or no access.
+
+    Not before the application is processed nor before the day the inspection was booked for,
+    unless a code official overrides it with a written reason (`override_reason`, audited).
+    """
     with transaction.atomic():
         application = locked(inspection.application)
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
@@ -213,17 +235,29 @@ def record_inspection_result(
         pack = pack_of(application)
         if inspection.result != Inspection.Result.PENDING:
             raise Refused(
-                f"inspection {inspection.number} is already recorded as {inspection.result}"
+                f"inspection {inspection.number} is already recorded as {inspection.result}",
+                code="recorded",
             )
+        case = snapshot(pack, application, now)
+        check_record_result(pack, case, result, now)
+        overridden = overruled(
+            actor,
+            application,
+            override_reason,
+            lambda: check_record_timing(pack, case, inspection.scheduled_on, now),
+        )
         before = state(application)
         if result == Inspection.Result.PASSED:
-            check_record_pass(pack, snapshot(pack, application, now), now)
+            check_record_pass(pack, case, now)
             _approve(pack, application, inspection, now)
             application.status = Application.Status.APPROVED
         elif result == Inspection.Result.FAILED:
-            check_transition("record-failure", application.status)
             if not violations:
-                raise Refused("a failed inspection lists at least one violation")
+                raise Refused(
+                    "a failed inspection lists at least one violation",
+                    code="required",
+                    field="violations",
+                )
             Violation.objects.bulk_create(
                 Violation(
                     inspection=inspection,
@@ -236,19 +270,18 @@ def record_inspection_result(
             )
             application.status = Application.Status.FAILED
             case_messages.violation_notice(inspection, at=now)
-        elif result == Inspection.Result.NO_ACCESS:
-            check_transition("record-no-access", application.status)
+        else:  # no access
             if pack.has_term("reinspection_fee_item"):
                 _charge_for_visit(pack, application, inspection.number, now, "no access")
             application.status = Application.Status.SUBMITTED
-        else:
-            raise Refused(f"result '{result}' is not one of: passed, failed, no-access")
         inspection.result = result
         inspection.checklist = checklist or {}
         inspection.notes = notes
         inspection.completed_at = now
         inspection.save(update_fields=["result", "checklist", "notes", "completed_at"])
         application.save(update_fields=["status"])
+        after: dict[str, Any] = {**state(application), "violations": len(violations)}
+        after.update(overrides(overridden, override_reason))
         audit(
             application,
             actor=actor,
@@ -256,6 +289,6 @@ def record_inspection_result(
             obj=inspection,
             at=now,
             before=before,
-            after={**state(application), "violations": len(violations)},
+            after=after,
         )
     return inspection

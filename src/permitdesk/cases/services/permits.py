@@ -16,6 +16,8 @@ from permitdesk.cases.services.base import (
     add_fee_lines,
     audit,
     locked,
+    overrides,
+    overruled,
     pack_of,
     snapshot,
     state,
@@ -77,10 +79,78 @@ def _check_evidence(pack: Pack, evidence: str, on: dt.date) -> None:
         )
 
 
+def _earlier_permits(pack: Pack, application: Application, on: dt.date) -> list[Permit]:
+    """The unit's permits in force on other cases, which a new permit for a new occupancy
+    meets: the pack's `change_of_occupancy_effect` says whether they end or it is refused."""
+    earlier = list(
+        Permit.objects.select_for_update()
+        .filter(application__unit_id=application.unit_id, ended_at=None)
+        .exclude(application=application)
+        .exclude(kind=Permit.Kind.TEMPORARY)  # St. Clair's never authorises occupancy
+        .select_related("application__jurisdiction")
+        .order_by("issued_at", "id")
+    )
+    if earlier and pack.has_term("change_of_occupancy_effect"):
+        effect = pack.text("change_of_occupancy_effect", on)
+        if effect == "refuse-while-in-force":
+            raise Refused(
+                f"permit {earlier[0].number} is still in force on this unit; end it first",
+                pack.cite(pack.term_version("change_of_occupancy_effect", on).citation),
+                code="permit-in-force",
+            )
+    return earlier
+
+
+def _end_earlier(
+    pack: Pack,
+    earlier: list[Permit],
+    by: Permit,
+    *,
+    actor: User,
+    now: dt.datetime,
+) -> list[str]:
+    """End the unit's earlier permits: the new permit is a new occupancy of the unit."""
+    on = local(pack, now).date()
+    reason = (
+        pack.text("change_of_occupancy_end_reason", on)
+        if pack.has_term("change_of_occupancy_end_reason")
+        else "change-of-occupancy"
+    )
+    ended = []
+    for permit in earlier:
+        case = locked(permit.application)
+        last = not (
+            Permit.objects.filter(application=case, ended_at=None).exclude(pk=permit.pk).exists()
+        )
+        event = mark_ended(
+            case,
+            permit,
+            reason=reason,
+            ended_at=now,
+            last_in_force=last,
+            actor=actor,
+            now=now,
+            noted={"by_permit": by.number, "by_application": by.application_id},
+        )
+        permit.save(update_fields=["ended_at", "end_reason"])
+        if last:
+            case.save(update_fields=["status"])
+        record_event(event)
+        ended.append(permit.number)
+    return ended
+
+
 def issue_permit(
-    *, actor: User, application: Application, now: dt.datetime, evidence: str = ""
+    *,
+    actor: User,
+    application: Application,
+    now: dt.datetime,
+    evidence: str = "",
+    override_reason: str = "",
 ) -> Permit:
-    """The occupancy permit, once the case is approved, paid and every occupant is named.
+    """The occupancy permit, once the case is approved, paid and every occupant is named. A
+    permit of an earlier occupancy of the unit still in force ends with it (or, where the pack
+    says so, the issue is refused until it has ended): never two in force on one unit.
 
     Two clerks issuing at once: the row lock makes one wait, and it then finds the case issued.
     """
@@ -88,9 +158,23 @@ def issue_permit(
         application = locked(application)
         require(actor, "issue-permit", application)
         pack = pack_of(application)
-        check_issue_permit(pack, snapshot(pack, application, now), now)
+        program = pack.item(application.fee_item).case
+        if program is not None and program.ends_in != "permit":
+            raise Refused(
+                f"a {pack.item(application.fee_item).title.lower()} ends in its inspection "
+                "report, not an occupancy permit",
+                pack.cite(program.citation),
+                code="no-permit",
+            )
+        case = snapshot(pack, application, now)
+        overridden = overruled(
+            actor, application, override_reason, lambda: check_issue_permit(pack, case, now)
+        )
+        if overridden is not None:  # the timing was overridden: the rest still holds
+            check_issue_permit(pack, case, now, timing=False)
         on = local(pack, now).date()
         _check_evidence(pack, evidence, on)
+        earlier = _earlier_permits(pack, application, on)
         ends_on = (
             add_period(pack, on, pack.count("permit_term", on), "years", on)
             if pack.has_term("permit_term")
@@ -119,7 +203,8 @@ def issue_permit(
                 **state(application),
                 "permit": permit.number,
                 "ends_on": ends_on.isoformat() if ends_on else None,
-                "ended": superseded,
+                "ended": superseded + _end_earlier(pack, earlier, permit, actor=actor, now=now),
+                **overrides(overridden, override_reason),
             },
         )
         case_messages.permit_issued(permit, at=now)
@@ -150,6 +235,7 @@ def issue_conditional_permit(
             )
         if correction_due_on <= on:
             raise Refused("the correction date must be in the future")
+        earlier = _earlier_permits(pack, application, on)
         before = state(application)
         permit = _create(
             pack, application, Permit.Kind.CONDITIONAL, now, correction_due_on=correction_due_on
@@ -168,6 +254,7 @@ def issue_conditional_permit(
                 "permit": permit.number,
                 "correction_due_on": correction_due_on.isoformat(),
                 "owner_statement": owner_statement.strip(),
+                "ended": _end_earlier(pack, earlier, permit, actor=actor, now=now),
             },
         )
         case_messages.permit_issued(permit, at=now)
