@@ -9,6 +9,7 @@ from permitdesk.documents.layout import Sheet, long_date, long_moment, pdf_bytes
 from permitdesk.documents.permit import address_lines, unit_line
 from permitdesk.documents.reinspection import reinspection_rules
 from permitdesk.law.loader import get_pack
+from permitdesk.rules.answers import penalty
 from permitdesk.rules.calendar import local
 
 TITLE = "Notice of Violations"
@@ -91,6 +92,12 @@ def render_violation_notice(inspection_id: int) -> tuple[str, bytes]:
             sheet.citation(
                 pack.cite(pack.term_version("conditional_permit_conditions", on).citation)
             )
+    fine = penalty(pack, on)
+    if fine.words:
+        sheet.heading("Penalty")
+        sheet.paragraph(f"Any person convicted of violating the ordinance: {fine.words}")
+        if fine.citation:
+            sheet.citation(fine.citation)
     sheet.heading("How to request the re-inspection")
     for rule in reinspection_rules(pack, application, inspection.number + 1, on):
         sheet.paragraph(rule.text)

@@ -21,6 +21,7 @@ from permitdesk.law.pack import Pack
 from permitdesk.notices import recipients
 from permitdesk.notices.compose import queue_notice
 from permitdesk.notices.recipients import Recipient
+from permitdesk.rules.answers import penalty
 from permitdesk.rules.calendar import local
 from permitdesk.rules.quote import quote
 
@@ -158,6 +159,14 @@ def _reinspection(pack: Pack, on: dt.date) -> dict[str, Any]:
     return facts
 
 
+def _penalty(pack: Pack, on: dt.date) -> dict[str, str]:
+    """The ordinance's penalty, where it sets one (the village's §1.G), for a violation notice."""
+    fine = penalty(pack, on)
+    if not fine.words:
+        return {}
+    return {"penalty": fine.words, "penalty_citation": fine.citation or ""}
+
+
 def violation_notice(inspection: Inspection, *, at: dt.datetime) -> OutboxMessage | None:
     """To the managing agent (else the applicant): each violation with its code citation and
     correction, how to ask for the re-inspection; the notice's PDF attached at send time."""
@@ -171,6 +180,7 @@ def violation_notice(inspection: Inspection, *, at: dt.datetime) -> OutboxMessag
             for v in inspection.violations.order_by("pk")
         ],
         **_reinspection(pack, local(pack, at).date()),
+        **_penalty(pack, local(pack, at).date()),
     }
     return _send(
         "violation-notice",

@@ -103,6 +103,7 @@ class CaseSnapshot:
     occupants: int = 0
     occupants_missing_details: tuple[str, ...] = ()  # names of occupants lacking age etc.
     max_occupants: int | None = None  # from the bedrooms, where the pack sets a standard
+    names_occupants: bool = True  # the case's permit names them (not a commercial one)
 
 
 def check_transition(action: str, status: str) -> None:
@@ -270,9 +271,14 @@ def _check_issue_content(pack: Pack, case: CaseSnapshot, today: dt.date) -> None
             f"the approval ran out on {case.valid_through.isoformat()}; a new application, fee "
             "and inspection are needed",
             _cite(pack, "approval_validity", today),
+            code="approval-lapsed",
         )
-    if case.occupants == 0:
-        raise Refused("the permit names its occupants: add every occupant first")
+    if case.names_occupants and case.occupants == 0:
+        raise Refused(
+            "the permit names its occupants: add every occupant first",
+            code="occupants-missing",
+            field="occupants",
+        )
     if case.occupants_missing_details:
         raise Refused(
             "the permit states each occupant's age and relationship; missing for: "
@@ -285,7 +291,10 @@ def _check_issue_content(pack: Pack, case: CaseSnapshot, today: dt.date) -> None
             _cite(pack, "bedroom_area_per_occupant_sqft", today),
         )
     if case.balance_due > 0:
-        raise Refused(f"fees must be paid before the permit is issued; {case.balance_due} is due")
+        raise Refused(
+            f"fees must be paid before the permit is issued; {case.balance_due} is due",
+            code="fee-due",
+        )
 
 
 def check_pack_offers(pack: Pack, term: str, what: str) -> None:

@@ -127,13 +127,20 @@ def _submit(
             occupied=data["occupied"],
             parties=form.parties(),
             now=timezone.now(),
+            owner_certified=(
+                data["owner_certified"]
+                if get_pack(data["unit"].property.jurisdiction.slug).has_term(
+                    "owner_certifies_rental_application"
+                )
+                else None
+            ),
         )
     except NotFound:
         raise Http404("unit not found") from None
     except Forbidden as refusal:
         raise PermissionDenied(str(refusal)) from None
     except Refused as refusal:
-        form.add_error("trigger", refusal.reason)
+        form.add_error(refusal.field if refusal.field in form.fields else "trigger", refusal.reason)
     except (ValueError, LookupError) as problem:
         form.add_error(None, str(problem))
     else:

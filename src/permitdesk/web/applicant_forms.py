@@ -147,6 +147,12 @@ class ApplyForm(forms.Form):
     occupied = forms.BooleanField(
         label="Someone will live there before the inspection is approved", required=False
     )
+    owner_certified = forms.BooleanField(
+        label="The owner certifies the information on this application to be true and accurate",
+        required=False,
+        help_text="Required for a rental application where the ordinance asks the owner to "
+        "certify it (the village, Ord. 08-457 §1.C).",
+    )
     owner_name = forms.CharField(label="Owner's name", max_length=200)
     owner_email = forms.EmailField(label="Owner's email", required=False)
     owner_phone = forms.CharField(

@@ -20,6 +20,7 @@ from permitdesk.rules.quote import Quote, quote
 
 END_WORDS = {
     "change-of-tenancy": "Change of tenancy (the occupants moved out)",
+    "change-of-occupancy": "Change of occupancy (new occupants' permit issued)",
     "term-expired": "The permit's term expired",
     "superseded": "Superseded by a later permit",
     "revoked": "Revoked",
@@ -28,6 +29,7 @@ assert set(END_WORDS) == set(END_REASONS)
 # An ended permit's reason, as the permits table says it.
 ENDED_WORDS = {
     "change-of-tenancy": "change of tenancy",
+    "change-of-occupancy": "change of occupancy",
     "term-expired": "its term expired",
     "superseded": "superseded",
     "revoked": "revoked",

@@ -61,6 +61,8 @@ def post_application(
         occupied=body.occupied,
         now=timezone.now(),
         idempotency_key=idempotency_key,
+        channel=body.channel,
+        owner_certified=body.owner_certified,
     )
     return Status(201, queries.application_detail(user, case.pk))
 

@@ -35,6 +35,16 @@ class ApplicationIn(Schema):
     fee_item: Slug = Field(examples=["residential-occupancy"])
     trigger: Application.Trigger
     occupied: bool = Field(False, description="occupied before the inspection approval")
+    channel: Application.Channel = Field(
+        Application.Channel.ONLINE,
+        description="how the application was made (a clerk entering a counter application: "
+        "in-person); a jurisdiction may refuse some (St. Louis County: no telephone)",
+    )
+    owner_certified: bool | None = Field(
+        None,
+        description="the owner certifies the application true and accurate (the village's "
+        "rental applications, §1.C); omitted: not asked",
+    )
 
 
 class ApplicationBrief(Schema):

@@ -32,6 +32,13 @@ class Application(models.Model):
         NEW_CONSTRUCTION = "new-construction"
         COMMERCIAL_USE = "commercial-use"
 
+    class Channel(models.TextChoices):  # how the application reached the division
+        ONLINE = "online"
+        IN_PERSON = "in-person"
+        MAIL = "mail"
+        EMAIL = "email"
+        PHONE = "phone"
+
     jurisdiction = models.ForeignKey(
         Jurisdiction, on_delete=models.PROTECT, related_name="applications"
     )
@@ -43,6 +50,13 @@ class Application(models.Model):
     fee_item = models.SlugField(max_length=64, help_text="the pack's fee item for this program")
     trigger = models.CharField(max_length=24, choices=Trigger.choices)
     occupied = models.BooleanField(default=False, help_text="occupied before inspection approval")
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    owner_certified = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="the owner certified the application true and accurate (village §1.C); "
+        "null: not asked",
+    )
     status = models.CharField(
         max_length=24, choices=Status.choices, default=Status.SUBMITTED, db_index=True
     )

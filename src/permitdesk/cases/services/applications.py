@@ -25,7 +25,7 @@ from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
 from permitdesk.records.models import Party, Unit
 from permitdesk.rules.calendar import local, processed_at
-from permitdesk.rules.case_facts import CaseFile, eligibility_facts, fee_facts
+from permitdesk.rules.case_facts import RENTAL_TRIGGERS, CaseFile, eligibility_facts, fee_facts
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.quote import quote
@@ -62,6 +62,44 @@ def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
     findings = [f for f in found if f.obligation in paid_by]
     if findings and not any(f.required for f in findings):
         raise Refused(findings[0].reason, findings[0].citation)
+
+
+def _check_channel(pack: Pack, channel: str, on: dt.date) -> None:
+    """St. Louis County: online or in person, never by telephone (004 ¶7)."""
+    if channel not in Application.Channel.values:
+        raise Refused(
+            f"channel '{channel}' is not one of: {', '.join(Application.Channel.values)}",
+            code="choice",
+            field="channel",
+        )
+    if pack.has_term("application_channels"):
+        allowed = pack.names("application_channels", on)
+        if channel not in allowed:
+            raise Refused(
+                f"{pack.name} takes no application by {channel}; it takes them: "
+                f"{', '.join(allowed)}",
+                pack.cite(pack.term_version("application_channels", on).citation),
+                code="channel",
+                field="channel",
+            )
+
+
+def _check_certified(pack: Pack, case: CaseFile, certified: bool | None, on: dt.date) -> None:
+    """The village: the owner certifies a rental application true and accurate (003 §1.C).
+    Refused when the applicant was asked and said no; not asked (None) is recorded as such and
+    shown to the clerk."""
+    if (
+        certified is False
+        and case.trigger in RENTAL_TRIGGERS
+        and pack.has_term("owner_certifies_rental_application")
+        and pack.term("owner_certifies_rental_application", on) is True
+    ):
+        raise Refused(
+            "the owner certifies the information on a rental application to be true and accurate",
+            pack.cite(pack.term_version("owner_certifies_rental_application", on).citation),
+            code="certification",
+            field="owner_certified",
+        )
 
 
 def _check_trigger(trigger: str) -> None:
@@ -105,6 +143,8 @@ def submit_application(
     now: dt.datetime,
     idempotency_key: str | None = None,
     parties: Sequence[PartyInput] = (),
+    channel: str = "online",
+    owner_certified: bool | None = None,
 ) -> Application:
     """A new application for `unit`, assessed with `fee_item` of its jurisdiction's pack, naming
     `parties` (owner, managing agent, tenant...) where the applicant gives them.
@@ -127,6 +167,8 @@ def submit_application(
     _check_parties(parties)
     on = local(pack, now).date()
     case = case_file(unit, trigger, occupied)
+    _check_channel(pack, channel, on)
+    _check_certified(pack, case, owner_certified, on)
     _check_required(pack, fee_item, case, on)
     q = quote(pack, fee_item, fee_facts(item, case), on)
     ready = processed_at(pack, now, on) if pack.has_term("processing_time") else now
@@ -139,6 +181,8 @@ def submit_application(
                 fee_item=fee_item,
                 trigger=trigger,
                 occupied=occupied,
+                channel=channel,
+                owner_certified=owner_certified,
                 submitted_at=now,
                 processed_at=ready,
                 idempotency_key=idempotency_key or None,
@@ -169,6 +213,8 @@ def submit_application(
                 after={
                     "status": application.status,
                     "fee_item": fee_item,
+                    "channel": channel,
+                    "owner_certified": owner_certified,
                     "total": str(q.total if carried is None else 0),
                     "approval_carried_from": carried.pk if carried else None,
                     "parties": [f"{p.kind}: {p.name.strip()}" for p in parties],

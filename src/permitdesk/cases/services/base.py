@@ -114,6 +114,12 @@ def overruled(
     return None
 
 
+def names_occupants(pack: Pack, application: Application) -> bool:
+    """Whether the case's permit names its occupants (a commercial occupancy's does not)."""
+    program = pack.item(application.fee_item).case
+    return program is None or program.names_occupants
+
+
 def overrides(overridden: str | None, override_reason: str) -> dict[str, Any]:
     """What an action's audit event records of an override: the refusal and the reason."""
     if overridden is None:
@@ -136,6 +142,7 @@ def snapshot(pack: Pack, application: Application, now: dt.datetime) -> CaseSnap
         balance_due=balance_due(application),
         valid_through=approval.valid_through if approval else None,
         approved_on=approval.approved_on if approval else None,
+        names_occupants=names_occupants(pack, application),
         occupants=len(occupants),
         occupants_missing_details=missing,
         max_occupants=max_occupants(pack, application, local(pack, now).date()),

@@ -261,9 +261,33 @@ def issue_conditional_permit(
     return permit
 
 
-def issue_temporary_permit(*, actor: User, application: Application, now: dt.datetime) -> Permit:
+def _check_temporary_applicant(pack: Pack, applied_by: str, channel: str, on: dt.date) -> None:
+    """St. Clair: the owner or agent applies for a temporary permit in person, at the County
+    Court House (temporary_permit_applicants: owner-in-person, agent-in-person)."""
+    if not pack.has_term("temporary_permit_applicants"):
+        return
+    allowed = pack.names("temporary_permit_applicants", on)
+    if f"{applied_by}-{channel}" not in allowed:
+        raise Refused(
+            f"a temporary permit is applied for by: {', '.join(allowed)}; "
+            f"not by the {applied_by} {channel.replace('-', ' ')}",
+            pack.cite(pack.term_version("temporary_permit_applicants", on).citation),
+            code="applicant",
+            field="applied_by",
+        )
+
+
+def issue_temporary_permit(
+    *,
+    actor: User,
+    application: Application,
+    now: dt.datetime,
+    applied_by: str = "owner",
+    channel: str = "in-person",
+) -> Permit:
     """St. Clair's temporary permit: utilities in the owner's name; it never authorises
-    occupancy, and it ends when the certificate of occupancy is issued."""
+    occupancy, and it ends when the certificate of occupancy is issued. The owner or agent
+    applies in person (the code official issues it at the counter)."""
     with transaction.atomic():
         application = locked(application)
         require(actor, "issue-temporary-permit", application)
@@ -272,6 +296,7 @@ def issue_temporary_permit(*, actor: User, application: Application, now: dt.dat
             pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
         )
         check_transition("issue-temporary-permit", application.status)
+        _check_temporary_applicant(pack, applied_by, channel, local(pack, now).date())
         permit = _create(pack, application, Permit.Kind.TEMPORARY, now)
         audit(
             application,
@@ -280,7 +305,12 @@ def issue_temporary_permit(*, actor: User, application: Application, now: dt.dat
             obj=permit,
             at=now,
             before=None,
-            after={"permit": permit.number, "authorizes_occupancy": False},
+            after={
+                "permit": permit.number,
+                "authorizes_occupancy": False,
+                "applied_by": applied_by,
+                "channel": channel,
+            },
         )
     return permit
 
@@ -361,7 +391,13 @@ def lapse_approval(
     return application
 
 
-END_REASONS = ("change-of-tenancy", "term-expired", "superseded", "revoked")
+END_REASONS = (
+    "change-of-tenancy",
+    "change-of-occupancy",
+    "term-expired",
+    "superseded",
+    "revoked",
+)
 
 
 def mark_ended(
