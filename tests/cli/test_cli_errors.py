@@ -154,7 +154,9 @@ def test_it_exits_2_and_shows_the_form_when_set_has_no_fact_equals_value(
 def test_it_exits_2_when_a_unit_type_is_a_choice_the_item_does_not_price(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    err = refused(capsys, *quote("unit_type=cabin", item="residential-occupancy"), "--on", "2026-01-01")
+    err = refused(
+        capsys, *quote("unit_type=cabin", item="residential-occupancy"), "--on", "2026-01-01"
+    )
     assert "unit_type" in err
     assert "cabin" in err
     assert "single-family" in err

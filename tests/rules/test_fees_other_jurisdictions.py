@@ -18,7 +18,6 @@ import pytest
 
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import NotInForce
-from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import Quote, quote
 
 TODAY = dt.date(2026, 1, 1)
