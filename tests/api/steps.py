@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api.client import Api
+from tests.api.client import Api, Clock
+from tests.moments import central
 
 
 def ok(result: tuple[int, Any], status: int = 200) -> Any:
@@ -66,11 +67,21 @@ def request_inspection(api: Api, case: int, on: str, window: str = "any") -> tup
 
 
 def inspect(
-    clerk: Api, inspector: Api, inspector_id: int, case: int, on: str, result: str
+    clerk: Api,
+    inspector: Api,
+    inspector_id: int,
+    case: int,
+    on: str,
+    result: str,
+    clock: Clock | None = None,
 ) -> tuple[int, Any]:
-    """Request (as the clerk), assign and record one inspection; the result call's answer."""
+    """Request (as the clerk), assign and record one inspection; the result call's answer.
+    With the `clock`, the result is recorded at 10 AM on the day booked (the law allows no
+    earlier), and the clock is left there."""
     inspection = ok(request_inspection(clerk, case, on), 201)
     ok(clerk.post(f"/inspections/{inspection['id']}/assign", {"inspector": inspector_id}))
+    if clock is not None:
+        clock.set(central(f"{on} 10:00"))
     violations = [{"code_citation": "PM 304.7", "description": "Gutters detached"}]
     body = {"result": result, "violations": violations if result == "failed" else []}
     return inspector.post(f"/inspections/{inspection['id']}/result", body)

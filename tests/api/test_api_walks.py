@@ -113,8 +113,8 @@ def test_a_st_clair_case_charges_re_inspection_and_the_permit_fee_and_ends_the_t
     assert case["balance"] == "100.00"  # duplex
     temporary = ok(official.post(f"/applications/{case['id']}/temporary-permits"), 201)
     assert temporary["kind"] == Permit.Kind.TEMPORARY
-    clock.set(central("2026-03-04 10:00"))
-    ok(inspect(clerk, inspector, inspector_id, case["id"], "2026-03-04", "no-access"))
+    clock.set(central("2026-03-03 10:00"))
+    ok(inspect(clerk, inspector, inspector_id, case["id"], "2026-03-04", "no-access", clock))
     assert detail(owner, case["id"])["balance"] == "150.00"  # + $50 no access
     second = ok(ask(owner, case["id"], "2026-03-06"), 201)
     assert detail(owner, case["id"])["balance"] == "200.00"  # + $50 re-inspection
@@ -165,8 +165,9 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
     assert code == 409
     assert "paid before the inspection" in refused["detail"]
     pay(clerk, case["id"], "80.00")
-    for number in (1, 2):
-        ok(inspect(clerk, inspector, inspector_id, case["id"], f"2026-05-0{6 + number}", "failed"))
+    # May 8 is Truman Day (a Missouri holiday): the second visit is the Monday after.
+    for day in ("2026-05-07", "2026-05-11"):
+        ok(inspect(clerk, inspector, inspector_id, case["id"], day, "failed", clock))
     # Only a code official issues a conditional permit.
     conditional = {
         "owner_statement": "I will re-hang the gutters",
@@ -181,6 +182,7 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
     assert detail(owner, case["id"])["balance"] == "40.00"  # the fee covers one re-inspection
     pay(clerk, case["id"], "40.00")
     ok(clerk.post(f"/inspections/{third['id']}/assign", {"inspector": inspector_id}))
+    clock.set(central("2026-06-01 10:00"))
     ok(inspector.post(f"/inspections/{third['id']}/result", {"result": "passed"}))
     add_occupant(owner, case["id"], "Di", "Buyer")
     code, refused = clerk.post(f"/applications/{case['id']}/permits")
@@ -196,8 +198,8 @@ def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms(clock: C
     case = apply(buyer, unit, "re-occupancy-permit", "sale")
     assert case["balance"] == "80.00"
     pay(clerk, case["id"], "80.00")
-    clock.set(central("2026-04-03 10:00"))
-    ok(inspect(clerk, inspector, inspector_id, case["id"], "2026-04-03", "passed"))
+    clock.set(central("2026-04-02 10:00"))
+    ok(inspect(clerk, inspector, inspector_id, case["id"], "2026-04-03", "passed", clock))
     assert detail(buyer, case["id"])["approval"]["valid_through"] == "2026-08-01"  # 120 days
     add_occupant(buyer, case["id"], "E", "One")
     add_occupant(buyer, case["id"], "F", "Two")

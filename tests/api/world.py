@@ -132,7 +132,7 @@ def failed_in_the_village(who: People) -> Application:
         actor=who.inspector,
         inspection=inspection,
         result="failed",
-        now=MONDAY,
+        now=central("2026-11-18 10:00"),  # on the day it was booked for
         violations=[ViolationInput("PM 304.7", "Gutters detached")],
     )
     return case

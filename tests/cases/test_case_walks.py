@@ -272,25 +272,29 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
     payments.record_payment(
         actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("80.00"), now=now
     )
-    for number, result in ((1, "failed"), (2, "failed")):
+    clock = now  # each result is recorded on the day its inspection was booked for
+    # May 8 is Truman Day, a Missouri holiday: the second visit is the Monday after.
+    for number, day in ((1, dt.date(2026, 5, 7)), (2, dt.date(2026, 5, 11))):
+        result = "failed"
         inspection = inspections.request_inspection(
             actor=owner,
             application=case,
-            wanted_on=dt.date(2026, 5, 6 + number),
+            wanted_on=day,
             window="am",
             contact_name="O",
             contact_phone="1",
-            now=now,
+            now=clock,
         )
         assert inspection.number == number
         inspections.assign_inspector(
-            actor=crew[Role.CLERK], inspection=inspection, inspector=crew[Role.INSPECTOR], now=now
+            actor=crew[Role.CLERK], inspection=inspection, inspector=crew[Role.INSPECTOR], now=clock
         )
+        clock = central(f"{day} 10:00")
         inspections.record_inspection_result(
             actor=crew[Role.INSPECTOR],
             inspection=inspection,
             result=result,
-            now=now,
+            now=clock,
             violations=[ViolationInput("PM 304.7", "Gutters detached")],
         )
     permit = permits.issue_conditional_permit(
@@ -298,7 +302,7 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
         application=case,
         owner_statement="I will re-hang the gutters",
         correction_due_on=dt.date(2026, 6, 30),
-        now=now,
+        now=clock,
     )
     assert permit.kind == Permit.Kind.CONDITIONAL
     third = inspections.request_inspection(
@@ -308,27 +312,36 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
         window="am",
         contact_name="O",
         contact_phone="1",
-        now=now,
+        now=clock,
     )
     assert balance_due(case) == Decimal("40.00")  # the fee covers one re-inspection only
+    # "The fee shall be paid prior to the time of the inspection" (§2): not received unpaid.
+    with pytest.raises(Refused, match="paid before the inspection"):
+        inspections.record_inspection_result(
+            actor=crew[Role.CODE_OFFICIAL],
+            inspection=third,
+            result="passed",
+            now=central("2026-06-01 10:00"),
+        )
     payments.record_payment(
-        actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("40.00"), now=now
+        actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("40.00"), now=clock
     )
     inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=third, inspector=crew[Role.INSPECTOR], now=now
+        actor=crew[Role.CLERK], inspection=third, inspector=crew[Role.INSPECTOR], now=clock
     )
     with pytest.raises(
         Refused
     ):  # the conditional case is not "inspection-requested" ... until requested
-        permits.issue_permit(actor=crew[Role.CLERK], application=case, now=now)
+        permits.issue_permit(actor=crew[Role.CLERK], application=case, now=clock)
+    clock = central("2026-06-01 10:00")
     inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR], inspection=third, result="passed", now=now
+        actor=crew[Role.INSPECTOR], inspection=third, result="passed", now=clock
     )
     occupants.add_occupant(
-        actor=owner, application=case, first_name="Di", last_name="Buyer", now=now
+        actor=owner, application=case, first_name="Di", last_name="Buyer", now=clock
     )
     with pytest.raises(Refused, match="age and relationship"):
-        permits.issue_permit(actor=crew[Role.CLERK], application=case, now=now)
+        permits.issue_permit(actor=crew[Role.CLERK], application=case, now=clock)
 
 
 def test_the_village_refuses_an_application_for_a_type_ii_unit() -> None:

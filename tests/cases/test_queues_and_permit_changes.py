@@ -22,6 +22,7 @@ from tests.moments import central
 
 pytestmark = pytest.mark.django_db
 NOW = central("2026-03-02 10:00")
+AFTER = central("2026-03-05 10:00")  # the day after the inspection passed
 
 
 def approved_case(slug: str, crew: dict[str, User], parcel: str, fee_item: str) -> Application:
@@ -105,18 +106,18 @@ def test_an_amended_permit_supersedes_the_issued_one_and_st_clair_charges_25() -
     crew = factories.staff(slug)
     case = approved_case(slug, crew, "D", "occupancy-inspection")
     occupants.add_occupant(
-        actor=crew[Role.CLERK], application=case, first_name="G", last_name="Renter", now=NOW
+        actor=crew[Role.CLERK], application=case, first_name="G", last_name="Renter", now=AFTER
     )
     payments.record_payment(
-        actor=crew[Role.CLERK], application=case, method="cash", amount=Decimal("35.00"), now=NOW
+        actor=crew[Role.CLERK], application=case, method="cash", amount=Decimal("35.00"), now=AFTER
     )
     first = permits.issue_permit(
-        actor=crew[Role.CLERK], application=case, now=NOW, evidence="lease"
+        actor=crew[Role.CLERK], application=case, now=AFTER, evidence="lease"
     )
     occupants.add_occupant(
-        actor=crew[Role.CLERK], application=case, first_name="H", last_name="Renter", now=NOW
+        actor=crew[Role.CLERK], application=case, first_name="H", last_name="Renter", now=AFTER
     )
-    amended = permits.amend_permit(actor=crew[Role.CLERK], application=case, now=NOW)
+    amended = permits.amend_permit(actor=crew[Role.CLERK], application=case, now=AFTER)
     first.refresh_from_db()
     assert first.end_reason == "superseded by an amended permit"
     assert amended.kind == Permit.Kind.AMENDED

@@ -34,7 +34,7 @@ def fail(who: world.People, inspection: Inspection, *violations: ViolationInput)
         actor=who.inspector,
         inspection=inspection,
         result="failed",
-        now=central("2026-11-18 09:30"),
+        now=central(f"{inspection.scheduled_on} 09:30"),  # on the day it was booked for
         violations=violations or [ViolationInput("PM 304.7", "Gutters detached", "Re-hang")],
     )
 
@@ -47,7 +47,7 @@ def request(who: world.People, case: object, day: int) -> Inspection:
         window="am",
         contact_name="O",
         contact_phone="1",
-        now=central("2026-11-18 10:00"),
+        now=central(f"2026-11-{day - 1} 10:00"),  # the business day before
     )
 
 
@@ -120,7 +120,7 @@ def test_forty_violations_and_unbroken_long_words_run_onto_more_pages_without_lo
         actor=who.inspector,
         inspection=inspection,
         result="failed",
-        now=central("2026-11-18 09:30"),
+        now=central(f"{inspection.scheduled_on} 09:30"),  # on the day it was booked for
         violations=[
             ViolationInput(f"IPMC 3{n:02d}.1", f"Defect number {n}", long_word if n == 7 else "")
             for n in range(40)

@@ -15,6 +15,7 @@ from permitdesk.cases.services import applications, inspections, payments
 from permitdesk.cases.services.base import balance_due
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.law.loader import get_pack
+from permitdesk.rules.calendar import earliest_inspection_day, zone
 from permitdesk.web.applicant_inspections import inspection_days
 from tests.cases.steps import pass_inspection
 from tests.web.applicant.records import recorded_unit
@@ -32,6 +33,12 @@ PIXEL = bytes.fromhex(
 )
 
 
+def then() -> dt.datetime:
+    """A fortnight ago: when the steps before the page under test happen, so that each
+    inspection can be recorded on the day it was booked for and still be in the past."""
+    return timezone.now() - dt.timedelta(days=14)
+
+
 def submitted(owner: User, slug: str) -> Application:
     fee_item, trigger = PROGRAMS[slug]
     return applications.submit_application(
@@ -39,7 +46,7 @@ def submitted(owner: User, slug: str) -> Application:
         unit=recorded_unit(owner, slug),
         fee_item=fee_item,
         trigger=trigger,
-        now=timezone.now(),
+        now=then(),
     )
 
 
@@ -49,9 +56,24 @@ def paid(case: Application, clerk: User, method: str = "check") -> Application:
         application=case,
         method=method,
         amount=balance_due(case),
-        now=timezone.now(),
+        now=_step(case),
     )
     return case
+
+
+def _step(case: Application) -> dt.datetime:
+    """The moment of the case's next step: after its last inspection, or a fortnight ago."""
+    done = [v.completed_at for v in case.inspections.all() if v.completed_at is not None]
+    return max([then(), *done]) + dt.timedelta(minutes=1)
+
+
+def _booked(case: Application) -> tuple[dt.date, dt.datetime, dt.datetime]:
+    """The next inspection's day, when it is requested, and when its result is recorded
+    (10 AM on that day, in the jurisdiction's zone)."""
+    pack = get_pack(case.jurisdiction.slug)
+    asked = _step(case)
+    day = earliest_inspection_day(pack, asked, case.processed_at)
+    return day, asked, dt.datetime.combine(day, dt.time(10), tzinfo=zone(pack))
 
 
 def first_day(case: Application) -> dt.date:
@@ -60,35 +82,36 @@ def first_day(case: Application) -> dt.date:
 
 def failed(case: Application, crew: dict[str, User], with_photo: bool = False) -> Inspection:
     """The case's next inspection requested, assigned and failed with one violation."""
+    day, asked, done = _booked(case)
     visit = inspections.request_inspection(
         actor=case.applicant,
         application=case,
-        wanted_on=first_day(case),
+        wanted_on=day,
         window="am",
         contact_name="Olive Owner",
         contact_phone="314-555-0100",
-        now=timezone.now(),
+        now=asked,
     )
     inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=timezone.now()
+        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=asked
     )
     photo = ContentFile(PIXEL, name="gutter.png") if with_photo else None
     return inspections.record_inspection_result(
         actor=crew[Role.INSPECTOR],
         inspection=visit,
         result="failed",
-        now=timezone.now(),
+        now=done,
         violations=[ViolationInput("PM 304.7", "Gutters detached", "Re-attach the gutters", photo)],
     )
 
 
 def approved(case: Application, crew: dict[str, User]) -> Inspection:
-    now = timezone.now()
+    day, asked, done = _booked(case)
     return pass_inspection(
         case,
         requester=case.applicant,
         crew=crew,
-        wanted_on=first_day(case),
-        requested_at=now,
-        passed_at=now,
+        wanted_on=day,
+        requested_at=asked,
+        passed_at=done,
     )

@@ -5,6 +5,7 @@ inspection result, permit) are the services', called here; their pages are teste
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
 from permitdesk.cases.services import inspections, permits
 from permitdesk.cases.services.base import balance_due
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.calendar import zone
 from tests.cases import factories
 from tests.web.applicant import browser
 from tests.web.applicant.cases import PIXEL, paid
@@ -44,9 +47,23 @@ def inspect(case: Application, crew: dict[str, User], result: str, **more: Any) 
     inspections.assign_inspector(
         actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=timezone.now()
     )
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR], inspection=visit, result=result, now=timezone.now(), **more
+    booked = dt.datetime.combine(
+        visit.scheduled_on, dt.time(10), tzinfo=zone(get_pack(case.jurisdiction.slug))
     )
+    inspections.record_inspection_result(
+        actor=crew[Role.INSPECTOR],
+        inspection=visit,
+        result=result,
+        now=max(timezone.now(), booked),  # not before the day it was booked for
+        **more,
+    )
+
+
+def later(case: Application) -> dt.datetime:
+    """Now, or just after the case's last recorded inspection if that is later: the walk
+    reaches an inspection's day by the calendar, not by waiting for the clock."""
+    done = [v.completed_at for v in case.inspections.all() if v.completed_at is not None]
+    return max([timezone.now(), *done]) + dt.timedelta(minutes=1)
 
 
 def see_the_permit(site: Any, name: str, case: Application) -> None:
@@ -98,7 +115,7 @@ def test_st_clair_county_case_from_sign_up_to_permit(site: Any) -> None:
     browser.add_occupants(site, "st-clair", [("Tom", "Tenant", "41", "head")])
     paid(case, crew[Role.CLERK], method="check")
     permits.issue_permit(
-        actor=crew[Role.CLERK], application=case, now=timezone.now(), evidence="lease"
+        actor=crew[Role.CLERK], application=case, now=later(case), evidence="lease"
     )
     see_the_permit(site, "st-clair", case)
     receipts = site.get_by_role("link", name="Receipt")
@@ -165,7 +182,7 @@ def test_village_case_with_a_failed_inspection_and_the_reinspection(site: Any) -
     )
     if balance_due(case) > 0:  # the second visit's fee
         paid(case, crew[Role.CLERK])
-    permits.issue_permit(actor=crew[Role.CLERK], application=case, now=timezone.now())
+    permits.issue_permit(actor=crew[Role.CLERK], application=case, now=later(case))
     see_the_permit(site, "village", case)
 
 
@@ -204,7 +221,7 @@ def test_st_louis_county_case_with_the_120_day_window(site: Any) -> None:
     browser.add_occupants(site, "st-louis", [("Nora", "Newcomer", "29", "head")])
     if balance_due(case) > 0:
         paid(case, crew[Role.CLERK])
-    permits.issue_permit(actor=crew[Role.CLERK], application=case, now=timezone.now())
+    permits.issue_permit(actor=crew[Role.CLERK], application=case, now=later(case))
     see_the_permit(site, "st-louis", case)
     site.get_by_role("link", name="My cases").first.click()
     expect(site.get_by_role("link", name=f"Case {case.pk}")).to_be_visible()
