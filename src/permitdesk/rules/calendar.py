@@ -118,13 +118,13 @@ def first_inspection_day(
         raise ValueError(f"unknown cutoff_read_at reading {reading!r}")
     if processed is not None and reading == "end-of-processing":
         moment = max(moment, local(pack, processed, "processed_at"))
-    day = _placed_on(pack, moment)
+    day = placed_on(pack, moment)
     if processed is not None and reading == "request":
         day = max(day, first_day_after(pack, processed))
     return day
 
 
-def _placed_on(pack: Pack, moment: dt.datetime) -> dt.date:
+def placed_on(pack: Pack, moment: dt.datetime) -> dt.date:
     """The day the cut-off places a request made at `moment` on."""
     on = moment.date()
     cutoff = dt.time.fromisoformat(pack.text("inspection_request_cutoff", on))

@@ -89,14 +89,14 @@ def _visit_ends(pack: Pack, facts: Mapping[str, Moment], on: dt.date) -> Moment:
 RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "processing-complete",
-        "Application processed; inspections possible from",
+        "Application processed",
         "submitted_at",
         "processing_time",
         _processing,
     ),
     DeadlineRule(
         "first-inspection-day",
-        "First day the inspection can be scheduled",
+        "First day an inspection requested now can be placed on",
         "requested_at",
         "inspection_request_cutoff",
         _first_inspection,

@@ -19,12 +19,8 @@ from permitdesk.cases.services.base import snapshot
 from permitdesk.cases.services.inspections import request_inspection
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import (
-    first_inspection_day,
-    is_business_day,
-    local,
-    next_business_day,
-)
+from permitdesk.rules.calendar import earliest_inspection_day, is_business_day
+from permitdesk.rules.first_day import first_day
 from permitdesk.rules.lifecycle import Refused, check_request_inspection
 from permitdesk.web.applicant_forms import InspectionRequestForm
 from permitdesk.web.applicant_queries import my_case
@@ -33,12 +29,9 @@ DAYS_OFFERED = 20  # business days listed ahead: how far the page looks, not a r
 
 
 def inspection_days(pack: Pack, case: Application, now: dt.datetime) -> list[dt.date]:
-    """The days an inspection requested `now` may be placed on: from the first day the pack's
-    cut-off and processing time allow (elsewhere, the next business day), business days only."""
-    if pack.has_term("inspection_request_cutoff"):
-        day = first_inspection_day(pack, now, case.processed_at)
-    else:
-        day = next_business_day(pack, local(pack, now).date())
+    """The days an inspection requested `now` may be placed on: from the first day the rules
+    allow (the service's own earliest_inspection_day), business days only."""
+    day = earliest_inspection_day(pack, now, case.processed_at)
     days: list[dt.date] = []
     while len(days) < DAYS_OFFERED:
         if is_business_day(pack, day):
@@ -98,6 +91,7 @@ def inspection_request(request: HttpRequest, pk: int) -> HttpResponse:
         "refusal": refusal,
         "again": bool(case.inspections.all()),
         "cutoff": pack.has_term("inspection_request_cutoff"),
+        "first": first_day(pack, now, case.processed_at),
     }
     status = 422 if form.errors or (request.method == "POST" and refusal) else 200
     return render(request, "web/applicant/inspection_request.html", context, status=status)

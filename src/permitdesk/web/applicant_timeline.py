@@ -133,6 +133,7 @@ def _running(pack: Pack, case: Application, now: dt.datetime) -> tuple[Deadline,
     approval = getattr(case, "approval", None)
     if case.status == Application.Status.SUBMITTED and not case.inspections.all():
         facts["submitted_at"] = case.submitted_at
+        facts["requested_at"] = now  # the first day the request form offers, if asked now
     if case.status == Application.Status.APPROVED and approval is not None:
         facts["approved_on"] = approval.approved_on
     if case.status == Application.Status.ISSUED:

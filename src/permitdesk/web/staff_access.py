@@ -69,6 +69,10 @@ def attach_refusal(form: Any, error: Exception, fields: dict[str, str] | None = 
     """Put a service's refusal beside the field it concerns: `fields` maps the first word(s)
     of the service's reason ("amount", "method") to a field name; otherwise it is a non-field
     error at the top of the form."""
+    field = getattr(error, "field", None)
+    if field and field in getattr(form, "fields", {}):  # the refusal names its field
+        form.add_error(field, refusal_text(error))
+        return
     reason = (getattr(error, "reason", None) or str(error)).lower()
     for start, name in (fields or {}).items():
         if reason.startswith(start):

@@ -79,6 +79,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                     checklist=checklist.findings(),
                     notes=result.cleaned_data["notes"],
                     now=now,
+                    override_reason=result.cleaned_data["override_reason"],
                 )
             except SERVICE_ERRORS as error:
                 attach_refusal(result, error)

@@ -24,6 +24,14 @@ class ResultForm(forms.Form):
     notes = forms.CharField(
         label="Notes", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    override_reason = forms.CharField(
+        label="Override reason (code officials only)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only where the schedule the rules set must give way (before processing "
+        "ends, before the day booked): say why. It is kept in the case's audit trail.",
+    )
 
 
 def checked_photo(upload: UploadedFile[bytes]) -> ContentFile[bytes]:

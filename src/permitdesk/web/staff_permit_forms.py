@@ -65,6 +65,14 @@ class IssuePermitForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="The permit records which one.",
     )
+    override_reason = forms.CharField(
+        label="Override reason (code officials only)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only where the schedule the rules set must give way (before processing "
+        "ends, before the day booked): say why. It is kept in the case's audit trail.",
+    )
 
     def __init__(self, *args: Any, documents: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

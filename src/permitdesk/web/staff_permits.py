@@ -46,7 +46,11 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             permit = issue_permit(
-                actor=user, application=case, evidence=form.document(), now=timezone.now()
+                actor=user,
+                application=case,
+                evidence=form.document(),
+                now=timezone.now(),
+                override_reason=form.cleaned_data.get("override_reason", ""),
             )
         except SERVICE_ERRORS as error:
             attach_refusal(

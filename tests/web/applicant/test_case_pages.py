@@ -247,3 +247,21 @@ def test_a_conditional_permit_shows_when_the_repairs_are_due(client: Client, own
     assert f"repairs due by {due:%B %-d, %Y}" in html
     assert "Complete the repairs by the date on the conditional permit" in html
     assert "Request the re-inspection" in html
+
+
+@pytest.mark.parametrize("slug", ["clayton-mo", "st-louis-county-mo"])
+def test_the_case_page_and_the_request_form_agree_on_the_first_day_and_say_why(
+    client: Client, owner: User, slug: str
+) -> None:
+    case = submitted(owner, slug)
+    if slug == "clayton-mo":
+        paid(case, factories.staff(slug)[Role.CLERK])
+    days = inspection_days(get_pack(slug), case, timezone.now())
+    form = client.get(f"/cases/{case.pk}/inspection/").content.decode()
+    assert f"Why the first day is {days[0]:%A, %B %-d}" in form
+    assert f"So the first day offered is {days[0]:%A, %B %-d}." in form
+    if slug == "clayton-mo":
+        assert "Requests made before 4:00 PM go on the schedule for the next business day" in form
+        page = client.get(f"/cases/{case.pk}/").content.decode()
+        assert "First day an inspection requested now can be placed on" in page
+        assert f"{days[0]:%A, %B %-d, %Y}" in page

@@ -43,6 +43,7 @@ def post_inspection_request(
         contact_name=body.contact_name,
         contact_phone=body.contact_phone,
         now=timezone.now(),
+        override_reason=body.override_reason,
     )
     return Status(201, inspection)
 
@@ -68,4 +69,5 @@ def post_result(request: HttpRequest, id: InspectionId, body: ResultIn) -> Inspe
         checklist=body.checklist,
         notes=body.notes,
         now=timezone.now(),
+        override_reason=body.override_reason,
     )

@@ -40,6 +40,7 @@ def post_permit(
         application=queries.application(id),
         evidence=body.evidence if body else "",
         now=timezone.now(),
+        override_reason=body.override_reason if body else "",
     )
     return Status(201, permit)
 

@@ -26,6 +26,11 @@ class InspectionRequestIn(Schema):
     window: InspectionRequest.Window = InspectionRequest.Window.ANY
     contact_name: Line200
     contact_phone: Line32
+    override_reason: LongText = Field(
+        "",
+        description="a code official's written reason for overriding the schedule the rules "
+        "set (processing time, cut-off, business days, the day booked); audited",
+    )
 
 
 class AssignIn(Schema):
@@ -57,6 +62,11 @@ class ResultIn(Schema):
         Field(max_length=200, json_schema_extra={"additionalProperties": False}),
     ] = Field(default_factory=dict)
     notes: LongText = ""
+    override_reason: LongText = Field(
+        "",
+        description="a code official's written reason for overriding the schedule the rules "
+        "set (processing time, cut-off, business days, the day booked); audited",
+    )
 
 
 class ViolationOut(Schema):

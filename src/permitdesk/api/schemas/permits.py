@@ -7,7 +7,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from permitdesk.api.schemas.common import DateIn, RequiredLongText, Text32
+from permitdesk.api.schemas.common import DateIn, LongText, RequiredLongText, Text32
 from permitdesk.cases.models import Permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import local
@@ -19,6 +19,11 @@ EndReason = Literal["change-of-tenancy", "term-expired", "superseded", "revoked"
 class IssuePermitIn(Schema):
     evidence: Text32 = Field(
         "", description="the document the occupant showed, where the pack asks for one (St. Clair)"
+    )
+    override_reason: LongText = Field(
+        "",
+        description="a code official's written reason for overriding the timing the rules set "
+        "(processing, the approval's day); audited",
     )
 
 
