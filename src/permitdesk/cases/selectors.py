@@ -9,7 +9,14 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from permitdesk.cases.models import Application, Inspection, Occupant
 
-QUEUES = ("new", "awaiting-payment", "ready-to-schedule", "awaiting-occupants", "lapsing")
+QUEUES = (
+    "new",
+    "awaiting-payment",
+    "ready-to-schedule",
+    "awaiting-occupants",
+    "ready-to-issue",
+    "lapsing",
+)
 LAPSING_WITHIN_DAYS = 14  # how far ahead the clerk's "approvals about to lapse" looks
 
 
@@ -33,6 +40,8 @@ def clerk_queue(jurisdiction_id: int, queue: str, today: dt.date) -> QuerySet[Ap
         cases = cases.filter(Exists(unassigned), status=Application.Status.INSPECTION_REQUESTED)
     elif queue == "awaiting-occupants":
         cases = cases.filter(~Exists(named), status=Application.Status.APPROVED)
+    elif queue == "ready-to-issue":  # approved and its occupants named: the permit is next
+        cases = cases.filter(Exists(named), status=Application.Status.APPROVED)
     elif queue == "lapsing":
         cases = cases.filter(
             Q(approval__valid_through__gte=today)

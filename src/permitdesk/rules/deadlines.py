@@ -7,6 +7,7 @@ that sets it; a jurisdiction without, say, a 4:00 PM cut-off simply has no such 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -72,6 +73,32 @@ def _permit_due(pack: Pack, facts: Mapping[str, Moment], on: dt.date) -> Moment:
     passed = facts["passed_at"]
     assert isinstance(passed, dt.datetime)
     return add_hours(pack, passed, pack.count("permit_issue_within", on), "clock-hours")
+
+
+@dataclass(frozen=True)
+class IssueDue:
+    """When a passed case's permit is due (St. Louis County's 48 hours), and how it stands."""
+
+    due: dt.datetime
+    hours_left: int  # whole hours until due; negative once late
+    late: bool
+    citation: str
+
+    @property
+    def hours_late(self) -> int:
+        return max(-self.hours_left, 0)
+
+
+def permit_issue_due(pack: Pack, passed_at: dt.datetime, now: dt.datetime) -> IssueDue | None:
+    """The permit_issue_within deadline of a case that passed at `passed_at`, as of `now`, or
+    None where the pack sets none ("an occupancy permit is generated in 48 hours", 004)."""
+    if not pack.has_term("permit_issue_within"):
+        return None
+    on = local(pack, passed_at, "passed_at").date()
+    due = add_hours(pack, passed_at, pack.count("permit_issue_within", on), "clock-hours")
+    left = (due - now).total_seconds() / 3600
+    version = pack.term_version("permit_issue_within", on)
+    return IssueDue(due, math.floor(left), left < 0, pack.cite(version.citation))
 
 
 def _notice_by(pack: Pack, facts: Mapping[str, Moment], on: dt.date) -> Moment:

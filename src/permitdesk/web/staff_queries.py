@@ -17,14 +17,17 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment, Permit
 from permitdesk.cases.selectors import QUEUES, clerk_queue
 from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
+from permitdesk.rules.deadlines import IssueDue, permit_issue_due
 
 QUEUE_TITLES = {
     "new": "New applications",
     "awaiting-payment": "Awaiting payment",
     "ready-to-schedule": "Ready to schedule",
     "awaiting-occupants": "Awaiting occupants",
+    "ready-to-issue": "Ready to issue",
     "lapsing": "Approvals about to lapse",
 }
 assert set(QUEUE_TITLES) == set(QUEUES)
@@ -70,6 +73,27 @@ def desk_jurisdiction(user: User, slug: str) -> Jurisdiction:
 
 def queue_cases(place: Jurisdiction, queue: str) -> QuerySet[Application]:
     return clerk_queue(place.pk, queue, today_in(place)).select_related("unit__property")
+
+
+def issue_due(pack: Pack, cases: list[Application], now: dt.datetime) -> dict[int, IssueDue]:
+    """For the ready-to-issue queue's page: each case's permit deadline where the pack sets one
+    (St. Louis County's 48 hours from the passing inspection), in one query."""
+    if not pack.has_term("permit_issue_within"):
+        return {}
+    passed = dict(
+        Inspection.objects.filter(
+            application_id__in=[c.pk for c in cases], result=Inspection.Result.PASSED
+        )
+        .order_by("application_id", "-completed_at")
+        .values_list("application_id", "completed_at")
+    )
+    found = {}
+    for pk, at in passed.items():
+        if at is not None:
+            due = permit_issue_due(pack, at, now)
+            if due is not None:
+                found[pk] = due
+    return found
 
 
 def staff_case(user: User, pk: int) -> Application:

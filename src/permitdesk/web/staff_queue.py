@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from permitdesk.accounts.models import Role
 from permitdesk.law.loader import get_pack
@@ -36,6 +37,12 @@ def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     place = staff_queries.desk_jurisdiction(signed_in_user(request), slug)
     pages = Paginator(staff_queries.queue_cases(place, name), PAGE_SIZE)
     page = pages.get_page(request.GET.get("page"))
+    pack = get_pack(place.slug)
+    due = (
+        staff_queries.issue_due(pack, list(page.object_list), timezone.now())
+        if name == "ready-to-issue"
+        else {}
+    )
     return render(
         request,
         "web/staff/queue.html",
@@ -45,5 +52,7 @@ def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
             "queue": name,
             "title": staff_queries.QUEUE_TITLES[name],
             "page": page,
+            "due": due,
+            "rows": [(case, due.get(case.pk)) for case in page.object_list],
         },
     )

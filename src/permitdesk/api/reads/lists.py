@@ -155,6 +155,12 @@ def _queue_where(queue: str, today: dt.date) -> tuple[str, list[Any]]:
             "(SELECT 1 FROM cases_occupant x WHERE x.application_id = a.id)",
             [],
         )
+    if queue == "ready-to-issue":
+        return (
+            f"a.status = {_word(STATUS.APPROVED)} AND EXISTS "
+            "(SELECT 1 FROM cases_occupant x WHERE x.application_id = a.id)",
+            [],
+        )
     if queue == "lapsing":
         until = today + dt.timedelta(days=LAPSING_WITHIN_DAYS)
         return (

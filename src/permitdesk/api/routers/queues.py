@@ -18,7 +18,14 @@ from permitdesk.cases.models import Application
 
 router = Router(tags=["queues"], auth=AUTH)
 
-Queue = Literal["new", "awaiting-payment", "ready-to-schedule", "awaiting-occupants", "lapsing"]
+Queue = Literal[
+    "new",
+    "awaiting-payment",
+    "ready-to-schedule",
+    "awaiting-occupants",
+    "ready-to-issue",
+    "lapsing",
+]
 
 
 class QueueItem(ApplicationBrief):
