@@ -60,6 +60,19 @@ def payment_terms(pack: Pack) -> PaymentTerms | None:
     )
 
 
+def who_pays(pack: Pack) -> tuple[str, str] | None:
+    """Who may pay the fee, in words, with its citation, where the pack says (St. Louis County:
+    "payable by either the seller, buyer or a representative of either")."""
+    if not pack.has_term("who_pays"):
+        return None
+    on = local(pack, timezone.now()).date()
+    payers = [p.replace("-", " ") for p in pack.names("who_pays", on)]
+    words = payers[0] if len(payers) == 1 else ", ".join(payers[:-1]) + " or " + payers[-1]
+    return f"The fee may be paid by the {words}.", pack.cite(
+        pack.term_version("who_pays", on).citation
+    )
+
+
 def document_url(name: str, pk: int, path: str) -> str:
     """The documents app's URL by name where it is installed, else its published path."""
     try:
@@ -95,6 +108,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "balance": balance_due(case),
         "deposits": deposits_due(case),
         "terms": payment_terms(pack),
+        "payers": who_pays(pack),
         "payments": payments,
         "permits": permits,
         "inspections": inspections,

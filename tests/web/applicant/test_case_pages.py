@@ -265,3 +265,9 @@ def test_the_case_page_and_the_request_form_agree_on_the_first_day_and_say_why(
         page = client.get(f"/cases/{case.pk}/").content.decode()
         assert "First day an inspection requested now can be placed on" in page
         assert f"{days[0]:%A, %B %-d, %Y}" in page
+
+
+def test_st_louis_county_says_who_may_pay(client: Client, owner: User) -> None:
+    case = submitted(owner, "st-louis-county-mo")
+    html = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "The fee may be paid by the seller, buyer or representative." in html
