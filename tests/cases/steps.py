@@ -11,6 +11,19 @@ from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.services import inspections
 
 
+def request(case: Application, requester: User, wanted_on: dt.date, now: dt.datetime) -> Inspection:
+    """Request the case's next inspection for `wanted_on` (AM)."""
+    return inspections.request_inspection(
+        actor=requester,
+        application=case,
+        wanted_on=wanted_on,
+        window="am",
+        contact_name="O",
+        contact_phone="1",
+        now=now,
+    )
+
+
 def pass_inspection(
     case: Application,
     *,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -27,6 +28,7 @@ from permitdesk.rules.fileable import Filing, check_filings
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
 from tests.cases import factories
+from tests.cases.steps import request
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -64,19 +66,19 @@ def _method(pack: Pack) -> str:
 def _book(
     case: Application, crew: dict[str, User], requester: User, wanted_on: dt.date, now: dt.datetime
 ) -> Inspection:
-    visit = inspections.request_inspection(
-        actor=requester,
-        application=case,
-        wanted_on=wanted_on,
-        window="am",
-        contact_name="O",
-        contact_phone="1",
-        now=now,
-    )
+    visit = request(case, requester, wanted_on, now)
     inspections.assign_inspector(
         actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
     )
     return visit
+
+
+def _record(
+    crew: dict[str, User], visit: Inspection, at: dt.datetime, result: str, **more: Any
+) -> Inspection:
+    return inspections.record_inspection_result(
+        actor=crew[Role.INSPECTOR], inspection=visit, result=result, now=at, **more
+    )
 
 
 # --- 1. a result, a permit, before the law allows it ----------------------------------------
@@ -92,18 +94,16 @@ def test_a_sunday_application_cannot_be_inspected_or_permitted_on_sunday() -> No
     assert local(get_pack("clayton-mo"), case.processed_at) == central("2026-11-17 00:00")
     visit = _book(case, crew, owner, dt.date(2026, 11, 18), SUNDAY)  # Wednesday
     with pytest.raises(Refused, match="no inspection can be received before then") as refused:
-        inspections.record_inspection_result(
-            actor=crew[Role.INSPECTOR], inspection=visit, result="passed", now=SUNDAY
-        )
+        _record(crew, visit, SUNDAY, "passed")
     assert refused.value.code == "not-processed"
     assert refused.value.overridable
     # Processed, but still before the day it was booked for.
     with pytest.raises(Refused, match="booked for 2026-11-18; its result cannot be recorded"):
-        inspections.record_inspection_result(
-            actor=crew[Role.INSPECTOR],
-            inspection=visit,
-            result="passed",
-            now=central("2026-11-17 09:00"),
+        _record(
+            crew,
+            visit,
+            central("2026-11-17 09:00"),
+            "passed",
         )
     visit.refresh_from_db()
     case.refresh_from_db()
@@ -154,11 +154,11 @@ def test_the_approval_counts_from_the_inspection_day_not_a_late_recording() -> N
     case = _file("clayton-mo", owner)
     _pay(case, crew[Role.CLERK], MONDAY)
     visit = _book(case, crew, owner, dt.date(2026, 11, 18), MONDAY)
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR],
-        inspection=visit,
-        result="passed",
-        now=central("2026-11-20 08:00"),  # typed in two days later
+    _record(
+        crew,
+        visit,
+        central("2026-11-20 08:00"),
+        "passed",  # typed in two days later
     )
     case.refresh_from_db()
     assert case.approval.approved_on == dt.date(2026, 11, 18)
@@ -173,11 +173,11 @@ def test_the_village_inspection_waits_for_the_third_visits_fee() -> None:
     day = dt.date(2026, 11, 17)
     for _visit in (1, 2):
         visit = _book(case, crew, owner, day, central(f"{day - dt.timedelta(days=1)} 07:00"))
-        inspections.record_inspection_result(
-            actor=crew[Role.INSPECTOR],
-            inspection=visit,
-            result="failed",
-            now=central(f"{day} 10:00"),
+        _record(
+            crew,
+            visit,
+            central(f"{day} 10:00"),
+            "failed",
             violations=[ViolationInput("PM 304", "Broken window")],
         )
         day += dt.timedelta(days=1)
@@ -186,11 +186,11 @@ def test_the_village_inspection_waits_for_the_third_visits_fee() -> None:
     assert balance_due(case) == Decimal("40.00")
     # ...but it is not received unpaid: "The fee shall be paid prior to the time of the inspection."
     with pytest.raises(Refused, match=r"paid before the inspection; 40\.00 is due"):
-        inspections.record_inspection_result(
-            actor=crew[Role.INSPECTOR],
-            inspection=third,
-            result="passed",
-            now=central("2026-11-20 10:00"),
+        _record(
+            crew,
+            third,
+            central("2026-11-20 10:00"),
+            "passed",
         )
 
 
@@ -204,11 +204,11 @@ def _issue(case: Application, crew: dict[str, User], day: dt.date, evidence: str
         visit = _book(
             case, crew, crew[Role.CLERK], day, central(f"{day - dt.timedelta(days=3)} 09:00")
         )
-        inspections.record_inspection_result(
-            actor=crew[Role.INSPECTOR],
-            inspection=visit,
-            result="passed",
-            now=central(f"{day} 10:00"),
+        _record(
+            crew,
+            visit,
+            central(f"{day} 10:00"),
+            "passed",
         )
         case.refresh_from_db()
     _pay(case, crew[Role.CLERK], central(f"{day} 11:00"))
@@ -334,11 +334,11 @@ def test_claytons_prior_to_sale_inspection_is_filed_and_ends_in_its_report() -> 
     assert balance_due(case) == Decimal("250.00")
     _pay(case, crew[Role.CLERK], MONDAY)
     visit = _book(case, crew, owner, dt.date(2026, 11, 18), MONDAY)
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR],
-        inspection=visit,
-        result="passed",
-        now=central("2026-11-18 10:00"),
+    _record(
+        crew,
+        visit,
+        central("2026-11-18 10:00"),
+        "passed",
     )
     with pytest.raises(Refused, match="ends in its inspection report"):
         permits.issue_permit(
@@ -420,11 +420,11 @@ def test_every_required_obligation_is_filed_and_walked_to_its_end(
     else:
         _pay(case, crew[Role.CLERK], MONDAY)
         visit = _book(case, crew, owner, dt.date(2026, 11, 18), MONDAY)
-        inspections.record_inspection_result(
-            actor=crew[Role.INSPECTOR],
-            inspection=visit,
-            result="passed",
-            now=central("2026-11-18 10:00"),
+        _record(
+            crew,
+            visit,
+            central("2026-11-18 10:00"),
+            "passed",
         )
         case.refresh_from_db()
         assert case.status == "approved"
@@ -441,15 +441,7 @@ def test_the_service_books_no_inspection_on_a_closed_day(day: dt.date, why: str)
     owner = factories.user("owner")
     case = _file("clayton-mo", owner)
     with pytest.raises(Refused, match=f"not a business day \\({why}\\)") as refused:
-        inspections.request_inspection(
-            actor=owner,
-            application=case,
-            wanted_on=day,
-            window="am",
-            contact_name="O",
-            contact_phone="1",
-            now=MONDAY,
-        )
+        request(case, owner, day, MONDAY)
     assert refused.value.field == "wanted_on"
     assert not Inspection.objects.exists()
 
@@ -522,11 +514,11 @@ def test_a_village_violation_notice_states_the_maximum_penalty() -> None:
     case = _file(slug, owner)
     _pay(case, crew[Role.CLERK], MONDAY)
     visit = _book(case, crew, owner, dt.date(2026, 11, 18), MONDAY)
-    inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR],
-        inspection=visit,
-        result="failed",
-        now=central("2026-11-18 10:00"),
+    _record(
+        crew,
+        visit,
+        central("2026-11-18 10:00"),
+        "failed",
         violations=[ViolationInput("PM 704", "No smoke alarm in the hallway")],
     )
     notice = OutboxMessage.objects.get(kind="violation-notice")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from permitdesk.cli import serialize
 from permitdesk.cli.render import table
 from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
 from permitdesk.rules.answers import Answer, channels, penalty, who_may_apply
 from permitdesk.rules.calendar import zone
 from permitdesk.rules.money import money
@@ -82,23 +83,24 @@ def cmd_penalty(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_channels(args: argparse.Namespace) -> int:
+def _answer(
+    args: argparse.Namespace,
+    ask: Callable[[Pack, dt.date], list[Answer]],
+    silent: str,
+) -> int:
     pack = get_pack(args.jurisdiction)
     on = _on(args, pack.slug)
-    found = channels(pack, on)
+    found = ask(pack, on)
     if args.json:
         print(serialize.dumps(_answers_json(pack.slug, on, found)))
     else:
-        print(_answers_text(found, f"{pack.name}: the documents name no channel"))
+        print(_answers_text(found, f"{pack.name}: {silent}"))
     return 0
+
+
+def cmd_channels(args: argparse.Namespace) -> int:
+    return _answer(args, channels, "the documents name no channel")
 
 
 def cmd_who_may_apply(args: argparse.Namespace) -> int:
-    pack = get_pack(args.jurisdiction)
-    on = _on(args, pack.slug)
-    found = who_may_apply(pack, on)
-    if args.json:
-        print(serialize.dumps(_answers_json(pack.slug, on, found)))
-    else:
-        print(_answers_text(found, f"{pack.name}: the documents do not say who may apply"))
-    return 0
+    return _answer(args, who_may_apply, "the documents do not say who may apply")

@@ -12,6 +12,20 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+
+def override_reason_field() -> forms.CharField:
+    """A code official's written reason to override the schedule the rules set (the result
+    and the permit forms); the service refuses it from anyone else, and audits it."""
+    return forms.CharField(
+        label="Override reason (code officials only)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only where the schedule the rules set must give way (before processing "
+        "ends, before the day booked): say why. It is kept in the case's audit trail.",
+    )
+
+
 # Where the pack names no payment methods the service accepts any; the desk offers these.
 DEFAULT_METHODS = ("cash", "check", "card")
 METHOD_LABELS = {

@@ -10,6 +10,8 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
+from permitdesk.web.staff_forms import override_reason_field
+
 PHOTO_MAX_BYTES = 5 * 1024 * 1024  # 5 MB: a phone photo, well under the server's limits
 # The first bytes of each accepted image type, and the file name endings it may carry.
 PHOTO_TYPES = {
@@ -24,14 +26,7 @@ class ResultForm(forms.Form):
     notes = forms.CharField(
         label="Notes", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    override_reason = forms.CharField(
-        label="Override reason (code officials only)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Only where the schedule the rules set must give way (before processing "
-        "ends, before the day booked): say why. It is kept in the case's audit trail.",
-    )
+    override_reason = override_reason_field()
 
 
 def checked_photo(upload: UploadedFile[bytes]) -> ContentFile[bytes]:

@@ -17,6 +17,7 @@ from permitdesk.cases.services.permits import END_REASONS
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.quote import Quote, quote
+from permitdesk.web.staff_forms import override_reason_field
 
 END_WORDS = {
     "change-of-tenancy": "Change of tenancy (the occupants moved out)",
@@ -65,14 +66,7 @@ class IssuePermitForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="The permit records which one.",
     )
-    override_reason = forms.CharField(
-        label="Override reason (code officials only)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Only where the schedule the rules set must give way (before processing "
-        "ends, before the day booked): say why. It is kept in the case's audit trail.",
-    )
+    override_reason = override_reason_field()
 
     def __init__(self, *args: Any, documents: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

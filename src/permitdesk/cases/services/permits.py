@@ -116,28 +116,10 @@ def _end_earlier(
         if pack.has_term("change_of_occupancy_end_reason")
         else "change-of-occupancy"
     )
-    ended = []
+    noted = {"by_permit": by.number, "by_application": by.application_id}
     for permit in earlier:
-        case = locked(permit.application)
-        last = not (
-            Permit.objects.filter(application=case, ended_at=None).exclude(pk=permit.pk).exists()
-        )
-        event = mark_ended(
-            case,
-            permit,
-            reason=reason,
-            ended_at=now,
-            last_in_force=last,
-            actor=actor,
-            now=now,
-            noted={"by_permit": by.number, "by_application": by.application_id},
-        )
-        permit.save(update_fields=["ended_at", "end_reason"])
-        if last:
-            case.save(update_fields=["status"])
-        record_event(event)
-        ended.append(permit.number)
-    return ended
+        _end(locked(permit.application), permit, reason, actor=actor, now=now, noted=noted)
+    return [permit.number for permit in earlier]
 
 
 def issue_permit(
@@ -436,19 +418,34 @@ def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) ->
         permit = Permit.objects.select_for_update().get(pk=permit.pk)
         if permit.ended_at is not None:
             raise Refused(f"permit {permit.number} already ended ({permit.end_reason})")
-        others = Permit.objects.filter(application=application, ended_at=None).exclude(pk=permit.pk)
-        last = not others.exists()
-        event = mark_ended(
-            application,
-            permit,
-            reason=reason,
-            ended_at=now,
-            last_in_force=last,
-            actor=actor,
-            now=now,
-        )
-        permit.save(update_fields=["ended_at", "end_reason"])
-        if last:
-            application.save(update_fields=["status"])
-        record_event(event)
+        _end(application, permit, reason, actor=actor, now=now)
     return permit
+
+
+def _end(
+    application: Application,
+    permit: Permit,
+    reason: str,
+    *,
+    actor: User,
+    now: dt.datetime,
+    noted: dict[str, Any] | None = None,
+) -> None:
+    """End `permit` now, and its case with it when it was the case's last in force; the
+    caller holds the case's row lock."""
+    others = Permit.objects.filter(application=application, ended_at=None).exclude(pk=permit.pk)
+    last = not others.exists()
+    event = mark_ended(
+        application,
+        permit,
+        reason=reason,
+        ended_at=now,
+        last_in_force=last,
+        actor=actor,
+        now=now,
+        noted=noted,
+    )
+    permit.save(update_fields=["ended_at", "end_reason"])
+    if last:
+        application.save(update_fields=["status"])
+    record_event(event)
