@@ -247,8 +247,12 @@ def test_the_desk_ends_a_permit_on_a_change_of_tenancy(
 @pytest.mark.parametrize(
     ("reason", "words"),
     [
-        ("", "Choose why the permit ends: change-of-tenancy, term-expired, superseded, revoked."),
-        ("moved", "moved is not a reason a permit ends: change-of-tenancy, term-expired"),
+        (
+            "",
+            "Choose why the permit ends: change-of-tenancy, change-of-occupancy, term-expired, "
+            "superseded, revoked.",
+        ),
+        ("moved", "moved is not a reason a permit ends: change-of-tenancy, change-of-occupancy"),
     ],
 )
 def test_a_missing_or_unknown_end_reason_is_named_beside_the_field(

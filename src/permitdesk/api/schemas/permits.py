@@ -13,7 +13,9 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import local
 
 # The services' END_REASONS (a test keeps the two the same).
-EndReason = Literal["change-of-tenancy", "term-expired", "superseded", "revoked"]
+EndReason = Literal[
+    "change-of-tenancy", "change-of-occupancy", "term-expired", "superseded", "revoked"
+]
 
 
 class IssuePermitIn(Schema):
