@@ -7,8 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, require, roles
+from permitdesk.accounts.permissions import require, require_may_record_on
 from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.services.base import audit, locked
@@ -94,10 +93,9 @@ def report_change_of_occupancy(
 ) -> ChangeOfOccupancyReport:
     """The village's report to the Clerk; one made more than 30 days after the change is late
     (a violation of §1.D) but is still recorded. Owners and agents report, and the
-    jurisdiction's clerks and code officials for them; its inspectors do not."""
-    held = roles(actor, unit.property.jurisdiction_id)
-    if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
-        raise Forbidden("inspectors do not report changes of occupancy")
+    jurisdiction's clerks and code officials for them; its inspectors do not (403), and to
+    anyone else the unit's property is not found (404), before the pack is asked anything."""
+    require_may_record_on(actor, unit.property_id, unit.property.jurisdiction_id)
     pack = get_pack(unit.property.jurisdiction.slug)
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):
