@@ -54,6 +54,11 @@ PLACE = {
     "state": "MO",
     "zip_code": "63105",
 }
+QUOTE = {
+    "jurisdiction": "clayton-mo",
+    "item": "residential-occupancy",
+    "facts": {"unit_type": "single-family", "occupied": False},
+}
 REQUEST = {"wanted_on": "2026-11-20", "contact_name": "O", "contact_phone": "1"}
 MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("GET", "/applications/{case}", None, SEES),
@@ -109,10 +114,21 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("POST", "/tokens", {"name": "laptop"}, ANYONE_SIGNED_IN),
     ("GET", "/tokens", None, ANYONE_SIGNED_IN),
     ("POST", "/tokens/{token}/revoke", None, OWN),
+    # Public: the law (quotes, eligibility, the packs' items) and permit verification.
+    ("GET", "/jurisdictions", None, PUBLIC),
+    ("GET", "/jurisdictions/clayton-mo/items", None, PUBLIC),
+    ("POST", "/quotes", QUOTE, PUBLIC),
+    (
+        "POST",
+        "/eligibility",
+        {"jurisdiction": "village-ord-08-457", "facts": {"event": "lease", "unit_type": "condo"}},
+        PUBLIC,
+    ),
+    ("GET", "/verify/{permit_token}", None, PUBLIC),
 ]
 
 
-def _fill(template: Any, ids: dict[str, int]) -> Any:
+def _fill(template: Any, ids: dict[str, Any]) -> Any:
     if isinstance(template, str):
         for name, value in ids.items():
             if template == f"{{{name}}}":
@@ -148,6 +164,7 @@ def test_each_caller_gets_what_their_role_allows(
         "inspection": inspection.pk,
         "line": case.fee_lines.get().pk,
         "permit": permit.pk,
+        "permit_token": permit.verification_token,
         "issued": permit.application_id,
         "inspector": who.inspector.pk,
         "unit": case.unit_id,

@@ -3,6 +3,7 @@ its existence is not disclosed; an action a user may see but not take is refused
 
 from __future__ import annotations
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -147,7 +148,7 @@ def require_staff(user: Actor, jurisdiction_id: int, allowed: set[str]) -> None:
         raise Forbidden("this needs a staff role in the jurisdiction")
 
 
-def own_property_ids(user: Actor) -> set[int]:
+def own_property_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
     """The properties the user recorded (their create-property audit events) or applied for:
     two queries. A property has no owner column; who recorded it is in the audit trail."""
     if not user.is_authenticated:
