@@ -3,6 +3,7 @@ declares (so the OpenAPI document lists every status an operation can return).
 
   NotFound → 404 · Forbidden → 403 · Refused → 409 {detail, citation}
   FactError → 422 naming the fact · NotPermitted, NotInForce, UnknownName → 422
+  OutOfRange (a date too far off, rules.bounds) → 422 naming the field
   request validation → 422 with field errors · malformed JSON → 400 (ninja) · no auth → 401
 """
 
@@ -20,13 +21,14 @@ from ninja.parser import Parser
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.api.schemas.common import ErrorOut, RefusedOut, ValidationErrorOut
 from permitdesk.law.pack import NotInForce, UnknownName
+from permitdesk.rules.bounds import OutOfRange
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import NotPermitted
 
 # The 422 error types the rules raise for input the schema cannot describe (a fact's value, a
 # fee item of the pack, a list's cursor); any other 422 type is pydantic's, from the schema.
-DOMAIN_422 = ("fact", "unknown-name", "not-in-force", "not-permitted", "cursor")
+DOMAIN_422 = ("fact", "unknown-name", "not-in-force", "not-permitted", "cursor", "out-of-range")
 
 ERRORS: dict[int, type] = {
     400: ErrorOut,  # malformed JSON
@@ -92,6 +94,10 @@ def install(api: NinjaAPI) -> None:
     def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
         body = {"detail": exc.reason, "citation": exc.citation}
         return api.create_response(request, body, status=409)
+
+    @api.exception_handler(OutOfRange)
+    def out_of_range(request: HttpRequest, exc: OutOfRange) -> HttpResponse:
+        return _invalid(api, request, ["body", exc.field], exc.reason, "out-of-range")
 
     @api.exception_handler(FactError)
     def fact_error(request: HttpRequest, exc: FactError) -> HttpResponse:

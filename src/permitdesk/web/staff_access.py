@@ -70,6 +70,10 @@ def attach_refusal(form: Any, error: Exception, fields: dict[str, str] | None = 
     of the service's reason ("amount", "method") to a field name; otherwise it is a non-field
     error at the top of the form."""
     reason = (getattr(error, "reason", None) or str(error)).lower()
+    named = getattr(error, "field", None)  # rules.bounds.OutOfRange names its input
+    if named in getattr(form, "fields", {}):
+        form.add_error(named, refusal_text(error))
+        return
     for start, name in (fields or {}).items():
         if reason.startswith(start):
             form.add_error(name, refusal_text(error))

@@ -36,6 +36,7 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
+from permitdesk.rules.bounds import INSPECTION_BOOKING
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
@@ -104,6 +105,7 @@ def request_inspection(
         require(actor, "request-inspection", application)
         pack = pack_of(application)
         check_request_inspection(pack, snapshot(pack, application, now), wanted_on, now)
+        INSPECTION_BOOKING.check("wanted_on", wanted_on, local(pack, now).date())
         before = state(application)
         request = InspectionRequest.objects.create(
             application=application,

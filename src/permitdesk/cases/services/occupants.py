@@ -10,9 +10,10 @@ from django.db import transaction
 from permitdesk.accounts.permissions import require, require_may_record_on
 from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
-from permitdesk.cases.services.base import audit, locked
+from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Unit
+from permitdesk.rules.bounds import VISITOR_ARRIVAL
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.periods import add_period
@@ -73,6 +74,8 @@ def add_visitor(
         application = locked(application)
         require(actor, "add-occupant", application)
         check_transition("add-occupant", application.status)
+        today = local(pack_of(application), now).date()
+        VISITOR_ARRIVAL.check("arrived_on", arrived_on, today)
         visitor = Visitor.objects.create(
             application=application, name=name.strip(), arrived_on=arrived_on
         )

@@ -23,6 +23,7 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
+from permitdesk.rules.bounds import CORRECTION_DUE
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
@@ -150,6 +151,7 @@ def issue_conditional_permit(
             )
         if correction_due_on <= on:
             raise Refused("the correction date must be in the future")
+        CORRECTION_DUE.check("correction_due_on", correction_due_on, on)
         before = state(application)
         permit = _create(
             pack, application, Permit.Kind.CONDITIONAL, now, correction_due_on=correction_due_on
