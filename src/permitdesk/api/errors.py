@@ -6,6 +6,7 @@ declares (so the OpenAPI document lists every status an operation can return).
   OutOfRange (a date too far off, rules.bounds) → 422 naming the field
   request validation → 422 with field errors · malformed JSON → 400 (ninja) · no auth → 401
   a body that is not JSON (Content-Type) → 415 · a body over DATA_UPLOAD_MAX_MEMORY_SIZE → 413
+  RateLimited → 429 with Retry-After
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.api.rate_limit import RateLimited
 from permitdesk.api.schemas.common import ErrorOut, RefusedOut, ValidationErrorOut
 from permitdesk.law.pack import NotInForce, UnknownName
 from permitdesk.rules.bounds import OutOfRange
@@ -42,6 +44,7 @@ ERRORS: dict[int, type] = {
     404: ErrorOut,  # no such object, or one the caller may not know of
     409: RefusedOut,  # the lifecycle or the pack refuses it now
     422: ValidationErrorOut,  # invalid input
+    429: ErrorOut,  # too many requests from one client (the public verification)
 }
 
 
@@ -115,6 +118,12 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
         return api.create_response(request, too_big_body(), status=413)
+
+    @api.exception_handler(RateLimited)
+    def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+        response = api.create_response(request, {"detail": str(exc)}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(NotFound)
     def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
