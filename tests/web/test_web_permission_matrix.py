@@ -3,12 +3,13 @@ of the site has a row here (or in tests/api/test_api_permission_matrix.py for th
 operations): tests/test_every_route_has_a_permission_row.py fails when one has none.
 
 A row is a route, the path it is called at, and what each kind of caller gets on a GET (read)
-and on an empty POST (write): the case and its documents belong to `owner` in Clayton; `other`
+and on a POST (write: the staff forms' valid BODIES, so the service's own check runs; an empty
+form elsewhere): the case and its documents belong to `owner` in Clayton; `other`
 is another applicant, `clerk_elsewhere` another jurisdiction's staff, `inspector_unassigned` a
 Clayton inspector not assigned to it, `superuser` Django's superuser without a membership.
 
   ok    past the permission check: 2xx, a redirect elsewhere than the sign-in page, or the
-        form's own 400/409/422 answer to the empty post
+        form's own 400/409/422 answer
   login sent to sign in (302 to /accounts/sign-in/)
   403   seen but not allowed · 404 not found (may not know it exists) · 405 no such method
 """
@@ -67,9 +68,11 @@ EXPORT = ("404", "404", "ok", "404", "403", "403", "ok", "404", "401")
 INSPECTORS = ("403", "403", "403", "403", "ok", "ok", "403", "403", "login")
 FEED = ("403", "403", "403", "403", "ok", "ok", "403", "403", "401")
 STAFF_SEARCH = ("403", "403", "ok", "ok", "403", "403", "ok", "403", "login")
-# A case's staff forms let in the people of the case (its assigned inspector too); the action
-# itself is then the service's to refuse, which the API's matrix checks role by role.
+# The case's staff people (its assigned inspector too): a violation's photo.
 CASE_FORM = ("403", "403", "ok", "404", "ok", "404", "ok", "403", "login")
+# The staff forms posted (BODIES): the assigned inspector sees the case but may not act (403).
+STAFF_WRITE = ("403", "403", "ok", "404", "403", "404", "ok", "403", "login")
+OFFICIAL_WRITE = ("403", "403", "403", "404", "403", "404", "ok", "403", "login")
 PERMIT_FORM = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
@@ -133,36 +136,36 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("staff/<slug:slug>/queues/<slug:name>/", "/staff/clayton-mo/queues/new/", QUEUE, QUEUE),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
-    ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, CASE_FORM),
+    ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
     (
         "staff/cases/<int:pk>/fees/<int:line>/waive/",
         "/staff/cases/{case}/fees/{line}/waive/",
         NO_POST,
-        CASE_FORM,
+        OFFICIAL_WRITE,
     ),
     (
         "staff/cases/<int:pk>/inspections/",
         "/staff/cases/{case}/inspections/",
         NO_POST,
-        CASE_FORM,
+        STAFF_WRITE,
     ),
     (
         "staff/cases/<int:pk>/inspections/<int:inspection>/assign/",
         "/staff/cases/{case}/inspections/{inspection}/assign/",
         NO_POST,
-        CASE_FORM,
+        STAFF_WRITE,
     ),
     (
         "staff/cases/<int:pk>/conditional-permit/",
         "/staff/cases/{case}/conditional-permit/",
         NO_POST,
-        CASE_FORM,
+        OFFICIAL_WRITE,
     ),
     (
         "staff/cases/<int:pk>/temporary-permit/",
         "/staff/cases/{case}/temporary-permit/",
         NO_POST,
-        CASE_FORM,
+        OFFICIAL_WRITE,
     ),
     ("staff/cases/<int:pk>/permit/", "/staff/cases/{case}/permit/", NO_POST, PERMIT_FORM),
     (
@@ -222,6 +225,35 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
 
 ROUTES = {route for route, *_ in MATRIX}
 
+# The staff forms' POST with a valid form, so that the write reaches the service and its own
+# permission check (an empty form would stop at the form's validation); {name} is an id.
+BODIES: dict[str, dict[str, str]] = {
+    "staff/cases/<int:pk>/payments/": {"method": "check", "amount": "1.00", "key": "k"},
+    "staff/cases/<int:pk>/fees/<int:line>/waive/": {"waive-{line}-reason": "hardship"},
+    "staff/cases/<int:pk>/inspections/": {
+        "wanted_on": "2026-11-20",
+        "window": "am",
+        "contact_name": "O",
+        "contact_phone": "1",
+    },
+    "staff/cases/<int:pk>/inspections/<int:inspection>/assign/": {
+        "assign-{inspection}-inspector": "{inspector}"
+    },
+    "staff/cases/<int:pk>/conditional-permit/": {
+        "owner_statement": "will fix",
+        "correction_due_on": "2026-12-31",
+    },
+    "staff/cases/<int:pk>/temporary-permit/": {"utilities_in_owner_name": "on"},
+    "staff/cases/<int:pk>/permit/amend/": {"household_changed": "on"},
+    "staff/cases/<int:pk>/permits/<int:permit>/end/": {"end-{permit}-reason": "change-of-tenancy"},
+    "staff/cases/<int:pk>/refunds/": {
+        "refund-payment": "{payment}",
+        "refund-amount": "1.00",
+        "refund-reason": "x",
+    },
+    "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
+}
+
 
 def _outcome(status: int, location: str) -> str:
     if status in (401, 403, 404, 405):
@@ -261,6 +293,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "payment": case.payments.order_by("id").first().pk,  # type: ignore[union-attr]
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),
+        "inspector": who.inspector.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 
@@ -289,13 +322,16 @@ def test_each_caller_gets_what_their_role_allows(
     clock.set(central("2026-11-18 12:00"))
     callers, ids = _world()
     path = path.format(**ids)
+    body = {
+        name.format(**ids): value.format(**ids) for name, value in BODIES.get(route, {}).items()
+    }
     got: dict[str, tuple[str, str]] = {}
     for role in ROLES:
         client = Client()
         if callers[role] is not None:
             client.force_login(callers[role])
         read = client.get(path)
-        write = client.post(path, {})
+        write = client.post(path, body)
         got[role] = (
             _outcome(read.status_code, read.get("Location", "")),
             _outcome(write.status_code, write.get("Location", "")),
