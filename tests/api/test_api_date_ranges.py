@@ -8,11 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from permitdesk.cases.models import InspectionRequest, Permit, Visitor
+from permitdesk.cases.models import ChangeOfOccupancyReport, InspectionRequest, Permit, Visitor
 from permitdesk.cases.services import payments
 from tests.api.client import Api, Clock
 from tests.api.world import MONDAY, failed_in_the_village, people, submitted
 from tests.moments import central
+from tests.web.applicant.records import recorded_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,19 @@ def test_a_correction_due_in_9999_is_refused(clock: Clock) -> None:
     assert not Permit.objects.exists()
     status, _ = Api(who.official).post(path, {**body, "correction_due_on": "2027-11-17"})
     assert status == 201
+
+
+@pytest.mark.parametrize("changed_on", ["0001-01-01", "9999-12-31"])
+def test_a_change_of_occupancy_in_year_1_or_9999_is_refused(clock: Clock, changed_on: str) -> None:
+    clock.set(central("2026-11-16 11:00"))
+    who = people(VILLAGE)
+    unit = recorded_unit(who.owner, VILLAGE)
+    path = f"/units/{unit.pk}/change-of-occupancy-reports"
+    _refused(
+        Api(who.owner).post(path, {"changed_on": changed_on}),
+        "changed_on",
+        "2023-11-14",
+        "2027-11-17",
+    )
+    assert not ChangeOfOccupancyReport.objects.exists()
+    assert Api(who.owner).post(path, {"changed_on": "2023-11-14"})[0] == 201

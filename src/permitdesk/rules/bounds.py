@@ -45,3 +45,6 @@ INSPECTION_BOOKING = Range(back=0, ahead=YEAR)
 VISITOR_ARRIVAL = Range(back=3 * YEAR, ahead=YEAR)
 # A conditional permit's correction date: after today (the service says so), within a year.
 CORRECTION_DUE = Range(back=0, ahead=YEAR)
+# A change of occupancy: the village asks for a report within 30 days, and a late one is still
+# recorded (and flagged); three years back covers a late report, a year ahead a planned sale.
+CHANGE_OF_OCCUPANCY = Range(back=3 * YEAR, ahead=YEAR)

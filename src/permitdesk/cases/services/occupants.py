@@ -13,7 +13,7 @@ from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupa
 from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Unit
-from permitdesk.rules.bounds import VISITOR_ARRIVAL
+from permitdesk.rules.bounds import CHANGE_OF_OCCUPANCY, VISITOR_ARRIVAL
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.periods import add_period
@@ -103,8 +103,7 @@ def report_change_of_occupancy(
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):
         raise Refused(f"{pack.name} asks for no change-of-occupancy report")
-    if changed_on > today + dt.timedelta(days=366):
-        raise Refused("changed_on is more than a year ahead")
+    CHANGE_OF_OCCUPANCY.check("changed_on", changed_on, today)
     window = pack.count("change_report_window", changed_on)
     due_on = add_period(pack, changed_on, window, "days", changed_on)
     with transaction.atomic():
