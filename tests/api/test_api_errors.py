@@ -3,6 +3,7 @@ the field or the fact, 409 with the rule that refuses; the OpenAPI document says
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -174,3 +175,50 @@ def test_the_openapi_document_and_its_docs_are_served() -> None:
     assert document["info"]["title"] == "PermitDesk API"
     assert "/api/verify/{number_or_token}" in document["paths"]
     assert client.get("/api/docs").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_body_that_is_not_json_is_415_and_changes_nothing() -> None:
+    from permitdesk.records.models import Property
+
+    who = people()
+    place = {
+        "jurisdiction": "clayton-mo",
+        "parcel_id": "T-1",
+        "address": "1 Main St",
+        "city": "Clayton",
+        "state": "MO",
+        "zip_code": "63105",
+    }
+    api = Api(who.owner)
+    for kind in ("text/plain", "application/x-www-form-urlencoded", "text/json"):
+        response = api.client.post(
+            "/api/properties", json.dumps(place), content_type=kind, headers=api.headers
+        )
+        assert response.status_code == 415, kind
+        assert response.json() == {
+            "detail": f"Content-Type '{kind}' is not supported: send the body as application/json"
+        }
+    assert not Property.objects.exists()
+    assert api.post("/properties", place)[0] == 201
+
+
+def test_an_unknown_api_path_is_a_json_404_and_a_portal_path_a_page() -> None:
+    response = Client().get("/api/no-such-endpoint")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"].startswith("no API endpoint at /api/no-such-endpoint")
+    page = Client().get("/no-such-page/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_a_body_over_the_size_limit_is_a_json_413(settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = json.dumps({**QUOTE, "facts": {"note": "x" * 2000}})
+    response = Client().post("/api/quotes", body, content_type="application/json")
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {
+        "detail": "the request body is larger than the 1000 bytes this site takes"
+    }

@@ -8,8 +8,8 @@ import pytest
 from permitdesk.cases.models import ChangeOfOccupancyReport, Payment
 from tests.api.client import Api, Clock
 from tests.api.world import issued, people, scheduled, submitted
-from tests.cases import factories
 from tests.moments import central
+from tests.web.applicant.records import recorded_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_a_village_change_of_occupancy_is_reported_late_and_the_clerk_reads_it(
 ) -> None:
     clock.set(central("2026-11-20 09:00"))
     who = people("village-ord-08-457")
-    unit = factories.unit("village-ord-08-457", "apartment", 12, parcel="V-1")
+    unit = recorded_unit(who.owner, "village-ord-08-457", "apartment", units_in_building=12)
     status, report = Api(who.owner).post(
         f"/units/{unit.pk}/change-of-occupancy-reports", {"changed_on": "2026-10-01"}
     )
@@ -104,7 +104,7 @@ def test_a_village_change_of_occupancy_is_reported_late_and_the_clerk_reads_it(
 
 def test_a_jurisdiction_without_the_report_refuses_it(clock: Clock) -> None:
     who = people()
-    unit = factories.unit("clayton-mo", parcel="C-9")
+    unit = recorded_unit(who.owner, "clayton-mo")
     status, body = Api(who.owner).post(
         f"/units/{unit.pk}/change-of-occupancy-reports", {"changed_on": "2026-11-01"}
     )

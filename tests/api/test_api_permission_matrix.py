@@ -14,11 +14,12 @@ import pytest
 
 from permitdesk.accounts.models import ApiToken, token_digest
 from tests.api.client import Api, Clock, token_for
-from tests.api.world import issued, people, scheduled
+from tests.api.world import issued, people, scheduled, superuser
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
 
+# The superuser has no membership: the API gives a superuser nothing a membership does not.
 ROLES = (
     "owner",
     "other",
@@ -27,17 +28,23 @@ ROLES = (
     "inspector",
     "inspector_unassigned",
     "official",
+    "superuser",
     "anonymous",
 )
-SEES = ("ok", "404", "ok", "404", "ok", "404", "ok", "401")  # the case's own people see it
-OWNER_AND_STAFF = ("ok", "404", "ok", "404", "403", "404", "ok", "401")
-STAFF = ("403", "404", "ok", "404", "403", "404", "ok", "401")
-OFFICIAL = ("403", "404", "403", "404", "403", "404", "ok", "401")
-INSPECTOR = ("403", "404", "403", "404", "ok", "404", "ok", "401")
-ANYONE_BUT_INSPECTORS = ("ok", "ok", "ok", "ok", "403", "403", "ok", "401")
-ANYONE_SIGNED_IN = ("ok", "ok", "ok", "ok", "ok", "ok", "ok", "401")
-JURISDICTION_STAFF = ("403", "403", "ok", "403", "403", "403", "ok", "401")
-OWN = ("ok", "404", "404", "404", "404", "404", "404", "401")  # the owner's own token
+SEES = ("ok", "404", "ok", "404", "ok", "404", "ok", "404", "401")  # the case's own people
+OWNER_AND_STAFF = ("ok", "404", "ok", "404", "403", "404", "ok", "404", "401")
+STAFF = ("403", "404", "ok", "404", "403", "404", "ok", "404", "401")
+OFFICIAL = ("403", "404", "403", "404", "403", "404", "ok", "404", "401")
+INSPECTOR = ("403", "404", "403", "404", "ok", "404", "ok", "404", "401")
+ANYONE_BUT_INSPECTORS = ("ok", "ok", "ok", "ok", "403", "403", "ok", "ok", "401")
+ANYONE_SIGNED_IN = ("ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "401")
+JURISDICTION_STAFF = ("403", "403", "ok", "403", "403", "403", "ok", "403", "401")
+OWN = ("ok", "404", "404", "404", "404", "404", "404", "404", "401")  # the owner's own token
+# Recording on a property (a unit, a change-of-occupancy report): its owner or agent (who
+# recorded it or applied for it) and its jurisdiction's clerks and code officials; its
+# inspectors know it (403); to anyone else it is not found.
+RECORDERS = ("ok", "404", "ok", "404", "403", "403", "ok", "404", "401")
+PUBLIC = ("ok",) * len(ROLES)
 
 PLACE = {
     "jurisdiction": "clayton-mo",
@@ -46,6 +53,11 @@ PLACE = {
     "city": "Clayton",
     "state": "MO",
     "zip_code": "63105",
+}
+QUOTE = {
+    "jurisdiction": "clayton-mo",
+    "item": "residential-occupancy",
+    "facts": {"unit_type": "single-family", "occupied": False},
 }
 REQUEST = {"wanted_on": "2026-11-20", "contact_name": "O", "contact_phone": "1"}
 MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
@@ -82,7 +94,7 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("GET", "/applications", None, ANYONE_SIGNED_IN),
     ("POST", "/properties", PLACE, ANYONE_BUT_INSPECTORS),
     ("GET", "/properties/{property}", None, ANYONE_SIGNED_IN),
-    ("POST", "/properties/{property}/units", {"unit_type": "condo"}, ANYONE_BUT_INSPECTORS),
+    ("POST", "/properties/{property}/units", {"unit_type": "condo"}, RECORDERS),
     ("GET", "/units/{unit}", None, ANYONE_SIGNED_IN),
     ("POST", "/payments/{payment}/refunds", {"amount": "1.00", "reason": "overpaid"}, STAFF),
     (
@@ -95,17 +107,28 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
         "POST",
         "/units/{unit}/change-of-occupancy-reports",
         {"changed_on": "2026-11-10"},
-        ANYONE_BUT_INSPECTORS,
+        RECORDERS,
     ),
     ("GET", "/jurisdictions/clayton-mo/change-of-occupancy-reports", None, JURISDICTION_STAFF),
     ("GET", "/jurisdictions/clayton-mo/queues/awaiting-payment", None, JURISDICTION_STAFF),
     ("POST", "/tokens", {"name": "laptop"}, ANYONE_SIGNED_IN),
     ("GET", "/tokens", None, ANYONE_SIGNED_IN),
     ("POST", "/tokens/{token}/revoke", None, OWN),
+    # Public: the law (quotes, eligibility, the packs' items) and permit verification.
+    ("GET", "/jurisdictions", None, PUBLIC),
+    ("GET", "/jurisdictions/clayton-mo/items", None, PUBLIC),
+    ("POST", "/quotes", QUOTE, PUBLIC),
+    (
+        "POST",
+        "/eligibility",
+        {"jurisdiction": "village-ord-08-457", "facts": {"event": "lease", "unit_type": "condo"}},
+        PUBLIC,
+    ),
+    ("GET", "/verify/{permit_token}", None, PUBLIC),
 ]
 
 
-def _fill(template: Any, ids: dict[str, int]) -> Any:
+def _fill(template: Any, ids: dict[str, Any]) -> Any:
     if isinstance(template, str):
         for name, value in ids.items():
             if template == f"{{{name}}}":
@@ -141,6 +164,7 @@ def test_each_caller_gets_what_their_role_allows(
         "inspection": inspection.pk,
         "line": case.fee_lines.get().pk,
         "permit": permit.pk,
+        "permit_token": permit.verification_token,
         "issued": permit.application_id,
         "inspector": who.inspector.pk,
         "unit": case.unit_id,
@@ -149,8 +173,9 @@ def test_each_caller_gets_what_their_role_allows(
         "token": ApiToken.objects.get(digest=token_digest(token_for(who.owner, "spare"))).pk,
     }
     outcomes = []
+    callers = {**who.roles(), "superuser": superuser()}
     for role in ROLES:
-        caller = Api(who.roles()[role])
+        caller = Api(callers[role])
         if method == "GET":
             status, _ = caller.get(_fill(path, ids))
         else:

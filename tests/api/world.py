@@ -136,3 +136,8 @@ def failed_in_the_village(who: People) -> Application:
         violations=[ViolationInput("PM 304.7", "Gutters detached")],
     )
     return case
+
+
+def superuser() -> User:
+    """Django's superuser, with no membership: the case service gives it nothing more."""
+    return User.objects.create_superuser("root", "root@example.test", "x")

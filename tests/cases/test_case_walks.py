@@ -372,7 +372,8 @@ def test_clayton_refuses_an_application_for_a_sale_without_a_tenancy() -> None:
 
 
 def test_a_change_of_occupancy_report_after_30_days_is_recorded_as_late() -> None:
-    owner = factories.user("owner")
+    # the village's clerk reports for the owner (the owner of a property they recorded may too)
+    owner = factories.user("village-clerk", Role.CLERK, "village-ord-08-457")
     house = factories.unit("village-ord-08-457", "single-family")
     on_time = occupants.report_change_of_occupancy(
         actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-03-31 10:00")
@@ -389,9 +390,10 @@ def test_a_change_of_occupancy_report_after_30_days_is_recorded_as_late() -> Non
         dt.date(2026, 4, 1),
         False,
     )
+    clayton_clerk = factories.user("clayton-clerk", Role.CLERK, "clayton-mo")
     with pytest.raises(Refused, match="asks for no change-of-occupancy report"):
         occupants.report_change_of_occupancy(
-            actor=owner,
+            actor=clayton_clerk,
             unit=factories.unit("clayton-mo", parcel="P-9"),
             changed_on=dt.date(2026, 3, 1),
             now=central("2026-03-02 10:00"),

@@ -64,6 +64,11 @@ def test_an_unknown_jurisdiction_is_not_found() -> None:
         ({"to": "yesterday"}, "to 'yesterday' is not a date: write it as YYYY-MM-DD"),
         ({"from": "2026-11-30", "to": "2026-11-01"}, "to 2026-11-01 is before from 2026-11-30"),
         ({"jurisdiction": ""}, "jurisdiction is required"),
+        (
+            {"to": "9999-12-31"},
+            "to 9999-12-31 is out of range: it must be between 2000-01-01 and 9998-12-31",
+        ),
+        ({"from": "0001-01-01"}, "from 0001-01-01 is out of range"),
     ],
 )
 def test_a_bad_or_missing_parameter_is_400_naming_it(params: dict[str, str], message: str) -> None:
@@ -71,6 +76,15 @@ def test_a_bad_or_missing_parameter_is_400_naming_it(params: dict[str, str], mes
     status, body = download("payments", who.clerk, **params)
     assert status == 400
     assert body.startswith(message)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_range_to_year_9999_is_400_before_any_row_not_a_broken_200(kind: str) -> None:
+    # It was a 200 whose stream broke off: the day after 9999-12-31 is no date.
+    who = people()
+    issued(who)
+    status, body = download(kind, who.clerk, to="9999-12-31")
+    assert (status, body.split(":")[0]) == (400, "to 9999-12-31 is out of range")
 
 
 def test_dates_are_checked_only_for_who_may_export() -> None:

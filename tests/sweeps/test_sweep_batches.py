@@ -24,7 +24,6 @@ from permitdesk.sweeps.approvals import lapse_expired_approvals
 from permitdesk.sweeps.flags import flag_visitors_past_period
 from permitdesk.sweeps.permits import end_permits_at_term
 from permitdesk.sweeps.run import ACTION_NAMES, run_sweep
-from tests.api import world as cases
 from tests.moments import central
 from tests.sweeps import world
 
@@ -52,7 +51,7 @@ def every_deadline(copies: int = 1) -> world.Deadlines:
         application=first.application,
         name="Ann Again",
         arrived_on=dt.date(2031, 3, 20),
-        now=cases.MONDAY,
+        now=central("2031-03-20 12:00"),
     )
     Visitor.objects.filter(pk=broken.pk).update(left_on=dt.date(2031, 3, 15))  # before arriving
     return w

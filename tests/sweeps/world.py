@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from permitdesk.accounts.models import Role
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Permit, Visitor
 from permitdesk.cases.services import occupants
@@ -71,10 +72,12 @@ def second_permit_in_force(permit: Permit) -> Permit:
 
 
 def village_visitor(who: world.People, name: str, arrived_on: dt.date) -> Visitor:
-    """A visitor at a village house, on a case whose permit is issued."""
+    """A visitor at a village house, on a case whose permit is issued; recorded on the day
+    they arrive (at the earliest when the case is made), as rules.bounds allows."""
     case = world.submitted(who, "village-ord-08-457", "occupancy-permit", "sale")
+    recorded = max(world.MONDAY, central(f"{arrived_on.isoformat()} 12:00"))
     return occupants.add_visitor(
-        actor=who.owner, application=case, name=name, arrived_on=arrived_on, now=world.MONDAY
+        actor=who.owner, application=case, name=name, arrived_on=arrived_on, now=recorded
     )
 
 
@@ -84,10 +87,10 @@ _reports = itertools.count(1)
 def change_report(changed_on: dt.date, reported: str) -> ChangeOfOccupancyReport:
     """The village's report of a change on `changed_on`, made at `reported` (local time)."""
     n = next(_reports)
-    owner = factories.user(f"reporter-{n}")
+    clerk = factories.user(f"reporter-{n}", Role.CLERK, "village-ord-08-457")
     house = factories.unit("village-ord-08-457", parcel=f"R-{n}")
     return occupants.report_change_of_occupancy(
-        actor=owner, unit=house, changed_on=changed_on, now=central(reported)
+        actor=clerk, unit=house, changed_on=changed_on, now=central(reported)
     )
 
 

@@ -3,10 +3,12 @@ its existence is not disclosed; an action a user may see but not take is refused
 
 from __future__ import annotations
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from permitdesk.accounts.models import Membership, Role
+from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Inspection
 
 Actor = User | AnonymousUser
@@ -144,3 +146,32 @@ def require(
 def require_staff(user: Actor, jurisdiction_id: int, allowed: set[str]) -> None:
     if not roles(user, jurisdiction_id) & allowed:
         raise Forbidden("this needs a staff role in the jurisdiction")
+
+
+def own_property_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+    """The properties the user recorded (their create-property audit events) or applied for:
+    two queries. A property has no owner column; who recorded it is in the audit trail."""
+    if not user.is_authenticated:
+        return set()
+    recorded = AuditEvent.objects.filter(
+        actor_id=user.pk, action="create-property", object_type="Property"
+    ).values_list("object_id", flat=True)
+    applied = Application.objects.filter(applicant_id=user.pk).values_list(
+        "unit__property_id", flat=True
+    )
+    return {int(pk) for pk in recorded} | set(applied)
+
+
+def require_may_record_on(user: Actor, property_id: int, jurisdiction_id: int) -> None:
+    """Who may record on a property (add a unit, report a change of occupancy): the owner or
+    agent who recorded it or applied for it, and its jurisdiction's clerks and code officials.
+    Its jurisdiction's inspectors know the property but may not (403); anyone else, another
+    applicant, another jurisdiction's staff, a superuser without a membership, is told it is
+    not found (404), as the portal does."""
+    held = roles(user, jurisdiction_id)
+    if held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        return
+    if Role.INSPECTOR in held:
+        raise Forbidden("inspectors do not record properties, units or changes of occupancy")
+    if property_id not in own_property_ids(user):
+        raise NotFound(f"property {property_id} not found")

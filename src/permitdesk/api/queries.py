@@ -132,18 +132,19 @@ def audit_events(actor: Actor, pk: int) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(application_id=case.pk).select_related("actor")
 
 
-def permit_for_verification(number_or_token: str) -> Permit:
-    """A permit by its number or its verification token (what the QR code carries)."""
+def permit_for_verification(number_or_token: str) -> tuple[Permit, bool]:
+    """A permit by its verification token (what the QR code carries) or its number, and
+    whether the token found it: only the token shows the permit's place (decision 0007)."""
     permits = Permit.objects.select_related(
         "application__jurisdiction", "application__unit__property"
     )
-    found = (
-        permits.filter(verification_token=number_or_token).first()
-        or permits.filter(number=number_or_token).first()
-    )
+    by_token = permits.filter(verification_token=number_or_token).first()
+    if by_token is not None:
+        return by_token, True
+    found = permits.filter(number=number_or_token).first()
     if found is None:
         raise NotFound("no permit has this number or verification code")
-    return found
+    return found, False
 
 
 def permit_status(permit: Permit) -> Literal["valid", "ended"]:

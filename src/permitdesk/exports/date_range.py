@@ -9,6 +9,11 @@ from dataclasses import dataclass
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import zone
 
+# What an export may ask for (docs/input-ranges.md): nothing recorded is older than 2000, and
+# the day after `to` must still be a date (9999-12-31 ran into OverflowError mid-stream).
+EARLIEST = dt.date(2000, 1, 1)
+LATEST = dt.date(9998, 12, 31)
+
 
 class BadParameter(ValueError):
     """Input an export cannot use; the message names the parameter."""
@@ -31,11 +36,17 @@ def _date(name: str, value: str | None) -> dt.date:
     if value is None or not value.strip():
         raise BadParameter(f"{name} is required: a date such as 2026-11-01")
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise BadParameter(
             f"{name} '{value[:40]}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"
         ) from None
+    if not EARLIEST <= day <= LATEST:
+        raise BadParameter(
+            f"{name} {day.isoformat()} is out of range: it must be between "
+            f"{EARLIEST.isoformat()} and {LATEST.isoformat()}"
+        )
+    return day
 
 
 def date_range(first: str | None, last: str | None) -> DateRange:

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, roles
+from permitdesk.accounts.permissions import Forbidden, require_may_record_on, roles
 from permitdesk.audit.services import record
 from permitdesk.law.pack import UnknownName
 from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
@@ -105,9 +105,11 @@ def add_unit(
     hallway_smoke_alarms: bool | None = None,
     livable_area_smoke_alarms: bool | None = None,
 ) -> Unit:
-    """A dwelling unit of a property, with its bedrooms (what the occupancy limits read)."""
+    """A dwelling unit of a property, with its bedrooms (what the occupancy limits read).
+    Only the property's owner or agent and its jurisdiction's clerks and code officials add
+    one; to anyone else the property is not found."""
     jurisdiction = place.jurisdiction
-    _require_may_record(actor, jurisdiction)
+    require_may_record_on(actor, place.pk, place.jurisdiction_id)
     if unit_type not in Unit.UnitType.values:
         raise Refused(f"unit_type '{unit_type}' is not one of: {', '.join(Unit.UnitType.values)}")
     if units_in_building < 1:

@@ -12,3 +12,8 @@ urlpatterns = [
     path("", include("permitdesk.exports.urls")),
     path("", include("permitdesk.web.urls")),
 ]
+
+# JSON under /api/, the portal's pages elsewhere.
+handler400 = "permitdesk.api.site_errors.bad_request"
+handler404 = "permitdesk.api.site_errors.page_not_found"
+handler500 = "permitdesk.api.site_errors.server_error"

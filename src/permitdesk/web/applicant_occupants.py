@@ -35,7 +35,9 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
     case = my_case(request.user, pk)
     pack = get_pack(case.jurisdiction.slug)
     rule = details_rule(pack)
-    form = OccupantForm(request.POST or None, details_required=rule is not None)
+    # Bound on every POST, an empty one too: a message is added to it below.
+    posted = request.POST if request.method == "POST" else None
+    form = OccupantForm(posted, details_required=rule is not None)
     may_add = case.status in TRANSITIONS["add-occupant"]
     if request.method == "POST" and may_add and form.is_valid():
         data = form.cleaned_data

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from permitdesk.accounts.permissions import own_property_ids
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Inspection, Payment
 from permitdesk.records.models import Property, Unit
@@ -26,15 +27,8 @@ def my_cases(user: User) -> QuerySet[Application]:
 
 
 def my_property_ids(user: User) -> set[int]:
-    """The properties the applicant recorded (their create-property audit events) or applied
-    for: two queries. A property has no owner column; who recorded it is in the audit trail."""
-    recorded = AuditEvent.objects.filter(
-        actor_id=user.pk, action="create-property", object_type="Property"
-    ).values_list("object_id", flat=True)
-    applied = Application.objects.filter(applicant_id=user.pk).values_list(
-        "unit__property_id", flat=True
-    )
-    return {int(pk) for pk in recorded} | set(applied)
+    """The properties the applicant recorded or applied for (permissions.own_property_ids)."""
+    return own_property_ids(user)
 
 
 def my_properties(user: User) -> QuerySet[Property]:

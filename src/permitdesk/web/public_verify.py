@@ -1,6 +1,7 @@
 """Public permit verification, by the number printed on the permit or by the token its QR code
-carries (settings.PUBLIC_URL/verify/<token>/): valid or not, the place and the dates, the
-jurisdiction; never a name. The lookup is the API's (permitdesk.api.queries), not a copy."""
+carries (settings.PUBLIC_URL/verify/<token>/): valid or not, the dates, the jurisdiction, and
+the place only to the token; never a name. Rate-limited per client like the API (decision
+0007). The lookup is the API's (permitdesk.api.queries), not a copy."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.shortcuts import render
 
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.api.queries import permit_for_verification, permit_status
+from permitdesk.api.rate_limit import RateLimited, check_verify_rate
 from permitdesk.api.schemas.permits import VerifyOut
 from permitdesk.cases.models import Permit
 from permitdesk.law.loader import get_pack
@@ -64,7 +66,7 @@ def verify_token(request: HttpRequest, token: str) -> HttpResponse:
     return _answer(request, [token], VerifyForm())
 
 
-def _find(candidates: Iterable[str]) -> Permit | None:
+def _find(candidates: Iterable[str]) -> tuple[Permit, bool] | None:
     for number_or_token in candidates:
         # No permit has a longer number or token, or a NUL (which PostgreSQL refuses).
         if len(number_or_token) > LONGEST or "\x00" in number_or_token:
@@ -77,10 +79,18 @@ def _find(candidates: Iterable[str]) -> Permit | None:
 
 
 def _answer(request: HttpRequest, candidates: Iterable[str], form: VerifyForm) -> HttpResponse:
-    permit = _find(candidates)
-    if permit is None:
+    try:
+        check_verify_rate(request)
+    except RateLimited as limited:
+        context = {"form": form, "limited": str(limited).capitalize()}
+        response = render(request, "web/public/verify.html", context, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    found = _find(candidates)
+    if found is None:
         return render(request, "web/public/verify_unknown.html", {"form": form}, status=404)
-    public = VerifyOut.of(permit, permit_status(permit))
+    permit, by_token = found
+    public = VerifyOut.of(permit, permit_status(permit), with_place=by_token)
     context = {
         "permit": public,
         "kind": KIND_WORDS.get(public.kind, public.kind),

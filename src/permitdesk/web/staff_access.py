@@ -74,6 +74,10 @@ def attach_refusal(form: Any, error: Exception, fields: dict[str, str] | None = 
         form.add_error(field, refusal_text(error))
         return
     reason = (getattr(error, "reason", None) or str(error)).lower()
+    named = getattr(error, "field", None)  # rules.bounds.OutOfRange names its input
+    if named in getattr(form, "fields", {}):
+        form.add_error(named, refusal_text(error))
+        return
     for start, name in (fields or {}).items():
         if reason.startswith(start):
             form.add_error(name, refusal_text(error))

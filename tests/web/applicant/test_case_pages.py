@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Inspection, Occupant
-from permitdesk.cases.services import occupants, permits
+from permitdesk.cases.services import applications, occupants, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import first_inspection_day, is_business_day
 from permitdesk.web.applicant_inspections import inspection_days
@@ -271,3 +271,15 @@ def test_st_louis_county_says_who_may_pay(client: Client, owner: User) -> None:
     case = submitted(owner, "st-louis-county-mo")
     html = client.get(f"/cases/{case.pk}/").content.decode()
     assert "The fee may be paid by the seller, buyer or representative." in html
+
+
+@pytest.mark.parametrize("posted", [{}, {"first_name": "Ann", "last_name": "Lee"}])
+def test_an_occupant_posted_to_an_ended_case_is_refused_with_a_message(
+    client: Client, owner: User, posted: dict[str, str]
+) -> None:
+    case = submitted(owner, "clayton-mo")
+    applications.withdraw_application(actor=owner, application=case, now=timezone.now())
+    response = client.post(f"/cases/{case.pk}/occupants/", posted)
+    assert response.status_code == 422
+    assert "Occupants cannot be added to a case that is withdrawn." in response.content.decode()
+    assert not Occupant.objects.exists()

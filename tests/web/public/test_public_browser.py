@@ -95,13 +95,16 @@ def test_verification_by_number_and_by_the_qr_code(site: Any) -> None:
     site.get_by_label("Permit number").fill(permit.number)
     site.get_by_role("button", name="Verify").click()
     expect(site.get_by_role("heading", name="Valid: in force")).to_be_visible()
-    expect(site.locator("main")).to_contain_text("10 N Central Ave")
+    # by number, no address (decision 0007)
+    expect(site.locator("main")).not_to_contain_text("10 N Central Ave")
+    expect(site.locator("main")).to_contain_text("Shown when you scan the permit's QR code")
     check_page(site, "public-verify-by-number")
 
     # The QR code is scanned with a phone.
     site.set_viewport_size(PHONE)
     site.goto(f"{site.base}/verify/{permit.verification_token}/")
     expect(site.get_by_role("heading", level=1)).to_have_text(f"Permit {permit.number}")
+    expect(site.locator("main")).to_contain_text("10 N Central Ave")
     expect(site.locator("main")).not_to_contain_text("Tenant")
     check_page(site, "public-verify-by-token-phone")
 

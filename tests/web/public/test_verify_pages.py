@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -25,22 +26,41 @@ from tests.web.public.pages import field_error, kept, page
 pytestmark = pytest.mark.django_db
 
 
-def test_a_permit_found_by_its_number_is_valid_with_its_place_and_dates(client: Client) -> None:
+def test_a_permit_found_by_its_number_is_valid_with_its_dates_but_not_its_place(
+    client: Client,
+) -> None:
+    # Numbers are sequential: by number alone, no address (decision 0007).
     permit = cases.clayton_permit(world.people())
     body = page(client, f"/verify/?number={permit.number}")
     assert f"Permit {permit.number}" in body
     assert "Valid: in force" in body
-    assert "10 N Central Ave" in body
-    assert "Clayton, MO" in body
     assert "November 18, 2026" in body  # issued on, in Clayton's zone
     assert "City of Clayton, Missouri" in body
+    assert "10 N Central Ave" not in body
+    assert "Clayton, MO" not in body
+    assert "Shown when you scan the permit's QR code" in body
 
 
-def test_the_qr_code_token_leads_to_the_same_permit(client: Client) -> None:
+def test_the_qr_code_token_leads_to_the_same_permit_with_its_place(client: Client) -> None:
     permit = cases.clayton_permit(world.people())
     body = page(client, f"/verify/{permit.verification_token}/")
     assert f"Permit {permit.number}" in body
     assert "Valid: in force" in body
+    assert "10 N Central Ave" in body
+    assert "Clayton, MO" in body
+
+
+def test_past_the_rate_limit_the_page_asks_to_wait(client: Client, settings: Any) -> None:
+    settings.VERIFY_RATE_LIMIT = 2
+    permit = cases.clayton_permit(world.people())
+    for _ in range(2):
+        assert client.get(f"/verify/?number={permit.number}").status_code == 200
+    response = client.get(f"/verify/{permit.verification_token}/")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    assert "Too many permit verifications from your address: at most 2 every 60 seconds" in (
+        response.content.decode()
+    )
 
 
 def test_the_url_printed_in_the_permits_qr_code_is_this_page(client: Client) -> None:

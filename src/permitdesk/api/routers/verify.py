@@ -1,4 +1,5 @@
-"""Public verification of a permit by its number or the token its QR code carries."""
+"""Public verification of a permit by its number or the token its QR code carries; rate-limited
+per client, and the place shown only to the token (decision 0007)."""
 
 from typing import Annotated
 
@@ -7,6 +8,7 @@ from ninja import Path, Router
 
 from permitdesk.api import queries
 from permitdesk.api.errors import responses
+from permitdesk.api.rate_limit import check_verify_rate
 from permitdesk.api.schemas.common import NO_NUL
 from permitdesk.api.schemas.permits import VerifyOut
 
@@ -15,8 +17,11 @@ router = Router(tags=["verify"], auth=None)
 NumberOrToken = Annotated[str, Path(min_length=1, max_length=64, pattern=NO_NUL)]
 
 
-@router.get("/verify/{number_or_token}", response=responses({200: VerifyOut}, 404, 422))
+@router.get("/verify/{number_or_token}", response=responses({200: VerifyOut}, 404, 422, 429))
 def verify(request: HttpRequest, number_or_token: NumberOrToken) -> VerifyOut:
-    """Is this permit valid? Its number, kind, place and dates; never the people."""
-    permit = queries.permit_for_verification(number_or_token)
-    return VerifyOut.of(permit, queries.permit_status(permit))
+    """Is this permit valid? Its number, kind and dates, and with the token (the QR code) its
+    place; never the people. At most VERIFY_RATE_LIMIT lookups per client per
+    VERIFY_RATE_WINDOW seconds (429 with Retry-After past that)."""
+    check_verify_rate(request)
+    permit, by_token = queries.permit_for_verification(number_or_token)
+    return VerifyOut.of(permit, queries.permit_status(permit), with_place=by_token)

@@ -57,39 +57,47 @@ class PermitOut(Schema):
         return obj.application_id
 
 
+PLACE_SHOWN = (
+    "only to the verification token (the permit's QR code); null when asked by the permit "
+    "number, which is sequential and would list every permit's address (decision 0007)"
+)
+
+
 class VerifyOut(Schema):
     """What anyone may know of a permit: no occupant, no applicant. Dates are the
-    jurisdiction's own."""
+    jurisdiction's own. The place only with the token printed on the permit (decision 0007)."""
 
     number: str
     status: Literal["valid", "ended"]
     kind: str
     jurisdiction: str
     jurisdiction_name: str
-    address: str
-    unit: str = Field(description="the unit label; empty for a house")
-    city: str
-    state: str
+    address: str | None = Field(description=f"the street address; {PLACE_SHOWN}")
+    unit: str | None = Field(description=f"the unit label, empty for a house; {PLACE_SHOWN}")
+    city: str | None = Field(description=PLACE_SHOWN)
+    state: str | None = Field(description=PLACE_SHOWN)
     issued_on: dt.date
     ends_on: dt.date | None
     ended_on: dt.date | None
     end_reason: str
 
     @classmethod
-    def of(cls, permit: Permit, status: Literal["valid", "ended"]) -> VerifyOut:
+    def of(
+        cls, permit: Permit, status: Literal["valid", "ended"], *, with_place: bool
+    ) -> VerifyOut:
         case = permit.application
         pack = get_pack(case.jurisdiction.slug)
-        place = case.unit.property
+        place = case.unit.property if with_place else None
         return cls(
             number=permit.number,
             status=status,
             kind=permit.kind,
             jurisdiction=case.jurisdiction.slug,
             jurisdiction_name=case.jurisdiction.name,
-            address=place.address,
-            unit=case.unit.label,
-            city=place.city,
-            state=place.state,
+            address=place.address if place else None,
+            unit=case.unit.label if place else None,
+            city=place.city if place else None,
+            state=place.state if place else None,
             issued_on=local(pack, permit.issued_at).date(),
             ends_on=permit.ends_on,
             ended_on=local(pack, permit.ended_at).date() if permit.ended_at else None,

@@ -38,6 +38,7 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
+from permitdesk.rules.bounds import INSPECTION_BOOKING
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
@@ -112,6 +113,7 @@ def request_inspection(
         application = locked(application)
         require(actor, "request-inspection", application)
         pack = pack_of(application)
+        INSPECTION_BOOKING.check("wanted_on", wanted_on, local(pack, now).date())
         case = snapshot(pack, application, now)
         overridden = overruled(
             actor,

@@ -7,13 +7,13 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, require, roles
+from permitdesk.accounts.permissions import require, require_may_record_on
 from permitdesk.audit.services import record
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
-from permitdesk.cases.services.base import audit, locked
+from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Unit
+from permitdesk.rules.bounds import CHANGE_OF_OCCUPANCY, VISITOR_ARRIVAL
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 from permitdesk.rules.periods import add_period
@@ -74,6 +74,8 @@ def add_visitor(
         application = locked(application)
         require(actor, "add-occupant", application)
         check_transition("add-occupant", application.status)
+        today = local(pack_of(application), now).date()
+        VISITOR_ARRIVAL.check("arrived_on", arrived_on, today)
         visitor = Visitor.objects.create(
             application=application, name=name.strip(), arrived_on=arrived_on
         )
@@ -94,16 +96,14 @@ def report_change_of_occupancy(
 ) -> ChangeOfOccupancyReport:
     """The village's report to the Clerk; one made more than 30 days after the change is late
     (a violation of §1.D) but is still recorded. Owners and agents report, and the
-    jurisdiction's clerks and code officials for them; its inspectors do not."""
-    held = roles(actor, unit.property.jurisdiction_id)
-    if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
-        raise Forbidden("inspectors do not report changes of occupancy")
+    jurisdiction's clerks and code officials for them; its inspectors do not (403), and to
+    anyone else the unit's property is not found (404), before the pack is asked anything."""
+    require_may_record_on(actor, unit.property_id, unit.property.jurisdiction_id)
     pack = get_pack(unit.property.jurisdiction.slug)
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):
         raise Refused(f"{pack.name} asks for no change-of-occupancy report")
-    if changed_on > today + dt.timedelta(days=366):
-        raise Refused("changed_on is more than a year ahead")
+    CHANGE_OF_OCCUPANCY.check("changed_on", changed_on, today)
     window = pack.count("change_report_window", changed_on)
     due_on = add_period(pack, changed_on, window, "days", changed_on)
     with transaction.atomic():

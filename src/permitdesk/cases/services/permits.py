@@ -25,6 +25,7 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
+from permitdesk.rules.bounds import CORRECTION_DUE
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
@@ -217,6 +218,7 @@ def issue_conditional_permit(
             )
         if correction_due_on <= on:
             raise Refused("the correction date must be in the future")
+        CORRECTION_DUE.check("correction_due_on", correction_due_on, on)
         earlier = _earlier_permits(pack, application, on)
         before = state(application)
         permit = _create(

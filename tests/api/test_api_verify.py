@@ -1,0 +1,66 @@
+"""Public verification (decision 0007): the sequential number shows whether a permit is valid
+and its dates, never where it is; the token its QR code carries shows the place too; and each
+client gets VERIFY_RATE_LIMIT lookups per VERIFY_RATE_WINDOW seconds, then a 429 in JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tests.api import world
+from tests.api.client import Api, Clock
+from tests.documents import cases
+from tests.moments import central
+
+pytestmark = pytest.mark.django_db
+
+
+def test_by_number_there_is_no_place_and_by_token_there_is(clock: Clock) -> None:
+    clock.set(central("2026-11-20 09:00"))
+    permit = cases.clayton_permit(world.people())
+    status, by_number = Api().get(f"/verify/{permit.number}")
+    assert status == 200
+    assert (by_number["status"], by_number["issued_on"]) == ("valid", "2026-11-18")
+    assert [by_number[k] for k in ("address", "unit", "city", "state")] == [None] * 4
+    status, by_token = Api().get(f"/verify/{permit.verification_token}")
+    assert status == 200
+    assert (by_token["address"], by_token["city"], by_token["state"]) == (
+        "10 N Central Ave",
+        "Clayton",
+        "MO",
+    )
+
+
+def test_enumerating_numbers_runs_into_the_rate_limit(clock: Clock, settings: Any) -> None:
+    settings.VERIFY_RATE_LIMIT, settings.VERIFY_RATE_WINDOW = 5, 60
+    clock.set(central("2026-11-20 09:00:10"))
+    permit = cases.clayton_permit(world.people())
+    prefix = permit.number[:-9]
+    answers = [Api().get(f"/verify/{prefix}{n:06d}-S1")[0] for n in range(1, 6)]
+    assert 429 not in answers
+    response = Client().get(f"/api/verify/{permit.number}")
+    assert response.status_code == 429
+    assert response["Retry-After"] == "50"  # the window ends at 09:01:00
+    assert response.json() == {
+        "detail": "too many permit verifications from your address: at most 5 every 60 "
+        "seconds; try again in 50 seconds"
+    }
+    clock.set(central("2026-11-20 09:01:00"))  # a new window
+    assert Api().get(f"/verify/{permit.number}")[0] == 200
+
+
+def test_each_client_has_its_own_count_behind_the_proxy(clock: Clock, settings: Any) -> None:
+    settings.VERIFY_RATE_LIMIT, settings.CLIENT_IP_HEADER = 1, "HTTP_X_FORWARDED_FOR"
+    clock.set(central("2026-11-20 09:00"))
+    permit = cases.clayton_permit(world.people())
+
+    def ask(client: str) -> int:
+        # The proxy appends the address it saw; an earlier entry is the client's own claim.
+        forwarded = f"10.9.9.9, {client}"
+        return (
+            Client().get(f"/api/verify/{permit.number}", HTTP_X_FORWARDED_FOR=forwarded).status_code
+        )
+
+    assert [ask("192.0.2.1"), ask("192.0.2.2"), ask("192.0.2.1")] == [200, 200, 429]

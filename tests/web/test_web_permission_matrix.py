@@ -1,0 +1,340 @@
+"""Who may open and post what in the portal, the documents and the exports. Every URL pattern
+of the site has a row here (or in tests/api/test_api_permission_matrix.py for the API's
+operations): tests/test_every_route_has_a_permission_row.py fails when one has none.
+
+A row is a route, the path it is called at, and what each kind of caller gets on a GET (read)
+and on a POST (write: the staff forms' valid BODIES, so the service's own check runs; an empty
+form elsewhere): the case and its documents belong to `owner` in Clayton; `other`
+is another applicant, `clerk_elsewhere` another jurisdiction's staff, `inspector_unassigned` a
+Clayton inspector not assigned to it, `superuser` Django's superuser without a membership.
+
+  ok    past the permission check: 2xx, a redirect elsewhere than the sign-in page, or the
+        form's own 400/409/422 answer
+  login sent to sign in (302 to /accounts/sign-in/)
+  403   seen but not allowed · 404 not found (may not know it exists) · 405 no such method
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+
+from permitdesk.cases.services import inspections
+from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.exports.links import feed_url_for
+from tests.api import world
+from tests.api.client import Clock
+from tests.moments import central
+from tests.web.staff.visits import PNG
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "owner",
+    "other",
+    "clerk",
+    "clerk_elsewhere",
+    "inspector",
+    "inspector_unassigned",
+    "official",
+    "superuser",
+    "anonymous",
+)
+
+
+def _same(outcome: str) -> tuple[str, ...]:
+    return (outcome,) * len(ROLES)
+
+
+PUBLIC = _same("ok")
+NOTHING = _same("404")
+NO_POST = _same("405")
+SIGNED_IN = ("ok",) * (len(ROLES) - 1) + ("login",)
+# The applicant's pages of their own case: others are told it is not found.
+OWNER = ("ok", "404", "404", "404", "404", "404", "404", "404", "login")
+# The staff pages of a case: an applicant gets 403 (no staff role), a stranger 404.
+STAFF_CASE = ("403", "403", "ok", "404", "ok", "404", "ok", "403", "login")
+STAFF_ONLY = ("403", "403", "ok", "404", "403", "404", "ok", "403", "login")
+OFFICIAL_ONLY = ("403", "403", "403", "404", "403", "404", "ok", "403", "login")
+STAFF_HOME = ("403", "403", "ok", "ok", "ok", "ok", "ok", "403", "login")
+QUEUE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
+INSPECTION = ("403", "403", "ok", "404", "ok", "404", "ok", "403", "login")
+# Documents: the case's own people; the feed link is a secret anyone holding it may use.
+DOCUMENT = ("ok", "404", "ok", "404", "ok", "404", "ok", "404", "login")
+EXPORT = ("404", "404", "ok", "404", "403", "403", "ok", "404", "401")
+INSPECTORS = ("403", "403", "403", "403", "ok", "ok", "403", "403", "login")
+FEED = ("403", "403", "403", "403", "ok", "ok", "403", "403", "401")
+STAFF_SEARCH = ("403", "403", "ok", "ok", "403", "403", "ok", "403", "login")
+# The case's staff people (its assigned inspector too): a violation's photo.
+CASE_FORM = ("403", "403", "ok", "404", "ok", "404", "ok", "403", "login")
+# The staff forms posted (BODIES): the assigned inspector sees the case but may not act (403).
+STAFF_WRITE = ("403", "403", "ok", "404", "403", "404", "ok", "403", "login")
+OFFICIAL_WRITE = ("403", "403", "403", "404", "403", "404", "ok", "403", "login")
+PERMIT_FORM = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
+INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login")
+TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
+ADMIN = ("login",) * 7 + ("ok", "login")  # Django's own is_staff check
+
+# (route as Django names it, path called, GET outcomes, POST outcomes)
+MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
+    ("", "/", PUBLIC, PUBLIC),
+    ("accounts/sign-up/", "/accounts/sign-up/", PUBLIC, PUBLIC),
+    ("accounts/sign-in/", "/accounts/sign-in/", PUBLIC, PUBLIC),
+    ("accounts/sign-out/", "/accounts/sign-out/", NO_POST, PUBLIC),
+    ("accounts/password-reset/", "/accounts/password-reset/", PUBLIC, PUBLIC),
+    ("accounts/password-reset/sent/", "/accounts/password-reset/sent/", PUBLIC, NO_POST),
+    (
+        "accounts/password-reset/<uidb64>/<token>/",
+        "/accounts/password-reset/MQ/bad-token/",
+        PUBLIC,
+        PUBLIC,
+    ),
+    ("accounts/password-reset/done/", "/accounts/password-reset/done/", PUBLIC, NO_POST),
+    ("estimate/", "/estimate/", PUBLIC, PUBLIC),
+    (
+        "estimate/<slug:jurisdiction>/<slug:item>/",
+        "/estimate/clayton-mo/residential-occupancy/",
+        PUBLIC,
+        PUBLIC,
+    ),
+    ("guide/", "/guide/", PUBLIC, PUBLIC),
+    ("guide/<slug:slug>/", "/guide/clayton-mo/", PUBLIC, PUBLIC),
+    ("verify/", "/verify/", PUBLIC, PUBLIC),
+    ("verify/<str:token>/", "/verify/{verify_token}/", PUBLIC, PUBLIC),
+    ("cases/", "/cases/", SIGNED_IN, SIGNED_IN),
+    ("cases/<int:pk>/", "/cases/{case}/", OWNER, OWNER),
+    ("cases/<int:pk>/inspection/", "/cases/{case}/inspection/", OWNER, OWNER),
+    (
+        "cases/<int:pk>/violations/<int:violation>/photo/",
+        "/cases/{failed}/violations/{violation}/photo/",
+        OWNER,
+        OWNER,
+    ),
+    ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
+    ("apply/", "/apply/", SIGNED_IN, SIGNED_IN),
+    ("properties/new/", "/properties/new/", SIGNED_IN, SIGNED_IN),
+    ("properties/<int:pk>/", "/properties/{property}/", OWNER, OWNER),
+    ("properties/<int:pk>/units/new/", "/properties/{property}/units/new/", OWNER, OWNER),
+    ("staff/", "/staff/", STAFF_HOME, STAFF_HOME),
+    ("staff/search/", "/staff/search/?q=1", STAFF_SEARCH, STAFF_SEARCH),
+    ("staff/inspections/today/", "/staff/inspections/today/", INSPECTORS, INSPECTORS),
+    (
+        "staff/inspections/<int:pk>/",
+        "/staff/inspections/{inspection}/",
+        INSPECTION_PAGE,
+        INSPECTION_PAGE,
+    ),
+    (
+        "staff/violations/<int:pk>/photo/",
+        "/staff/violations/{violation}/photo/",
+        CASE_FORM,
+        CASE_FORM,
+    ),
+    ("staff/<slug:slug>/queues/<slug:name>/", "/staff/clayton-mo/queues/new/", QUEUE, QUEUE),
+    ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
+    ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
+    ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
+    (
+        "staff/cases/<int:pk>/fees/<int:line>/waive/",
+        "/staff/cases/{case}/fees/{line}/waive/",
+        NO_POST,
+        OFFICIAL_WRITE,
+    ),
+    (
+        "staff/cases/<int:pk>/inspections/",
+        "/staff/cases/{case}/inspections/",
+        NO_POST,
+        STAFF_WRITE,
+    ),
+    (
+        "staff/cases/<int:pk>/inspections/<int:inspection>/assign/",
+        "/staff/cases/{case}/inspections/{inspection}/assign/",
+        NO_POST,
+        STAFF_WRITE,
+    ),
+    (
+        "staff/cases/<int:pk>/conditional-permit/",
+        "/staff/cases/{case}/conditional-permit/",
+        NO_POST,
+        OFFICIAL_WRITE,
+    ),
+    (
+        "staff/cases/<int:pk>/temporary-permit/",
+        "/staff/cases/{case}/temporary-permit/",
+        NO_POST,
+        OFFICIAL_WRITE,
+    ),
+    ("staff/cases/<int:pk>/permit/", "/staff/cases/{case}/permit/", NO_POST, PERMIT_FORM),
+    (
+        "staff/cases/<int:pk>/permit/amend/",
+        "/staff/cases/{issued}/permit/amend/",
+        NO_POST,
+        PERMIT_FORM,
+    ),
+    (
+        "staff/cases/<int:pk>/permits/<int:permit>/end/",
+        "/staff/cases/{issued}/permits/{permit}/end/",
+        NO_POST,
+        PERMIT_FORM,
+    ),
+    ("staff/cases/<int:pk>/refunds/", "/staff/cases/{case}/refunds/", NO_POST, PERMIT_FORM),
+    ("staff/cases/<int:pk>/withdraw/", "/staff/cases/{case}/withdraw/", NO_POST, PERMIT_FORM),
+    ("documents/permits/<int:permit_id>.pdf", "/documents/permits/{permit}.pdf", DOCUMENT, NO_POST),
+    (
+        "documents/violation-notices/<int:inspection_id>.pdf",
+        "/documents/violation-notices/{failed_inspection}.pdf",
+        DOCUMENT,
+        NO_POST,
+    ),
+    (
+        "documents/receipts/<int:payment_id>.pdf",
+        "/documents/receipts/{payment}.pdf",
+        DOCUMENT,
+        NO_POST,
+    ),
+    (
+        r"documents/^tenant-letters/(?P<slug>[-a-z0-9]+)/(?P<day>\d{4}-\d{2}-\d{2})\.pdf$",
+        "/documents/tenant-letters/clayton-mo/2026-11-18.pdf",
+        TENANT_LETTERS,
+        NO_POST,
+    ),
+    (
+        r"^feeds/inspections/(?P<secret>[A-Za-z0-9_-]{1,32}\.[0-9a-f]{64})\.ics$",
+        "{feed}",
+        PUBLIC,
+        NO_POST,
+    ),
+    ("feeds/inspections/mine", "/feeds/inspections/mine", FEED, NO_POST),
+    ("feeds/inspections/rotate", "/feeds/inspections/rotate", NO_POST, FEED),
+    (
+        r"^exports/(?P<kind>cases|inspections|payments|permits)\.csv$",
+        "/exports/cases.csv?from=2026-11-01&to=2026-11-30&jurisdiction=clayton-mo",
+        EXPORT,
+        NO_POST,
+    ),
+    # The API's own pages (its operations are rows of the API's matrix).
+    ("api/openapi.json", "/api/openapi.json", PUBLIC, PUBLIC),
+    ("api/docs", "/api/docs", PUBLIC, PUBLIC),
+    ("api/", "/api/", NOTHING, NOTHING),  # ninja's namespace root: no page
+    # Django's admin checks is_staff itself on every one of its pages: one row for all.
+    ("admin/", "/admin/", ADMIN, ADMIN),
+]
+
+ROUTES = {route for route, *_ in MATRIX}
+
+# The staff forms' POST with a valid form, so that the write reaches the service and its own
+# permission check (an empty form would stop at the form's validation); {name} is an id.
+BODIES: dict[str, dict[str, str]] = {
+    "staff/cases/<int:pk>/payments/": {"method": "check", "amount": "1.00", "key": "k"},
+    "staff/cases/<int:pk>/fees/<int:line>/waive/": {"waive-{line}-reason": "hardship"},
+    "staff/cases/<int:pk>/inspections/": {
+        "wanted_on": "2026-11-20",
+        "window": "am",
+        "contact_name": "O",
+        "contact_phone": "1",
+    },
+    "staff/cases/<int:pk>/inspections/<int:inspection>/assign/": {
+        "assign-{inspection}-inspector": "{inspector}"
+    },
+    "staff/cases/<int:pk>/conditional-permit/": {
+        "owner_statement": "will fix",
+        "correction_due_on": "2026-12-31",
+    },
+    "staff/cases/<int:pk>/temporary-permit/": {"utilities_in_owner_name": "on"},
+    "staff/cases/<int:pk>/permit/amend/": {"household_changed": "on"},
+    "staff/cases/<int:pk>/permits/<int:permit>/end/": {"end-{permit}-reason": "change-of-tenancy"},
+    "staff/cases/<int:pk>/refunds/": {
+        "refund-payment": "{payment}",
+        "refund-amount": "1.00",
+        "refund-reason": "x",
+    },
+    "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
+}
+
+
+def _outcome(status: int, location: str) -> str:
+    if status in (401, 403, 404, 405):
+        return str(status)
+    if status == 302 and location.startswith(("/accounts/sign-in/", "/admin/login/")):
+        return "login"
+    assert status < 500, status
+    return "ok"
+
+
+def _world() -> tuple[dict[str, Any], dict[str, str]]:
+    who = world.people()
+    case, inspection = world.scheduled(who)
+    permit = world.issued(who)
+    failed, _ = world.scheduled(who)
+    failed_inspection = failed.inspections.get()
+    inspections.record_inspection_result(
+        actor=who.inspector,
+        inspection=failed_inspection,
+        result="failed",
+        now=central("2026-11-18 10:00"),
+        violations=[ViolationInput("PM 304.7", "Gutters detached")],
+    )
+    violation = failed_inspection.violations.get()
+    violation.photo.save("gutter.png", ContentFile(PNG))
+    callers: dict[str, Any] = {**who.roles(), "superuser": world.superuser()}
+    ids = {
+        "case": case.pk,
+        "inspection": inspection.pk,
+        "failed": failed.pk,
+        "failed_inspection": failed_inspection.pk,
+        "violation": violation.pk,
+        "line": case.fee_lines.get().pk,
+        "permit": permit.pk,
+        "issued": permit.application_id,
+        "property": case.unit.property_id,
+        "payment": case.payments.order_by("id").first().pk,  # type: ignore[union-attr]
+        "verify_token": permit.verification_token,
+        "feed": feed_url_for(who.inspector),
+        "inspector": who.inspector.pk,
+    }
+    return callers, {name: str(value) for name, value in ids.items()}
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    return Clock(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.mark.parametrize(
+    ("route", "path", "reads", "writes"), MATRIX, ids=[row[0] or "home" for row in MATRIX]
+)
+def test_each_caller_gets_what_their_role_allows(
+    clock: Clock, route: str, path: str, reads: tuple[str, ...], writes: tuple[str, ...]
+) -> None:
+    clock.set(central("2026-11-18 12:00"))
+    callers, ids = _world()
+    path = path.format(**ids)
+    body = {
+        name.format(**ids): value.format(**ids) for name, value in BODIES.get(route, {}).items()
+    }
+    got: dict[str, tuple[str, str]] = {}
+    for role in ROLES:
+        client = Client()
+        if callers[role] is not None:
+            client.force_login(callers[role])
+        read = client.get(path)
+        write = client.post(path, body)
+        got[role] = (
+            _outcome(read.status_code, read.get("Location", "")),
+            _outcome(write.status_code, write.get("Location", "")),
+        )
+    observed = (tuple(got[r][0] for r in ROLES), tuple(got[r][1] for r in ROLES))
+    assert observed == (reads, writes), f"{route}: {observed}"
