@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "permitdesk.accounts"
     verbose_name = "Roles and API tokens"
+
+    def ready(self) -> None:
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in
+
+        from permitdesk.accounts import idle, lockout
+
+        user_logged_in.connect(idle.mark_signed_in, dispatch_uid="permitdesk-idle")
+        user_locked_out.connect(lockout.record_lockout, dispatch_uid="permitdesk-lockout")
