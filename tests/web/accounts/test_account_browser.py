@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.web.accounts.signing_up import verification_path
 from tests.web.conftest import check_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,6 +24,11 @@ def test_sign_up_by_keyboard_then_sign_out_and_in(site: Any) -> None:
         site.keyboard.type(text)
         site.keyboard.press("Tab")
     site.keyboard.press("Enter")
+    expect(site.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    check_page(site, "accounts-sign-up-sent")
+    site.goto(site.base + verification_path("grace@example.test"))  # the link mailed to her
+    check_page(site, "accounts-verify-email")
+    site.get_by_role("button", name="Confirm and create my account").click()
     expect(site.get_by_role("status")).to_contain_text("Welcome, Grace")
     check_page(site, "home-signed-in")
     site.get_by_role("button", name="Sign out").click()
