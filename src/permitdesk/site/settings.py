@@ -27,6 +27,7 @@ LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES  wrong passwords for one user name fr
 THROTTLE_*     the other limits, "count/seconds" (docs/security.md lists them)
 CACHE_URL      where the throttles count: unset, each process's memory; redis://host:6379/0
                or db://table_name (after `manage.py createcachetable`) to share the counts
+TWO_FACTOR_REQUIRED_FOR_STAFF  1: staff must sign in with a TOTP code too (0: they may)
 LOG_LEVEL      the least level logged to standard error as JSON lines (INFO)
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT  seconds an SMTP exchange may take (default 30)
@@ -102,6 +103,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "permitdesk.accounts",
     "permitdesk.records",
     "permitdesk.cases",
@@ -126,6 +129,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "permitdesk.accounts.idle.SessionIdleMiddleware",  # after messages: it leaves one
+    "permitdesk.accounts.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last: it answers a locked-out sign-in (429) from the exception its backend raises.
@@ -274,6 +278,11 @@ PERMISSIONS_POLICY = (
 SESSION_IDLE_SECONDS = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_MAX_AGE_HOURS", "12")) * 3600
 
+# Second factor (django-otp's TOTP): staff may enrol one; with this on, staff must (a staff
+# session without its code reaches only the second factor's page and sign-out).
+TWO_FACTOR_REQUIRED_FOR_STAFF = _flag("TWO_FACTOR_REQUIRED_FOR_STAFF")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PermitDesk")
+
 # How many proxies append to X-Forwarded-For (permitdesk.accounts.clients).
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
@@ -283,7 +292,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "permitdesk.accounts.clients.client_ip"
-AXES_LOCKOUT_CALLABLE = "permitdesk.web.account_views.locked_out"
+AXES_LOCKOUT_CALLABLE = "permitdesk.web.account_refusals.locked_out"
 AXES_VERBOSE = False  # our audit trail and logs record lockouts (permitdesk.accounts.lockout)
 
 
@@ -299,6 +308,7 @@ THROTTLES = {
     "password-reset": _rate("THROTTLE_PASSWORD_RESET", "10/3600"),  # one client
     "password-reset-address": _rate("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
     "api-token": _rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
+    "two-factor": _rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
 }
 
 

@@ -4,7 +4,6 @@ services, which queue their mail in the outbox; each is throttled per client."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth
@@ -25,26 +24,10 @@ from permitdesk.accounts.registration import (
 )
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.account_forms import SignInForm, SignUpForm
+from permitdesk.web.account_refusals import too_many
+from permitdesk.web.account_two_factor import two_factor
 
 BACKEND = "permitdesk.accounts.backends.EmailOrUsernameBackend"
-
-
-def too_many(request: HttpRequest, refusal: throttle.Throttled) -> HttpResponse:
-    """429 with the wait, in words and in Retry-After."""
-    response = render(request, "web/accounts/throttled.html", {"message": str(refusal)}, status=429)
-    response["Retry-After"] = str(refusal.retry_after)
-    return response
-
-
-def locked_out(
-    request: HttpRequest, original_response: object = None, credentials: object = None
-) -> HttpResponse:
-    """django-axes's answer to a locked-out sign-in, the portal's or the admin's (429)."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
-    response = render(request, "web/accounts/locked_out.html", context, status=429)
-    response["Retry-After"] = str(minutes * 60)
-    return response
 
 
 def sign_up(request: HttpRequest) -> HttpResponse:
@@ -132,6 +115,7 @@ urlpatterns = [
     path("accounts/verify/<str:token>/", verify_email, name="verify-email"),
     path("accounts/sign-in/", SignIn.as_view(), name="sign-in"),
     path("accounts/sign-out/", auth.LogoutView.as_view(), name="sign-out"),
+    path("accounts/two-factor/", two_factor, name="two-factor"),
     path("accounts/password-reset/", password_reset, name="password-reset"),
     path(
         "accounts/password-reset/sent/",

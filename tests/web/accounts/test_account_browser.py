@@ -56,3 +56,17 @@ def test_field_errors_are_announced_and_keep_the_input(site: Any) -> None:
     expect(site.get_by_label("First name")).to_have_value("Alan")
     expect(site.locator("#id_last_name-error")).to_have_text("This field is required.")
     check_page(site, "accounts-sign-up-errors")
+
+
+def test_setting_up_an_authenticator_page_passes_axe_and_the_csp(site: Any) -> None:
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("clayton-clerk", "clerk@clayton.example", "the clerk's phrase")
+    site.goto(f"{site.base}/accounts/sign-in/")
+    site.get_by_label("Email address").fill("clayton-clerk")
+    site.get_by_label("Password").fill("the clerk's phrase")
+    site.get_by_role("button", name="Sign in").click()
+    site.goto(f"{site.base}/accounts/two-factor/")
+    site.get_by_role("button", name="Set up an authenticator app").click()
+    expect(site.get_by_label("Code from the app")).to_be_visible()
+    check_page(site, "accounts-two-factor-setup")
