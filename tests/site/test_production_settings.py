@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def production_env(var_dir: Path, **more: str) -> dict[str, str]:
     """The environment README's Production section documents, and nothing else of ours."""
+    # Not the test run's own: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process.
+    ours = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "HTTPS", "ALLOWED_HOSTS"}
     env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "HTTPS", "ALLOWED_HOSTS"}
+        k: v for k, v in os.environ.items() if k not in ours and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     return {
         **env,

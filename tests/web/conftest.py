@@ -56,7 +56,9 @@ def site(page: Any, live_server: Any) -> Iterator[Any]:
     page.on(
         "console",
         lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
+            refused.append(f"{message.text} at {message.location}")
+            if "Content Security Policy" in message.text
+            else None
         ),
     )
     page.expected_errors = []
