@@ -132,3 +132,14 @@ def test_behind_a_trusted_proxy_the_client_is_the_forwarded_address(
     assert _sign_in(Client(), PHRASE, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy) == 429
     # Everyone else comes through the same proxy, and is not locked out with that client.
     assert _sign_in(Client(), PHRASE, HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy) == 302
+
+
+def test_a_forwarded_address_that_is_no_address_is_not_believed(
+    clerk: User, settings: Settings
+) -> None:
+    """django-axes stores the client in an address column (PostgreSQL checks it)."""
+    settings.TRUSTED_PROXIES = 1
+    for n in range(6):
+        _sign_in(Client(), f"wrong {n}", HTTP_X_FORWARDED_FOR="not-an-address")
+    # The client is then the peer (127.0.0.1), locked out like any other.
+    assert _sign_in(Client(), PHRASE) == 429
