@@ -1,8 +1,11 @@
-"""Shared fixtures: the shipped packs, and an empty cache for each test."""
+"""Shared fixtures: the shipped packs; a fresh cache (the throttles' counts) for each test."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.core.cache import cache
 
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
@@ -29,9 +32,8 @@ def village() -> Pack:
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache() -> None:
-    """The rate limits count in the cache (permitdesk.api.rate_limit): each test starts at 0,
-    or the suite's many verifications from 127.0.0.1 would run into the limit."""
-    from django.core.cache import cache
-
+def _fresh_throttles() -> Iterator[None]:
+    """The throttles count in the cache, which outlives a test: each test starts at zero."""
+    cache.clear()
+    yield
     cache.clear()

@@ -1,5 +1,6 @@
 """Fixtures of the portal tests: Debian's Chromium driven by Playwright, a page that fails the
-test on any 4xx/5xx or off-site request, axe-core, and screenshots under var/screenshots/."""
+test on any 4xx/5xx or off-site request or anything the Content Security Policy refuses,
+axe-core, and screenshots under var/screenshots/."""
 
 from __future__ import annotations
 
@@ -49,11 +50,23 @@ def site(page: Any, live_server: Any) -> Iterator[Any]:
             errors.append((response.status, response.url)) if response.status >= 400 else None
         ),
     )
+    # The Content Security Policy refuses inline scripts and styles: the browser says so on
+    # its console, and a refused one fails the test.
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{message.text} at {message.location}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.expected_errors = []
     page.base = live_server.url
     yield page
     unexpected = [e for e in errors if e[0] not in page.expected_errors]
     assert unexpected == []
+    assert refused == []
 
 
 def check_page(page: Any, name: str) -> None:

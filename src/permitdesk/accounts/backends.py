@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 from django.db.models import Q
@@ -33,4 +34,25 @@ class EmailOrUsernameBackend(ModelBackend):
         user = matches[0]
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
+        return None
+
+
+class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]  # axes is untyped
+    """django-axes's lockout check, first of AUTHENTICATION_BACKENDS: a locked-out user name
+    and client are refused before any password is checked (429, the lockout page).
+
+    authenticate() without a request (the test client's login(), a shell) is no sign-in from
+    a client: there is no client to count or lock, so it passes on to the next backend, where
+    axes's own backend would raise. Every sign-in page passes its request."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        if request is None:
+            return None
+        super().authenticate(request, username, password, **kwargs)
         return None

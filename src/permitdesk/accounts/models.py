@@ -48,3 +48,17 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class SignUpRequest(models.Model):
+    """A sign-up waiting for its address to be verified: no account exists until the link
+    sent to the address is followed (accounts.registration), so an address nobody verified
+    can neither sign in nor be squatted. Only the link's digest is kept, like a token's."""
+
+    email = models.EmailField()
+    first_name = models.CharField(max_length=150)
+    last_name = models.CharField(max_length=150)
+    password = models.CharField(max_length=128, help_text="hashed, as User.password")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
-from permitdesk.api import errors
+from permitdesk.api import errors, throttling
 from permitdesk.api.routers import (
     audit,
     cases,
@@ -41,6 +41,7 @@ api = PermitDeskAPI(
     urls_namespace="api",
 )
 errors.install(api)
+throttling.install(api)
 for module in (
     quotes,
     records,

@@ -13,10 +13,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from permitdesk.accounts import throttle
+from permitdesk.accounts.clients import client_ip
 from permitdesk.accounts.models import token_digest
 from permitdesk.accounts.permissions import remember_memberships
 from permitdesk.api.reads.sql import Row, fetch, json_rows
@@ -89,6 +92,9 @@ class BearerToken(HttpBearer):
         scheme, _, token = value.partition(" ")
         if scheme.lower() != self.openapi_scheme:
             return None
+        # A client that sent too many bad tokens is refused before its token is looked at
+        # (429; permitdesk.api.throttling counts the bad ones).
+        throttle.check("api-token", client_ip(request), now=timezone.now())
         return self.authenticate(request, token)
 
     def authenticate(self, request: HttpRequest, token: str) -> User | PendingToken | None:

@@ -14,7 +14,21 @@ DB_PREPARED_STATEMENTS  PostgreSQL: 1 (default) binds parameters on the server a
                statement run 5 times on a connection, so it is planned once; 0 behind a pooler
                in transaction mode that cannot keep prepared statements (PgBouncer < 1.21)
 CSRF_TRUSTED_ORIGINS  comma-separated origins behind an HTTPS proxy, e.g. https://permits.example.gov
-SECURE_COOKIES 1 behind HTTPS: secure session and CSRF cookies, and trust X-Forwarded-Proto
+HTTPS          1 (the default when PUBLIC_URL starts with https:// and DEBUG is off): secure
+               cookies, HSTS, redirect to HTTPS, and trust the proxy's X-Forwarded-Proto
+HSTS_SECONDS, HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD  the Strict-Transport-Security header under
+               HTTPS (31536000, 1, 0)
+SESSION_IDLE_MINUTES  a signed-in session ends after this long without a request (30)
+PASSWORD_MIN_LENGTH  the shortest password accepted (12)
+TRUSTED_PROXIES  how many proxies in front of the app append to X-Forwarded-For (0: none, the
+               client is REMOTE_ADDR); the sign-in lockout and the throttles count per client
+LOGIN_FAILURE_LIMIT, LOGIN_LOCKOUT_MINUTES  wrong passwords for one user name from one client
+               before sign-in is locked (5), and for how long (15)
+THROTTLE_*     the other limits, "count/seconds" (docs/security.md lists them)
+CACHE_URL      where the throttles count: unset, each process's memory; redis://host:6379/0
+               or db://table_name (after `manage.py createcachetable`) to share the counts
+TWO_FACTOR_REQUIRED_FOR_STAFF  1: staff must sign in with a TOTP code too (0: they may)
+LOG_LEVEL      the least level logged to standard error as JSON lines (INFO)
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT  seconds an SMTP exchange may take (default 30)
 OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS, OUTBOX_RETRY_MAX_SECONDS, OUTBOX_LEASE_SECONDS
@@ -29,12 +43,15 @@ PUBLIC_URL     the address the public reaches this site at (QR codes, links in e
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+
+from permitdesk.site.logs import logging_config
 
 # Lets ModelAdmin[Model] and QuerySet[Model] be written at run time as the type checker sees them.
 django_stubs_ext.monkeypatch()
@@ -73,9 +90,7 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
-if _flag("SECURE_COOKIES"):
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -86,6 +101,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "permitdesk.accounts",
     "permitdesk.records",
     "permitdesk.cases",
@@ -99,15 +118,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "permitdesk.site.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "permitdesk.site.headers.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "permitdesk.accounts.idle.SessionIdleMiddleware",  # after messages: it leaves one
+    "permitdesk.accounts.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: it answers a locked-out sign-in (429) from the exception its backend raises.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "permitdesk.site.urls"
@@ -172,18 +198,23 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not _STATIC_MANIFEST
 if not _STATIC_MANIFEST:  # whitenoise also looks in STATIC_ROOT and warns when it is missing
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_FAILURE_VIEW = "permitdesk.web.errors.csrf_failure"
+PASSWORD_MIN_LENGTH = int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))
+_VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",  # 8 characters
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
+    {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
+    {
+        "NAME": f"{_VALIDATION}.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["permitdesk.accounts.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out user name and client before any password is checked.
+    "permitdesk.accounts.backends.LockoutBackend",
+    "permitdesk.accounts.backends.EmailOrUsernameBackend",
+]
 LOGIN_URL = "web:sign-in"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -210,3 +241,96 @@ OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", "21600
 OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))
 # The domain of each message's Message-ID (<key@domain>); unset, PUBLIC_URL's host.
 OUTBOX_MESSAGE_ID_DOMAIN = os.environ.get("OUTBOX_MESSAGE_ID_DOMAIN", "")
+
+# Behind HTTPS (docs/security.md). The proxy terminates TLS and says so in X-Forwarded-Proto;
+# only then may the app trust it (a client could send the header itself to a bare app).
+HTTPS = _flag("HTTPS", default=PUBLIC_URL.startswith("https://") and not DEBUG)
+if HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = _flag("HSTS_PRELOAD")
+SESSION_COOKIE_HTTPONLY = True
+# Preloading commits the whole registrable domain (example.gov, not permits.example.gov) to
+# HTTPS in every browser for good: the domain's owner decides it (HSTS_PRELOAD=1), not us.
+SILENCED_SYSTEM_CHECKS = [] if _flag("HSTS_PRELOAD") else ["security.W021"]
+
+# Content Security Policy: the portal serves every script, style, font and image itself, and
+# has no inline script or style (the admin and the API docs neither). data: images are the
+# icons USWDS's stylesheet carries inline; the favicon is data: too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Features no page uses, refused to every frame (permitdesk.site.headers).
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()"
+)
+# A signed-in session ends after this long without a request (permitdesk.site.idle).
+SESSION_IDLE_SECONDS = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_MAX_AGE_HOURS", "12")) * 3600
+
+# Second factor (django-otp's TOTP): staff may enrol one; with this on, staff must (a staff
+# session without its code reaches only the second factor's page and sign-out).
+TWO_FACTOR_REQUIRED_FOR_STAFF = _flag("TWO_FACTOR_REQUIRED_FOR_STAFF")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PermitDesk")
+
+# How many proxies append to X-Forwarded-For (permitdesk.accounts.clients).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
+# Sign-in lockout (django-axes): wrong passwords for one user name from one client.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "permitdesk.accounts.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "permitdesk.web.account_refusals.locked_out"
+AXES_VERBOSE = False  # our audit trail and logs record lockouts (permitdesk.accounts.lockout)
+
+
+# Throttles: "count/seconds" per client (or per address), counted in the cache.
+def _rate(name: str, default: str) -> tuple[int, int]:
+    count, _, seconds = os.environ.get(name, default).partition("/")
+    return int(count), int(seconds)
+
+
+THROTTLES = {
+    "sign-in": _rate("THROTTLE_SIGN_IN", "30/900"),  # any user names, one client
+    "sign-up": _rate("THROTTLE_SIGN_UP", "10/3600"),
+    "password-reset": _rate("THROTTLE_PASSWORD_RESET", "10/3600"),  # one client
+    "password-reset-address": _rate("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
+    "api-token": _rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
+    "two-factor": _rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
+}
+
+
+def _caches() -> dict[str, dict[str, object]]:
+    url = os.environ.get("CACHE_URL", "").strip()
+    if url.startswith(("redis://", "rediss://")):
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        }
+    if url.startswith("db://"):
+        table = url.removeprefix("db://")
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = _caches()
+
+LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper())

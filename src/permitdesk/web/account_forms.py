@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
@@ -19,7 +20,8 @@ class SignUpForm(forms.Form):
         label="Password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters, not only numbers, not a common password.",
+        help_text=f"At least {settings.PASSWORD_MIN_LENGTH} characters, "
+        "not only numbers, not a common password.",
     )
     password2 = forms.CharField(
         label="Password again",

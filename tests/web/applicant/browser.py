@@ -8,6 +8,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from permitdesk.cases.models import Application
+from tests.web.accounts.signing_up import verification_path
 from tests.web.conftest import check_page
 
 
@@ -27,6 +28,10 @@ def sign_up(site: Any, first: str, last: str, email: str, password: str) -> None
     site.locator("#id_password1").fill(password)
     site.get_by_label("Password again").fill(password)
     site.get_by_role("button", name="Create account").click()
+    expect(site.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    site.goto(site.base + verification_path(email.strip().lower()))  # the link mailed to them
+    look(site, f"applicant-verify-{first}")
+    site.get_by_role("button", name="Confirm and create my account").click()
     expect(site.get_by_role("status")).to_contain_text(f"Welcome, {first}")
     look(site, f"applicant-home-{first}")
 
