@@ -82,7 +82,11 @@ ADMIN = ("login",) * 7 + ("ok", "login")  # Django's own is_staff check
 MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("", "/", PUBLIC, PUBLIC),
     ("accounts/sign-up/", "/accounts/sign-up/", PUBLIC, PUBLIC),
+    ("accounts/sign-up/sent/", "/accounts/sign-up/sent/", PUBLIC, PUBLIC),
+    # An unknown link is not found for anyone; posting it is refused with its message (409).
+    ("accounts/verify/<str:token>/", "/accounts/verify/not-a-token/", NOTHING, PUBLIC),
     ("accounts/sign-in/", "/accounts/sign-in/", PUBLIC, PUBLIC),
+    ("accounts/two-factor/", "/accounts/two-factor/", SIGNED_IN, SIGNED_IN),
     ("accounts/sign-out/", "/accounts/sign-out/", NO_POST, PUBLIC),
     ("accounts/password-reset/", "/accounts/password-reset/", PUBLIC, PUBLIC),
     ("accounts/password-reset/sent/", "/accounts/password-reset/sent/", PUBLIC, NO_POST),
