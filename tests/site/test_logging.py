@@ -89,3 +89,18 @@ def test_the_process_logs_json_lines_to_standard_error(tmp_path: Path) -> None:
     assert line["request_id"] == "-"  # outside a request
     assert line["case"] == 7
     assert "ZeroDivisionError" in line["exc_info"]
+
+
+def test_the_handler_writes_to_standard_error_as_it_is_when_a_line_is_logged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A test runner swaps sys.stderr per test; a thread logging after the swap must not write
+    # to the stream of the start-up (closed by then) and lose the line.
+    first, second = io.StringIO(), io.StringIO()
+    logger = logging.getLogger("permitdesk.test-stderr")
+    monkeypatch.setattr(sys, "stderr", first)
+    logger.warning("one")
+    first.close()
+    monkeypatch.setattr(sys, "stderr", second)
+    logger.warning("two")
+    assert json.loads(second.getvalue())["message"] == "two"

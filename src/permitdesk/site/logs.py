@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import sys
 from typing import Any
 
 from permitdesk.site.request_id import current, of_request
@@ -58,6 +59,25 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes each line to standard error as it is when the line is logged, not as it was at
+    start-up: a test runner, or a process manager, may swap sys.stderr, and a thread logging
+    after the swap would otherwise write to a closed stream (and lose the line). setStream()
+    with another stream still sends the lines there, until it is given standard error back."""
+
+    def __init__(self) -> None:
+        self._chosen: Any = None
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return self._chosen if self._chosen is not None else sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        self._chosen = None if value in (sys.stderr, sys.__stderr__) else value
+
+
 def logging_config(level: str) -> dict[str, Any]:
     """LOGGING: everything at `level` and above to standard error as JSON lines."""
     return {
@@ -67,8 +87,7 @@ def logging_config(level: str) -> dict[str, Any]:
         "formatters": {"json": {"()": JsonFormatter}},
         "handlers": {
             "stderr": {
-                "class": "logging.StreamHandler",
-                "stream": "ext://sys.stderr",
+                "()": StderrHandler,
                 "filters": ["request_id"],
                 "formatter": "json",
             }
