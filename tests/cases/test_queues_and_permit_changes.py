@@ -13,7 +13,14 @@ from django.contrib.auth.models import User
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.selectors import clerk_queue
-from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.cases.services import (
+    applications,
+    approvals,
+    inspections,
+    occupants,
+    payments,
+    permits,
+)
 from permitdesk.cases.services.base import balance_due
 from permitdesk.rules.lifecycle import Refused
 from tests.cases import factories
@@ -130,7 +137,7 @@ def test_an_approval_lapses_only_after_its_window() -> None:
     case = approved_case(slug, crew, "E", "residential-occupancy")
     assert case.approval.valid_through == dt.date(2026, 6, 2)  # March 4 + 90 days
     with pytest.raises(Refused, match="still valid"):
-        permits.lapse_approval(actor=None, application=case, now=central("2026-06-02 23:00"))
-    permits.lapse_approval(actor=None, application=case, now=central("2026-06-03 08:00"))
+        approvals.lapse_approval(actor=None, application=case, now=central("2026-06-02 23:00"))
+    approvals.lapse_approval(actor=None, application=case, now=central("2026-06-03 08:00"))
     case.refresh_from_db()
     assert case.status == Application.Status.LAPSED

@@ -59,7 +59,7 @@ def test_a_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_packs_check_is_clean_and_every_required_obligation_is_fileable() -> None:
     for slug in ("clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457"):
-        assert _pack_problems(slug, dt.date(2026, 11, 16)) is None
+        assert _pack_problems(slug, "2026-11-16") is None
         filings, problems = check_filings(get_pack(slug), dt.date(2026, 11, 16))
         assert filings
         assert not problems

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Visitor
-from permitdesk.cases.services import occupants, permits
+from permitdesk.cases.services import approvals, occupants, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
@@ -141,7 +141,7 @@ def test_a_case_lapsed_and_a_visitor_deleted_after_they_were_found_are_skipped()
     ids = found(finders.approvals_past_window, after)
     assert ids == [c.pk for c in w.clayton_approved]
     lapsed_before = w.clayton_approved[0]
-    permits.lapse_approval(actor=None, application=lapsed_before, now=after)
+    approvals.lapse_approval(actor=None, application=lapsed_before, now=after)
     assert lapse_expired_approvals(application_ids=ids, now=after).changed == 1
     assert AuditEvent.objects.filter(action="lapse-approval").count() == 2
     assert not OutboxMessage.objects.filter(key=f"approval-lapsed-{lapsed_before.pk}").exists()
@@ -163,7 +163,7 @@ def test_the_sweep_records_a_lapse_as_lapse_approval_records_it() -> None:
     w = world.deadlines(approved=2, issued=0)
     by_the_service, by_the_sweep = w.clayton_approved
     after = MOMENTS[1]
-    permits.lapse_approval(actor=None, application=by_the_service, now=after)
+    approvals.lapse_approval(actor=None, application=by_the_service, now=after)
     lapse_expired_approvals(application_ids=[by_the_sweep.pk], now=after)
     assert event_of(by_the_sweep) == event_of(by_the_service)
     assert event_of(by_the_sweep)[-1] == {"status": "lapsed", "valid_through": "2027-02-16"}

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NoReturn
 
 from permitdesk.cli import questions, render, serialize
+from permitdesk.cli.dates import UsageError, on_date
 from permitdesk.law.loader import PackError, get_pack, load_pack, pack_slugs
 from permitdesk.law.pack import NotInForce, Pack, UnknownName
 from permitdesk.law.uses import inert_terms
@@ -29,10 +30,6 @@ from permitdesk.sweeps.arguments import add_arguments as sweep_arguments
 BAD_INPUT = 2
 
 
-class UsageError(ValueError):
-    """Input the command cannot use; the message says what is allowed."""
-
-
 def _facts(pairs: Sequence[str]) -> dict[str, str]:
     facts: dict[str, str] = {}
     for pair in pairs:
@@ -44,15 +41,6 @@ def _facts(pairs: Sequence[str]) -> dict[str, str]:
             raise UsageError(f"fact {name} is given twice")
         facts[name] = value
     return facts
-
-
-def _on(pack: Pack, text: str | None) -> dt.date:
-    if text is None:
-        return dt.datetime.now(zone(pack)).date()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--on must be a date YYYY-MM-DD, not {text!r}") from None
 
 
 def _now(pack: Pack, text: str | None) -> dt.datetime:
@@ -75,21 +63,21 @@ def _emit(args: argparse.Namespace, data: object, text: str) -> None:
 
 def cmd_items(args: argparse.Namespace) -> int:
     pack = get_pack(args.jurisdiction)
-    on = _on(pack, args.on)
+    on = on_date(pack, args.on)
     _emit(args, serialize.items(pack, on), render.items(pack, on))
     return 0
 
 
 def cmd_quote(args: argparse.Namespace) -> int:
     pack = get_pack(args.jurisdiction)
-    q = quote(pack, args.item, _facts(args.set), _on(pack, args.on))
+    q = quote(pack, args.item, _facts(args.set), on_date(pack, args.on))
     _emit(args, serialize.quote(q), render.quote(q))
     return 0
 
 
 def cmd_eligibility(args: argparse.Namespace) -> int:
     pack = get_pack(args.jurisdiction)
-    e = eligibility(pack, _facts(args.set), _on(pack, args.on))
+    e = eligibility(pack, _facts(args.set), on_date(pack, args.on))
     _emit(args, serialize.eligibility(e), render.eligibility(e))
     return 0
 
@@ -140,7 +128,7 @@ def cmd_occupancy(args: argparse.Namespace) -> int:
     result = occupancy(
         pack,
         [_bedroom(b) for b in args.bedroom],
-        _on(pack, args.on),
+        on_date(pack, args.on),
         _yes_no(args.hallway_alarms, "--hallway-alarms"),
         _yes_no(args.livable_area_alarms, "--livable-area-alarms"),
     )
@@ -154,14 +142,14 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     return sweep.run(args)
 
 
-def _pack_problems(slug: str, on: dt.date) -> str | None:
+def _pack_problems(slug: str, on_text: str | None) -> str | None:
     """What is wrong with a pack: it does not load, a REQUIRED obligation cannot be filed,
     or a term under `terms` is read by no code (inert)."""
     try:
         pack = load_pack(slug)
     except PackError as problem:
         return str(problem)
-    problems = [str(p) for p in check_filings(pack, on)[1]]
+    problems = [str(p) for p in check_filings(pack, on_date(pack, on_text))[1]]
     problems += [
         f"term {name!r} is read by no code: enforce it, show it where it applies, or move it "
         "under `information:` in terms.yaml"
@@ -171,27 +159,13 @@ def _pack_problems(slug: str, on: dt.date) -> str | None:
 
 
 def cmd_packs_check(args: argparse.Namespace) -> int:
-    results: dict[str, str | None] = {}
-    for slug in pack_slugs():
-        on = _on(get_pack(slug), args.on) if slug in _loadable() else dt.date.today()
-        results[slug] = _pack_problems(slug, on)
+    results = {slug: _pack_problems(slug, args.on) for slug in pack_slugs()}
     if args.json:
         print(serialize.dumps(serialize.checked(results)))
     else:
         for slug, error in results.items():
             print(f"{slug}: {'ok' if error is None else error}")
     return 0 if all(e is None for e in results.values()) else 1
-
-
-def _loadable() -> set[str]:
-    found = set()
-    for slug in pack_slugs():
-        try:
-            get_pack(slug)
-        except PackError:
-            continue
-        found.add(slug)
-    return found
 
 
 class _Parser(argparse.ArgumentParser):
@@ -302,7 +276,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         UnknownName,
         NaiveTime,
         UsageError,
-        questions.BadDate,
     ) as error:
         print(f"permitdesk: {error}", file=sys.stderr)
         return BAD_INPUT

@@ -8,25 +8,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from permitdesk.cli import serialize
+from permitdesk.cli.dates import on_date
 from permitdesk.cli.render import table
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.answers import Answer, channels, penalty, who_may_apply
-from permitdesk.rules.calendar import zone
 from permitdesk.rules.money import money
-
-
-class BadDate(ValueError):
-    """An --on that is not a date."""
-
-
-def _on(args: argparse.Namespace, slug: str) -> dt.date:
-    if args.on is None:
-        return dt.datetime.now(zone(get_pack(slug))).date()
-    try:
-        return dt.date.fromisoformat(args.on)
-    except ValueError:
-        raise BadDate(f"--on must be a date YYYY-MM-DD, not {args.on!r}") from None
 
 
 def _value(value: object) -> Any:
@@ -62,7 +49,7 @@ def _answers_text(answers: Sequence[Answer], silent: str) -> str:
 
 def cmd_penalty(args: argparse.Namespace) -> int:
     pack = get_pack(args.jurisdiction)
-    on = _on(args, pack.slug)
+    on = on_date(pack, args.on)
     p = penalty(pack, on)
     if args.json:
         data = {
@@ -89,7 +76,7 @@ def _answer(
     silent: str,
 ) -> int:
     pack = get_pack(args.jurisdiction)
-    on = _on(args, pack.slug)
+    on = on_date(pack, args.on)
     found = ask(pack, on)
     if args.json:
         print(serialize.dumps(_answers_json(pack.slug, on, found)))

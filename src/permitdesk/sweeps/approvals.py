@@ -13,8 +13,8 @@ from django.db import transaction
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.audit.services import queue_all, record_all
 from permitdesk.cases.models import Application, Approval
+from permitdesk.cases.services.approvals import last_day_passed, mark_lapsed
 from permitdesk.cases.services.base import case_facts, pack_of
-from permitdesk.cases.services.permits import last_day_passed, mark_lapsed
 from permitdesk.law.pack import NotInForce, Pack, UnknownName
 from permitdesk.notices.compose import compose_notice
 from permitdesk.rules.calendar import local
@@ -54,7 +54,7 @@ def _new_fee(pack: Pack, application: Application, on: dt.date) -> Decimal | Non
 def _lapse(
     application: Application, now: dt.datetime
 ) -> tuple[Application, AuditEvent, OutboxMessage | None] | None:
-    """cases.services.permits.lapse_approval's change for an approval past its last day,
+    """cases.services.approvals.lapse_approval's change for an approval past its last day,
     and the notice that a new application and fee are due."""
     approval = getattr(application, "approval", None)
     pack = pack_of(application)

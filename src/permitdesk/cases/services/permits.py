@@ -11,7 +11,7 @@ from django.db import transaction
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_event
-from permitdesk.cases.models import Application, Approval, Permit
+from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services.base import (
     add_fee_lines,
     audit,
@@ -22,6 +22,10 @@ from permitdesk.cases.services.base import (
     snapshot,
     state,
     status_change,
+)
+from permitdesk.cases.services.permit_applicants import (
+    check_evidence,
+    check_temporary_applicant,
 )
 from permitdesk.law.pack import Pack
 from permitdesk.notices import case_messages
@@ -66,18 +70,6 @@ def _end_active(
         permit.save(update_fields=["ended_at", "end_reason"])
         ended.append(permit.number)
     return ended
-
-
-def _check_evidence(pack: Pack, evidence: str, on: dt.date) -> None:
-    """St. Clair's occupant shows a lease, a rent receipt with photo ID, or a sales contract."""
-    if not pack.has_term("permit_documents"):
-        return
-    documents = pack.names("permit_documents", on)
-    if evidence not in documents:
-        raise Refused(
-            f"evidence '{evidence}' is not one of: {', '.join(documents)}",
-            pack.cite(pack.term_version("permit_documents", on).citation),
-        )
 
 
 def _earlier_permits(pack: Pack, application: Application, on: dt.date) -> list[Permit]:
@@ -156,7 +148,7 @@ def issue_permit(
         if overridden is not None:  # the timing was overridden: the rest still holds
             check_issue_permit(pack, case, now, timing=False)
         on = local(pack, now).date()
-        _check_evidence(pack, evidence, on)
+        check_evidence(pack, evidence, on)
         earlier = _earlier_permits(pack, application, on)
         ends_on = (
             add_period(pack, on, pack.count("permit_term", on), "years", on)
@@ -245,22 +237,6 @@ def issue_conditional_permit(
     return permit
 
 
-def _check_temporary_applicant(pack: Pack, applied_by: str, channel: str, on: dt.date) -> None:
-    """St. Clair: the owner or agent applies for a temporary permit in person, at the County
-    Court House (temporary_permit_applicants: owner-in-person, agent-in-person)."""
-    if not pack.has_term("temporary_permit_applicants"):
-        return
-    allowed = pack.names("temporary_permit_applicants", on)
-    if f"{applied_by}-{channel}" not in allowed:
-        raise Refused(
-            f"a temporary permit is applied for by: {', '.join(allowed)}; "
-            f"not by the {applied_by} {channel.replace('-', ' ')}",
-            pack.cite(pack.term_version("temporary_permit_applicants", on).citation),
-            code="applicant",
-            field="applied_by",
-        )
-
-
 def issue_temporary_permit(
     *,
     actor: User,
@@ -280,7 +256,7 @@ def issue_temporary_permit(
             pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
         )
         check_transition("issue-temporary-permit", application.status)
-        _check_temporary_applicant(pack, applied_by, channel, local(pack, now).date())
+        check_temporary_applicant(pack, applied_by, channel, local(pack, now).date())
         permit = _create(pack, application, Permit.Kind.TEMPORARY, now)
         audit(
             application,
@@ -333,46 +309,6 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
         )
         case_messages.permit_issued(permit, at=now)
     return permit
-
-
-def last_day_passed(approval: Approval | None, today: dt.date) -> dt.date | None:
-    """The approval's last day when `today` is past it (the approval lapses), else None."""
-    if approval is None or approval.valid_through is None or today <= approval.valid_through:
-        return None
-    return approval.valid_through
-
-
-def mark_lapsed(
-    application: Application, last_day: dt.date, *, actor: User | None, now: dt.datetime
-) -> AuditEvent:
-    """The case lapsed, in memory (the caller saves it), and the audit event of it, not yet
-    written: lapse_approval writes one, the sweep a batch of them."""
-    return status_change(
-        application,
-        Application.Status.LAPSED,
-        noted={"valid_through": last_day.isoformat()},
-        actor=actor,
-        action="lapse-approval",
-        obj=application,
-        at=now,
-    )
-
-
-def lapse_approval(
-    *, actor: User | None, application: Application, now: dt.datetime
-) -> Application:
-    """An approval whose window passed without a permit: a new application and fee are due."""
-    with transaction.atomic():
-        application = locked(application)
-        check_transition("lapse-approval", application.status)
-        pack = pack_of(application)
-        last_day = last_day_passed(getattr(application, "approval", None), local(pack, now).date())
-        if last_day is None:
-            raise Refused("the approval is still valid")
-        event = mark_lapsed(application, last_day, actor=actor, now=now)
-        application.save(update_fields=["status"])
-        record_event(event)
-    return application
 
 
 END_REASONS = (
