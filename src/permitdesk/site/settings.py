@@ -297,7 +297,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "permitdesk.accounts.clients.client_address"
-AXES_LOCKOUT_CALLABLE = "permitdesk.web.account_refusals.locked_out"
+AXES_LOCKOUT_CALLABLE = "permitdesk.web.accounts.refusals.locked_out"
 AXES_VERBOSE = False  # our audit trail and logs record lockouts (permitdesk.accounts.lockout)
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from permitdesk.web import account_views, applicant_urls, public_urls, staff_urls
+from permitdesk.web.accounts import views as account_views
+from permitdesk.web.applicant import urls as applicant_urls
 from permitdesk.web.home import home
+from permitdesk.web.public import urls as public_urls
+from permitdesk.web.staff import urls as staff_urls
 
 app_name = "web"
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -18,7 +18,7 @@ from permitdesk.cases.models import Inspection, Occupant
 from permitdesk.cases.services import applications, occupants, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import first_inspection_day, is_business_day
-from permitdesk.web.applicant_inspections import inspection_days
+from permitdesk.web.applicant.inspections import inspection_days
 from tests.cases import factories
 from tests.web.applicant.cases import PIXEL, approved, failed, first_day, paid, submitted
 

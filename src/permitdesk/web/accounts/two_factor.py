@@ -28,7 +28,7 @@ from permitdesk.accounts.two_factor import (
     verify_code,
 )
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.account_refusals import too_many
+from permitdesk.web.accounts.refusals import too_many
 
 TEMPLATE = "web/accounts/two_factor.html"
 

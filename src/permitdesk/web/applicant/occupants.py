@@ -17,8 +17,8 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import TRANSITIONS, Refused
-from permitdesk.web.applicant_forms import OccupantForm
-from permitdesk.web.applicant_queries import my_case
+from permitdesk.web.applicant.forms import OccupantForm
+from permitdesk.web.applicant.queries import my_case
 
 
 def details_rule(pack: Pack) -> str | None:

@@ -18,10 +18,10 @@ from permitdesk.cases.services.inspections import ViolationInput, record_inspect
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web import staff_queries
-from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
-from permitdesk.web.staff_checklist import ChecklistForm, checklist_rows
-from permitdesk.web.staff_inspection_forms import (
+from permitdesk.web.staff import queries
+from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
+from permitdesk.web.staff.inspection_forms import (
     BaseViolationFormSet,
     ResultForm,
     ViolationFormSet,
@@ -48,7 +48,7 @@ def _check_violations(result: ResultForm, violations: BaseViolationFormSet) -> N
 @staff_page()
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    visit = staff_queries.assigned_inspection(user, pk)
+    visit = queries.assigned_inspection(user, pk)
     case = visit.application
     pack = get_pack(case.jurisdiction.slug)
     now = timezone.now()

@@ -11,8 +11,8 @@ from permitdesk.law.pack import NotInForce
 from permitdesk.law.vocabulary import ELIGIBILITY_FACTS
 from permitdesk.rules.eligibility import Eligibility, eligibility
 from permitdesk.rules.facts import FactError
-from permitdesk.web.public_forms import FactsForm, facts_used, the_day
-from permitdesk.web.public_packs import pack_or_404, today
+from permitdesk.web.public.forms import FactsForm, facts_used, the_day
+from permitdesk.web.public.packs import pack_or_404, today
 
 # What the rules cannot decide without; the others are asked for only where a rule reads them,
 # and the rules say so next to the field.

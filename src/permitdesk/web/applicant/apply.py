@@ -27,8 +27,8 @@ from permitdesk.rules.case_facts import eligibility_facts
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import Quote, quote
-from permitdesk.web.applicant_forms import ApplyForm
-from permitdesk.web.applicant_queries import my_units
+from permitdesk.web.applicant.forms import ApplyForm
+from permitdesk.web.applicant.queries import my_units
 
 KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 

@@ -15,7 +15,7 @@ from permitdesk.accounts.models import Membership
 from permitdesk.cases.models import Application, Occupant, Permit
 from permitdesk.records.models import Party, Property
 from permitdesk.records.services import normalized
-from permitdesk.web.staff_access import DESK, signed_in_user, staff_page
+from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 
 PAGE_SIZE = 25
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 from permitdesk.law.pack import NotInForce, UnknownName
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import NotPermitted, Quote, quote
-from permitdesk.web.public_forms import FactsForm, facts_used, the_day
-from permitdesk.web.public_packs import pack_or_404, schedules, today
+from permitdesk.web.public.forms import FactsForm, facts_used, the_day
+from permitdesk.web.public.packs import pack_or_404, schedules, today
 
 
 class ChooseItemForm(forms.Form):

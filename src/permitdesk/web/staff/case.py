@@ -18,9 +18,9 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import TRANSITIONS
-from permitdesk.web import staff_queries
-from permitdesk.web.staff_access import signed_in_user, staff_page
-from permitdesk.web.staff_forms import (
+from permitdesk.web.staff import queries
+from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.staff.forms import (
     DEFAULT_METHODS,
     AssignForm,
     ConditionalPermitForm,
@@ -29,7 +29,7 @@ from permitdesk.web.staff_forms import (
     TemporaryPermitForm,
     WaiveForm,
 )
-from permitdesk.web.staff_permit_forms import finishing_forms
+from permitdesk.web.staff.permit_forms import finishing_forms
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def case_page(
     pack = get_pack(case.jurisdiction.slug)
     held = frozenset(roles(user, case.jurisdiction_id))
     allowed = Allowed(held, case.status)
-    inspectors = staff_queries.inspectors_of(case.jurisdiction)
+    inspectors = queries.inspectors_of(case.jurisdiction)
     pending = [i for i in case.inspections.all() if i.result == "pending"]
     blank: dict[str, Any] = {
         "payment_form": PaymentForm(methods=payment_methods(pack, case)),
@@ -121,4 +121,4 @@ def case_page(
 
 @staff_page()
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return case_page(request, staff_queries.staff_case(signed_in_user(request), pk))
+    return case_page(request, queries.staff_case(signed_in_user(request), pk))

@@ -23,9 +23,9 @@ from permitdesk.accounts.registration import (
     verify_sign_up,
 )
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.account_forms import SignInForm, SignUpForm
-from permitdesk.web.account_refusals import too_many
-from permitdesk.web.account_two_factor import two_factor
+from permitdesk.web.accounts.forms import SignInForm, SignUpForm
+from permitdesk.web.accounts.refusals import too_many
+from permitdesk.web.accounts.two_factor import two_factor
 
 BACKEND = "permitdesk.accounts.backends.EmailOrUsernameBackend"
 

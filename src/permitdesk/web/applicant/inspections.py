@@ -22,8 +22,8 @@ from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import earliest_inspection_day, is_business_day
 from permitdesk.rules.first_day import first_day
 from permitdesk.rules.lifecycle import Refused, check_request_inspection
-from permitdesk.web.applicant_forms import InspectionRequestForm
-from permitdesk.web.applicant_queries import my_case
+from permitdesk.web.applicant.forms import InspectionRequestForm
+from permitdesk.web.applicant.queries import my_case
 
 DAYS_OFFERED = 20  # business days listed ahead: how far the page looks, not a rule
 

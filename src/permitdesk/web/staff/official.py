@@ -19,10 +19,10 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web import staff_queries
-from permitdesk.web.staff_access import attach_refusal, signed_in_user, staff_page
-from permitdesk.web.staff_case import case_page
-from permitdesk.web.staff_forms import ConditionalPermitForm, TemporaryPermitForm
+from permitdesk.web.staff import queries
+from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.case import case_page
+from permitdesk.web.staff.forms import ConditionalPermitForm, TemporaryPermitForm
 
 SERVICE_ERRORS = (Refused, ValueError)
 HISTORY_PAGE_SIZE = 50
@@ -32,7 +32,7 @@ HISTORY_PAGE_SIZE = 50
 @staff_page()
 def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = staff_queries.staff_case(user, pk)
+    case = queries.staff_case(user, pk)
     form = ConditionalPermitForm(request.POST)
     if form.is_valid():
         try:
@@ -59,7 +59,7 @@ def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page()
 def temporary_permit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = staff_queries.staff_case(user, pk)
+    case = queries.staff_case(user, pk)
     form = TemporaryPermitForm(request.POST)
     if form.is_valid():
         try:
@@ -153,11 +153,9 @@ def inspector_names(events: list[AuditEvent]) -> dict[int, str]:
 @staff_page()
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = staff_queries.staff_case(user, pk)
+    case = queries.staff_case(user, pk)
     require(user, "view-audit", case)
-    page = Paginator(staff_queries.audit_trail(case), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(queries.audit_trail(case), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     events = list(page.object_list)
     names = inspector_names(events)
     return render(

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden
-from permitdesk.web import staff_queries
-from permitdesk.web.staff_access import signed_in_user, staff_page
+from permitdesk.web.staff import queries
+from permitdesk.web.staff.access import signed_in_user, staff_page
 
 
 def calendar_feed_url(request: HttpRequest) -> str | None:
@@ -45,7 +45,7 @@ def inspector_day(request: HttpRequest) -> HttpResponse:
     form = DayForm(request.GET)
     valid = form.is_valid()
     ahead = (form.cleaned_data.get("ahead") or 0) if valid else 0
-    day, visits = staff_queries.inspector_day(signed_in_user(request), timezone.now(), ahead)
+    day, visits = queries.inspector_day(signed_in_user(request), timezone.now(), ahead)
     context = {
         "day": day,
         "ahead": ahead,

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from permitdesk.accounts.models import Role
 from permitdesk.law.loader import get_pack
-from permitdesk.web import staff_queries
-from permitdesk.web.staff_access import DESK, signed_in_user, staff_page
+from permitdesk.web.staff import queries
+from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 
 PAGE_SIZE = 25
 
@@ -19,7 +19,7 @@ PAGE_SIZE = 25
 @staff_page()
 def staff_home(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    desks = staff_queries.desks(user)
+    desks = queries.desks(user)
     return render(
         request,
         "web/staff/home.html",
@@ -32,14 +32,14 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 
 @staff_page(DESK)
 def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
-    if name not in staff_queries.QUEUE_TITLES:
+    if name not in queries.QUEUE_TITLES:
         raise Http404(f"queue {name} not found")
-    place = staff_queries.desk_jurisdiction(signed_in_user(request), slug)
-    pages = Paginator(staff_queries.queue_cases(place, name), PAGE_SIZE)
+    place = queries.desk_jurisdiction(signed_in_user(request), slug)
+    pages = Paginator(queries.queue_cases(place, name), PAGE_SIZE)
     page = pages.get_page(request.GET.get("page"))
     pack = get_pack(place.slug)
     due = (
-        staff_queries.issue_due(pack, list(page.object_list), timezone.now())
+        queries.issue_due(pack, list(page.object_list), timezone.now())
         if name == "ready-to-issue"
         else {}
     )
@@ -50,7 +50,7 @@ def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
             "jurisdiction": place,
             "zone": get_pack(place.slug).jurisdiction.time_zone,
             "queue": name,
-            "title": staff_queries.QUEUE_TITLES[name],
+            "title": queries.QUEUE_TITLES[name],
             "page": page,
             "due": due,
             "rows": [(case, due.get(case.pk)) for case in page.object_list],

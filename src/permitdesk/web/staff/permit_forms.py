@@ -17,7 +17,7 @@ from permitdesk.cases.services.permits import END_REASONS
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.quote import Quote, quote
-from permitdesk.web.staff_forms import override_reason_field
+from permitdesk.web.staff.forms import override_reason_field
 
 END_WORDS = {
     "change-of-tenancy": "Change of tenancy (the occupants moved out)",

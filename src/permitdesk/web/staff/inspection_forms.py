@@ -10,7 +10,7 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
-from permitdesk.web.staff_forms import override_reason_field
+from permitdesk.web.staff.forms import override_reason_field
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024  # 5 MB: a phone photo, well under the server's limits
 # The first bytes of each accepted image type, and the file name endings it may carry.

@@ -19,14 +19,14 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local, zone
 from permitdesk.rules.lifecycle import TRANSITIONS
-from permitdesk.web.applicant_queries import (
+from permitdesk.web.applicant.queries import (
     CASES_PER_PAGE,
     case_events,
     my_case,
     my_cases,
     my_properties,
 )
-from permitdesk.web.applicant_timeline import NEXT, case_deadlines, happened
+from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
 
 # How a pack's payment methods read on the page.
 METHOD_WORDS = {

@@ -1,0 +1,1 @@
+"""The portal's account pages: sign-in, sign-up, password reset, two-factor."""

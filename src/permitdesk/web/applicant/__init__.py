@@ -1,0 +1,1 @@
+"""The portal's pages for applicants: owners, managing agents and tenants."""

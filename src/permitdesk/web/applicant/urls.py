@@ -1,0 +1,27 @@
+"""The applicant pages' URLs (included by permitdesk.web.urls)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from permitdesk.web.applicant import apply, cases, inspections, occupants, properties
+
+urlpatterns: list[URLPattern] = [
+    path("cases/", cases.case_list, name="my-cases"),
+    path("cases/<int:pk>/", cases.case_detail, name="case"),
+    path(
+        "cases/<int:pk>/inspection/",
+        inspections.inspection_request,
+        name="case-inspection",
+    ),
+    path(
+        "cases/<int:pk>/violations/<int:violation>/photo/",
+        cases.violation_photo,
+        name="case-violation-photo",
+    ),
+    path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
+    path("apply/", apply.apply, name="apply"),
+    path("properties/new/", properties.property_new, name="property-new"),
+    path("properties/<int:pk>/", properties.property_detail, name="property"),
+    path("properties/<int:pk>/units/new/", properties.unit_new, name="unit-new"),
+]

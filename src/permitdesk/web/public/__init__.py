@@ -1,0 +1,1 @@
+"""The portal's public pages: no sign-in (estimator, guides, verification)."""

@@ -1,0 +1,21 @@
+"""The public pages' URLs (included by permitdesk.web.urls): the fee estimator, the "do I need a
+permit?" guides and permit verification. No sign-in."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from permitdesk.web.public import estimate, guide, verify
+
+urlpatterns: list[URLPattern] = [
+    path("estimate/", estimate.estimate, name="estimate"),
+    path(
+        "estimate/<slug:jurisdiction>/<slug:item>/",
+        estimate.estimate_item,
+        name="estimate-item",
+    ),
+    path("guide/", guide.guides, name="guides"),
+    path("guide/<slug:slug>/", guide.guide, name="guide"),
+    path("verify/", verify.verify, name="verify"),
+    path("verify/<str:token>/", verify.verify_token, name="verify-token"),
+]

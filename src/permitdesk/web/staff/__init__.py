@@ -1,0 +1,1 @@
+"""The portal's pages for the building division's staff."""

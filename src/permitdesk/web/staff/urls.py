@@ -1,0 +1,59 @@
+"""The staff pages' URLs (included by permitdesk.web.urls)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from permitdesk.web.staff import (
+    case,
+    inspection,
+    inspector,
+    official,
+    payments,
+    permits,
+    queue,
+    scheduling,
+    search,
+)
+
+urlpatterns: list[URLPattern] = [
+    path("staff/", queue.staff_home, name="staff-home"),
+    path("staff/search/", search.search, name="staff-search"),
+    path("staff/inspections/today/", inspector.inspector_day, name="inspector-day"),
+    path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
+    path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),
+    path("staff/<slug:slug>/queues/<slug:name>/", queue.queue, name="staff-queue"),
+    path("staff/cases/<int:pk>/", case.case_detail, name="staff-case"),
+    path("staff/cases/<int:pk>/history/", official.history, name="staff-case-history"),
+    path("staff/cases/<int:pk>/payments/", payments.record, name="staff-record-payment"),
+    path(
+        "staff/cases/<int:pk>/fees/<int:line>/waive/",
+        payments.waive,
+        name="staff-waive-fee",
+    ),
+    path("staff/cases/<int:pk>/inspections/", scheduling.schedule, name="staff-schedule"),
+    path(
+        "staff/cases/<int:pk>/inspections/<int:inspection>/assign/",
+        scheduling.assign,
+        name="staff-assign",
+    ),
+    path(
+        "staff/cases/<int:pk>/conditional-permit/",
+        official.conditional_permit,
+        name="staff-conditional-permit",
+    ),
+    path(
+        "staff/cases/<int:pk>/temporary-permit/",
+        official.temporary_permit,
+        name="staff-temporary-permit",
+    ),
+    path("staff/cases/<int:pk>/permit/", permits.issue, name="staff-issue-permit"),
+    path("staff/cases/<int:pk>/permit/amend/", permits.amend, name="staff-amend-permit"),
+    path(
+        "staff/cases/<int:pk>/permits/<int:permit>/end/",
+        permits.end,
+        name="staff-end-permit",
+    ),
+    path("staff/cases/<int:pk>/refunds/", permits.refund, name="staff-refund"),
+    path("staff/cases/<int:pk>/withdraw/", permits.withdraw, name="staff-withdraw"),
+]
