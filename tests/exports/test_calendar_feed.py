@@ -105,8 +105,24 @@ def test_a_recorded_inspection_stays_with_its_result_and_old_ones_drop_off(clock
         actor=who.inspector, inspection=visit, result="passed", now=central("2026-11-18 10:00")
     )
     assert "Result: passed" in str(events_by_uid(who.inspector)[uid(visit)]["description"])
-    clock.set(central("2027-03-01 09:00"))  # more than 90 days after the visit
+    clock.set(central("2027-03-01 09:00"))  # more than 30 days after the visit
     assert uid(visit) not in events_by_uid(who.inspector)
+
+
+@pytest.mark.parametrize(
+    ("today", "listed"),
+    [
+        ("2026-08-19 09:00", False),  # the visit 91 days ahead: past the window's end
+        ("2026-08-21 09:00", True),  # 89 days ahead
+        ("2026-12-17 09:00", True),  # 29 days after it
+        ("2026-12-19 09:00", False),  # 31 days after it: before the window's start
+    ],
+)
+def test_the_feed_holds_30_days_back_and_90_ahead(clock: Clock, today: str, listed: bool) -> None:
+    who = people()
+    _, visit = scheduled(who)  # on Wednesday, 2026-11-18
+    clock.set(central(today))
+    assert (uid(visit) in events_by_uid(who.inspector)) is listed
 
 
 def test_the_uid_is_the_same_on_every_fetch() -> None:
@@ -128,12 +144,16 @@ def test_the_feed_costs_the_same_queries_for_one_inspection_and_for_six() -> Non
         assert status == 200
         return len(seen.captured_queries)
 
+    # The first fetch after a change also records the feed's new version (one UPDATE).
+    first_after_change = queries()
     one = queries()
+    assert first_after_change == one + 1
     for _ in range(5):
         scheduled(who)
+    assert queries() == first_after_change
     assert len(calendar_of(who.inspector).events) == 6
     assert queries() == one
-    assert one <= 4
+    assert one <= 3
 
 
 def test_an_unknown_or_tampered_secret_is_not_found() -> None:

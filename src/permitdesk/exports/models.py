@@ -1,4 +1,5 @@
-"""An inspector's calendar feed: the random key its secret URL is built from."""
+"""An inspector's calendar feed: the random key its secret URL is built from, and the version
+of the feed last served (for HTTP caching)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ class CalendarFeed(models.Model):
     )
     key = models.CharField(max_length=32, unique=True)
     created_at = models.DateTimeField(help_text="when this key was issued (or last rotated)")
+    # permitdesk.exports.versions: the feed's ETag is the digest of its bytes; Last-Modified
+    # is when that digest was first served, which no row of the case file records.
+    digest = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the last feed")
+    changed_at = models.DateTimeField(
+        null=True, blank=True, help_text="when the feed first read as `digest`"
+    )
 
     def __str__(self) -> str:
         return f"calendar feed of {self.user}"

@@ -15,7 +15,8 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from permitdesk.accounts.models import Role
@@ -26,6 +27,7 @@ from permitdesk.exports.ical import inspector_calendar
 from permitdesk.exports.links import feed_for_secret, url_of
 from permitdesk.exports.services import is_inspector, issue_feed, rotate_feed
 from permitdesk.exports.tables import csv_lines
+from permitdesk.exports.versions import version_of
 from permitdesk.records.models import Jurisdiction
 
 EXPORTERS = {Role.CLERK, Role.CODE_OFFICIAL}
@@ -45,18 +47,31 @@ def _feed_answer(url: str) -> JsonResponse:
 
 
 @require_safe  # calendar apps may ask HEAD first
-def inspection_feed(request: HttpRequest, secret: str) -> HttpResponse:
-    """The inspector's schedule (text/calendar); an unknown or rotated secret is 404."""
+def inspection_feed(request: HttpRequest, secret: str) -> HttpResponseBase:
+    """The inspector's schedule (text/calendar); an unknown or rotated secret is 404.
+
+    With an ETag and a Last-Modified date: a calendar that sends back If-None-Match or
+    If-Modified-Since gets 304 and no body while the feed reads the same. "no-cache" makes
+    it ask every time rather than trust a copy."""
     feed = feed_for_secret(secret)
     if feed is None or not is_inspector(feed.user):
         return _text("no such calendar feed", 404)
-    response = HttpResponse(
-        inspector_calendar(feed.user, timezone.now()), content_type="text/calendar; charset=utf-8"
-    )
+    now = timezone.now()
+    body = inspector_calendar(feed.user, now)
+    version = version_of(feed, body, now)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="inspections.ics"'
     response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
-    return response
+    response["ETag"] = version.etag
+    response["Last-Modified"] = http_date(version.last_modified.timestamp())
+    unchanged = get_conditional_response(
+        request,
+        etag=version.etag,
+        last_modified=int(version.last_modified.timestamp()),
+        response=response,
+    )
+    return unchanged or response
 
 
 def _signed_in(request: HttpRequest) -> User | None:
