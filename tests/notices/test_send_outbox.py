@@ -16,7 +16,8 @@ from pytest_django.fixtures import Settings
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.cases.services import permits
-from permitdesk.notices.outbox import Policy, claim, deliver_due, message_id, send
+from permitdesk.notices.claims import claim
+from permitdesk.notices.outbox import Policy, deliver_due, message_id, send
 from tests.api import world
 from tests.documents import cases as documents
 from tests.documents.pdf import text

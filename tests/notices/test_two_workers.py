@@ -11,7 +11,7 @@ from django.db import transaction
 
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
-from permitdesk.notices import outbox
+from permitdesk.notices import claims
 from permitdesk.notices.outbox import Pass, Policy, deliver_due
 from tests.concurrency.cases import at_once, widened
 from tests.moments import central
@@ -25,6 +25,7 @@ POLICY = Policy(
     retry=dt.timedelta(seconds=60),
     retry_max=dt.timedelta(minutes=10),
     lease=dt.timedelta(minutes=5),
+    batch=4,  # six batches to share out, not one batch that the first worker takes whole
 )
 MESSAGES = 24
 
@@ -39,7 +40,7 @@ def test_two_workers_deliver_each_message_once(smtp: Inbox) -> None:
 
     # Each claim pauses inside its transaction, holding the row it picked, while the other
     # worker picks: on PostgreSQL it skips the locked row and takes the next.
-    with widened(outbox, "_claimable", seconds=0.02):
+    with widened(claims, "_claimable", seconds=0.02):
         outcomes = at_once(worker, worker)
 
     assert [o.error for o in outcomes] == [None, None]

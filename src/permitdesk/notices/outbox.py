@@ -1,4 +1,4 @@
-"""Sending the outbox: claim a due message, send it by SMTP, record what happened.
+"""Sending the outbox: claim a batch of due messages, send them by SMTP, record what happened.
 
 Delivery guarantee
 ------------------
@@ -6,54 +6,59 @@ Delivery guarantee
   (``audit.services.queue``): it exists if and only if the change committed. The worker never
   deletes it: it ends SENT, or FAILED after ``OUTBOX_MAX_ATTEMPTS`` attempts, still in the
   table with its last error, and ``requeue_outbox`` (``requeue()``) queues it again.
-* **At most one worker at a time per message.** A worker claims one message in a short
-  transaction (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite takes one writer at a
-  time) by a compare-and-set ``UPDATE`` from QUEUED (due) to SENDING with a fresh claim token
-  and a lease of ``OUTBOX_LEASE_SECONDS``; only the holder of the token may record the outcome.
-  Two workers never send the same message while its lease runs.
+* **At most one worker at a time per message.** A worker claims a batch (``Policy.batch``,
+  ``OUTBOX_BATCH_SIZE``) in a short transaction (``SELECT … FOR UPDATE SKIP LOCKED`` on
+  PostgreSQL; SQLite takes one writer at a time) by a compare-and-set ``UPDATE`` from QUEUED
+  (due) to SENDING with a fresh claim token and a lease of ``OUTBOX_LEASE_SECONDS``; only the
+  holder of the token may record the outcome (``permitdesk.notices.claims``). Two workers
+  never send the same message while its lease runs. A batch that has used half its lease
+  hands its untried messages back rather than send past it.
 * **Sent once, save one window.** The SMTP server's acceptance and our commit of SENT cannot
-  be one transaction. If a worker dies (or loses the database) after the server said
-  "250 OK" and before SENT commits, the lease runs out and a worker sends the message again —
-  with the same ``Message-ID`` (``<key@domain>``, from the message's unique key), so the
-  receiving side sees the same message and mail systems that de-duplicate on Message-ID show
-  it once. That window is the only way a message goes out twice; it is at-least-once
-  delivery with a stable identity, which is the strongest guarantee SMTP allows.
+  be one transaction. The messages a batch sent are recorded SENT together when it ends (one
+  UPDATE per batch, not one commit per message); if a worker dies (or loses the database)
+  after the server said "250 OK" and before that commit, the lease runs out and a worker sends
+  those messages again — with the same ``Message-ID`` (``<key@domain>``, from the message's
+  unique key), so the receiving side sees the same message and mail systems that
+  de-duplicate on Message-ID show it once. That window (at most one batch per dying worker)
+  is the only way a message goes out twice; it is at-least-once delivery with a stable
+  identity, which is the strongest guarantee SMTP allows.
 * **Retries back off.** A failed attempt (server down, refused, the attachment failing to
   render) goes back to QUEUED, due ``OUTBOX_RETRY_SECONDS × 2^(attempts−1)`` later, capped at
-  ``OUTBOX_RETRY_MAX_SECONDS``; the attempt count, its error and the next time are recorded.
-  An attempt is counted when claimed, so a worker that crashes mid-send uses one up too.
+  ``OUTBOX_RETRY_MAX_SECONDS``; the attempt count, its error and the next time are recorded
+  at once. An attempt is counted when claimed, so a worker that crashes mid-send uses one up.
 
 The lease must outlast one send: keep ``OUTBOX_LEASE_SECONDS`` well above ``EMAIL_TIMEOUT``
 (Django's SMTP socket timeout) times the few exchanges a message takes.
+
+A worker's run sends over one SMTP connection while it works (Sender) and renders each
+attached document once (permitdesk.notices.attachments); ``send_outbox --workers N`` runs
+several at once (permitdesk.notices.workers).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import random
 import re
-import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import OperationalError, connection, transaction
-from django.db.models import F, Q
+from django.db import transaction
 from django.utils import timezone
 
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import record
+from permitdesk.notices.attachments import Attachments
+from permitdesk.notices.claims import claim_batch, record_failure, record_sent, release
 from permitdesk.rules.lifecycle import Refused
 
 Status = OutboxMessage.Status
 Clock = Callable[[], dt.datetime]
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,14 @@ class Policy:
     retry: dt.timedelta
     retry_max: dt.timedelta
     lease: dt.timedelta
+    # Messages claimed at once: one claim and one commit of SENT per batch instead of per
+    # message (each is a round trip and a WAL flush), at the price of a wider re-send window
+    # if the worker dies mid-batch (see the module's docstring).
+    batch: int = 50
+
+    def __post_init__(self) -> None:
+        if self.batch < 1:
+            raise ValueError(f"OUTBOX_BATCH_SIZE must be at least 1, not {self.batch}")
 
     @classmethod
     def from_settings(cls) -> Policy:
@@ -72,6 +85,7 @@ class Policy:
             retry=dt.timedelta(seconds=settings.OUTBOX_RETRY_SECONDS),
             retry_max=dt.timedelta(seconds=settings.OUTBOX_RETRY_MAX_SECONDS),
             lease=dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
+            batch=settings.OUTBOX_BATCH_SIZE,
         )
 
     def backoff(self, attempts: int) -> dt.timedelta:
@@ -82,14 +96,24 @@ class Policy:
 
 @dataclass
 class Pass:
-    """What one pass over the outbox did, by message key."""
+    """What one pass over the outbox did, by message key, and the documents it rendered."""
 
     sent: list[str] = field(default_factory=list)
     retrying: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    rendered: int = 0
 
     def __str__(self) -> str:
         return f"sent {len(self.sent)}, to retry {len(self.retrying)}, failed {len(self.failed)}"
+
+    def __len__(self) -> int:
+        return len(self.sent) + len(self.retrying) + len(self.failed)
+
+    def add(self, other: Pass) -> None:
+        self.sent += other.sent
+        self.retrying += other.retrying
+        self.failed += other.failed
+        self.rendered += other.rendered
 
 
 _MSGID_SAFE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
@@ -102,55 +126,12 @@ def message_id(message: OutboxMessage) -> str:
     return f"<{local_part}@{domain or 'permitdesk.invalid'}>"
 
 
-def _claimable(now: dt.datetime) -> Q:
-    due = Q(status=Status.QUEUED, next_attempt_at__lte=now)
-    abandoned = Q(status=Status.SENDING, lease_expires_at__lte=now)  # its worker died
-    return due | abandoned
-
-
-def _sqlite_retrying(work: Callable[[], T], tries: int = 50) -> T:
-    """SQLite refuses a second writer at once ("database is locked") instead of waiting;
-    two workers on SQLite try again after a short pause. PostgreSQL never raises this."""
-    for attempt in range(tries):
-        try:
-            return work()
-        except OperationalError as exc:
-            if connection.vendor != "sqlite" or "locked" not in str(exc) or attempt == tries - 1:
-                raise
-            time.sleep(random.uniform(0.005, 0.05))
-    raise AssertionError("unreachable")
-
-
-def claim(*, now: dt.datetime, policy: Policy) -> OutboxMessage | None:
-    """The next due message, moved to SENDING under a new claim token; None when none is due."""
-
-    def attempt() -> tuple[OutboxMessage | None, bool]:
-        with transaction.atomic():
-            due = OutboxMessage.objects.filter(_claimable(now)).order_by("next_attempt_at", "pk")
-            if connection.features.has_select_for_update_skip_locked:
-                due = due.select_for_update(skip_locked=True)
-            pk = due.values_list("pk", flat=True).first()
-            if pk is None:
-                return None, False
-            token = uuid.uuid4().hex
-            won = OutboxMessage.objects.filter(_claimable(now), pk=pk).update(
-                status=Status.SENDING,
-                claimed_by=token,
-                lease_expires_at=now + policy.lease,
-                attempts=F("attempts") + 1,
-            )
-            return (OutboxMessage.objects.get(pk=pk) if won else None), True
-
-    while True:
-        message, found = _sqlite_retrying(attempt)
-        if message is not None or not found:
-            return message
-        # another worker claimed the one we picked (SQLite has no SKIP LOCKED): pick again
-
-
-def email_of(message: OutboxMessage) -> EmailMultiAlternatives:
-    """The e-mail as it goes out: text, HTML alternative, the attached document, and the
-    message's own Message-ID (so a re-send is recognisably the same message)."""
+def email_of(
+    message: OutboxMessage, attachments: Attachments | None = None
+) -> EmailMultiAlternatives:
+    """The e-mail as it goes out: text, HTML alternative, the attached document (from
+    `attachments`, the run's rendered documents), and the message's own Message-ID (so a
+    re-send is recognisably the same message)."""
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body,
@@ -161,12 +142,7 @@ def email_of(message: OutboxMessage) -> EmailMultiAlternatives:
     if message.html_body:
         email.attach_alternative(message.html_body, "text/html")
     if message.attachment:
-        # Imported here: the documents app renders PDFs with fpdf2, which only the worker needs.
-        from permitdesk.documents import render_attachment
-
-        filename, content = render_attachment(
-            str(message.attachment["document"]), int(message.attachment["id"])
-        )
+        filename, content = (attachments or Attachments()).of(message.attachment)
         email.attach(filename, content, "application/pdf")
     return email
 
@@ -177,12 +153,14 @@ class Sender:
     failure, so that the next message opens a fresh one (a server that hung up or timed out
     costs one attempt, not the rest of the pass). Close it at the end of the pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, attachments: Attachments | None = None) -> None:
         self._smtp: Any = None
+        self.attachments = attachments or Attachments()
 
     def send(self, message: OutboxMessage) -> None:
         """Hand the message to the server; raises on any failure."""
-        email = email_of(message)  # a document failing to render is not the connection's fault
+        # A document failing to render is not the connection's fault: built first.
+        email = email_of(message, self.attachments)
         try:
             if self._smtp is None:
                 self._smtp = get_connection(fail_silently=False)
@@ -209,63 +187,55 @@ def send(message: OutboxMessage) -> None:
         sender.close()
 
 
-def _record_sent(message: OutboxMessage, now: dt.datetime) -> bool:
-    return (
-        OutboxMessage.objects.filter(
-            pk=message.pk, status=Status.SENDING, claimed_by=message.claimed_by
-        ).update(status=Status.SENT, sent_at=now, lease_expires_at=None, last_error="")
-        == 1
-    )
-
-
-def _record_failure(
-    message: OutboxMessage, error: BaseException, now: dt.datetime, policy: Policy
-) -> str:
-    gave_up = message.attempts >= policy.max_attempts
-    status = Status.FAILED if gave_up else Status.QUEUED
-    OutboxMessage.objects.filter(
-        pk=message.pk, status=Status.SENDING, claimed_by=message.claimed_by
-    ).update(
-        status=status,
-        next_attempt_at=now if gave_up else now + policy.backoff(message.attempts),
-        lease_expires_at=None,
-        last_error=f"attempt {message.attempts} at {now.isoformat()}: "
-        f"{type(error).__name__}: {error}"[:2000],
-    )
-    return str(status)
-
-
-def deliver(message: OutboxMessage, *, clock: Clock, policy: Policy, sender: Sender) -> str:
-    """Send one claimed message on `sender`'s connection and record the outcome: 'sent',
-    'queued' (to retry) or 'failed' (its last attempt)."""
+def deliver_batch(
+    batch: Sequence[OutboxMessage], *, clock: Clock, policy: Policy, sender: Sender
+) -> Pass:
+    """Send a claimed batch on `sender`'s connection: each failure recorded as it happens, the
+    sent ones recorded together at the end; the untried rest handed back once half the lease
+    is gone (so no message is sent after its lease, when another worker may take it)."""
+    done, sent = Pass(), []
+    stop_at = clock() + policy.lease / 2
     try:
-        sender.send(message)
-    except Exception as exc:  # any failure is an attempt to record, never a lost message
-        error: BaseException = exc
-        return _sqlite_retrying(lambda: _record_failure(message, error, clock(), policy))
-    _sqlite_retrying(lambda: _record_sent(message, clock()))
-    return str(Status.SENT)
+        for n, message in enumerate(batch):
+            if clock() >= stop_at:
+                release(batch[n:])
+                break
+            try:
+                sender.send(message)
+            except Exception as exc:  # any failure is an attempt to record, never a loss
+                status = record_failure(message, exc, clock(), policy)
+                (done.failed if status == Status.FAILED else done.retrying).append(message.key)
+            else:
+                sent.append(message)
+    finally:
+        record_sent(sent, clock())
+    done.sent = [message.key for message in sent]
+    return done
 
 
 def deliver_due(
-    *, clock: Clock = timezone.now, policy: Policy | None = None, limit: int | None = None
+    *,
+    clock: Clock = timezone.now,
+    policy: Policy | None = None,
+    limit: int | None = None,
+    keep_going: Callable[[], bool] | None = None,
 ) -> Pass:
-    """One pass: send every message due now (at most `limit`), one claim at a time, over one
-    SMTP connection while it works (Sender)."""
+    """One pass: send every message due now (at most `limit`), a claimed batch at a time, over
+    one SMTP connection while it works, each attached document rendered once; stops between
+    batches once `keep_going()` is false (the worker was asked to stop)."""
     policy = policy or Policy.from_settings()
     done = Pass()
     sender = Sender()
     try:
-        while limit is None or len(done.sent) + len(done.retrying) + len(done.failed) < limit:
-            message = claim(now=clock(), policy=policy)
-            if message is None:
+        while (limit is None or len(done) < limit) and (keep_going is None or keep_going()):
+            size = policy.batch if limit is None else min(policy.batch, limit - len(done))
+            batch = claim_batch(now=clock(), policy=policy, size=size)
+            if not batch:
                 break
-            outcome = deliver(message, clock=clock, policy=policy, sender=sender)
-            {"sent": done.sent, "queued": done.retrying, "failed": done.failed}[outcome].append(
-                message.key
-            )
+            done.add(deliver_batch(batch, clock=clock, policy=policy, sender=sender))
     finally:
         sender.close()
+    done.rendered = sender.attachments.rendered
     return done
 
 

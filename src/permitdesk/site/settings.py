@@ -34,7 +34,8 @@ EMAIL_TIMEOUT  seconds an SMTP exchange may take (default 30)
 OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS, OUTBOX_RETRY_MAX_SECONDS, OUTBOX_LEASE_SECONDS
                the e-mail worker (send_outbox): attempts before a message is failed (10), the
                first retry delay, doubled each attempt (60) up to a cap (21600), the claim (300);
-               OUTBOX_MESSAGE_ID_DOMAIN the Message-ID's domain (default: PUBLIC_URL's host)
+               OUTBOX_MESSAGE_ID_DOMAIN the Message-ID's domain (default: PUBLIC_URL's host);
+               OUTBOX_BATCH_SIZE messages a worker claims at once (50)
 STATIC_MANIFEST 1 after `collectstatic` (production): hashed, compressed static files from
                var/static; unset, the files are served from the apps' static folders
 PUBLIC_URL     the address the public reaches this site at (QR codes, links in e-mails),
@@ -239,6 +240,9 @@ OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "10"))
 OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
 OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", "21600"))
 OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))
+# Messages claimed, and recorded sent, together: fewer commits, a wider re-send window if a
+# worker dies mid-batch (permitdesk.notices.outbox).
+OUTBOX_BATCH_SIZE = int(os.environ.get("OUTBOX_BATCH_SIZE", "50"))
 # The domain of each message's Message-ID (<key@domain>); unset, PUBLIC_URL's host.
 OUTBOX_MESSAGE_ID_DOMAIN = os.environ.get("OUTBOX_MESSAGE_ID_DOMAIN", "")
 

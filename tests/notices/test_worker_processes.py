@@ -1,0 +1,57 @@
+"""`send_outbox --workers N`: worker processes at once, each with its own database and SMTP
+connections, on a real PostgreSQL server and a real SMTP server on localhost; every message
+is delivered exactly once. SQLite refuses a second worker."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+from pytest_django.fixtures import Settings
+
+from permitdesk.audit.models import OutboxMessage
+from permitdesk.audit.services import queue
+from permitdesk.notices.workers import shares
+from tests.moments import central
+from tests.notices.conftest import Inbox
+
+T0 = central("2026-11-18 12:00")
+MESSAGES = 120
+
+
+def test_a_limit_is_shared_out_and_no_worker_gets_an_empty_share() -> None:
+    assert shares(10, 3) == [4, 3, 3]
+    assert shares(2, 4) == [1, 1]
+    assert shares(None, 2) == [None, None]
+
+
+@pytest.mark.django_db(transaction=True)  # the workers are other processes: data committed
+def test_two_worker_processes_send_each_message_exactly_once(
+    smtp: Inbox, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings.OUTBOX_BATCH_SIZE = 5  # many batches for the two to share
+    for n in range(MESSAGES):
+        with transaction.atomic():
+            queue(key=f"m-{n}", to=f"r{n}@example.test", subject=f"S{n}", body="b", at=T0)
+    if connection.vendor == "sqlite":
+        with pytest.raises(CommandError, match="--workers 2 needs PostgreSQL"):
+            call_command("send_outbox", "--workers", "2")
+        assert smtp.messages == []
+        return
+
+    call_command("send_outbox", "--workers", "2", "-v", "2")
+
+    out = capsys.readouterr().out
+    assert f"sent {MESSAGES}, to retry 0, failed 0 by 2 workers" in out
+    assert out.count("worker ") == 2  # each worker's own line
+    ids = sorted(m["Message-ID"] for m in smtp.messages)
+    assert ids == sorted(f"<m-{n}@permitdesk.test>" for n in range(MESSAGES))  # none twice
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {
+        (OutboxMessage.Status.SENT, 1)
+    }
+
+
+@pytest.mark.django_db
+def test_workers_must_be_at_least_one() -> None:
+    with pytest.raises(CommandError, match="--workers must be at least 1, not 0"):
+        call_command("send_outbox", "--workers", "0")
