@@ -34,9 +34,22 @@ T = TypeVar("T")
 
 
 def _claimable(now: dt.datetime) -> Q:
-    due = Q(status=Status.QUEUED, next_attempt_at__lte=now)
-    abandoned = Q(status=Status.SENDING, lease_expires_at__lte=now)  # its worker died
-    return due | abandoned
+    """QUEUED and due. Picked in the order of the outbox_due index (status, next_attempt_at)
+    alone, so a claim reads its batch's rows and stops, however many are queued behind them
+    (a mailing queues 100,000 at one moment: a tie-break on the id would sort them all at
+    every claim). Among messages due at the same moment the order is the index's."""
+    return Q(status=Status.QUEUED, next_attempt_at__lte=now)
+
+
+def reclaim_abandoned(now: dt.datetime) -> int:
+    """Messages whose lease ran out (their worker died or hung) QUEUED again, as they were
+    due; the claim token is cleared, so their old worker can no longer record them. A pass
+    does this first, so claims need look at QUEUED rows only."""
+    return sqlite_retrying(
+        lambda: OutboxMessage.objects.filter(
+            status=Status.SENDING, lease_expires_at__lte=now
+        ).update(status=Status.QUEUED, claimed_by="", lease_expires_at=None)
+    )
 
 
 def sqlite_retrying(work: Callable[[], T], tries: int = 50) -> T:
@@ -58,7 +71,7 @@ def claim_batch(*, now: dt.datetime, policy: Policy, size: int) -> list[OutboxMe
 
     def attempt() -> tuple[list[OutboxMessage], bool]:
         with transaction.atomic():
-            due = OutboxMessage.objects.filter(_claimable(now)).order_by("next_attempt_at", "pk")
+            due = OutboxMessage.objects.filter(_claimable(now)).order_by("next_attempt_at")
             if connection.features.has_select_for_update_skip_locked:
                 due = due.select_for_update(skip_locked=True)
             picked = list(due.values_list("pk", flat=True)[:size])
@@ -72,7 +85,7 @@ def claim_batch(*, now: dt.datetime, policy: Policy, size: int) -> list[OutboxMe
                 attempts=F("attempts") + 1,
             )
             won = OutboxMessage.objects.filter(claimed_by=token, status=Status.SENDING)
-            return list(won.order_by("next_attempt_at", "pk")), True
+            return list(won.order_by("next_attempt_at", "pk")), True  # a batch, sorted here
 
     while True:
         messages, found = sqlite_retrying(attempt)

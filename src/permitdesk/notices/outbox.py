@@ -54,7 +54,13 @@ from django.utils import timezone
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import record
 from permitdesk.notices.attachments import Attachments
-from permitdesk.notices.claims import claim_batch, record_failure, record_sent, release
+from permitdesk.notices.claims import (
+    claim_batch,
+    reclaim_abandoned,
+    record_failure,
+    record_sent,
+    release,
+)
 from permitdesk.rules.lifecycle import Refused
 
 Status = OutboxMessage.Status
@@ -226,6 +232,7 @@ def deliver_due(
     policy = policy or Policy.from_settings()
     done = Pass()
     sender = Sender()
+    reclaim_abandoned(clock())
     try:
         while (limit is None or len(done) < limit) and (keep_going is None or keep_going()):
             size = policy.batch if limit is None else min(policy.batch, limit - len(done))
