@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from permitdesk.cases.models import Application, Inspection, Payment
 from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.notices.outbox import Policy
 from permitdesk.records.models import Party
 from tests.api import world
 from tests.moments import central
 
 AGENT_EMAIL = "pat.agent@agency.example.test"
+T0 = central("2026-11-18 12:00")  # when the worker tests queue and send
+POLICY = Policy(  # the worker's numbers in the tests: four attempts, a minute's first wait
+    max_attempts=4,
+    retry=dt.timedelta(seconds=60),
+    retry_max=dt.timedelta(minutes=10),
+    lease=dt.timedelta(minutes=5),
+)
 
 
 def with_managing_agent(case: Application, email: str = AGENT_EMAIL) -> Party:

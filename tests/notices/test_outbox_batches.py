@@ -4,6 +4,7 @@ untried messages back instead of sending past its lease."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -15,24 +16,18 @@ from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.documents import permit as permit_document
 from permitdesk.notices.claims import claim_batch
-from permitdesk.notices.outbox import Policy, Sender, deliver_batch, deliver_due
+from permitdesk.notices.outbox import Sender, deliver_batch, deliver_due
 from tests.api import world
 from tests.documents import cases as documents
 from tests.documents.pdf import text
-from tests.moments import central
+from tests.notices import cases
+from tests.notices.cases import T0
 from tests.notices.conftest import Inbox
 from tests.notices.mail import attachments
 
 pytestmark = pytest.mark.django_db
 
-T0 = central("2026-11-18 12:00")
-POLICY = Policy(
-    max_attempts=4,
-    retry=dt.timedelta(seconds=60),
-    retry_max=dt.timedelta(minutes=10),
-    lease=dt.timedelta(minutes=2),
-    batch=5,
-)
+POLICY = dataclasses.replace(cases.POLICY, lease=dt.timedelta(minutes=2), batch=5)
 Status = OutboxMessage.Status
 
 

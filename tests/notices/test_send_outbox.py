@@ -17,25 +17,18 @@ from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.cases.services import permits
 from permitdesk.notices.claims import claim
-from permitdesk.notices.outbox import Policy, deliver_due, message_id, send
+from permitdesk.notices.outbox import deliver_due, message_id, send
 from tests.api import world
 from tests.documents import cases as documents
 from tests.documents.pdf import text
 from tests.moments import central
 from tests.notices import cases
-from tests.notices.cases import AGENT_EMAIL
+from tests.notices.cases import AGENT_EMAIL, POLICY, T0
 from tests.notices.conftest import Inbox, Server
 from tests.notices.mail import attachments, html_part, text_part
 
 pytestmark = pytest.mark.django_db
 
-T0 = central("2026-11-18 12:00")
-POLICY = Policy(
-    max_attempts=4,
-    retry=dt.timedelta(seconds=60),
-    retry_max=dt.timedelta(minutes=10),
-    lease=dt.timedelta(minutes=5),
-)
 Status = OutboxMessage.Status
 
 

@@ -4,7 +4,7 @@ lets one writer in at a time and the claim's compare-and-set settles the rest.""
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 
 import pytest
 from django.db import transaction
@@ -12,21 +12,16 @@ from django.db import transaction
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.notices import claims
-from permitdesk.notices.outbox import Pass, Policy, deliver_due
+from permitdesk.notices.outbox import Pass, deliver_due
 from tests.concurrency.cases import at_once, widened
-from tests.moments import central
+from tests.notices import cases
+from tests.notices.cases import T0
 from tests.notices.conftest import Inbox
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-T0 = central("2026-11-18 12:00")
-POLICY = Policy(
-    max_attempts=3,
-    retry=dt.timedelta(seconds=60),
-    retry_max=dt.timedelta(minutes=10),
-    lease=dt.timedelta(minutes=5),
-    batch=4,  # six batches to share out, not one batch that the first worker takes whole
-)
+# Six batches to share out, not one batch that the first worker takes whole.
+POLICY = dataclasses.replace(cases.POLICY, max_attempts=3, batch=4)
 MESSAGES = 24
 
 

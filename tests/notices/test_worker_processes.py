@@ -12,10 +12,9 @@ from pytest_django.fixtures import Settings
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.notices.workers import shares
-from tests.moments import central
+from tests.notices.cases import T0
 from tests.notices.conftest import Inbox
 
-T0 = central("2026-11-18 12:00")
 MESSAGES = 120
 
 
