@@ -22,6 +22,7 @@ from types import FrameType
 
 from django.db import connection, connections
 
+from permitdesk.law.loader import all_packs
 from permitdesk.notices.outbox import Pass, deliver_due
 
 _stopping = False
@@ -74,6 +75,9 @@ def run_workers(
         return [deliver_due(limit=limit, keep_going=keep_going)]
     if connection.in_atomic_block:
         raise RuntimeError("workers are forked; start them outside a transaction")
+    # The documents read the jurisdictions' packs (YAML, a fraction of a second each to parse):
+    # parsed once here, every worker inherits them instead of parsing them again each pass.
+    list(all_packs())
     # A forked child must never use the parent's database socket: close it, each opens its own.
     connections.close_all()
     parts = shares(limit, workers)

@@ -1,8 +1,8 @@
 """manage.py send_outbox: send the e-mail that is due, once or (--loop) until stopped.
 
 Production runs it under systemd with --loop (README, "E-mail"); cron can run a single pass
-every minute instead. --workers N sends with N processes at once on PostgreSQL (two or three
-per core: docs/benchmarks.md, "Outbox"); several commands may run at once too: each message
+every minute instead. --workers N sends with N processes at once on PostgreSQL (about two per
+core: docs/benchmarks.md, "Outbox"); several commands may run at once too: each message
 is claimed by one worker.
 """
 
