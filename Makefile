@@ -23,9 +23,10 @@ $(STAMP): requirements.lock.txt pyproject.toml
 	$(BIN)/python -m pip install -q -r requirements.lock.txt -e .
 	touch $@
 
-lint: venv ## ruff check + ruff format --check
+lint: venv ## ruff check + ruff format --check + the layers contract (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: venv ## mypy (strict; files and options in pyproject [tool.mypy])
 	$(BIN)/mypy
