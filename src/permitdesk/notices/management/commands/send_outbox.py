@@ -1,6 +1,6 @@
 """manage.py send_outbox: send the e-mail that is due, once or (--loop) until stopped.
 
-Production runs it under systemd with --loop (README, "E-mail"); cron can run a single pass
+Production runs it under systemd with --loop (docs/email.md); cron can run a single pass
 every minute instead. Several may run at once: each message is claimed by one worker.
 """
 
