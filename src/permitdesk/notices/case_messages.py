@@ -15,7 +15,7 @@ from django.conf import settings
 
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.cases.models import Application, Inspection, Payment, Permit
-from permitdesk.cases.services.base import balance_due
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.notices import recipients
