@@ -11,8 +11,7 @@ from django.core import checks
 
 from permitdesk.api.apps import reads_match_schemas
 from permitdesk.api.reads import cases, lists
-from permitdesk.api.reads.sql import as_int, as_str
-from permitdesk.api.reads.tables import Read, mismatches, table
+from permitdesk.api.reads.tables import Read, columns, mismatches
 from permitdesk.api.schemas.occupancy import VisitorOut
 
 
@@ -28,6 +27,11 @@ def test_every_shipped_read_matches_its_schema() -> None:
     }
 
 
+def test_a_row_with_an_unknown_converter_is_refused_by_its_words() -> None:
+    with pytest.raises(ValueError, match=r"one of int, int\?, str.*not 'left_on s.left_on day'"):
+        columns("left_on s.left_on day")
+
+
 def test_the_check_runs_with_djangos_system_checks() -> None:
     assert reads_match_schemas in checks.registry.registry.get_checks()
 
@@ -38,7 +42,7 @@ def test_a_schema_field_without_a_column_is_found() -> None:
 
 
 def test_a_column_the_schema_lacks_is_found_unless_declared_extra() -> None:
-    more = table(("room", "s.room", as_str))
+    more = columns("room  s.room  str")
     wider = dataclasses.replace(cases.VISITORS, columns=cases.VISITORS.columns + more)
     assert mismatches(wider) == ["VisitorOut has no field 'room' for the read's column"]
     declared = dataclasses.replace(wider, extra=frozenset({"room"}))
@@ -48,12 +52,14 @@ def test_a_column_the_schema_lacks_is_found_unless_declared_extra() -> None:
 def test_a_column_read_twice_is_found() -> None:
     twice = Read(
         VisitorOut,
-        table(
-            ("id", "s.id", as_int),
-            ("id", "s.id", as_int),
-            ("name", "s.name", as_str),
-            ("arrived_on", "s.arrived_on", as_str),
-            ("left_on", "s.left_on", as_str),
+        columns(
+            """
+            id          s.id          int
+            id          s.id          int
+            name        s.name        str
+            arrived_on  s.arrived_on  date
+            left_on     s.left_on     date?
+            """
         ),
     )
     assert mismatches(twice) == ["VisitorOut: the read has the column 'id' twice"]

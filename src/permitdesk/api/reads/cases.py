@@ -4,8 +4,8 @@ statement, and the columns every case read shares (the brief of a case; lists.py
 The fast variant of permitdesk.cases.selectors.case_file.application_detail: the same
 document (ApplicationOut), built from rows, not from model instances
 (tests/api/test_api_reads.py compares the two), at a fraction of the cost. Each part is a
-table (tables.Read) checked against its schema at start-up; its lists are sorted in the
-selector's orders (LIST_ORDERS). Who may see what is decided by
+table (tables.Read, one row a line) checked against its schema at start-up; its lists are
+sorted in the selector's orders (LIST_ORDERS). Who may see what is decided by
 permitdesk.accounts.permissions, as for every other read.
 """
 
@@ -16,26 +16,18 @@ from functools import cache
 from typing import Any
 
 from django.db import connection
+from ninja import Schema
 
 from permitdesk.accounts.permissions import NotFound, may_see_case
 from permitdesk.api.auth import Caller, read_as
 from permitdesk.api.reads.sql import (
-    as_bool,
-    as_date,
-    as_date_or_none,
-    as_int,
-    as_int_or_none,
-    as_json,
-    as_moment,
-    as_moment_or_none,
     as_money,
-    as_str,
     json_row,
     json_rows,
     record,
     records,
 )
-from permitdesk.api.reads.tables import Read, table
+from permitdesk.api.reads.tables import Read, columns
 from permitdesk.api.schemas.cases import (
     ApplicationBrief,
     ApplicationOut,
@@ -53,16 +45,18 @@ ZERO = Decimal("0.00")
 
 BRIEF_READ = Read(
     ApplicationBrief,
-    table(
-        ("id", "a.id", as_int),
-        ("jurisdiction", "j.slug", as_str),
-        ("unit", "a.unit_id", as_int),
-        ("address", "p.address", as_str),
-        ("unit_label", "u.label", as_str),
-        ("fee_item", "a.fee_item", as_str),
-        ("trigger", "a.trigger", as_str),
-        ("status", "a.status", as_str),
-        ("submitted_at", "a.submitted_at", as_moment),
+    columns(
+        """
+        id            a.id            int
+        jurisdiction  j.slug          str
+        unit          a.unit_id       int
+        address       p.address       str
+        unit_label    u.label         str
+        fee_item      a.fee_item      str
+        trigger       a.trigger       str
+        status        a.status        str
+        submitted_at  a.submitted_at  moment
+        """
     ),
 )
 BRIEF = BRIEF_READ.fields
@@ -78,12 +72,14 @@ CASE_JOINS = (
 CASE_FILE = Read(
     ApplicationOut,
     BRIEF_READ.columns
-    + table(
-        ("jurisdiction_id", "a.jurisdiction_id", as_int),
-        ("applicant_id", "a.applicant_id", as_int),
-        ("occupied", "a.occupied", as_bool),
-        ("processed_at", "a.processed_at", as_moment),
-        ("balance", "a.balance_due", as_money),
+    + columns(
+        """
+        jurisdiction_id  a.jurisdiction_id  int
+        applicant_id     a.applicant_id     int
+        occupied         a.occupied         bool
+        processed_at     a.processed_at     moment
+        balance          a.balance_due      money
+        """
     ),
     extra=frozenset({"jurisdiction_id", "applicant_id"}),
     filled=frozenset(
@@ -91,121 +87,133 @@ CASE_FILE = Read(
     ),
 )
 
-FEE_LINES = Read(
-    FeeLineOut,
-    table(
-        ("id", "f.id", as_int),
-        ("fee_item", "f.fee_item", as_str),
-        ("line_id", "f.line_id", as_str),
-        ("label", "f.label", as_str),
-        ("kind", "f.kind", as_str),
-        ("amount", "f.amount", as_money),
-        ("basis", "f.basis", as_str),
-        ("citation", "f.citation", as_str),
-        ("assessed_at", "f.assessed_at", as_moment),
-        ("waived_reason", "f.waived_reason", as_str),
+# The case file's lists, each one json_rows() column, in the statement's order: each list's
+# schema, the source of its rows and its table; each sorted in the selector's order
+# (LIST_ORDERS). A violation is read with its inspection's id, to be nested in it.
+LIST_TABLES: dict[str, tuple[type[Schema], str, str]] = {
+    "fee_lines": (
+        FeeLineOut,
+        "cases_feeline f WHERE f.application_id = a.id",
+        """
+        id             f.id             int
+        fee_item       f.fee_item       str
+        line_id        f.line_id        str
+        label          f.label          str
+        kind           f.kind           str
+        amount         f.amount         money
+        basis          f.basis          str
+        citation       f.citation       str
+        assessed_at    f.assessed_at    moment
+        waived_reason  f.waived_reason  str
+        """,
     ),
-    source="cases_feeline f WHERE f.application_id = a.id",
-    order=LIST_ORDERS["fee_lines"],
-)
-PAYMENTS = Read(
-    PaymentOut,
-    table(
-        ("id", "m.id", as_int),
-        ("application", "m.application_id", as_int),
-        ("kind", "m.kind", as_str),
-        ("method", "m.method", as_str),
-        ("amount", "m.amount", as_money),
-        ("receipt_number", "m.receipt_number", as_str),
-        ("recorded_at", "m.recorded_at", as_moment),
-        ("refund_of", "m.refund_of_id", as_int_or_none),
+    "payments": (
+        PaymentOut,
+        "cases_payment m WHERE m.application_id = a.id",
+        """
+        id              m.id              int
+        application     m.application_id  int
+        kind            m.kind            str
+        method          m.method          str
+        amount          m.amount          money
+        receipt_number  m.receipt_number  str
+        recorded_at     m.recorded_at     moment
+        refund_of       m.refund_of_id    int?
+        """,
     ),
-    source="cases_payment m WHERE m.application_id = a.id",
-    order=LIST_ORDERS["payments"],
-)
-INSPECTIONS = Read(
-    InspectionOut,
-    table(
-        ("id", "i.id", as_int),
-        ("application", "i.application_id", as_int),
-        ("number", "i.number", as_int),
-        ("scheduled_on", "i.scheduled_on", as_date),
-        ("window", 'i."window"', as_str),
-        ("inspector", "i.inspector_id", as_int_or_none),
-        ("result", "i.result", as_str),
-        ("checklist", "i.checklist", as_json),
-        ("notes", "i.notes", as_str),
-        ("completed_at", "i.completed_at", as_moment_or_none),
+    "inspections": (
+        InspectionOut,
+        "cases_inspection i WHERE i.application_id = a.id",
+        """
+        id            i.id              int
+        application   i.application_id  int
+        number        i.number          int
+        scheduled_on  i.scheduled_on    date
+        window        i."window"        str
+        inspector     i.inspector_id    int?
+        result        i.result          str
+        checklist     i.checklist       json
+        notes         i.notes           str
+        completed_at  i.completed_at    moment?
+        """,
     ),
-    filled=frozenset({"violations"}),
-    source="cases_inspection i WHERE i.application_id = a.id",
-    order=LIST_ORDERS["inspections"],
-)
-VIOLATIONS = Read(
-    ViolationOut,
-    table(
-        ("inspection", "v.inspection_id", as_int),  # which inspection it belongs to
-        ("id", "v.id", as_int),
-        ("code_citation", "v.code_citation", as_str),
-        ("description", "v.description", as_str),
-        ("correction", "v.correction", as_str),
+    "violations": (
+        ViolationOut,
+        (
+            "cases_violation v JOIN cases_inspection vi ON vi.id = v.inspection_id "
+            "WHERE vi.application_id = a.id"
+        ),
+        """
+        inspection     v.inspection_id  int
+        id             v.id             int
+        code_citation  v.code_citation  str
+        description    v.description    str
+        correction     v.correction     str
+        """,
     ),
-    extra=frozenset({"inspection"}),
-    source="cases_violation v JOIN cases_inspection vi ON vi.id = v.inspection_id "
-    "WHERE vi.application_id = a.id",
-    order=LIST_ORDERS["violations"],
-)
-OCCUPANTS = Read(
-    OccupantOut,
-    table(
-        ("id", "o.id", as_int),
-        ("first_name", "o.first_name", as_str),
-        ("last_name", "o.last_name", as_str),
-        ("age", "o.age", as_int_or_none),
-        ("relationship", "o.relationship", as_str),
+    "occupants": (
+        OccupantOut,
+        "cases_occupant o WHERE o.application_id = a.id",
+        """
+        id            o.id            int
+        first_name    o.first_name    str
+        last_name     o.last_name     str
+        age           o.age           int?
+        relationship  o.relationship  str
+        """,
     ),
-    source="cases_occupant o WHERE o.application_id = a.id",
-    order=LIST_ORDERS["occupants"],
-)
-VISITORS = Read(
-    VisitorOut,
-    table(
-        ("id", "s.id", as_int),
-        ("name", "s.name", as_str),
-        ("arrived_on", "s.arrived_on", as_date),
-        ("left_on", "s.left_on", as_date_or_none),
+    "visitors": (
+        VisitorOut,
+        "cases_visitor s WHERE s.application_id = a.id",
+        """
+        id          s.id          int
+        name        s.name        str
+        arrived_on  s.arrived_on  date
+        left_on     s.left_on     date?
+        """,
     ),
-    source="cases_visitor s WHERE s.application_id = a.id",
-    order=LIST_ORDERS["visitors"],
-)
-PERMITS = Read(
-    PermitOut,
-    table(
-        ("id", "t.id", as_int),
-        ("application", "t.application_id", as_int),
-        ("number", "t.number", as_str),
-        ("kind", "t.kind", as_str),
-        ("issued_at", "t.issued_at", as_moment),
-        ("ends_on", "t.ends_on", as_date_or_none),
-        ("correction_due_on", "t.correction_due_on", as_date_or_none),
-        ("ended_at", "t.ended_at", as_moment_or_none),
-        ("end_reason", "t.end_reason", as_str),
-        ("verification_token", "t.verification_token", as_str),
+    "permits": (
+        PermitOut,
+        "cases_permit t WHERE t.application_id = a.id",
+        """
+        id                  t.id                  int
+        application         t.application_id      int
+        number              t.number              str
+        kind                t.kind                str
+        issued_at           t.issued_at           moment
+        ends_on             t.ends_on             date?
+        correction_due_on   t.correction_due_on   date?
+        ended_at            t.ended_at            moment?
+        end_reason          t.end_reason          str
+        verification_token  t.verification_token  str
+        """,
     ),
-    source="cases_permit t WHERE t.application_id = a.id",
-    order=LIST_ORDERS["permits"],
+}
+_EXTRA = {"violations": frozenset({"inspection"})}
+_FILLED = {"inspections": frozenset({"violations"})}
+LISTS = tuple(
+    Read(
+        schema,
+        columns(rows),
+        _EXTRA.get(name, frozenset()),
+        _FILLED.get(name, frozenset()),
+        source,
+        LIST_ORDERS[name],
+    )
+    for name, (schema, source, rows) in LIST_TABLES.items()
 )
+FEE_LINES, PAYMENTS, INSPECTIONS, VIOLATIONS, OCCUPANTS, VISITORS, PERMITS = LISTS
 APPROVAL = Read(
     ApprovalOut,
-    table(
-        ("approved_on", "r.approved_on", as_date),
-        ("valid_through", "r.valid_through", as_date_or_none),
+    columns(
+        """
+        approved_on    r.approved_on    date
+        valid_through  r.valid_through  date?
+        """
     ),
     source="cases_approval r WHERE r.application_id = a.id",
 )
 
-# The case file's lists, each one json_rows() column, in the statement's order.
-LISTS = (FEE_LINES, PAYMENTS, INSPECTIONS, VIOLATIONS, OCCUPANTS, VISITORS, PERMITS)
 READS = (BRIEF_READ, CASE_FILE, *LISTS, APPROVAL)
 
 

@@ -22,12 +22,11 @@ from permitdesk.api.reads.json_text import json_object, sort_text
 from permitdesk.api.reads.sql import (
     Row,
     as_int,
-    as_money,
     fetch,
     moment,
     moment_param,
 )
-from permitdesk.api.reads.tables import Read, table
+from permitdesk.api.reads.tables import Read, columns
 from permitdesk.api.schemas.cases import QueueItem
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.desks import staff_jurisdiction
@@ -116,7 +115,7 @@ def case_list(who: Caller, limit: int, after: str | None) -> str:
     return page.document(fetch(*page.statement()))
 
 
-QUEUE_ITEM = Read(QueueItem, BRIEF_READ.columns + table(("balance", "a.balance_due", as_money)))
+QUEUE_ITEM = Read(QueueItem, BRIEF_READ.columns + columns("balance  a.balance_due  money"))
 PAGE_ITEMS = (BRIEF_READ, QUEUE_ITEM)  # ApplicationPage's items, QueuePage's
 
 

@@ -1,9 +1,15 @@
 """Each hand-written read declared once, as a table: field -> SQL expression -> converter,
-beside the ninja schema whose document it answers. The statement's columns and the document's
-fields both come from the table, and `mismatches` holds the table to its schema: a system
-check (permitdesk.api.apps) runs it at start-up, so a field added to a schema without a
-column (or a column left behind by a field removed) stops `manage.py check`, the test run and
-the server, before any request is answered with a document missing a field."""
+one row a line, beside the ninja schema whose document it answers:
+
+    id            t.id               int
+    ends_on       t.ends_on          date?
+
+The converters are permitdesk.api.reads.sql's, by the words of CONVERTERS ("?": or null).
+The statement's columns and the document's fields both come from the table, and
+`mismatches` holds the table to its schema: a system check (permitdesk.api.apps) runs it at
+start-up, so a field added to a schema without a column (or a column left behind by a field
+removed) stops `manage.py check`, the test run and the server, before any request is
+answered with a document missing a field."""
 
 from __future__ import annotations
 
@@ -12,7 +18,33 @@ from dataclasses import dataclass, field
 
 from ninja import Schema
 
-from permitdesk.api.reads.sql import Convert, Fields
+from permitdesk.api.reads.sql import (
+    Convert,
+    Fields,
+    as_bool,
+    as_date,
+    as_date_or_none,
+    as_int,
+    as_int_or_none,
+    as_json,
+    as_moment,
+    as_moment_or_none,
+    as_money,
+    as_str,
+)
+
+CONVERTERS: dict[str, Convert] = {
+    "int": as_int,
+    "int?": as_int_or_none,
+    "str": as_str,
+    "bool": as_bool,
+    "money": as_money,
+    "moment": as_moment,
+    "moment?": as_moment_or_none,
+    "date": as_date,
+    "date?": as_date_or_none,
+    "json": as_json,
+}
 
 
 @dataclass(frozen=True)
@@ -45,8 +77,20 @@ class Read:
         return tuple(c.sql for c in self.columns)
 
 
-def table(*columns: tuple[str, str, Convert]) -> tuple[Column, ...]:
-    return tuple(Column(*column) for column in columns)
+def columns(rows: str) -> tuple[Column, ...]:
+    """The rows of a table: each line a field, its SQL expression and its converter's word
+    (an expression may not hold spaces); blank lines are passed over."""
+    found = []
+    for line in rows.strip().splitlines():
+        words = line.split()
+        if len(words) != 3 or words[2] not in CONVERTERS:
+            raise ValueError(
+                f"a read's row is 'field expression converter', the converter one of "
+                f"{', '.join(CONVERTERS)}; not {line.strip()!r}"
+            )
+        name, sql, convert = words
+        found.append(Column(name, sql, CONVERTERS[convert]))
+    return tuple(found)
 
 
 def mismatches(read: Read) -> list[str]:
