@@ -17,7 +17,7 @@ from permitdesk.audit.models import OutboxMessage
 from permitdesk.cases import recipients
 from permitdesk.cases.models import Application, Inspection, Payment, Permit
 from permitdesk.cases.recipients import Recipient
-from permitdesk.cases.services.base import balance_due
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.notices.compose import queue_notice

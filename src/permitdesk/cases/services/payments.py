@@ -12,14 +12,8 @@ from django.db import IntegrityError, transaction
 from permitdesk.accounts.permissions import require
 from permitdesk.cases import messages
 from permitdesk.cases.models import Application, FeeLine, Payment
-from permitdesk.cases.services.base import (
-    audit,
-    balance_due,
-    deposits_due,
-    locked,
-    pack_of,
-    rebalance,
-)
+from permitdesk.cases.selectors.ledger import balance_due, deposits_due
+from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
