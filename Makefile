@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lint typecheck test run serve bench format
+.PHONY: help venv lint typecheck test test-fast run serve bench format
 
 help: ## list the targets
 	@echo "PermitDesk — make targets:"
@@ -23,20 +23,33 @@ $(STAMP): requirements.lock.txt pyproject.toml
 	$(BIN)/python -m pip install -q -r requirements.lock.txt -e .
 	touch $@
 
-lint: venv ## ruff check + ruff format --check
+lint: venv ## ruff check + ruff format --check + the layers contract (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: venv ## mypy (strict; files and options in pyproject [tool.mypy])
 	$(BIN)/mypy
 
+# The suite runs in TEST_WORKERS pytest-xdist processes (auto: one per core), each on its own
+# test database. --dist loadgroup keeps each xdist_group on one worker: the browser tests
+# share one Chromium, the concurrency tests do not race the rest (tests/conftest.py marks them).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
 	$(MAKE) --no-print-directory lint typecheck
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	env -u DATABASE_URL $(BIN)/python -m pytest
+	env -u DATABASE_URL $(PYTEST)
 	@# The database tests again on a real PostgreSQL server (DATABASE_URL, or the local one
 	@# scripts/ensure-postgres installs and starts).
-	DATABASE_URL=$${DATABASE_URL:-$$(scripts/ensure-postgres)} $(BIN)/python -m pytest -m django_db
+	DATABASE_URL=$${DATABASE_URL:-$$(scripts/ensure-postgres)} $(PYTEST) -m django_db
+
+# The pure part: the rules, the law (packs and their checks), the CLI, and the layers
+# contract. No database, no browser; under a minute of CPU.
+FAST_TESTS := tests/rules tests/law tests/cli tests/test_interfaces_write_no_models.py
+test-fast: venv ## the layers contract, then the rules, law and CLI tests (no database)
+	$(BIN)/lint-imports --no-cache
+	env -u DATABASE_URL $(BIN)/python -m pytest $(FAST_TESTS)
 
 # The demo always uses the embedded SQLite file (var/permitdesk.sqlite3): DATABASE_URL is
 # ignored here, so a real database never gets the demo accounts. Every step is idempotent:

@@ -120,3 +120,36 @@ def endpoints(subjects: Subjects) -> tuple[list[Endpoint], str]:
         Endpoint("mine", "(b) list, applicant", "/api/applications", applicant),
         Endpoint("queue", "(c) clerk's queue", queue, clerk),
     ], queue_what
+
+
+ORM_PREFIX = "/bench/orm/"  # bench/orm_reads.py: the same reads through the ORM
+
+
+def orm_variants(eps: list[Endpoint]) -> list[Endpoint]:
+    """Each endpoint again, answered through the ORM (the selectors and the ninja schemas)."""
+    return [
+        Endpoint(
+            f"{ep.key}-orm",
+            ep.label.replace(")", "') ORM", 1),
+            ep.path.replace("/api/", ORM_PREFIX, 1),
+            ep.token,
+        )
+        for ep in eps
+    ]
+
+
+def orm_against_sql(eps: list[Endpoint], figures: dict[str, tuple[float, float]]) -> list[str]:
+    """Lines comparing each ORM variant with its SQL endpoint: req/s and p50, ORM over SQL.
+    `figures`: an endpoint's key -> (req/s, p50 ms)."""
+    lines = []
+    for ep in eps:
+        orm = figures.get(f"{ep.key}-orm")
+        sql = figures.get(ep.key)
+        if orm is None or sql is None or not sql[0] or not sql[1]:
+            continue
+        lines.append(
+            f"  {ep.label:<24} ORM {orm[0]:,.1f} req/s, p50 {orm[1]:.2f} ms; SQL {sql[0]:,.1f} "
+            f"req/s, p50 {sql[1]:.2f} ms; ORM/SQL throughput {orm[0] / sql[0]:.2f}, "
+            f"p50 {orm[1] / sql[1]:.2f}"
+        )
+    return lines

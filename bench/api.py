@@ -44,7 +44,7 @@ from _database import (  # noqa: E402
     recreate_database,
     status_mix,
 )
-from _endpoints import Endpoint, endpoints  # noqa: E402
+from _endpoints import Endpoint, endpoints, orm_against_sql, orm_variants  # noqa: E402
 from _load import Loader, StageResult  # noqa: E402
 from _measure import (  # noqa: E402
     Gunicorn,
@@ -208,6 +208,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     p.add_argument("--retries", type=int, default=2, help="with --wait-quiet (default 2)")
     p.add_argument("--keep", action="store_true", help="keep the database at the end")
+    p.add_argument(
+        "--orm",
+        action="store_true",
+        help="also measure each endpoint's read through the ORM (bench/bench_urls.py), and "
+        "print the ORM's figures over the SQL's",
+    )
     p.add_argument("--show-sql", action="store_true", help="print each request's SQL")
     p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = p.parse_args(argv)
@@ -282,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if subjects is None:
                 subjects = pick_subjects(url)
                 eps, queue_what = endpoints(subjects)
+                if args.orm:
+                    eps += orm_variants(eps)
                 say(
                     f"  subjects: applicant {subjects.applicant} ({subjects.applicant_cases} "
                     f"cases), application {subjects.application}, clerk {subjects.clerk} "
@@ -294,6 +302,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stages.append(measure_stage(name, total, result, eps, env, args, log))
             connections.close_all()
         ok = report(stages, eps, queue_what)
+        if args.orm:
+            for st in stages:
+                say(f"\nThe ORM path against the hand-written SQL, {st.applications:,} cases")
+                pairs = {k: (f.rps, f.latency.p50_ms) for k, f in st.endpoints.items()}
+                for line in orm_against_sql(eps, pairs):
+                    say(line)
         say(f"\ngunicorn log: {log}")
     finally:
         connections.close_all()

@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped packs; a fresh cache (the throttles' counts) for each test."""
+"""Shared fixtures: the shipped packs; a fresh cache (the throttles' counts) for each test.
+And the xdist groups `make test` runs with (--dist loadgroup keeps a group on one worker)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def _fresh_throttles() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests run on one xdist worker, so one Chromium serves them all (each is
+    hundreds of MB); the concurrency tests run on one worker, so their threads race each
+    other and not a second worker's tests for the machine's two cores. Everything else
+    spreads over the workers, each with its own test database (pytest-django)."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "live_server" in fixtures or "page" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif "concurrency" in item.path.parts:
+            item.add_marker(pytest.mark.xdist_group("concurrency"))

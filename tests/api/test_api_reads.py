@@ -20,12 +20,12 @@ from ninja.responses import NinjaJSONEncoder
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.accounts.permissions import visible_applications
-from permitdesk.api import queries
-from permitdesk.api.routers.queues import Queue, QueueItem
-from permitdesk.api.schemas.cases import ApplicationBrief, ApplicationOut
+from permitdesk.api.routers.queues import Queue
+from permitdesk.api.schemas.cases import ApplicationBrief, ApplicationOut, QueueItem
 from permitdesk.cases.models import Application, FeeLine, Inspection, Payment
-from permitdesk.cases.selectors import clerk_queue
-from permitdesk.law.loader import get_pack
+from permitdesk.cases.selectors import today_in
+from permitdesk.cases.selectors.case_file import application_detail
+from permitdesk.cases.selectors.queues import clerk_queue
 from permitdesk.records.models import Jurisdiction
 from tests.api.client import Api
 
@@ -102,7 +102,7 @@ def test_the_case_file_is_the_orm_reads_document_for_every_user_and_case() -> No
                 assert response.status_code == 404, (user.username, case_id)
                 continue
             assert response.status_code == 200, (user.username, case_id)
-            expected = rendered(ApplicationOut, queries.application_detail(user, case_id))
+            expected = rendered(ApplicationOut, application_detail(user, case_id))
             assert response.content.decode() == expected, (user.username, case_id)
             document = json.loads(expected)
             for key in ("visitors", "permits", "occupants", "inspections", "payments"):
@@ -183,7 +183,7 @@ def test_every_queue_pages_through_the_orm_reads_queue(limit: int) -> None:
             expected = [
                 json.loads(rendered(QueueItem, case))
                 for case in clerk_queue(
-                    membership.jurisdiction_id, queue, queries.today(get_pack(slug))
+                    membership.jurisdiction_id, queue, today_in(slug)
                 ).select_related("jurisdiction", "unit__property")
             ]
             assert pages(api, f"/jurisdictions/{slug}/queues/{queue}", limit) == expected, (

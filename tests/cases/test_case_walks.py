@@ -11,8 +11,8 @@ import pytest
 from permitdesk.accounts.models import Role
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Permit
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
-from permitdesk.cases.services.base import balance_due
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.rules.lifecycle import Refused
 from tests.cases import factories

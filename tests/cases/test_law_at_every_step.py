@@ -17,8 +17,8 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Inspection, Permit
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
-from permitdesk.cases.services.base import balance_due
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.law.loader import all_packs, get_pack
 from permitdesk.law.pack import NotACase, Pack

@@ -12,7 +12,8 @@ from django.contrib.auth.models import User
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.selectors import clerk_queue
+from permitdesk.cases.selectors.ledger import balance_due
+from permitdesk.cases.selectors.queues import clerk_queue
 from permitdesk.cases.services import (
     applications,
     approvals,
@@ -21,7 +22,6 @@ from permitdesk.cases.services import (
     payments,
     permits,
 )
-from permitdesk.cases.services.base import balance_due
 from permitdesk.rules.lifecycle import Refused
 from tests.cases import factories
 from tests.cases.steps import pass_inspection

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, FeeLine, Payment
+from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.cases.services import applications, payments
-from permitdesk.cases.services.base import add_fee_lines, balance_due, deposits_due, locked
+from permitdesk.cases.services.base import add_fee_lines, locked
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.money import money

@@ -16,8 +16,8 @@ from django.contrib.auth.models import User
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Payment, Permit
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import payments, permits
-from permitdesk.cases.services.base import balance_due
 from permitdesk.rules.lifecycle import Refused
 from tests.concurrency import cases
 from tests.concurrency.cases import at_once, widened

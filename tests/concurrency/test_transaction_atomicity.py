@@ -14,8 +14,8 @@ import pytest
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Payment, Permit
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import payments, permits
-from permitdesk.cases.services.base import balance_due
 from tests.concurrency import cases
 from tests.moments import central
 

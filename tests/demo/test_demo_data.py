@@ -21,7 +21,7 @@ from pytest_django.fixtures import Settings
 from permitdesk.accounts.models import ApiToken, Membership, token_digest
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Inspection, Permit
-from permitdesk.cases.services.base import balance_due
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.demo.build import DEMO_PASSWORD, demo_token
 from permitdesk.demo.plans import PLANS
 from permitdesk.law.loader import get_pack

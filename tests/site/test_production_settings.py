@@ -1,4 +1,4 @@
-"""Issue 17, point 4: `check --deploy` gave 4 warnings with the README's production settings.
+"""Issue 17, point 4: `check --deploy` gave 4 warnings with the production settings of docs/operations.md.
 With the documented production environment it is clean now, and production mode (DEBUG off,
 PUBLIC_URL on https) has secure cookies, HSTS and the redirect to HTTPS behind the proxy;
 every page has a Content Security Policy and a Permissions-Policy; a session ends when idle."""
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(var_dir: Path, **more: str) -> dict[str, str]:
-    """The environment README's Production section documents, and nothing else of ours."""
+    """The environment docs/operations.md's Production section documents, and nothing else of ours."""
     # Not the test run's own: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process.
     ours = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "HTTPS", "ALLOWED_HOSTS"}
     env = {

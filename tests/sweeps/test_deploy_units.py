@@ -1,4 +1,4 @@
-"""The systemd units README gives for the sweep: the timer starts it hourly, the service runs
+"""The systemd units docs/operations.md gives for the sweep: the timer starts it hourly, the service runs
 `manage.py sweep` once with the site's environment."""
 
 from __future__ import annotations

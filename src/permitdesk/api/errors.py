@@ -23,7 +23,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
-from permitdesk.api.rate_limit import RateLimited
+from permitdesk.accounts.rate_limit import RateLimited
 from permitdesk.api.schemas.common import ErrorOut, RefusedOut, ValidationErrorOut
 from permitdesk.law.pack import NotInForce, UnknownName
 from permitdesk.rules.bounds import OutOfRange

@@ -1,14 +1,26 @@
-"""The audit trail and the outbox, read-only; a failed message can be sent again."""
+"""The audit trail in the admin, read-only, and the read-only base every app's admin uses:
+every change goes through a service, so the admin is for looking (no add, change or delete).
+The outbox's admin, which can send a failed message again, is the notices app's."""
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
-from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.utils import timezone
+from typing import Any
 
-from permitdesk.audit.models import AuditEvent, OutboxMessage
-from permitdesk.cases.admin import ReadOnly
+from django.contrib import admin
+from django.http import HttpRequest
+
+from permitdesk.audit.models import AuditEvent
+
+
+class ReadOnly(admin.ModelAdmin[Any]):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(AuditEvent)
@@ -16,27 +28,3 @@ class AuditEventAdmin(ReadOnly):
     list_display = ("at", "actor", "action", "object_type", "object_id", "application_id")
     list_filter = ("action", "jurisdiction_slug")
     list_select_related = ("actor",)
-
-
-@admin.register(OutboxMessage)
-class OutboxMessageAdmin(ReadOnly):
-    list_display = ("created_at", "key", "to", "status", "attempts", "next_attempt_at", "sent_at")
-    list_filter = ("status", "kind")
-    search_fields = ("key", "to", "subject")
-    actions = ("send_again",)
-
-    @admin.action(description="Send the selected failed messages again")
-    def send_again(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
-        from permitdesk.notices.outbox import requeue  # the worker's module, not the audit's
-
-        failed = list(queryset.filter(status=OutboxMessage.Status.FAILED))
-        actor = request.user if request.user.is_authenticated else None
-        for message in failed:
-            requeue(message=message, actor=actor, now=timezone.now())
-        skipped = queryset.count() - len(failed)
-        self.message_user(
-            request,
-            f"{len(failed)} message(s) queued again"
-            + (f"; {skipped} not failed, left as they were" if skipped else ""),
-            messages.SUCCESS if failed else messages.WARNING,
-        )

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Inspection
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
-from permitdesk.cases.services.base import balance_due
 from permitdesk.demo.specs import GOALS, CaseSpec, JurisdictionPlan
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, roles
-from permitdesk.api.auth import token_holder
+from permitdesk.accounts.tokens import token_holder
 from permitdesk.exports.date_range import BadParameter, date_range
 from permitdesk.exports.ical import inspector_calendar
 from permitdesk.exports.links import feed_for_secret, url_of

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "permitdesk.notices",
     "permitdesk.sweeps",
     "permitdesk.exports",
+    "permitdesk.api",
 ]
 
 MIDDLEWARE = [
@@ -220,7 +221,7 @@ LOGIN_URL = "web:sign-in"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 # Public permit verification (API and page): lookups per client per window (decision 0007,
-# permitdesk.api.rate_limit); CLIENT_IP_HEADER names the header a proxy puts the client in.
+# permitdesk.accounts.rate_limit); CLIENT_IP_HEADER names the header a proxy puts the client in.
 VERIFY_RATE_LIMIT = int(os.environ.get("VERIFY_RATE_LIMIT", "30"))
 VERIFY_RATE_WINDOW = int(os.environ.get("VERIFY_RATE_WINDOW", "60"))
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

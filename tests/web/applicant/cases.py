@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Inspection
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, payments
-from permitdesk.cases.services.base import balance_due
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import earliest_inspection_day, zone

@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import inspections, permits
-from permitdesk.cases.services.base import balance_due
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import zone
 from tests.cases import factories

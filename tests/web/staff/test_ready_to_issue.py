@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from permitdesk.accounts.models import Role
-from permitdesk.cases.selectors import clerk_queue
+from permitdesk.cases.selectors.queues import clerk_queue
 from permitdesk.cases.services import occupants
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.deadlines import permit_issue_due

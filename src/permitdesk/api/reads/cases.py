@@ -1,10 +1,12 @@
 """The case file a building division opens all day (GET /api/applications/{id}) in one
 statement, and the columns every case read shares (the brief of a case; lists.py pages them).
 
-It returns the document its schema describes (ApplicationOut), built from rows, not from model
-instances: the same document as the ORM read in permitdesk.api.queries
-(tests/api/test_api_reads.py compares them), at a fraction of the cost. Who may see what is
-decided by permitdesk.accounts.permissions, as for every other read.
+The fast variant of permitdesk.cases.selectors.case_file.application_detail: the same
+document (ApplicationOut), built from rows, not from model instances
+(tests/api/test_api_reads.py compares the two), at a fraction of the cost. Each part is a
+table (tables.Read, one row a line) checked against its schema at start-up; its lists are
+sorted in the selector's orders (LIST_ORDERS). Who may see what is decided by
+permitdesk.accounts.permissions, as for every other read.
 """
 
 from __future__ import annotations
@@ -14,228 +16,215 @@ from functools import cache
 from typing import Any
 
 from django.db import connection
+from ninja import Schema
 
 from permitdesk.accounts.permissions import NotFound, may_see_case
 from permitdesk.api.auth import Caller, read_as
 from permitdesk.api.reads.sql import (
-    Fields,
-    as_bool,
-    as_date,
-    as_date_or_none,
-    as_int,
-    as_int_or_none,
-    as_json,
-    as_moment,
-    as_moment_or_none,
     as_money,
-    as_str,
     json_row,
     json_rows,
     record,
     records,
 )
+from permitdesk.api.reads.tables import Read, columns
+from permitdesk.api.schemas.cases import (
+    ApplicationBrief,
+    ApplicationOut,
+    FeeLineOut,
+    OccupantOut,
+    PaymentOut,
+)
+from permitdesk.api.schemas.inspections import ApprovalOut, InspectionOut, ViolationOut
+from permitdesk.api.schemas.occupancy import VisitorOut
+from permitdesk.api.schemas.permits import PermitOut
 from permitdesk.cases.models import Payment
+from permitdesk.cases.selectors.case_file import LIST_ORDERS
 
 ZERO = Decimal("0.00")
 
-# ApplicationBrief, in its field order: (name, converter) beside the column it reads.
-BRIEF: Fields = (
-    ("id", as_int),
-    ("jurisdiction", as_str),
-    ("unit", as_int),
-    ("address", as_str),
-    ("unit_label", as_str),
-    ("fee_item", as_str),
-    ("trigger", as_str),
-    ("status", as_str),
-    ("submitted_at", as_moment),
+BRIEF_READ = Read(
+    ApplicationBrief,
+    columns(
+        """
+        id            a.id            int
+        jurisdiction  j.slug          str
+        unit          a.unit_id       int
+        address       p.address       str
+        unit_label    u.label         str
+        fee_item      a.fee_item      str
+        trigger       a.trigger       str
+        status        a.status        str
+        submitted_at  a.submitted_at  moment
+        """
+    ),
 )
-BRIEF_READS = (
-    "a.id",
-    "j.slug",
-    "a.unit_id",
-    "p.address",
-    "u.label",
-    "a.fee_item",
-    "a.trigger",
-    "a.status",
-    "a.submitted_at",
-)
-BRIEF_COLUMNS = ", ".join(BRIEF_READS)
+BRIEF = BRIEF_READ.fields
+BRIEF_READS = BRIEF_READ.reads
 CASE_JOINS = (
     "FROM cases_application a "
     "JOIN records_jurisdiction j ON j.id = a.jurisdiction_id "
     "JOIN records_unit u ON u.id = a.unit_id "
     "JOIN records_property p ON p.id = u.property_id"
 )
+# The case file's own columns after the brief; the applicant and the jurisdiction are read
+# for deciding who may see it, not shown.
+CASE_FILE = Read(
+    ApplicationOut,
+    BRIEF_READ.columns
+    + columns(
+        """
+        jurisdiction_id  a.jurisdiction_id  int
+        applicant_id     a.applicant_id     int
+        occupied         a.occupied         bool
+        processed_at     a.processed_at     moment
+        balance          a.balance_due      money
+        """
+    ),
+    extra=frozenset({"jurisdiction_id", "applicant_id"}),
+    filled=frozenset(
+        {"fees", "paid", "deposits", "deposits_held", "approval", *LIST_ORDERS} - {"violations"}
+    ),
+)
 
-FEE_LINE: Fields = (
-    ("id", as_int),
-    ("fee_item", as_str),
-    ("line_id", as_str),
-    ("label", as_str),
-    ("kind", as_str),
-    ("amount", as_money),
-    ("basis", as_str),
-    ("citation", as_str),
-    ("assessed_at", as_moment),
-    ("waived_reason", as_str),
-)
-PAYMENT: Fields = (
-    ("id", as_int),
-    ("application", as_int),
-    ("kind", as_str),
-    ("method", as_str),
-    ("amount", as_money),
-    ("receipt_number", as_str),
-    ("recorded_at", as_moment),
-    ("refund_of", as_int_or_none),
-)
-INSPECTION: Fields = (
-    ("id", as_int),
-    ("application", as_int),
-    ("number", as_int),
-    ("scheduled_on", as_date),
-    ("window", as_str),
-    ("inspector", as_int_or_none),
-    ("result", as_str),
-    ("checklist", as_json),
-    ("notes", as_str),
-    ("completed_at", as_moment_or_none),
-)
-VIOLATION: Fields = (
-    ("inspection", as_int),  # which inspection it belongs to; not in ViolationOut
-    ("id", as_int),
-    ("code_citation", as_str),
-    ("description", as_str),
-    ("correction", as_str),
-)
-OCCUPANT: Fields = (
-    ("id", as_int),
-    ("first_name", as_str),
-    ("last_name", as_str),
-    ("age", as_int_or_none),
-    ("relationship", as_str),
-)
-VISITOR: Fields = (
-    ("id", as_int),
-    ("name", as_str),
-    ("arrived_on", as_date),
-    ("left_on", as_date_or_none),
-)
-PERMIT: Fields = (
-    ("id", as_int),
-    ("application", as_int),
-    ("number", as_str),
-    ("kind", as_str),
-    ("issued_at", as_moment),
-    ("ends_on", as_date_or_none),
-    ("correction_due_on", as_date_or_none),
-    ("ended_at", as_moment_or_none),
-    ("end_reason", as_str),
-    ("verification_token", as_str),
-)
-APPROVAL: Fields = (("approved_on", as_date), ("valid_through", as_date_or_none))
-
-
-# The case file's lists: (columns, FROM and WHERE), each one json_rows() column.
-LISTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        (
-            "f.id",
-            "f.fee_item",
-            "f.line_id",
-            "f.label",
-            "f.kind",
-            "f.amount",
-            "f.basis",
-            "f.citation",
-            "f.assessed_at",
-            "f.waived_reason",
-        ),
+# The case file's lists, each one json_rows() column, in the statement's order: each list's
+# schema, the source of its rows and its table; each sorted in the selector's order
+# (LIST_ORDERS). A violation is read with its inspection's id, to be nested in it.
+LIST_TABLES: dict[str, tuple[type[Schema], str, str]] = {
+    "fee_lines": (
+        FeeLineOut,
         "cases_feeline f WHERE f.application_id = a.id",
+        """
+        id             f.id             int
+        fee_item       f.fee_item       str
+        line_id        f.line_id        str
+        label          f.label          str
+        kind           f.kind           str
+        amount         f.amount         money
+        basis          f.basis          str
+        citation       f.citation       str
+        assessed_at    f.assessed_at    moment
+        waived_reason  f.waived_reason  str
+        """,
     ),
-    (
-        (
-            "m.id",
-            "m.application_id",
-            "m.kind",
-            "m.method",
-            "m.amount",
-            "m.receipt_number",
-            "m.recorded_at",
-            "m.refund_of_id",
-        ),
+    "payments": (
+        PaymentOut,
         "cases_payment m WHERE m.application_id = a.id",
+        """
+        id              m.id              int
+        application     m.application_id  int
+        kind            m.kind            str
+        method          m.method          str
+        amount          m.amount          money
+        receipt_number  m.receipt_number  str
+        recorded_at     m.recorded_at     moment
+        refund_of       m.refund_of_id    int?
+        """,
     ),
-    (
-        (
-            "i.id",
-            "i.application_id",
-            "i.number",
-            "i.scheduled_on",
-            'i."window"',
-            "i.inspector_id",
-            "i.result",
-            "i.checklist",
-            "i.notes",
-            "i.completed_at",
-        ),
+    "inspections": (
+        InspectionOut,
         "cases_inspection i WHERE i.application_id = a.id",
+        """
+        id            i.id              int
+        application   i.application_id  int
+        number        i.number          int
+        scheduled_on  i.scheduled_on    date
+        window        i."window"        str
+        inspector     i.inspector_id    int?
+        result        i.result          str
+        checklist     i.checklist       json
+        notes         i.notes           str
+        completed_at  i.completed_at    moment?
+        """,
     ),
-    (
-        ("v.inspection_id", "v.id", "v.code_citation", "v.description", "v.correction"),
-        "cases_violation v JOIN cases_inspection vi ON vi.id = v.inspection_id "
-        "WHERE vi.application_id = a.id",
-    ),
-    (
-        ("o.id", "o.first_name", "o.last_name", "o.age", "o.relationship"),
-        "cases_occupant o WHERE o.application_id = a.id",
-    ),
-    (
-        ("s.id", "s.name", "s.arrived_on", "s.left_on"),
-        "cases_visitor s WHERE s.application_id = a.id",
-    ),
-    (
+    "violations": (
+        ViolationOut,
         (
-            "t.id",
-            "t.application_id",
-            "t.number",
-            "t.kind",
-            "t.issued_at",
-            "t.ends_on",
-            "t.correction_due_on",
-            "t.ended_at",
-            "t.end_reason",
-            "t.verification_token",
+            "cases_violation v JOIN cases_inspection vi ON vi.id = v.inspection_id "
+            "WHERE vi.application_id = a.id"
         ),
-        "cases_permit t WHERE t.application_id = a.id",
+        """
+        inspection     v.inspection_id  int
+        id             v.id             int
+        code_citation  v.code_citation  str
+        description    v.description    str
+        correction     v.correction     str
+        """,
     ),
+    "occupants": (
+        OccupantOut,
+        "cases_occupant o WHERE o.application_id = a.id",
+        """
+        id            o.id            int
+        first_name    o.first_name    str
+        last_name     o.last_name     str
+        age           o.age           int?
+        relationship  o.relationship  str
+        """,
+    ),
+    "visitors": (
+        VisitorOut,
+        "cases_visitor s WHERE s.application_id = a.id",
+        """
+        id          s.id          int
+        name        s.name        str
+        arrived_on  s.arrived_on  date
+        left_on     s.left_on     date?
+        """,
+    ),
+    "permits": (
+        PermitOut,
+        "cases_permit t WHERE t.application_id = a.id",
+        """
+        id                  t.id                  int
+        application         t.application_id      int
+        number              t.number              str
+        kind                t.kind                str
+        issued_at           t.issued_at           moment
+        ends_on             t.ends_on             date?
+        correction_due_on   t.correction_due_on   date?
+        ended_at            t.ended_at            moment?
+        end_reason          t.end_reason          str
+        verification_token  t.verification_token  str
+        """,
+    ),
+}
+_EXTRA = {"violations": frozenset({"inspection"})}
+_FILLED = {"inspections": frozenset({"violations"})}
+LISTS = tuple(
+    Read(
+        schema,
+        columns(rows),
+        _EXTRA.get(name, frozenset()),
+        _FILLED.get(name, frozenset()),
+        source,
+        LIST_ORDERS[name],
+    )
+    for name, (schema, source, rows) in LIST_TABLES.items()
 )
-# Each list's fields and the order the ORM read gives it (permitdesk.api.queries).
-LIST_FIELDS: tuple[tuple[Fields, tuple[str, ...]], ...] = (
-    (FEE_LINE, ("id",)),
-    (PAYMENT, ("id",)),
-    (INSPECTION, ("number",)),
-    (VIOLATION, ("id",)),
-    (OCCUPANT, ("id",)),
-    (VISITOR, ("arrived_on", "id")),
-    (PERMIT, ("issued_at", "id")),
+FEE_LINES, PAYMENTS, INSPECTIONS, VIOLATIONS, OCCUPANTS, VISITORS, PERMITS = LISTS
+APPROVAL = Read(
+    ApprovalOut,
+    columns(
+        """
+        approved_on    r.approved_on    date
+        valid_through  r.valid_through  date?
+        """
+    ),
+    source="cases_approval r WHERE r.application_id = a.id",
 )
+
+READS = (BRIEF_READ, CASE_FILE, *LISTS, APPROVAL)
 
 
 @cache
 def _case_file_statement(vendor: str) -> str:
     """The case and each of its lists as a JSON column: one round trip (built once per
     database kind; json_rows() reads the connection's)."""
-    lists = [f"(SELECT {json_rows(*columns)} FROM {source})" for columns, source in LISTS]
-    approval = (
-        f"(SELECT {json_row('r.approved_on', 'r.valid_through')} "
-        "FROM cases_approval r WHERE r.application_id = a.id)"
-    )
+    lists = [f"(SELECT {json_rows(*read.reads)} FROM {read.source})" for read in LISTS]
+    approval = f"(SELECT {json_row(*APPROVAL.reads)} FROM {APPROVAL.source})"
     return (
-        f"SELECT {BRIEF_COLUMNS}, a.jurisdiction_id, a.applicant_id, a.occupied, "
-        f"a.processed_at, a.balance_due, {', '.join(lists)}, {approval} "
+        f"SELECT {', '.join(CASE_FILE.reads)}, {', '.join(lists)}, {approval} "
         f"{CASE_JOINS} WHERE a.id = %s"
     )
 
@@ -244,20 +233,23 @@ def _total(items: list[dict[str, Any]], kind: str) -> str:
     return as_money(sum((Decimal(item["amount"]) for item in items if item["kind"] == kind), ZERO))
 
 
+_OWN = CASE_FILE.fields[len(BRIEF) :]
+
+
 def case_file(who: Caller, pk: int) -> dict[str, Any]:
     """ApplicationOut of a case the caller may see; NotFound (404) for any other."""
     actor, rows = read_as(who, _case_file_statement(connection.vendor), [pk])
     if not rows:
         raise NotFound(f"application {pk} not found")
     row = rows[0]
-    brief, rest = row[: len(BRIEF)], row[len(BRIEF) :]
-    (jurisdiction_id, applicant_id, occupied, processed_at, balance_due, *lists) = rest
+    brief, own = row[: len(BRIEF)], record(_OWN, row[len(BRIEF) : len(CASE_FILE.columns)])
+    lists = row[len(CASE_FILE.columns) :]
     fee_lines, payments, inspections, violations, occupants, visitors, permits, approval = (
-        records(fields, column, by)
-        for (fields, by), column in zip((*LIST_FIELDS, (APPROVAL, ())), lists, strict=True)
+        records(read.fields, column, read.order)
+        for read, column in zip((*LISTS, APPROVAL), lists, strict=True)
     )
     inspectors = {i["inspector"] for i in inspections if i["inspector"] is not None}
-    if not may_see_case(actor, applicant_id, jurisdiction_id, inspectors):
+    if not may_see_case(actor, own["applicant_id"], own["jurisdiction_id"], inspectors):
         raise NotFound(f"application {pk} not found")
     for inspection in inspections:
         inspection["violations"] = [
@@ -268,11 +260,11 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
     document = record(BRIEF, brief)
     fees = [ln for ln in fee_lines if not ln["waived_reason"]]
     document.update(
-        occupied=as_bool(occupied),
-        processed_at=as_moment(processed_at),
+        occupied=own["occupied"],
+        processed_at=own["processed_at"],
         fees=_total(fees, "fee"),
         paid=_total(payments, Payment.Kind.FEE),
-        balance=as_money(balance_due),
+        balance=own["balance"],
         deposits=_total(fees, "deposit"),
         deposits_held=_total(payments, Payment.Kind.DEPOSIT),
         fee_lines=fee_lines,

@@ -6,9 +6,7 @@ them and the ORM reads list them (tests/api/test_api_reads.py compares them, pag
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,21 +17,20 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import NotFound, memberships, staff_in
 from permitdesk.api.auth import Caller, PendingToken, read_as
 from permitdesk.api.pagination import decode, encode
-from permitdesk.api.queries import staff_jurisdiction, today
-from permitdesk.api.reads.cases import BRIEF, BRIEF_READS, CASE_JOINS
+from permitdesk.api.reads.cases import BRIEF_READ, CASE_JOINS
 from permitdesk.api.reads.json_text import json_object, sort_text
 from permitdesk.api.reads.sql import (
-    Fields,
     Row,
     as_int,
-    as_money,
-    date_param,
     fetch,
     moment,
     moment_param,
 )
-from permitdesk.cases.models import Application, Inspection
-from permitdesk.cases.selectors import LAPSING_WITHIN_DAYS
+from permitdesk.api.reads.tables import Read, columns
+from permitdesk.api.schemas.cases import QueueItem
+from permitdesk.cases.selectors import today_in
+from permitdesk.cases.selectors.desks import staff_jurisdiction
+from permitdesk.cases.selectors.queues import queue_where
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import UnknownName
 
@@ -49,8 +46,7 @@ class Page:
     newest_first: bool
     limit: int
     after: str | None
-    fields: Fields = BRIEF
-    reads: tuple[str, ...] = BRIEF_READS
+    read: Read = BRIEF_READ
 
     def statement(self) -> tuple[str, list[Any]]:
         where, params = self.where, self.params
@@ -66,7 +62,7 @@ class Page:
         vendor = connection.vendor
         return (
             f"SELECT {sort_text('a.submitted_at', vendor)}, a.id, "
-            f"{json_object(self.fields, self.reads, vendor)} {CASE_JOINS} WHERE {where} "
+            f"{json_object(self.read.fields, self.read.reads, vendor)} {CASE_JOINS} WHERE {where} "
             f"ORDER BY a.submitted_at {order}, a.id {order} LIMIT {int(self.limit) + 1}",
             params,
         )
@@ -119,60 +115,8 @@ def case_list(who: Caller, limit: int, after: str | None) -> str:
     return page.document(fetch(*page.statement()))
 
 
-def _word(value: str) -> str:
-    """One of our own status words as an SQL literal. Written into the statement, not passed
-    as a parameter, so that PostgreSQL's generic plan of the prepared statement can prove the
-    partial index case_awaiting_payment applies (its WHERE names these words)."""
-    if not re.fullmatch(r"[a-z-]+", value):
-        raise ValueError(f"not a status word: {value!r}")
-    return f"'{value}'"
-
-
-CLOSED = ", ".join(_word(s) for s in Application.CLOSED)
-STATUS = Application.Status
-
-
-def _queue_where(queue: str, today: dt.date) -> tuple[str, list[Any]]:
-    """selectors.clerk_queue's conditions, as SQL (the tests hold the two to the same cases)."""
-    if queue == "new":
-        return (
-            f"a.status = {_word(STATUS.SUBMITTED)} AND NOT EXISTS "
-            "(SELECT 1 FROM cases_inspection x WHERE x.application_id = a.id)",
-            [],
-        )
-    if queue == "awaiting-payment":
-        return f"a.balance_due > 0 AND NOT a.status IN ({CLOSED})", []
-    if queue == "ready-to-schedule":
-        return (
-            f"a.status = {_word(STATUS.INSPECTION_REQUESTED)} AND EXISTS (SELECT 1 FROM "
-            "cases_inspection x WHERE x.application_id = a.id AND "
-            f"x.result = {_word(Inspection.Result.PENDING)} AND x.inspector_id IS NULL)",
-            [],
-        )
-    if queue == "awaiting-occupants":
-        return (
-            f"a.status = {_word(STATUS.APPROVED)} AND NOT EXISTS "
-            "(SELECT 1 FROM cases_occupant x WHERE x.application_id = a.id)",
-            [],
-        )
-    if queue == "ready-to-issue":
-        return (
-            f"a.status = {_word(STATUS.APPROVED)} AND EXISTS "
-            "(SELECT 1 FROM cases_occupant x WHERE x.application_id = a.id)",
-            [],
-        )
-    if queue == "lapsing":
-        until = today + dt.timedelta(days=LAPSING_WITHIN_DAYS)
-        return (
-            f"a.status = {_word(STATUS.APPROVED)} AND EXISTS (SELECT 1 FROM cases_approval x "
-            "WHERE x.application_id = a.id AND x.valid_through >= %s AND x.valid_through <= %s)",
-            [date_param(today), date_param(until)],
-        )
-    raise ValueError(f"queue '{queue}' is not a queue")
-
-
-QUEUE_ITEM: Fields = (*BRIEF, ("balance", as_money))
-QUEUE_READS = (*BRIEF_READS, "a.balance_due")
+QUEUE_ITEM = Read(QueueItem, BRIEF_READ.columns + columns("balance  a.balance_due  money"))
+PAGE_ITEMS = (BRIEF_READ, QUEUE_ITEM)  # ApplicationPage's items, QueuePage's
 
 
 def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None) -> str:
@@ -183,7 +127,7 @@ def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None
     except UnknownName:
         read_as(who, "SELECT 1", [])  # 401 before 404
         raise NotFound(f"jurisdiction {slug} not found") from None
-    where, params = _queue_where(queue, today(pack))
+    where, params = queue_where(queue, today_in(pack))
     page = Page(
         f"a.jurisdiction_id = (SELECT id FROM records_jurisdiction WHERE slug = %s) AND {where}",
         [slug, *params],
@@ -191,7 +135,6 @@ def queue_page(who: Caller, slug: str, queue: str, limit: int, after: str | None
         limit,
         after,
         QUEUE_ITEM,
-        QUEUE_READS,
     )
     actor, rows = read_as(who, *page.statement())
     staff_jurisdiction(actor, slug)  # the rows were read before the caller was known

@@ -7,13 +7,13 @@ from django.http import HttpRequest
 from ninja import Path, Router
 from ninja.pagination import paginate
 
-from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.cases import AuditEventOut
 from permitdesk.api.schemas.common import Id
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.selectors.history import visible_audit_trail
 
 router = Router(tags=["audit"], auth=AUTH)
 
@@ -26,4 +26,4 @@ def list_audit_events(
     request: HttpRequest, id: Annotated[Id, Path(description="the application's id")]
 ) -> QuerySet[AuditEvent]:
     """Who did what to the case, and when, with the state before and after; oldest first."""
-    return queries.audit_events(actor(request), id)
+    return visible_audit_trail(actor(request), id)

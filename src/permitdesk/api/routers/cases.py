@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Header, Path, Query, Router, Status
 
-from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, AUTH_DEFERRED, actor, caller
 from permitdesk.api.errors import ACTION, AUTH_BODY, AUTH_READ, responses
 from permitdesk.api.pagination import Keyset
@@ -30,9 +29,12 @@ from permitdesk.api.schemas.cases import (
 from permitdesk.api.schemas.common import Id
 from permitdesk.api.schemas.occupancy import VisitorIn, VisitorOut
 from permitdesk.cases.models import Application, FeeLine, Occupant, Payment, Visitor
+from permitdesk.cases.selectors import lookups
+from permitdesk.cases.selectors.case_file import application_detail
 from permitdesk.cases.services.applications import submit_application, withdraw_application
 from permitdesk.cases.services.occupants import add_occupant, add_visitor
 from permitdesk.cases.services.payments import record_payment, refund_payment, waive_fee
+from permitdesk.records import selectors as places
 
 router = Router(tags=["applications"], auth=AUTH)
 
@@ -55,7 +57,7 @@ def post_application(
     user = actor(request)
     case = submit_application(
         actor=user,
-        unit=queries.unit(body.unit),
+        unit=places.unit(body.unit),
         fee_item=body.fee_item,
         trigger=body.trigger,
         occupied=body.occupied,
@@ -64,7 +66,7 @@ def post_application(
         channel=body.channel,
         owner_certified=body.owner_certified,
     )
-    return Status(201, queries.application_detail(user, case.pk))
+    return Status(201, application_detail(user, case.pk))
 
 
 @router.get(
@@ -85,8 +87,8 @@ def get_application(request: HttpRequest, id: CaseId) -> HttpResponse:
 @router.post("/applications/{id}/withdraw", response=responses({200: ApplicationOut}, *ACTION))
 def post_withdraw(request: HttpRequest, id: CaseId) -> Application:
     user = actor(request)
-    withdraw_application(actor=user, application=queries.application(id), now=timezone.now())
-    return queries.application_detail(user, id)
+    withdraw_application(actor=user, application=lookups.application(id), now=timezone.now())
+    return application_detail(user, id)
 
 
 @router.post("/applications/{id}/payments", response=responses({201: PaymentOut}, *AUTH_BODY))
@@ -95,7 +97,7 @@ def post_payment(
 ) -> Status[Payment]:
     payment = record_payment(
         actor=actor(request),
-        application=queries.application(id),
+        application=lookups.application(id),
         method=body.method,
         amount=body.amount,
         now=timezone.now(),
@@ -115,7 +117,7 @@ def post_refund(
     deposit released. The refund is a negative ledger entry."""
     refund = refund_payment(
         actor=actor(request),
-        payment=queries.payment(id),
+        payment=lookups.payment(id),
         amount=body.amount,
         reason=body.reason,
         now=timezone.now(),
@@ -126,7 +128,7 @@ def post_refund(
 @router.post("/fee-lines/{id}/waive", response=responses({200: FeeLineOut}, *AUTH_BODY))
 def post_waiver(request: HttpRequest, id: Annotated[Id, Path()], body: WaiveIn) -> FeeLine:
     """A code official waives one fee line, saying why."""
-    line = queries.fee_line(id)
+    line = lookups.fee_line(id)
     return waive_fee(actor=actor(request), fee_line=line, reason=body.reason, now=timezone.now())
 
 
@@ -134,7 +136,7 @@ def post_waiver(request: HttpRequest, id: Annotated[Id, Path()], body: WaiveIn) 
 def post_occupant(request: HttpRequest, id: CaseId, body: OccupantIn) -> Status[Occupant]:
     occupant = add_occupant(
         actor=actor(request),
-        application=queries.application(id),
+        application=lookups.application(id),
         first_name=body.first_name,
         last_name=body.last_name,
         age=body.age,
@@ -149,7 +151,7 @@ def post_visitor(request: HttpRequest, id: CaseId, body: VisitorIn) -> Status[Vi
     """Someone staying with the household for a while."""
     visitor = add_visitor(
         actor=actor(request),
-        application=queries.application(id),
+        application=lookups.application(id),
         name=body.name,
         arrived_on=body.arrived_on,
         now=timezone.now(),

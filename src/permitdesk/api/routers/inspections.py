@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Router, Status
 
-from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import AUTH_BODY, responses
 from permitdesk.api.schemas.common import Id
@@ -17,6 +16,7 @@ from permitdesk.api.schemas.inspections import (
     ResultIn,
 )
 from permitdesk.cases.models import Inspection
+from permitdesk.cases.selectors import lookups
 from permitdesk.cases.services.inspections import (
     assign_inspector,
     record_inspection_result,
@@ -37,7 +37,7 @@ def post_inspection_request(
     """Ask for the next inspection (the initial one, or a re-inspection) on a day and window."""
     inspection = request_inspection(
         actor=actor(request),
-        application=queries.application(id),
+        application=lookups.application(id),
         wanted_on=body.wanted_on,
         window=body.window,
         contact_name=body.contact_name,
@@ -52,8 +52,8 @@ def post_inspection_request(
 def post_assignment(request: HttpRequest, id: InspectionId, body: AssignIn) -> Inspection:
     return assign_inspector(
         actor=actor(request),
-        inspection=queries.inspection(id),
-        inspector=queries.user(body.inspector),
+        inspection=lookups.inspection(id),
+        inspector=lookups.user(body.inspector),
         now=timezone.now(),
     )
 
@@ -63,7 +63,7 @@ def post_result(request: HttpRequest, id: InspectionId, body: ResultIn) -> Inspe
     """The assigned inspector (or a code official) records passed, failed or no access."""
     return record_inspection_result(
         actor=actor(request),
-        inspection=queries.inspection(id),
+        inspection=lookups.inspection(id),
         result=body.result,
         violations=[violation.to_input() for violation in body.violations],
         checklist=body.checklist,

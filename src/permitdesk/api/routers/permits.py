@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Body, Path, Router, Status
 
-from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import ACTION, AUTH_BODY, responses
 from permitdesk.api.schemas.common import Id
@@ -17,6 +16,7 @@ from permitdesk.api.schemas.permits import (
     PermitOut,
 )
 from permitdesk.cases.models import Permit
+from permitdesk.cases.selectors import lookups
 from permitdesk.cases.services.permits import (
     amend_permit,
     end_permit,
@@ -37,7 +37,7 @@ def post_permit(
     """The occupancy permit: the case approved and paid, every occupant named."""
     permit = issue_permit(
         actor=actor(request),
-        application=queries.application(id),
+        application=lookups.application(id),
         evidence=body.evidence if body else "",
         now=timezone.now(),
         override_reason=body.override_reason if body else "",
@@ -54,7 +54,7 @@ def post_conditional_permit(
     """The village's temporary conditional permit, on the owner's statement to correct."""
     permit = issue_conditional_permit(
         actor=actor(request),
-        application=queries.application(id),
+        application=lookups.application(id),
         owner_statement=body.owner_statement,
         correction_due_on=body.correction_due_on,
         now=timezone.now(),
@@ -66,7 +66,7 @@ def post_conditional_permit(
 def post_temporary_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
     """St. Clair's temporary permit (utilities); it never authorises occupancy."""
     permit = issue_temporary_permit(
-        actor=actor(request), application=queries.application(id), now=timezone.now()
+        actor=actor(request), application=lookups.application(id), now=timezone.now()
     )
     return Status(201, permit)
 
@@ -75,7 +75,7 @@ def post_temporary_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
 def post_amended_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
     """A new permit for a changed household; it supersedes the one in force (St. Clair: $25)."""
     permit = amend_permit(
-        actor=actor(request), application=queries.application(id), now=timezone.now()
+        actor=actor(request), application=lookups.application(id), now=timezone.now()
     )
     return Status(201, permit)
 
@@ -85,5 +85,5 @@ def post_end(
     request: HttpRequest, id: Annotated[Id, Path(description="the permit's id")], body: EndPermitIn
 ) -> Permit:
     return end_permit(
-        actor=actor(request), permit=queries.permit(id), reason=body.reason, now=timezone.now()
+        actor=actor(request), permit=lookups.permit(id), reason=body.reason, now=timezone.now()
     )

@@ -1,20 +1,18 @@
 """The clerk's work queues: new, awaiting payment, ready to schedule, awaiting occupants, and
 approvals about to lapse, one jurisdiction at a time (its clerks and code officials)."""
 
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Path, Query, Router
 
 from permitdesk.api.auth import AUTH, AUTH_DEFERRED, caller
 from permitdesk.api.errors import responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import lists
 from permitdesk.api.reads.sql import json_text_response
-from permitdesk.api.schemas.cases import ApplicationBrief
-from permitdesk.api.schemas.common import Money, Slug
-from permitdesk.cases.models import Application
+from permitdesk.api.schemas.cases import QueuePage
+from permitdesk.api.schemas.common import Slug
 
 router = Router(tags=["queues"], auth=AUTH)
 
@@ -26,19 +24,6 @@ Queue = Literal[
     "ready-to-issue",
     "lapsing",
 ]
-
-
-class QueueItem(ApplicationBrief):
-    balance: Money = Field(description="fees not waived, less fee payments")
-
-    @staticmethod
-    def resolve_balance(obj: Application) -> Decimal:
-        return obj.balance_due
-
-
-class QueuePage(Schema):
-    items: list[QueueItem]
-    next: str | None = Field(description="`after` for the next page; null on the last page")
 
 
 @router.get(

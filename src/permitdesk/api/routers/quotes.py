@@ -8,7 +8,6 @@ from ninja.pagination import paginate
 
 from permitdesk.api.errors import PUBLIC_BODY, responses
 from permitdesk.api.pagination import Page
-from permitdesk.api.queries import today
 from permitdesk.api.schemas.common import DateIn
 from permitdesk.api.schemas.law import (
     EligibilityIn,
@@ -19,6 +18,7 @@ from permitdesk.api.schemas.law import (
     QuoteIn,
     QuoteOut,
 )
+from permitdesk.cases.selectors import today_in
 from permitdesk.law.loader import all_packs, get_pack
 from permitdesk.rules.eligibility import Eligibility, eligibility
 from permitdesk.rules.quote import Quote, quote
@@ -39,18 +39,18 @@ def list_items(
     on: Annotated[DateIn | None, Query(description="default: today")] = None,
 ) -> ItemsOut:
     pack = get_pack(slug)
-    return ItemsOut.of(pack, on or today(pack))
+    return ItemsOut.of(pack, on or today_in(pack))
 
 
 @router.post("/quotes", response=responses({200: QuoteOut}, *PUBLIC_BODY))
 def create_quote(request: HttpRequest, body: QuoteIn) -> Quote:
     """An itemised fee quote: every line with its arithmetic and its citation."""
     pack = get_pack(body.jurisdiction)
-    return quote(pack, body.item, body.facts, body.on or today(pack))
+    return quote(pack, body.item, body.facts, body.on or today_in(pack))
 
 
 @router.post("/eligibility", response=responses({200: EligibilityOut}, *PUBLIC_BODY))
 def check_eligibility(request: HttpRequest, body: EligibilityIn) -> Eligibility:
     """What an event at a unit requires in a jurisdiction, and why."""
     pack = get_pack(body.jurisdiction)
-    return eligibility(pack, body.facts, body.on or today(pack))
+    return eligibility(pack, body.facts, body.on or today_in(pack))

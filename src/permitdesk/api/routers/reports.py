@@ -9,14 +9,15 @@ from django.utils import timezone
 from ninja import Path, Router, Status
 from ninja.pagination import paginate
 
-from permitdesk.api import queries
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import AUTH_BODY, responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.common import Id, Slug
 from permitdesk.api.schemas.occupancy import ChangeReportIn, ChangeReportOut
 from permitdesk.cases.models import ChangeOfOccupancyReport
+from permitdesk.cases.selectors.desks import change_reports
 from permitdesk.cases.services.occupants import report_change_of_occupancy
+from permitdesk.records import selectors as places
 
 router = Router(tags=["change-of-occupancy reports"], auth=AUTH)
 
@@ -34,7 +35,7 @@ def post_change_report(
     within 30 days); a late report is recorded, and says it is late."""
     report = report_change_of_occupancy(
         actor=actor(request),
-        unit=queries.unit(id),
+        unit=places.unit(id),
         changed_on=body.changed_on,
         now=timezone.now(),
     )
@@ -50,4 +51,4 @@ def list_change_reports(
     request: HttpRequest, slug: Annotated[Slug, Path(description="the jurisdiction")]
 ) -> QuerySet[ChangeOfOccupancyReport]:
     """The reports made in the jurisdiction, newest first (its clerks and code officials)."""
-    return queries.change_reports(actor(request), slug)
+    return change_reports(actor(request), slug)

@@ -6,11 +6,11 @@ from typing import Annotated
 from django.http import HttpRequest
 from ninja import Path, Router
 
-from permitdesk.api import queries
+from permitdesk.accounts.rate_limit import check_verify_rate
 from permitdesk.api.errors import responses
-from permitdesk.api.rate_limit import check_verify_rate
 from permitdesk.api.schemas.common import NO_NUL
 from permitdesk.api.schemas.permits import VerifyOut
+from permitdesk.cases.selectors.permits import PublicPermit, public_permit
 
 router = Router(tags=["verify"], auth=None)
 
@@ -18,10 +18,9 @@ NumberOrToken = Annotated[str, Path(min_length=1, max_length=64, pattern=NO_NUL)
 
 
 @router.get("/verify/{number_or_token}", response=responses({200: VerifyOut}, 404, 422, 429))
-def verify(request: HttpRequest, number_or_token: NumberOrToken) -> VerifyOut:
+def verify(request: HttpRequest, number_or_token: NumberOrToken) -> PublicPermit:
     """Is this permit valid? Its number, kind and dates, and with the token (the QR code) its
     place; never the people. At most VERIFY_RATE_LIMIT lookups per client per
     VERIFY_RATE_WINDOW seconds (429 with Retry-After past that)."""
     check_verify_rate(request)
-    permit, by_token = queries.permit_for_verification(number_or_token)
-    return VerifyOut.of(permit, queries.permit_status(permit), with_place=by_token)
+    return public_permit(number_or_token)

@@ -80,6 +80,19 @@ class ApplicationPage(Schema):
     next: str | None = Field(description="`after` for the next page; null on the last page")
 
 
+class QueueItem(ApplicationBrief):
+    balance: Money = Field(description="fees not waived, less fee payments")
+
+    @staticmethod
+    def resolve_balance(obj: Application) -> Decimal:
+        return obj.balance_due
+
+
+class QueuePage(Schema):
+    items: list[QueueItem]
+    next: str | None = Field(description="`after` for the next page; null on the last page")
+
+
 class FeeLineOut(Schema):
     id: int
     fee_item: str

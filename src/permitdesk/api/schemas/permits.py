@@ -9,8 +9,6 @@ from ninja import Field, Schema
 
 from permitdesk.api.schemas.common import DateIn, LongText, RequiredLongText, Text32
 from permitdesk.cases.models import Permit
-from permitdesk.law.loader import get_pack
-from permitdesk.rules.calendar import local
 
 # The services' END_REASONS (a test keeps the two the same).
 EndReason = Literal[
@@ -80,26 +78,3 @@ class VerifyOut(Schema):
     ends_on: dt.date | None
     ended_on: dt.date | None
     end_reason: str
-
-    @classmethod
-    def of(
-        cls, permit: Permit, status: Literal["valid", "ended"], *, with_place: bool
-    ) -> VerifyOut:
-        case = permit.application
-        pack = get_pack(case.jurisdiction.slug)
-        place = case.unit.property if with_place else None
-        return cls(
-            number=permit.number,
-            status=status,
-            kind=permit.kind,
-            jurisdiction=case.jurisdiction.slug,
-            jurisdiction_name=case.jurisdiction.name,
-            address=place.address if place else None,
-            unit=case.unit.label if place else None,
-            city=place.city if place else None,
-            state=place.state if place else None,
-            issued_on=local(pack, permit.issued_at).date(),
-            ends_on=permit.ends_on,
-            ended_on=local(pack, permit.ended_at).date() if permit.ended_at else None,
-            end_reason=permit.end_reason,
-        )

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
+from permitdesk.cases import messages
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -22,7 +23,6 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.notices import case_messages
 from permitdesk.records.models import Party, Unit
 from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.case_facts import RENTAL_TRIGGERS, CaseFile, eligibility_facts, fee_facts
@@ -220,7 +220,7 @@ def submit_application(
                     "parties": [f"{p.kind}: {p.name.strip()}" for p in parties],
                 },
             )
-            case_messages.application_received(application, at=now)
+            messages.application_received(application, at=now)
     except IntegrityError:
         if idempotency_key:  # the same request, at the same moment, from another process
             return Application.objects.get(idempotency_key=idempotency_key)

@@ -1,4 +1,5 @@
-"""What every case service shares: the pack, the locked case row, its snapshot, its balance."""
+"""What every case service shares: the pack, the locked case row, its snapshot, its balance
+(read in permitdesk.cases.selectors.ledger, stored here)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from decimal import Decimal
 from typing import Any, Unpack
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet, Sum
-from django.db.models.functions import Coalesce
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, roles
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import Act, Change, audit_event, record_event
-from permitdesk.cases.models import Application, FeeLine, Payment
+from permitdesk.cases.models import Application, FeeLine
+from permitdesk.cases.selectors.ledger import balance_due, ledger_balance, max_occupants
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.law.schema import FeeItem
@@ -24,8 +24,6 @@ from permitdesk.rules.calendar import local
 from permitdesk.rules.case_facts import CaseFile, fee_facts
 from permitdesk.rules.facts import FactValue
 from permitdesk.rules.lifecycle import CaseSnapshot, Refused
-from permitdesk.rules.money import money
-from permitdesk.rules.occupancy import Bedroom, occupancy
 from permitdesk.rules.quote import Quote, quote
 
 ZERO = Decimal("0.00")
@@ -44,50 +42,11 @@ def locked(application: Application) -> Application:
     )
 
 
-def _total(entries: QuerySet[FeeLine] | QuerySet[Payment]) -> Decimal:
-    return money(Decimal(entries.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"]))
-
-
-def ledger_balance(application: Application) -> Decimal:
-    """The balance the ledger gives: fees not waived, less fee payments and their refunds.
-    Deposits stay apart on both sides: a deposit held is not a fee paid."""
-    fees = FeeLine.objects.filter(application=application, kind="fee", waived_reason="")
-    paid = Payment.objects.filter(application=application, kind=Payment.Kind.FEE)
-    return _total(fees) - _total(paid)
-
-
-def deposits_due(application: Application) -> Decimal:
-    """Refundable deposits assessed and not waived, less the deposits paid (a deposit released
-    later is not due again)."""
-    lines = FeeLine.objects.filter(application=application, kind="deposit", waived_reason="")
-    held = Payment.objects.filter(
-        application=application, kind=Payment.Kind.DEPOSIT, refund_of__isnull=True
-    )
-    return max(_total(lines) - _total(held), ZERO)
-
-
 def rebalance(application: Application) -> Decimal:
     """Store the case's balance from its ledger; the caller holds the row lock (locked())."""
     application.balance_due = ledger_balance(application)
     application.save(update_fields=["balance_due"])
     return application.balance_due
-
-
-def balance_due(application: Application) -> Decimal:
-    """What the applicant still owes in fees (a credit owes nothing): the stored balance, read
-    from the row (the caller's instance may predate the last change)."""
-    stored = Application.objects.values_list("balance_due", flat=True).get(pk=application.pk)
-    return max(money(Decimal(stored)), ZERO)
-
-
-def max_occupants(pack: Pack, application: Application, on: dt.date) -> int | None:
-    rooms = [
-        Bedroom(b.area_sqft, b.smoke_alarm, b.basement, b.egress_opening_sqft)
-        for b in application.unit.bedrooms.all()
-    ]
-    if not rooms:
-        return None
-    return occupancy(pack, rooms, on).max_occupants
 
 
 def overruled(

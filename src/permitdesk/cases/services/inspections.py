@@ -15,6 +15,7 @@ from django.db.models import Sum
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.accounts.permissions import NotFound, require
+from permitdesk.cases import messages
 from permitdesk.cases.models import (
     Application,
     Approval,
@@ -37,7 +38,6 @@ from permitdesk.cases.services.base import (
     state,
 )
 from permitdesk.law.pack import Pack
-from permitdesk.notices import case_messages
 from permitdesk.rules.bounds import INSPECTION_BOOKING
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -271,7 +271,7 @@ def record_inspection_result(
                 for v in violations
             )
             application.status = Application.Status.FAILED
-            case_messages.violation_notice(inspection, at=now)
+            messages.violation_notice(inspection, at=now)
         else:  # no access
             if pack.has_term("reinspection_fee_item"):
                 _charge_for_visit(pack, application, inspection.number, now, "no access")

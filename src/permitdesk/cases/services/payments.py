@@ -10,16 +10,10 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import require
+from permitdesk.cases import messages
 from permitdesk.cases.models import Application, FeeLine, Payment
-from permitdesk.cases.services.base import (
-    audit,
-    balance_due,
-    deposits_due,
-    locked,
-    pack_of,
-    rebalance,
-)
-from permitdesk.notices import case_messages
+from permitdesk.cases.selectors.ledger import balance_due, deposits_due
+from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
@@ -96,7 +90,7 @@ def record_payment(
                     "kind": kind,
                 },
             )
-            case_messages.receipt(payment, at=now)
+            messages.receipt(payment, at=now)
     except IntegrityError:
         if idempotency_key:
             return _replayed(
@@ -187,5 +181,5 @@ def refund_payment(
                 "balance_due": str(rebalance(application)),
             },
         )
-        case_messages.refund_notice(refund, reason=reason.strip(), at=now)
+        messages.refund_notice(refund, reason=reason.strip(), at=now)
     return refund

@@ -11,6 +11,7 @@ from django.db import transaction
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_event
+from permitdesk.cases import messages
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -28,7 +29,6 @@ from permitdesk.cases.services.permit_applicants import (
     check_temporary_applicant,
 )
 from permitdesk.law.pack import Pack
-from permitdesk.notices import case_messages
 from permitdesk.rules.bounds import CORRECTION_DUE
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -182,7 +182,7 @@ def issue_permit(
                 **overrides(overridden, override_reason),
             },
         )
-        case_messages.permit_issued(permit, at=now)
+        messages.permit_issued(permit, at=now)
     return permit
 
 
@@ -233,7 +233,7 @@ def issue_conditional_permit(
                 "ended": _end_earlier(pack, earlier, permit, actor=actor, now=now),
             },
         )
-        case_messages.permit_issued(permit, at=now)
+        messages.permit_issued(permit, at=now)
     return permit
 
 
@@ -307,7 +307,7 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             before={"permit": current.number},
             after={"permit": permit.number, "ended": superseded},
         )
-        case_messages.permit_issued(permit, at=now)
+        messages.permit_issued(permit, at=now)
     return permit
 
 

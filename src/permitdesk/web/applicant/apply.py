@@ -17,18 +17,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.cases.selectors import today_in
 from permitdesk.cases.services.applications import submit_application
 from permitdesk.cases.services.base import case_facts, case_file
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
-from permitdesk.rules.calendar import local
+from permitdesk.records.selectors import my_units
 from permitdesk.rules.case_facts import eligibility_facts
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import Quote, quote
 from permitdesk.web.applicant.forms import ApplyForm
-from permitdesk.web.applicant.queries import my_units
 
 KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -61,7 +61,7 @@ def _quote(form: ApplyForm) -> tuple[Pack, Program, Quote | None, Quote | None]:
     approval (St. Clair's occupancy permit fee), where it has one."""
     unit: Unit = form.cleaned_data["unit"]
     pack = get_pack(unit.property.jurisdiction.slug)
-    on = local(pack, timezone.now()).date()
+    on = today_in(pack)
     program = program_for(pack, unit, form.cleaned_data["trigger"], on)
     if program.fee_item is None:
         return pack, program, None, None

@@ -14,18 +14,16 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from permitdesk.cases.models import Violation
-from permitdesk.cases.services.base import balance_due, deposits_due
+from permitdesk.cases.selectors import today_in
+from permitdesk.cases.selectors.applicant import CASES_PER_PAGE, my_cases
+from permitdesk.cases.selectors.case_file import my_case
+from permitdesk.cases.selectors.history import audit_trail
+from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import local, zone
+from permitdesk.records.selectors import my_properties
+from permitdesk.rules.calendar import zone
 from permitdesk.rules.lifecycle import TRANSITIONS
-from permitdesk.web.applicant.queries import (
-    CASES_PER_PAGE,
-    case_events,
-    my_case,
-    my_cases,
-    my_properties,
-)
 from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
 
 # How a pack's payment methods read on the page.
@@ -49,7 +47,7 @@ def payment_terms(pack: Pack) -> PaymentTerms | None:
     """How the jurisdiction accepts payment, from its pack (None: the pack does not say)."""
     if not pack.has_term("payment_methods"):
         return None
-    on = local(pack, timezone.now()).date()
+    on = today_in(pack)
     version = pack.term_version("payment_methods", on)
     return PaymentTerms(
         methods=[
@@ -65,7 +63,7 @@ def who_pays(pack: Pack) -> tuple[str, str] | None:
     "payable by either the seller, buyer or a representative of either")."""
     if not pack.has_term("who_pays"):
         return None
-    on = local(pack, timezone.now()).date()
+    on = today_in(pack)
     payers = [p.replace("-", " ") for p in pack.names("who_pays", on)]
     words = payers[0] if len(payers) == 1 else ", ".join(payers[:-1]) + " or " + payers[-1]
     return f"The fee may be paid by the {words}.", pack.cite(
@@ -113,7 +111,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "permits": permits,
         "inspections": inspections,
         "pending": next((i for i, _ in inspections if i.result == i.Result.PENDING), None),
-        "events": happened(pack, case_events(case)),
+        "events": happened(pack, list(audit_trail(case))),
         "next": NEXT.get(case.status, ""),
         "deadlines": case_deadlines(pack, case, now),
         "may_request": case.status in TRANSITIONS["request-inspection"],

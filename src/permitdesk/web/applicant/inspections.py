@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.cases.models import Application
+from permitdesk.cases.selectors.case_file import my_case
 from permitdesk.cases.services.base import snapshot
 from permitdesk.cases.services.inspections import request_inspection
 from permitdesk.law.loader import get_pack
@@ -23,7 +24,6 @@ from permitdesk.rules.calendar import earliest_inspection_day, is_business_day
 from permitdesk.rules.first_day import first_day
 from permitdesk.rules.lifecycle import Refused, check_request_inspection
 from permitdesk.web.applicant.forms import InspectionRequestForm
-from permitdesk.web.applicant.queries import my_case
 
 DAYS_OFFERED = 20  # business days listed ahead: how far the page looks, not a rule
 

@@ -11,14 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
-from permitdesk.cases.services.base import max_occupants
+from permitdesk.cases.selectors import today_in
+from permitdesk.cases.selectors.case_file import my_case
+from permitdesk.cases.selectors.ledger import max_occupants
 from permitdesk.cases.services.occupants import add_occupant
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import TRANSITIONS, Refused
 from permitdesk.web.applicant.forms import OccupantForm
-from permitdesk.web.applicant.queries import my_case
 
 
 def details_rule(pack: Pack) -> str | None:
@@ -26,7 +26,7 @@ def details_rule(pack: Pack) -> str | None:
     same term the permit's issue checks: permit_content)."""
     if not pack.has_term("permit_content"):
         return None
-    on = local(pack, timezone.now()).date()
+    on = today_in(pack)
     return pack.cite(pack.term_version("permit_content", on).citation)
 
 
@@ -67,7 +67,7 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "rule": rule,
         "may_add": may_add,
-        "limit": max_occupants(pack, case, local(pack, timezone.now()).date()),
+        "limit": max_occupants(pack, case, today_in(pack)),
     }
     status = 422 if form.errors else 200
     return render(request, "web/applicant/occupants.html", context, status=status)

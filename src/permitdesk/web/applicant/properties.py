@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden
 from permitdesk.law.pack import UnknownName
+from permitdesk.records.selectors import my_property
 from permitdesk.records.services import add_unit, create_property
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import BedroomFormSet, PropertyForm, UnitForm
-from permitdesk.web.applicant.queries import my_property
 
 
 @login_required

@@ -12,11 +12,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from permitdesk.cases.selectors import today_in
 from permitdesk.law.pack import NotInForce, UnknownName
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import NotPermitted, Quote, quote
 from permitdesk.web.public.forms import FactsForm, facts_used, the_day
-from permitdesk.web.public.packs import pack_or_404, schedules, today
+from permitdesk.web.public.packs import pack_or_404, schedules
 
 
 class ChooseItemForm(forms.Form):
@@ -67,7 +68,7 @@ def estimate_item(request: HttpRequest, jurisdiction: str, item: str) -> HttpRes
     result: Quote | None = None
     if form.is_valid():
         try:
-            result = quote(pack, item, form.given(), the_day(form, today(pack)))
+            result = quote(pack, item, form.given(), the_day(form, today_in(pack)))
         except (FactError, NotPermitted, NotInForce) as refusal:
             form.refuse(refusal)
     context = {

@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from permitdesk.cases.selectors import today_in
 from permitdesk.law.loader import all_packs
 from permitdesk.law.pack import NotInForce
 from permitdesk.law.vocabulary import ELIGIBILITY_FACTS
 from permitdesk.rules.eligibility import Eligibility, eligibility
 from permitdesk.rules.facts import FactError
 from permitdesk.web.public.forms import FactsForm, facts_used, the_day
-from permitdesk.web.public.packs import pack_or_404, today
+from permitdesk.web.public.packs import pack_or_404
 
 # What the rules cannot decide without; the others are asked for only where a rule reads them,
 # and the rules say so next to the field.
@@ -30,7 +31,7 @@ def guide(request: HttpRequest, slug: str) -> HttpResponse:
     answer: Eligibility | None = None
     if form.is_valid():
         try:
-            answer = eligibility(pack, form.given(), the_day(form, today(pack)))
+            answer = eligibility(pack, form.given(), the_day(form, today_in(pack)))
         except (FactError, NotInForce) as refusal:
             form.refuse(refusal)
     status = 422 if form.is_bound and form.errors else 200

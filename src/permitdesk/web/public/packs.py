@@ -1,28 +1,20 @@
-"""The packs as the public pages read them: a jurisdiction by its slug (404 for none), today in
-its own zone, and its fee items in force for the estimator's chooser."""
+"""The packs as the public pages read them: a jurisdiction by its slug (404 for none) and its
+fee items in force for the estimator's chooser."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.http import Http404
-from django.utils import timezone
 
 from permitdesk.law.loader import all_packs, get_pack, pack_slugs
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import local
 
 
 def pack_or_404(slug: str) -> Pack:
     if slug not in pack_slugs():
         raise Http404(f"No jurisdiction '{slug}'.")
     return get_pack(slug)
-
-
-def today(pack: Pack) -> dt.date:
-    """Today in the jurisdiction's own zone."""
-    return local(pack, timezone.now()).date()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Public permit verification, by the number printed on the permit or by the token its QR code
 carries (settings.PUBLIC_URL/verify/<token>/): valid or not, the dates, the jurisdiction, and
 the place only to the token; never a name. Rate-limited per client like the API (decision
-0007). The lookup is the API's (permitdesk.api.queries), not a copy."""
+0007). The lookup is the API's (permitdesk.cases.selectors.permits), not a copy."""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from permitdesk.accounts.permissions import NotFound
-from permitdesk.api.queries import permit_for_verification, permit_status
-from permitdesk.api.rate_limit import RateLimited, check_verify_rate
-from permitdesk.api.schemas.permits import VerifyOut
-from permitdesk.cases.models import Permit
+from permitdesk.accounts.rate_limit import RateLimited, check_verify_rate
+from permitdesk.cases.selectors.permits import PublicPermit, public_permit
 from permitdesk.law.loader import get_pack
 
 # Permit.number is at most 32 characters and a token 64: longer input is no permit.
@@ -66,13 +64,13 @@ def verify_token(request: HttpRequest, token: str) -> HttpResponse:
     return _answer(request, [token], VerifyForm())
 
 
-def _find(candidates: Iterable[str]) -> tuple[Permit, bool] | None:
+def _find(candidates: Iterable[str]) -> PublicPermit | None:
     for number_or_token in candidates:
         # No permit has a longer number or token, or a NUL (which PostgreSQL refuses).
         if len(number_or_token) > LONGEST or "\x00" in number_or_token:
             continue
         try:
-            return permit_for_verification(number_or_token)
+            return public_permit(number_or_token)
         except NotFound:
             continue
     return None
@@ -86,23 +84,21 @@ def _answer(request: HttpRequest, candidates: Iterable[str], form: VerifyForm) -
         response = render(request, "web/public/verify.html", context, status=429)
         response["Retry-After"] = str(limited.retry_after)
         return response
-    found = _find(candidates)
-    if found is None:
+    public = _find(candidates)
+    if public is None:
         return render(request, "web/public/verify_unknown.html", {"form": form}, status=404)
-    permit, by_token = found
-    public = VerifyOut.of(permit, permit_status(permit), with_place=by_token)
     context = {
         "permit": public,
         "kind": KIND_WORDS.get(public.kind, public.kind),
         "ended_because": END_WORDS.get(public.end_reason, public.end_reason),
-        "correction_due_on": permit.correction_due_on,
+        "correction_due_on": public.correction_due_on,
         "occupancy_allowed": _occupancy_allowed(public),
         "form": VerifyForm(),
     }
     return render(request, "web/public/verify_result.html", context)
 
 
-def _occupancy_allowed(public: VerifyOut) -> bool:
+def _occupancy_allowed(public: PublicPermit) -> bool:
     """Whether the permit lets anyone occupy the premises: St. Clair's temporary permit does
     not (its pack says so); every other permit does."""
     pack = get_pack(public.jurisdiction)

@@ -10,15 +10,15 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from permitdesk.accounts.permissions import ACTIONS, roles
 from permitdesk.cases.models import Application
+from permitdesk.cases.selectors import today_in
+from permitdesk.cases.selectors.case_file import staff_case
+from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import TRANSITIONS
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.forms import (
     DEFAULT_METHODS,
@@ -48,7 +48,7 @@ class Allowed:
 def payment_methods(pack: Pack, case: Application) -> list[str]:
     if not pack.has_term("payment_methods"):
         return list(DEFAULT_METHODS)
-    return pack.names("payment_methods", local(pack, timezone.now()).date())
+    return pack.names("payment_methods", today_in(pack))
 
 
 def case_page(
@@ -59,7 +59,7 @@ def case_page(
     pack = get_pack(case.jurisdiction.slug)
     held = frozenset(roles(user, case.jurisdiction_id))
     allowed = Allowed(held, case.status)
-    inspectors = queries.inspectors_of(case.jurisdiction)
+    inspectors = inspectors_of(case.jurisdiction)
     pending = [i for i in case.inspections.all() if i.result == "pending"]
     blank: dict[str, Any] = {
         "payment_form": PaymentForm(methods=payment_methods(pack, case)),
@@ -121,4 +121,4 @@ def case_page(
 
 @staff_page()
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return case_page(request, queries.staff_case(signed_in_user(request), pk))
+    return case_page(request, staff_case(signed_in_user(request), pk))

@@ -14,11 +14,11 @@ from django.utils import timezone
 from permitdesk.accounts.models import Membership
 from permitdesk.accounts.permissions import visible_applications
 from permitdesk.cases.models import Inspection, Violation
+from permitdesk.cases.selectors import today_in
+from permitdesk.cases.selectors.inspections import assigned_inspection
 from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
 from permitdesk.law.loader import get_pack
-from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
 from permitdesk.web.staff.inspection_forms import (
@@ -48,11 +48,11 @@ def _check_violations(result: ResultForm, violations: BaseViolationFormSet) -> N
 @staff_page()
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    visit = queries.assigned_inspection(user, pk)
+    visit = assigned_inspection(user, pk)
     case = visit.application
     pack = get_pack(case.jurisdiction.slug)
     now = timezone.now()
-    rows = checklist_rows(pack, list(case.unit.bedrooms.all()), local(pack, now).date())
+    rows = checklist_rows(pack, list(case.unit.bedrooms.all()), today_in(pack, now))
     post = request.method == "POST" and visit.result == Inspection.Result.PENDING
     data = request.POST if post else None
     files = request.FILES if post else None

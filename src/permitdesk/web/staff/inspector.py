@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden
-from permitdesk.web.staff import queries
+from permitdesk.cases.selectors.inspections import day_sheet
 from permitdesk.web.staff.access import signed_in_user, staff_page
 
 
@@ -45,7 +45,7 @@ def inspector_day(request: HttpRequest) -> HttpResponse:
     form = DayForm(request.GET)
     valid = form.is_valid()
     ahead = (form.cleaned_data.get("ahead") or 0) if valid else 0
-    day, visits = queries.inspector_day(signed_in_user(request), timezone.now(), ahead)
+    day, visits = day_sheet(signed_in_user(request), timezone.now(), ahead)
     context = {
         "day": day,
         "ahead": ahead,

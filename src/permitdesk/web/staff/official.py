@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 
 from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.selectors.case_file import staff_case
+from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.forms import ConditionalPermitForm, TemporaryPermitForm
@@ -32,7 +33,7 @@ HISTORY_PAGE_SIZE = 50
 @staff_page()
 def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     form = ConditionalPermitForm(request.POST)
     if form.is_valid():
         try:
@@ -59,7 +60,7 @@ def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page()
 def temporary_permit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     form = TemporaryPermitForm(request.POST)
     if form.is_valid():
         try:
@@ -153,9 +154,9 @@ def inspector_names(events: list[AuditEvent]) -> dict[int, str]:
 @staff_page()
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     require(user, "view-audit", case)
-    page = Paginator(queries.audit_trail(case), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(audit_trail(case), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     events = list(page.object_list)
     names = inspector_names(events)
     return render(

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.payments import record_payment, waive_fee
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page, payment_methods
 from permitdesk.web.staff.forms import PaymentForm, WaiveForm
@@ -24,7 +24,7 @@ SERVICE_ERRORS = (Refused, ValueError)
 @staff_page()
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     form = PaymentForm(
         request.POST, methods=payment_methods(get_pack(case.jurisdiction.slug), case)
     )
@@ -52,7 +52,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page()
 def waive(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     fee_line = next((f for f in case.fee_lines.all() if f.pk == line), None)
     if fee_line is None:
         raise NotFound(f"fee line {line} not found")

@@ -10,12 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from permitdesk.cases.models import Application, Payment, Permit
+from permitdesk.cases.selectors import today_in
 from permitdesk.cases.services.permits import END_REASONS
 from permitdesk.law.pack import Pack
-from permitdesk.rules.calendar import local
 from permitdesk.rules.quote import Quote, quote
 from permitdesk.web.staff.forms import override_reason_field
 
@@ -55,7 +54,7 @@ def permit_documents(pack: Pack) -> list[str]:
     """The documents the occupant shows for the permit (St. Clair), or none."""
     if not pack.has_term("permit_documents"):
         return []
-    return pack.names("permit_documents", local(pack, timezone.now()).date())
+    return pack.names("permit_documents", today_in(pack))
 
 
 class IssuePermitForm(forms.Form):
@@ -177,7 +176,7 @@ def amendment_fee(pack: Pack) -> Quote | None:
     """The fee an amended permit adds to the case (St. Clair's $25), or None."""
     if not pack.has_term("permit_amendment_fee_item"):
         return None
-    on = local(pack, timezone.now()).date()
+    on = today_in(pack)
     return quote(pack, pack.text("permit_amendment_fee_item", on), {}, on)
 
 

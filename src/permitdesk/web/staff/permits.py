@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
 from permitdesk.cases.services.payments import refund_payment
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import DESK, attach_refusal, signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.permit_forms import (
@@ -39,7 +39,7 @@ SERVICE_ERRORS = (Refused, ValueError)
 @staff_page(DESK)
 def issue(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     form = IssuePermitForm(
         request.POST, documents=permit_documents(get_pack(case.jurisdiction.slug))
     )
@@ -66,7 +66,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page(DESK)
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     form = AmendPermitForm(request.POST)
     if form.is_valid():
         try:
@@ -83,7 +83,7 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page(DESK)
 def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     chosen = next((p for p in case.permits.all() if p.pk == permit), None)
     if chosen is None:
         raise NotFound(f"permit {permit} not found")
@@ -104,7 +104,7 @@ def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
 @staff_page(DESK)
 def refund(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     payments = refundable_payments(case)
     form = RefundForm(request.POST, payments=payments, prefix=REFUND_PREFIX)
     if form.is_valid():
@@ -130,7 +130,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page(DESK)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     form = WithdrawForm(request.POST)
     if form.is_valid():
         try:

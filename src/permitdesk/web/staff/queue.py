@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from permitdesk.accounts.models import Role
+from permitdesk.cases.selectors.desks import desk_jurisdiction, desks, issue_due, queue_cases
+from permitdesk.cases.selectors.queues import QUEUE_TITLES
 from permitdesk.law.loader import get_pack
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 
 PAGE_SIZE = 25
@@ -19,29 +20,27 @@ PAGE_SIZE = 25
 @staff_page()
 def staff_home(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    desks = queries.desks(user)
+    found = desks(user)
     return render(
         request,
         "web/staff/home.html",
         {
-            "desks": desks,
-            "inspects": any(Role.INSPECTOR in d.roles for d in desks),
+            "desks": found,
+            "inspects": any(Role.INSPECTOR in d.roles for d in found),
         },
     )
 
 
 @staff_page(DESK)
 def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
-    if name not in queries.QUEUE_TITLES:
+    if name not in QUEUE_TITLES:
         raise Http404(f"queue {name} not found")
-    place = queries.desk_jurisdiction(signed_in_user(request), slug)
-    pages = Paginator(queries.queue_cases(place, name), PAGE_SIZE)
+    place = desk_jurisdiction(signed_in_user(request), slug)
+    pages = Paginator(queue_cases(place, name), PAGE_SIZE)
     page = pages.get_page(request.GET.get("page"))
     pack = get_pack(place.slug)
     due = (
-        queries.issue_due(pack, list(page.object_list), timezone.now())
-        if name == "ready-to-issue"
-        else {}
+        issue_due(pack, list(page.object_list), timezone.now()) if name == "ready-to-issue" else {}
     )
     return render(
         request,
@@ -50,7 +49,7 @@ def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
             "jurisdiction": place,
             "zone": get_pack(place.slug).jurisdiction.time_zone,
             "queue": name,
-            "title": queries.QUEUE_TITLES[name],
+            "title": QUEUE_TITLES[name],
             "page": page,
             "due": due,
             "rows": [(case, due.get(case.pk)) for case in page.object_list],

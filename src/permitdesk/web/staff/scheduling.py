@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.selectors.case_file import staff_case
+from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.cases.services.inspections import assign_inspector, request_inspection
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.forms import AssignForm, ScheduleForm
@@ -26,8 +27,8 @@ DATE_REFUSALS = {"wanted_on": "wanted_on", "the first day": "wanted_on"}
 @staff_page()
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
-    form = ScheduleForm(request.POST, inspectors=queries.inspectors_of(case.jurisdiction))
+    case = staff_case(user, pk)
+    form = ScheduleForm(request.POST, inspectors=inspectors_of(case.jurisdiction))
     if form.is_valid():
         data = form.cleaned_data
         now = timezone.now()
@@ -57,14 +58,14 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page()
 def assign(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
     user = signed_in_user(request)
-    case = queries.staff_case(user, pk)
+    case = staff_case(user, pk)
     visit = next((i for i in case.inspections.all() if i.pk == inspection), None)
     if visit is None:
         raise NotFound(f"inspection {inspection} not found")
     form = AssignForm(
         request.POST,
         prefix=f"assign-{inspection}",
-        inspectors=queries.inspectors_of(case.jurisdiction),
+        inspectors=inspectors_of(case.jurisdiction),
     )
     if form.is_valid():
         inspector = form.cleaned_data["inspector"]

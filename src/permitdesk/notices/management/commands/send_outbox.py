@@ -1,9 +1,9 @@
 """manage.py send_outbox: send the e-mail that is due, once or (--loop) until stopped.
 
-Production runs it under systemd with --loop (README, "E-mail"); cron can run a single pass
+Production runs it under systemd with --loop (docs/email.md); cron can run a single pass
 every minute instead. --workers N sends with N processes at once on PostgreSQL (about two per
-core: docs/benchmarks.md, "Outbox"); several commands may run at once too: each message
-is claimed by one worker.
+core: docs/benchmarks.md, "Outbox"); several commands may run at once too: each message is
+claimed by one worker.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """manage.py sweep: the deadline sweep (see permitdesk.sweeps.run); the same as
-`permitdesk sweep`. Run it hourly (README: Deadlines and the sweep)."""
+`permitdesk sweep`. Run it hourly (docs/operations.md: Deadlines and the sweep)."""
 
 from __future__ import annotations
 

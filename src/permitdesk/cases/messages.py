@@ -14,13 +14,13 @@ from typing import Any
 from django.conf import settings
 
 from permitdesk.audit.models import OutboxMessage
+from permitdesk.cases import recipients
 from permitdesk.cases.models import Application, Inspection, Payment, Permit
-from permitdesk.cases.services.base import balance_due
+from permitdesk.cases.recipients import Recipient
+from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.notices import recipients
 from permitdesk.notices.compose import queue_notice
-from permitdesk.notices.recipients import Recipient
 from permitdesk.rules.answers import penalty
 from permitdesk.rules.calendar import local
 from permitdesk.rules.quote import quote

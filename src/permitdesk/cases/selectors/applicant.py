@@ -1,0 +1,21 @@
+"""An applicant's own cases (their properties and units: permitdesk.records.selectors)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from permitdesk.cases.models import Application
+
+User = AbstractBaseUser | AnonymousUser
+
+CASES_PER_PAGE = 25
+
+
+def my_cases(user: User) -> QuerySet[Application]:
+    """The applicant's own cases, newest first (the index case_applicant_list)."""
+    return (
+        Application.objects.filter(applicant_id=user.pk)
+        .select_related("jurisdiction", "unit__property")
+        .order_by("-submitted_at", "-id")
+    )

@@ -1,0 +1,107 @@
+"""A staff member's desks: the jurisdictions they work in, their roles there and the counts
+of the clerk's queues; one queue's cases and the deadlines its page shows; the jurisdiction a
+clerk's read names, and its change-of-occupancy reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+
+from permitdesk.accounts.models import Membership, Role
+from permitdesk.accounts.permissions import (
+    Actor,
+    NotFound,
+    membership_jurisdiction,
+    require_staff,
+    roles,
+)
+from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Inspection
+from permitdesk.cases.selectors.queues import QUEUE_TITLES, QUEUES, clerk_queue
+from permitdesk.cases.selectors.today import today_in
+from permitdesk.law.pack import Pack
+from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.deadlines import IssueDue, permit_issue_due
+
+CASE_WORKERS: set[str] = {Role.CLERK, Role.CODE_OFFICIAL}
+
+
+@dataclass(frozen=True)
+class Desk:
+    jurisdiction: Jurisdiction
+    roles: frozenset[str]
+    queues: list[tuple[str, str, int]]  # (queue, title, cases); empty for an inspector only
+
+
+def desks(user: User) -> list[Desk]:
+    """The user's jurisdictions, their roles there, and the counts of the clerk's queues where
+    they work the cases (one query for the memberships, five counts per such jurisdiction)."""
+    held: dict[int, set[str]] = {}
+    places: dict[int, Jurisdiction] = {}
+    for m in Membership.objects.filter(user_id=user.pk).select_related("jurisdiction"):
+        held.setdefault(m.jurisdiction_id, set()).add(m.role)
+        places[m.jurisdiction_id] = m.jurisdiction
+    found = []
+    for pk, place in sorted(places.items(), key=lambda p: p[1].name):
+        queues = []
+        if held[pk] & CASE_WORKERS:
+            today = today_in(place)
+            queues = [(q, QUEUE_TITLES[q], clerk_queue(pk, q, today).count()) for q in QUEUES]
+        found.append(Desk(place, frozenset(held[pk]), queues))
+    return found
+
+
+def desk_jurisdiction(user: User, slug: str) -> Jurisdiction:
+    """A jurisdiction whose cases the user works (clerk, code official); else NotFound."""
+    place = Jurisdiction.objects.filter(slug=slug).first()
+    if place is None or not roles(user, place.pk) & CASE_WORKERS:
+        raise NotFound(f"jurisdiction {slug} not found")
+    return place
+
+
+def queue_cases(place: Jurisdiction, queue: str) -> QuerySet[Application]:
+    return clerk_queue(place.pk, queue, today_in(place))
+
+
+def issue_due(pack: Pack, cases: list[Application], now: dt.datetime) -> dict[int, IssueDue]:
+    """For the ready-to-issue queue's page: each case's permit deadline where the pack sets one
+    (St. Louis County's 48 hours from the passing inspection), in one query."""
+    if not pack.has_term("permit_issue_within"):
+        return {}
+    passed = dict(
+        Inspection.objects.filter(
+            application_id__in=[c.pk for c in cases], result=Inspection.Result.PASSED
+        )
+        .order_by("application_id", "-completed_at")
+        .values_list("application_id", "completed_at")
+    )
+    found = {}
+    for pk, at in passed.items():
+        if at is not None:
+            due = permit_issue_due(pack, at, now)
+            if due is not None:
+                found[pk] = due
+    return found
+
+
+def staff_jurisdiction(user: Actor, slug: str) -> int:
+    """The id of a jurisdiction its clerks and code officials read: NotFound for none,
+    Forbidden for others. The token check read the ids of the user's own jurisdictions."""
+    jurisdiction_id = membership_jurisdiction(user, slug)
+    if jurisdiction_id is None:
+        found = Jurisdiction.objects.filter(slug=slug).values_list("id", flat=True).first()
+        if found is None:
+            raise NotFound(f"jurisdiction {slug} not found")
+        jurisdiction_id = found
+    require_staff(user, jurisdiction_id, CASE_WORKERS)
+    return jurisdiction_id
+
+
+def change_reports(user: Actor, slug: str) -> QuerySet[ChangeOfOccupancyReport]:
+    """The change-of-occupancy reports of a jurisdiction, newest first, for its staff."""
+    found = staff_jurisdiction(user, slug)
+    return ChangeOfOccupancyReport.objects.filter(unit__property__jurisdiction_id=found).order_by(
+        "-reported_at", "-id"
+    )

@@ -1,0 +1,88 @@
+"""Reads of properties and units: one by id (the API), an applicant's own (their pages), each
+a fixed number of queries, units always by (label, id)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Model, Prefetch, QuerySet
+from django.http import Http404
+
+from permitdesk.accounts.permissions import NotFound, own_property_ids
+from permitdesk.records.models import Property, Unit
+
+User = AbstractBaseUser | AnonymousUser
+
+UNIT_ORDER = ("label", "id")
+
+M = TypeVar("M", bound=Model)
+
+
+def one(queryset: QuerySet[M], pk: int, what: str) -> M:
+    """The object `pk` of `queryset`, or NotFound (404)."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"{what} {pk} not found")
+    return found
+
+
+def place(pk: int) -> Property:
+    """A property an action names."""
+    return one(Property.objects.select_related("jurisdiction"), pk, "property")
+
+
+def unit(pk: int) -> Unit:
+    """A unit an application names."""
+    return one(Unit.objects.select_related("property__jurisdiction"), pk, "unit")
+
+
+def property_detail(pk: int) -> Property:
+    units = Prefetch("units", queryset=Unit.objects.order_by(*UNIT_ORDER))
+    return one(
+        Property.objects.select_related("jurisdiction").prefetch_related(units), pk, "property"
+    )
+
+
+def unit_detail(pk: int) -> Unit:
+    return one(
+        Unit.objects.select_related("property__jurisdiction").prefetch_related("bedrooms"),
+        pk,
+        "unit",
+    )
+
+
+def my_property_ids(user: User) -> set[int]:
+    """The properties the applicant recorded or applied for (permissions.own_property_ids)."""
+    return own_property_ids(user)
+
+
+def my_properties(user: User) -> QuerySet[Property]:
+    return (
+        Property.objects.filter(pk__in=my_property_ids(user))
+        .select_related("jurisdiction")
+        .prefetch_related(
+            Prefetch("units", queryset=Unit.objects.order_by(*UNIT_ORDER)),
+            "units__bedrooms",
+        )
+        .order_by("address", "id")
+    )
+
+
+def my_property(user: User, pk: int) -> Property:
+    """One of the applicant's properties with its units and their bedrooms; else 404."""
+    if pk not in my_property_ids(user):
+        raise Http404("property not found")
+    found = my_properties(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("property not found")
+    return found
+
+
+def my_units(user: User) -> QuerySet[Unit]:
+    """The units of the applicant's properties, for choosing what to apply for."""
+    return (
+        Unit.objects.filter(property_id__in=my_property_ids(user))
+        .select_related("property__jurisdiction")
+        .order_by("property__address", "label", "id")
+    )
