@@ -8,7 +8,7 @@ prints messages/s and its ratio to one worker in the same run. Then it measures 
 message's time goes. Not a test: it exits 0 whatever it measures; --check exits 1 when the
 best worker count misses TARGET for the text mix.
 
-    .venv/bin/python bench/outbox.py            # ~2 minutes on 2 cores; --help for options
+    .venv/bin/python bench/outbox.py            # ~5 minutes on 2 cores; --help for options
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import argparse
 import multiprocessing
 import os
 import platform
+import socket
 import subprocess
 import sys
 import time
@@ -30,11 +31,17 @@ from _database import _with_db, drop_database, migrate, recreate_database  # noq
 
 TARGET = 500.0  # messages/s (issue 16)
 DEFAULT_URL = "postgres://permitdesk:permitdesk@127.0.0.1:5432/permitdesk"
-PORT = 8025
 
 
 def say(*parts: object) -> None:
     print(*parts, flush=True)
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 nothing listens on (bound for a moment, then let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def serve_smtp(port: int, ready: multiprocessing.synchronize.Event) -> None:
@@ -100,14 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     manage(url, "demo_data", "--force")
     say(f"database made, migrated, demo loaded in {time.perf_counter() - started:.0f} s")
 
+    port = free_port()
     ready = multiprocessing.get_context("fork").Event()
     server = multiprocessing.get_context("fork").Process(
-        target=serve_smtp, args=(PORT, ready), daemon=True
+        target=serve_smtp, args=(port, ready), daemon=True
     )
     server.start()
     ready.wait(10)
     try:
-        setup_django(url, PORT)
+        setup_django(url, port)
         from _outbox_runs import breakdown, run_mixes
 
         assert server.pid is not None
