@@ -45,7 +45,7 @@ test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-$$(scripts/ensure-postgres)} $(PYTEST) -m django_db
 
 # The pure part: the rules, the law (packs and their checks), the CLI, and the layers
-# contract. No database, no browser; under a minute of CPU.
+# contract. No database, no browser; about 35 s of CPU.
 FAST_TESTS := tests/rules tests/law tests/cli tests/test_interfaces_write_no_models.py
 test-fast: venv ## the layers contract, then the rules, law and CLI tests (no database)
 	$(BIN)/lint-imports --no-cache
