@@ -2,7 +2,7 @@
 under `bench/orm/` the API's three hot reads served through the ORM instead of the
 hand-written statements: the same documents (the selectors of permitdesk.cases.selectors
 rendered by the same ninja schemas; tests/api/test_api_reads.py holds the SQL's to them), for
-`bench/api.py --orm` to measure beside the SQL in the same run (decision 0009)."""
+`bench/api.py --orm` to measure beside the SQL in the same run (decision 0011)."""
 
 from __future__ import annotations
 
