@@ -19,11 +19,11 @@ from ninja import Schema
 from ninja.responses import NinjaJSONEncoder
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.accounts.permissions import visible_applications
 from permitdesk.api import queries
 from permitdesk.api.routers.queues import Queue, QueueItem
 from permitdesk.api.schemas.cases import ApplicationBrief, ApplicationOut
 from permitdesk.cases.models import Application, FeeLine, Inspection, Payment
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import clerk_queue
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction

@@ -11,16 +11,10 @@ from django.db.models import Model, Prefetch, QuerySet
 from django.utils import timezone
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import (
-    Actor,
-    NotFound,
-    membership_jurisdiction,
-    require,
-    require_staff,
-    visible_applications,
-)
+from permitdesk.accounts.permissions import Actor, NotFound, membership_jurisdiction, require_staff
 from permitdesk.api.reads.sql import fetch
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import (
     Application,
     ChangeOfOccupancyReport,
@@ -31,6 +25,7 @@ from permitdesk.cases.models import (
     Permit,
     Visitor,
 )
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Property, Unit

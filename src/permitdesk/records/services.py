@@ -12,8 +12,9 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, require_may_record_on, roles
+from permitdesk.accounts.permissions import Forbidden, roles
 from permitdesk.audit.services import record
+from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.law.pack import UnknownName
 from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
 from permitdesk.rules.lifecycle import Refused

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import connection
 
-from permitdesk.accounts.permissions import NotFound, may_see_case
+from permitdesk.accounts.permissions import NotFound
 from permitdesk.api.auth import Caller, read_as
 from permitdesk.api.reads.sql import (
     Fields,
@@ -35,6 +35,7 @@ from permitdesk.api.reads.sql import (
     records,
 )
 from permitdesk.cases.models import Payment
+from permitdesk.cases.permissions import may_see_case
 
 ZERO = Decimal("0.00")
 

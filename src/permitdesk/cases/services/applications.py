@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
+from permitdesk.accounts.permissions import Forbidden, NotFound, roles
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -27,7 +28,7 @@ from permitdesk.records.models import Party, Unit
 from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.case_facts import RENTAL_TRIGGERS, CaseFile, eligibility_facts, fee_facts
 from permitdesk.rules.eligibility import eligibility
-from permitdesk.rules.lifecycle import Refused, check_transition
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
 
 
@@ -232,7 +233,6 @@ def withdraw_application(*, actor: User, application: Application, now: dt.datet
     with transaction.atomic():
         application = locked(application)
         require(actor, "withdraw", application)
-        check_transition("withdraw", application.status)
         before = state(application)
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])

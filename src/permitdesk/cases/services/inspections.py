@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models import Sum
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.accounts.permissions import NotFound, require
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import (
     Application,
     Approval,

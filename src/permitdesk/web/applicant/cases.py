@@ -13,12 +13,12 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from permitdesk.cases.actions import allowed_actions, flags
 from permitdesk.cases.models import Violation
 from permitdesk.cases.services.base import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local, zone
-from permitdesk.rules.lifecycle import TRANSITIONS
 from permitdesk.web.applicant.queries import (
     CASES_PER_PAGE,
     case_events,
@@ -116,8 +116,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": happened(pack, case_events(case)),
         "next": NEXT.get(case.status, ""),
         "deadlines": case_deadlines(pack, case, now),
-        "may_request": case.status in TRANSITIONS["request-inspection"],
-        "may_add_occupant": case.status in TRANSITIONS["add-occupant"],
+        "may": flags(allowed_actions(request.user, case)),
     }
     with timezone.override(zone(pack)):  # dates on the page in the jurisdiction's zone
         return render(request, "web/applicant/case_detail.html", context)

@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.cases.actions import Action, allowed_actions
 from permitdesk.cases.services.base import max_occupants
 from permitdesk.cases.services.occupants import add_occupant
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import TRANSITIONS, Refused
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import OccupantForm
 from permitdesk.web.applicant.queries import my_case
 
@@ -38,7 +39,7 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
     # Bound on every POST, an empty one too: a message is added to it below.
     posted = request.POST if request.method == "POST" else None
     form = OccupantForm(posted, details_required=rule is not None)
-    may_add = case.status in TRANSITIONS["add-occupant"]
+    may_add = Action.ADD_OCCUPANT in allowed_actions(request.user, case)
     if request.method == "POST" and may_add and form.is_valid():
         data = form.cleaned_data
         try:

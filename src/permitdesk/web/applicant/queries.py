@@ -7,9 +7,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from permitdesk.accounts.permissions import own_property_ids
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Inspection, Payment
+from permitdesk.cases.permissions import own_property_ids
 from permitdesk.records.models import Property, Unit
 
 User = AbstractBaseUser | AnonymousUser

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.models import Membership
-from permitdesk.accounts.permissions import visible_applications
 from permitdesk.cases.models import Inspection, Violation
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import local

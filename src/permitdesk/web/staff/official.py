@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.actions import require
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
@@ -52,7 +52,7 @@ def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Conditional permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, conditional_form=form)
+    return case_page(request, case, 422, conditional_form=form)
 
 
 @require_POST
@@ -72,7 +72,7 @@ def temporary_permit(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Temporary permit {permit.number} issued (it does not authorize occupancy).",
             )
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, temporary_form=form)
+    return case_page(request, case, 422, temporary_form=form)
 
 
 # What each audited action means, in the building division's words.

@@ -18,7 +18,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import DESK, attach_refusal, signed_in_user, staff_page
-from permitdesk.web.staff.case import case_page
+from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.permit_forms import (
     END_WORDS,
     REFUND_PREFIX,
@@ -59,7 +59,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Occupancy permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, issue_form=form)
+    return case_page(request, case, 422, issue_form=form)
 
 
 @require_POST
@@ -76,7 +76,7 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Amended permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, amend_form=form)
+    return case_page(request, case, 422, amend_form=form)
 
 
 @require_POST
@@ -97,7 +97,7 @@ def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
         else:
             messages.success(request, f"Permit {chosen.number} ended: {END_WORDS[reason].lower()}.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, **{end_prefix(chosen): form})
+    return case_page(request, case, 422, **{end_prefix(chosen): form})
 
 
 @require_POST
@@ -119,11 +119,9 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
         except SERVICE_ERRORS as error:
             attach_refusal(form, error, {"amount": "amount", "a refund needs": "reason"})
         else:
-            messages.success(
-                request, f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
-            )
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, refund_form=form)
+            done = f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
+            return case_done(request, case, "fees", done)
+    return case_page(request, case, 422, "fees", refund_form=form)
 
 
 @require_POST
@@ -140,4 +138,4 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Application {case.pk} withdrawn.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, withdraw_form=form)
+    return case_page(request, case, 422, withdraw_form=form)

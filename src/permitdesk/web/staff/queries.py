@@ -12,9 +12,10 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from django.utils import timezone
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.accounts.permissions import NotFound, roles, visible_applications
+from permitdesk.accounts.permissions import NotFound, roles
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment, Permit
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import QUEUES, clerk_queue
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack

@@ -50,7 +50,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
                 request, f"Inspection {visit.number} scheduled for {visit.scheduled_on:%B %-d, %Y}."
             )
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, schedule_form=form)
+    return case_page(request, case, 422, schedule_form=form)
 
 
 @require_POST
@@ -76,4 +76,4 @@ def assign(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
             name = inspector.get_full_name() or inspector.username
             messages.success(request, f"Inspection {visit.number} assigned to {name}.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, **{f"assign-{inspection}": form})
+    return case_page(request, case, 422, **{f"assign-{inspection}": form})
