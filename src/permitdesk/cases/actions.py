@@ -10,6 +10,7 @@ refuses it with rules.lifecycle.Refused, after this check has passed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from permitdesk.accounts.models import Role
@@ -68,22 +69,31 @@ TRANSITION: dict[Action, str] = {
 assert TRANSITIONS["record-pass"] == (INSPECTION_REQUESTED,)
 
 
-def case_roles(user: Actor, case: Application, inspector_ids: set[int] | None = None) -> set[str]:
+def held_roles(
+    user: Actor, jurisdiction_id: int, applicant_id: int, inspector_ids: Iterable[int | None]
+) -> set[str]:
     """The user's roles in the case's jurisdiction, with `owner` for the case's applicant and
-    `assigned-inspector` for an inspector assigned to one of `inspector_ids` (the inspection at
-    hand; None: the case's pending inspections)."""
-    held = roles(user, case.jurisdiction_id)
+    `assigned-inspector` for an inspector assigned to one of `inspector_ids` (the inspection
+    at hand, or the case's pending ones)."""
+    held = roles(user, jurisdiction_id)
     if not user.is_authenticated:
         return held
-    if case.applicant_id == user.pk:
+    if applicant_id == user.pk:
         held.add(OWNER)
-    if Role.INSPECTOR in held:
-        if inspector_ids is None:
+    if Role.INSPECTOR in held and user.pk in set(inspector_ids):
+        held.add(ASSIGNED)
+    return held
+
+
+def case_roles(user: Actor, case: Application, inspector_ids: set[int] | None = None) -> set[str]:
+    """held_roles of `case`; `inspector_ids` None: the inspectors of its pending inspections
+    (read only for an inspector; prefetch them for a page)."""
+    if inspector_ids is None:
+        inspector_ids = set()
+        if Role.INSPECTOR in roles(user, case.jurisdiction_id):
             pending = (i for i in case.inspections.all() if i.result == "pending")
             inspector_ids = {i.inspector_id for i in pending if i.inspector_id is not None}
-        if user.pk in inspector_ids:
-            held.add(ASSIGNED)
-    return held
+    return held_roles(user, case.jurisdiction_id, case.applicant_id, inspector_ids)
 
 
 def may_take(held: set[str], action: Action, status: str) -> bool:
@@ -92,11 +102,14 @@ def may_take(held: set[str], action: Action, status: str) -> bool:
     return bool(held & ROLES[action]) and (transition is None or status in TRANSITIONS[transition])
 
 
+def actions_of(held: set[str], status: str) -> frozenset[Action]:
+    """The actions roles `held` may take on a case in `status`."""
+    return frozenset(action for action in Action if may_take(held, action, status))
+
+
 def allowed_actions(user: Actor, case: Application) -> frozenset[Action]:
-    """The actions `user` may take on `case` now. For an inspector, it reads the case's
-    inspections (prefetch them for a page)."""
-    held = case_roles(user, case)
-    return frozenset(action for action in Action if may_take(held, action, case.status))
+    """The actions `user` may take on `case` now."""
+    return actions_of(case_roles(user, case), case.status)
 
 
 def flags(allowed: frozenset[Action]) -> dict[str, bool]:

@@ -34,6 +34,7 @@ from permitdesk.api.reads.sql import (
     record,
     records,
 )
+from permitdesk.cases.actions import actions_of, held_roles
 from permitdesk.cases.models import Payment
 from permitdesk.cases.permissions import may_see_case
 
@@ -267,6 +268,8 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
             if found["inspection"] == inspection["id"]
         ]
     document = record(BRIEF, brief)
+    pending = (i["inspector"] for i in inspections if i["result"] == "pending")
+    held = held_roles(actor, jurisdiction_id, applicant_id, pending)
     fees = [ln for ln in fee_lines if not ln["waived_reason"]]
     document.update(
         occupied=as_bool(occupied),
@@ -283,5 +286,6 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
         visitors=visitors,
         permits=permits,
         approval=approval[0] if approval else None,
+        allowed_actions=sorted(actions_of(held, document["status"])),
     )
     return document

@@ -46,10 +46,14 @@ def _check_parties(parties: Sequence[PartyInput]) -> None:
     for party in parties:
         if party.kind not in Party.Kind.values:
             raise Refused(
-                f"party kind '{party.kind}' is not one of: {', '.join(Party.Kind.values)}"
+                f"party kind '{party.kind}' is not one of: {', '.join(Party.Kind.values)}",
+                code="choice",
+                field="parties",
             )
         if not party.name.strip():
-            raise Refused(f"a {party.kind.replace('-', ' ')} needs a name")
+            raise Refused(
+                f"a {party.kind.replace('-', ' ')} needs a name", code="required", field="parties"
+            )
 
 
 def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
@@ -62,7 +66,7 @@ def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
     found = eligibility(pack, eligibility_facts(case), on).findings
     findings = [f for f in found if f.obligation in paid_by]
     if findings and not any(f.required for f in findings):
-        raise Refused(findings[0].reason, findings[0].citation)
+        raise Refused(findings[0].reason, findings[0].citation, code="not-required")
 
 
 def _check_channel(pack: Pack, channel: str, on: dt.date) -> None:
@@ -105,7 +109,11 @@ def _check_certified(pack: Pack, case: CaseFile, certified: bool | None, on: dt.
 
 def _check_trigger(trigger: str) -> None:
     if trigger not in Application.Trigger.values:
-        raise Refused(f"trigger '{trigger}' is not one of: {', '.join(Application.Trigger.values)}")
+        raise Refused(
+            f"trigger '{trigger}' is not one of: {', '.join(Application.Trigger.values)}",
+            code="choice",
+            field="trigger",
+        )
 
 
 def _still_valid_approval(pack: Pack, unit: Unit, on: dt.date) -> Approval | None:

@@ -32,7 +32,11 @@ def add_occupant(
 ) -> Occupant:
     """Every person who will live there, children and unrelated residents included."""
     if not first_name.strip() or not last_name.strip():
-        raise Refused("an occupant needs a first and a last name")
+        raise Refused(
+            "an occupant needs a first and a last name",
+            code="required",
+            field="last_name" if first_name.strip() else "first_name",
+        )
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
@@ -69,7 +73,7 @@ def add_visitor(
 ) -> Visitor:
     """Someone staying with the household for a while (the village's visitor periods)."""
     if not name.strip():
-        raise Refused("a visitor needs a name")
+        raise Refused("a visitor needs a name", code="required", field="name")
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
@@ -101,7 +105,7 @@ def report_change_of_occupancy(
     pack = get_pack(unit.property.jurisdiction.slug)
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):
-        raise Refused(f"{pack.name} asks for no change-of-occupancy report")
+        raise Refused(f"{pack.name} asks for no change-of-occupancy report", code="not-offered")
     CHANGE_OF_OCCUPANCY.check("changed_on", changed_on, today)
     window = pack.count("change_report_window", changed_on)
     due_on = add_period(pack, changed_on, window, "days", changed_on)

@@ -204,10 +204,16 @@ def issue_conditional_permit(
         if not owner_statement.strip():
             raise Refused(
                 "a conditional permit needs the owner's statement that the deficiencies "
-                "will be corrected"
+                "will be corrected",
+                code="required",
+                field="owner_statement",
             )
         if correction_due_on <= on:
-            raise Refused("the correction date must be in the future")
+            raise Refused(
+                "the correction date must be in the future",
+                code="past",
+                field="correction_due_on",
+            )
         CORRECTION_DUE.check("correction_due_on", correction_due_on, on)
         earlier = _earlier_permits(pack, application, on)
         before = state(application)
@@ -286,7 +292,7 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             .first()
         )
         if current is None:
-            raise Refused("there is no permit in force to amend")
+            raise Refused("there is no permit in force to amend", code="no-permit")
         if pack.has_term("permit_amendment_fee_item"):
             item = pack.text("permit_amendment_fee_item", on)
             add_fee_lines(application, quote(pack, item, {}, on), now)
@@ -344,13 +350,19 @@ def mark_ended(
 
 def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) -> Permit:
     if reason not in END_REASONS:
-        raise Refused(f"reason '{reason}' is not one of: {', '.join(END_REASONS)}")
+        raise Refused(
+            f"reason '{reason}' is not one of: {', '.join(END_REASONS)}",
+            code="choice",
+            field="reason",
+        )
     with transaction.atomic():
         application = locked(permit.application)
         require(actor, "end-permit", application)
         permit = Permit.objects.select_for_update().get(pk=permit.pk)
         if permit.ended_at is not None:
-            raise Refused(f"permit {permit.number} already ended ({permit.end_reason})")
+            raise Refused(
+                f"permit {permit.number} already ended ({permit.end_reason})", code="ended"
+            )
         _end(application, permit, reason, actor=actor, now=now)
     return permit
 

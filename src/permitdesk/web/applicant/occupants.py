@@ -20,6 +20,7 @@ from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import OccupantForm
 from permitdesk.web.applicant.queries import my_case
+from permitdesk.web.refusals import refused_field
 
 
 def details_rule(pack: Pack) -> str | None:
@@ -57,7 +58,7 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
         except Forbidden as denied:
             raise PermissionDenied(str(denied)) from None
         except Refused as refused:
-            form.add_error(None, refused.reason)
+            form.add_error(refused_field(form, refused), refused.reason)
         else:
             messages.success(request, f"{person.first_name} {person.last_name} is added.")
             return redirect("web:case-occupants", pk=case.pk)

@@ -18,8 +18,9 @@ from permitdesk.cases.services.inspections import ViolationInput, record_inspect
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import queries
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
 from permitdesk.web.staff.inspection_forms import (
     BaseViolationFormSet,

@@ -19,8 +19,9 @@ from permitdesk.cases.actions import require
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import queries
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.forms import ConditionalPermitForm, TemporaryPermitForm
 
@@ -44,11 +45,7 @@ def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(
-                form,
-                error,
-                {"the correction date": "correction_due_on", "a conditional": "owner_statement"},
-            )
+            attach_refusal(form, error)
         else:
             messages.success(request, f"Conditional permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)

@@ -11,8 +11,9 @@ from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.services.payments import record_payment, waive_fee
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import queries
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.forms import PaymentForm, WaiveForm
 from permitdesk.web.staff.panels import payment_methods
@@ -39,7 +40,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"amount": "amount", "method": "method"})
+            attach_refusal(form, error)
         else:
             done = f"Payment of ${payment.amount} recorded: receipt {payment.receipt_number}."
             return case_done(request, case, "fees", done)
@@ -64,7 +65,7 @@ def waive(request: HttpRequest, pk: int, line: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"a waiver needs a reason": "reason"})
+            attach_refusal(form, error)
         else:
             return case_done(request, case, "fees", f"{fee_line.label}: ${fee_line.amount} waived.")
     return case_page(request, case, 422, "fees", **{f"waive-{line}": form})

@@ -16,8 +16,9 @@ from permitdesk.cases.services.payments import refund_payment
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import queries
-from permitdesk.web.staff.access import DESK, attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.permit_forms import (
     END_WORDS,
@@ -53,9 +54,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
                 override_reason=form.cleaned_data.get("override_reason", ""),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(
-                form, error, {"evidence": "evidence"} if "evidence" in form.fields else {}
-            )
+            attach_refusal(form, error)
         else:
             messages.success(request, f"Occupancy permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
@@ -93,7 +92,7 @@ def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
         try:
             end_permit(actor=user, permit=chosen, reason=reason, now=timezone.now())
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"reason": "reason"})
+            attach_refusal(form, error)
         else:
             messages.success(request, f"Permit {chosen.number} ended: {END_WORDS[reason].lower()}.")
             return redirect("web:staff-case", pk=case.pk)
@@ -117,7 +116,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"amount": "amount", "a refund needs": "reason"})
+            attach_refusal(form, error)
         else:
             done = f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
             return case_done(request, case, "fees", done)

@@ -12,16 +12,16 @@ from django.views.decorators.http import require_POST
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.services.inspections import assign_inspector, request_inspection
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import queries
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.forms import AssignForm, ScheduleForm
 
 SERVICE_ERRORS = (Refused, ValueError)
+
+
 # The service's reasons about the date start with these words (see rules.lifecycle).
-DATE_REFUSALS = {"wanted_on": "wanted_on", "the first day": "wanted_on"}
-
-
 @require_POST
 @staff_page()
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
@@ -44,7 +44,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
             if data["inspector"] is not None:
                 assign_inspector(actor=user, inspection=visit, inspector=data["inspector"], now=now)
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, DATE_REFUSALS)
+            attach_refusal(form, error)
         else:
             messages.success(
                 request, f"Inspection {visit.number} scheduled for {visit.scheduled_on:%B %-d, %Y}."
