@@ -75,7 +75,12 @@ def held_roles(
     """The user's roles in the case's jurisdiction, with `owner` for the case's applicant and
     `assigned-inspector` for an inspector assigned to one of `inspector_ids` (the inspection
     at hand, or the case's pending ones)."""
-    held = roles(user, jurisdiction_id)
+    return _on_the_case(roles(user, jurisdiction_id), user, applicant_id, inspector_ids)
+
+
+def _on_the_case(
+    held: set[str], user: Actor, applicant_id: int, inspector_ids: Iterable[int | None]
+) -> set[str]:
     if not user.is_authenticated:
         return held
     if applicant_id == user.pk:
@@ -88,12 +93,13 @@ def held_roles(
 def case_roles(user: Actor, case: Application, inspector_ids: set[int] | None = None) -> set[str]:
     """held_roles of `case`; `inspector_ids` None: the inspectors of its pending inspections
     (read only for an inspector; prefetch them for a page)."""
+    held = roles(user, case.jurisdiction_id)
     if inspector_ids is None:
         inspector_ids = set()
-        if Role.INSPECTOR in roles(user, case.jurisdiction_id):
+        if Role.INSPECTOR in held:
             pending = (i for i in case.inspections.all() if i.result == "pending")
             inspector_ids = {i.inspector_id for i in pending if i.inspector_id is not None}
-    return held_roles(user, case.jurisdiction_id, case.applicant_id, inspector_ids)
+    return _on_the_case(held, user, case.applicant_id, inspector_ids)
 
 
 def may_take(held: set[str], action: Action, status: str) -> bool:
