@@ -16,7 +16,7 @@ from enum import StrEnum
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Actor, Forbidden, NotFound, roles
 from permitdesk.cases.models import Application
-from permitdesk.rules.lifecycle import INSPECTION_REQUESTED, TRANSITIONS, check_transition
+from permitdesk.rules.lifecycle import TRANSITIONS, check_transition
 
 
 class Action(StrEnum):
@@ -60,13 +60,12 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.VIEW_AUDIT: DESK,
 }
 
-# action -> the lifecycle transition whose statuses it may start from; an action missing here
-# may be taken in any status (a refund, an inspector's assignment, reading the history). The
-# three results of an inspection start from the same status.
+# action -> the lifecycle transition whose statuses it may start from (of the same name); an
+# action missing here may be taken in any status (a refund, an inspector's assignment,
+# reading the history).
 TRANSITION: dict[Action, str] = {
     action: str(action) for action in Action if str(action) in TRANSITIONS
-} | {Action.RECORD_RESULT: "record-pass"}
-assert TRANSITIONS["record-pass"] == (INSPECTION_REQUESTED,)
+}
 
 
 def held_roles(

@@ -50,6 +50,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "record-pass": (INSPECTION_REQUESTED,),
     "record-failure": (INSPECTION_REQUESTED,),
     "record-no-access": (INSPECTION_REQUESTED,),
+    "record-result": (INSPECTION_REQUESTED,),  # any of the three, before it is known which
     "add-occupant": (SUBMITTED, INSPECTION_REQUESTED, FAILED, APPROVED, CONDITIONAL, ISSUED),
     "issue-permit": (APPROVED,),
     "issue-conditional-permit": (FAILED,),
