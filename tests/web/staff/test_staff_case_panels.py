@@ -202,3 +202,20 @@ def test_htmx_gets_the_fees_panel_after_a_waiver(who: world.People) -> None:
     panel = response.content.decode()
     assert "Waived: hardship" in panel
     assert "$0.00" in panel
+
+
+@pytest.mark.django_db
+def test_htmx_gets_the_inspections_panel_after_an_assignment(who: world.People) -> None:
+    case, visit = world.scheduled(who)
+    inspector = who.inspector_unassigned
+    response = client_of(who.clerk).post(
+        f"/staff/cases/{case.pk}/inspections/{visit.pk}/assign/",
+        {f"assign-{visit.pk}-inspector": str(inspector.pk)},
+        **HX,
+    )
+    assert response.status_code == 200
+    panel = response.content.decode()
+    assert '<section id="panel-inspections"' in panel
+    assert f"Inspection {visit.number} assigned to {inspector.username}." in panel
+    assert '"panel-fees"' not in panel
+    assert Inspection.objects.get(pk=visit.pk).inspector == inspector

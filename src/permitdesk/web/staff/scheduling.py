@@ -15,7 +15,7 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import signed_in_user, staff_page
-from permitdesk.web.staff.case import case_page
+from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.forms import AssignForm, ScheduleForm
 
 SERVICE_ERRORS = (Refused, ValueError)
@@ -74,6 +74,6 @@ def assign(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
             attach_refusal(form, error)
         else:
             name = inspector.get_full_name() or inspector.username
-            messages.success(request, f"Inspection {visit.number} assigned to {name}.")
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, 422, **{f"assign-{inspection}": form})
+            done = f"Inspection {visit.number} assigned to {name}."
+            return case_done(request, case, "inspections", done)
+    return case_page(request, case, 422, "inspections", **{f"assign-{inspection}": form})
