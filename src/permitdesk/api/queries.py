@@ -14,7 +14,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Actor, NotFound, membership_jurisdiction, require_staff
 from permitdesk.api.reads.sql import fetch
 from permitdesk.audit.models import AuditEvent
-from permitdesk.cases.actions import require
+from permitdesk.cases.actions import allowed_actions, require
 from permitdesk.cases.models import (
     Application,
     ChangeOfOccupancyReport,
@@ -117,7 +117,10 @@ def application_detail(actor: Actor, pk: int) -> Application:
             Prefetch("permits", queryset=Permit.objects.order_by("issued_at", "id")),
         )
     )
-    return one(cases, pk, "application")
+    found = one(cases, pk, "application")
+    # ApplicationOut's allowed_actions, which the model does not hold
+    found.allowed_actions = sorted(allowed_actions(actor, found))  # type: ignore[attr-defined]
+    return found
 
 
 def audit_events(actor: Actor, pk: int) -> QuerySet[AuditEvent]:

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.contrib.auth.models import User
 from ninja import Field, Schema
 
 from permitdesk.api.schemas.common import (
@@ -24,7 +23,7 @@ from permitdesk.api.schemas.inspections import ApprovalOut, InspectionOut
 from permitdesk.api.schemas.occupancy import VisitorOut
 from permitdesk.api.schemas.permits import PermitOut
 from permitdesk.audit.models import AuditEvent
-from permitdesk.cases.actions import Action, allowed_actions
+from permitdesk.cases.actions import Action
 from permitdesk.cases.models import Application, Payment
 
 # Idempotency-Key: what a client generates once per intended request (a UUID, say).
@@ -175,7 +174,8 @@ class ApplicationOut(ApplicationBrief):
     allowed_actions: list[Action] = Field(
         description="The actions the caller may take on the case now (its roles and the "
         "case's status; cases.actions): what a client offers. The law may still refuse one "
-        "(409), e.g. a fee due before the inspection."
+        "(409), e.g. a fee due before the inspection. Set by the case's read "
+        "(api.queries.application_detail, api.reads.cases)."
     )
 
     # From the prefetched ledger (no further query); the balance is the stored one.
@@ -202,11 +202,6 @@ class ApplicationOut(ApplicationBrief):
     @staticmethod
     def resolve_approval(obj: Application) -> Any:
         return getattr(obj, "approval", None)
-
-    @staticmethod
-    def resolve_allowed_actions(obj: Application, context: dict[str, Any]) -> list[Action]:
-        user = getattr(context["request"], "auth", None)
-        return sorted(allowed_actions(user, obj)) if isinstance(user, User) else []
 
 
 class AuditEventOut(Schema):
