@@ -14,11 +14,11 @@ from django.urls import URLPattern, URLResolver, path
 from ninja import NinjaAPI, Router
 from ninja.pagination import paginate
 
-from permitdesk.accounts.permissions import visible_applications
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.cases import ApplicationBrief, ApplicationOut, QueueItem
 from permitdesk.cases.models import Application
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.case_file import application_detail
 from permitdesk.cases.selectors.desks import staff_jurisdiction

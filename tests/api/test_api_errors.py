@@ -124,7 +124,7 @@ def test_an_id_past_the_database_range_is_422_not_500() -> None:
 
 
 @pytest.mark.django_db
-def test_a_refusal_is_409_with_its_reason(clock: Clock) -> None:
+def test_a_refusal_is_409_with_its_reason_code_and_field(clock: Clock) -> None:
     who = people()
     case = submitted(who)
     status, body = Api(who.owner).post(
@@ -132,7 +132,12 @@ def test_a_refusal_is_409_with_its_reason(clock: Clock) -> None:
     )
     assert (status, body) == (
         409,
-        {"detail": "an occupant needs a first and a last name", "citation": None},
+        {
+            "detail": "an occupant needs a first and a last name",
+            "citation": None,
+            "code": "required",
+            "field": "first_name",
+        },
     )
 
 

@@ -19,10 +19,10 @@ from ninja import Schema
 from ninja.responses import NinjaJSONEncoder
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.accounts.permissions import visible_applications
 from permitdesk.api.routers.queues import Queue
 from permitdesk.api.schemas.cases import ApplicationBrief, ApplicationOut, QueueItem
 from permitdesk.cases.models import Application, FeeLine, Inspection, Payment
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.case_file import application_detail
 from permitdesk.cases.selectors.queues import clerk_queue

@@ -1,7 +1,7 @@
 """The API's answers to what the services and rules refuse, and the error codes each operation
 declares (so the OpenAPI document lists every status an operation can return).
 
-  NotFound → 404 · Forbidden → 403 · Refused → 409 {detail, citation}
+  NotFound → 404 · Forbidden → 403 {detail, code} · Refused → 409 {detail, citation, code, field}
   FactError → 422 naming the fact · NotPermitted, NotInForce, UnknownName → 422
   OutOfRange (a date too far off, rules.bounds) → 422 naming the field
   request validation → 422 with field errors · malformed JSON → 400 (ninja) · no auth → 401
@@ -131,11 +131,16 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(Forbidden)
     def forbidden(request: HttpRequest, exc: Forbidden) -> HttpResponse:
-        return api.create_response(request, {"detail": str(exc)}, status=403)
+        return api.create_response(request, {"detail": str(exc), "code": exc.code}, status=403)
 
     @api.exception_handler(Refused)
     def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
-        body = {"detail": exc.reason, "citation": exc.citation}
+        body = {
+            "detail": exc.reason,
+            "citation": exc.citation,
+            "code": exc.code,
+            "field": exc.field,
+        }
         return api.create_response(request, body, status=409)
 
     @api.exception_handler(OutOfRange)

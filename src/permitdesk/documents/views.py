@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, require_staff, visible_applications
+from permitdesk.accounts.permissions import Forbidden, require_staff
 from permitdesk.cases.models import Inspection, Payment, Permit
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.documents.permit import render_permit
 from permitdesk.documents.receipt import render_receipt
 from permitdesk.documents.tenant_letters import NoLetters, render_tenant_letters

@@ -9,7 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 
-from permitdesk.accounts.permissions import NotFound, own_property_ids
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.cases.permissions import own_property_ids
 from permitdesk.records.models import Property, Unit
 
 User = AbstractBaseUser | AnonymousUser

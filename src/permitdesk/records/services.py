@@ -12,8 +12,9 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, require_may_record_on, roles
+from permitdesk.accounts.permissions import Forbidden, roles
 from permitdesk.audit.services import record
+from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.law.pack import UnknownName
 from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
 from permitdesk.rules.lifecycle import Refused
@@ -63,8 +64,16 @@ def create_property(
     _require_may_record(actor, jurisdiction)
     parcel_id, address = parcel_id.strip(), address.strip()
     if not parcel_id or not address:
-        raise Refused("a property needs a parcel id and an address")
-    taken = Refused(f"parcel {parcel_id} is already recorded in {jurisdiction}")
+        raise Refused(
+            "a property needs a parcel id and an address",
+            code="required",
+            field="address" if parcel_id.strip() else "parcel_id",
+        )
+    taken = Refused(
+        f"parcel {parcel_id} is already recorded in {jurisdiction}",
+        code="taken",
+        field="parcel_id",
+    )
     if Property.objects.filter(jurisdiction=jurisdiction, parcel_id=parcel_id).exists():
         raise taken
     try:
@@ -111,11 +120,21 @@ def add_unit(
     jurisdiction = place.jurisdiction
     require_may_record_on(actor, place.pk, place.jurisdiction_id)
     if unit_type not in Unit.UnitType.values:
-        raise Refused(f"unit_type '{unit_type}' is not one of: {', '.join(Unit.UnitType.values)}")
+        raise Refused(
+            f"unit_type '{unit_type}' is not one of: {', '.join(Unit.UnitType.values)}",
+            code="choice",
+            field="unit_type",
+        )
     if units_in_building < 1:
-        raise Refused("units_in_building must be at least 1")
+        raise Refused(
+            "units_in_building must be at least 1", code="too-small", field="units_in_building"
+        )
     label = label.strip()
-    taken = Refused(f"unit '{label or '(no label)'}' is already recorded at {place}")
+    taken = Refused(
+        f"unit '{label or '(no label)'}' is already recorded at {place}",
+        code="taken",
+        field="label",
+    )
     if Unit.objects.filter(property=place, label=label).exists():
         raise taken
     try:

@@ -50,6 +50,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "record-pass": (INSPECTION_REQUESTED,),
     "record-failure": (INSPECTION_REQUESTED,),
     "record-no-access": (INSPECTION_REQUESTED,),
+    "record-result": (INSPECTION_REQUESTED,),  # any of the three, before it is known which
     "add-occupant": (SUBMITTED, INSPECTION_REQUESTED, FAILED, APPROVED, CONDITIONAL, ISSUED),
     "issue-permit": (APPROVED,),
     "issue-conditional-permit": (FAILED,),
@@ -284,11 +285,15 @@ def _check_issue_content(pack: Pack, case: CaseSnapshot, today: dt.date) -> None
             "the permit states each occupant's age and relationship; missing for: "
             + ", ".join(case.occupants_missing_details),
             _cite(pack, "permit_content", today),
+            code="occupant-details",
+            field="occupants",
         )
     if case.max_occupants is not None and case.occupants > case.max_occupants:
         raise Refused(
             f"{case.occupants} occupants but the bedrooms allow at most {case.max_occupants}",
             _cite(pack, "bedroom_area_per_occupant_sqft", today),
+            code="too-many-occupants",
+            field="occupants",
         )
     if case.balance_due > 0:
         raise Refused(
@@ -300,7 +305,7 @@ def _check_issue_content(pack: Pack, case: CaseSnapshot, today: dt.date) -> None
 def check_pack_offers(pack: Pack, term: str, what: str) -> None:
     """Conditional and temporary permits exist only where the pack provides for them."""
     if not pack.has_term(term):
-        raise Refused(f"{pack.name} does not provide for {what}")
+        raise Refused(f"{pack.name} does not provide for {what}", code="not-offered")
 
 
 def approval_starts(pack: Pack, scheduled_on: dt.date, recorded_on: dt.date) -> dt.date:

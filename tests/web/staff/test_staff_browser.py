@@ -82,8 +82,11 @@ def test_the_clerk_records_a_payment_and_schedules_from_the_queue(site: Any, clo
 
     site.get_by_label("Method of payment").select_option("check")
     site.get_by_label("Amount ($)").fill("80.00")
+    site.evaluate("window.pdStayed = true")  # gone if the page reloads
     site.get_by_role("button", name="Record the payment").click()
     expect(site.get_by_role("status")).to_contain_text("Payment of $80.00 recorded")
+    expect(site.locator("#panel-summary")).to_contain_text("$0.00")  # swapped out of band
+    assert site.evaluate("window.pdStayed === true")  # htmx swapped the fees panel in place
 
     site.get_by_label("Inspection date").fill("2026-11-17")  # before Clayton's processing time
     site.get_by_label("Time of day").select_option("am")

@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connection
 from ninja import Schema
 
-from permitdesk.accounts.permissions import NotFound, may_see_case
+from permitdesk.accounts.permissions import NotFound
 from permitdesk.api.auth import Caller, read_as
 from permitdesk.api.reads.sql import (
     as_money,
@@ -38,7 +38,9 @@ from permitdesk.api.schemas.cases import (
 from permitdesk.api.schemas.inspections import ApprovalOut, InspectionOut, ViolationOut
 from permitdesk.api.schemas.occupancy import VisitorOut
 from permitdesk.api.schemas.permits import PermitOut
+from permitdesk.cases.actions import actions_of, held_roles
 from permitdesk.cases.models import Payment
+from permitdesk.cases.permissions import may_see_case
 from permitdesk.cases.selectors.case_file import LIST_ORDERS
 
 ZERO = Decimal("0.00")
@@ -83,7 +85,8 @@ CASE_FILE = Read(
     ),
     extra=frozenset({"jurisdiction_id", "applicant_id"}),
     filled=frozenset(
-        {"fees", "paid", "deposits", "deposits_held", "approval", *LIST_ORDERS} - {"violations"}
+        {"fees", "paid", "deposits", "deposits_held", "approval", "allowed_actions", *LIST_ORDERS}
+        - {"violations"}
     ),
 )
 
@@ -258,6 +261,8 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
             if found["inspection"] == inspection["id"]
         ]
     document = record(BRIEF, brief)
+    pending = (i["inspector"] for i in inspections if i["result"] == "pending")
+    held = held_roles(actor, own["jurisdiction_id"], own["applicant_id"], pending)
     fees = [ln for ln in fee_lines if not ln["waived_reason"]]
     document.update(
         occupied=own["occupied"],
@@ -274,5 +279,6 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
         visitors=visitors,
         permits=permits,
         approval=approval[0] if approval else None,
+        allowed_actions=sorted(actions_of(held, document["status"])),
     )
     return document

@@ -23,6 +23,7 @@ from permitdesk.api.schemas.inspections import ApprovalOut, InspectionOut
 from permitdesk.api.schemas.occupancy import VisitorOut
 from permitdesk.api.schemas.permits import PermitOut
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.actions import Action
 from permitdesk.cases.models import Application, Payment
 
 # Idempotency-Key: what a client generates once per intended request (a UUID, say).
@@ -183,6 +184,12 @@ class ApplicationOut(ApplicationBrief):
     visitors: list[VisitorOut]
     permits: list[PermitOut]
     approval: ApprovalOut | None
+    allowed_actions: list[Action] = Field(
+        description="The actions the caller may take on the case now (its roles and the "
+        "case's status; cases.actions): what a client offers. The law may still refuse one "
+        "(409), e.g. a fee due before the inspection. Set by the case's read "
+        "(api.queries.application_detail, api.reads.cases)."
+    )
 
     # From the prefetched ledger (no further query); the balance is the stored one.
     @staticmethod

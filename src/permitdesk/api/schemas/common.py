@@ -115,11 +115,21 @@ DateIn = Annotated[dt.date, BeforeValidator(_date_only)]
 
 class ErrorOut(Schema):
     detail: str
+    code: str | None = Field(
+        None, description="A 403's stable reason, for clients: 'role' (no role of yours may)."
+    )
 
 
 class RefusedOut(Schema):
+    """What the lifecycle or the pack refuses now (409)."""
+
     detail: str
     citation: str | None = None
+    code: str = Field(
+        description="Stable for clients, whatever the words: 'status' (the case's status does "
+        "not admit the action), 'fee-due', 'too-early', 'closed-day', 'required', 'choice'..."
+    )
+    field: str | None = Field(None, description="The body's field the refusal concerns, if any.")
 
 
 class FieldError(Schema):

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from permitdesk.accounts.models import Membership
-from permitdesk.accounts.permissions import Actor, NotFound, visible_applications
+from permitdesk.accounts.permissions import Actor, NotFound
 from permitdesk.cases.models import (
     Application,
     FeeLine,
@@ -21,6 +21,7 @@ from permitdesk.cases.models import (
     Violation,
     Visitor,
 )
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.records.selectors import one
 
 # Each list of a case file and the one order it is read in.

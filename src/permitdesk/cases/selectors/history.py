@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from permitdesk.accounts.permissions import Actor, require
+from permitdesk.accounts.permissions import Actor
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application
 from permitdesk.cases.selectors.lookups import application
 

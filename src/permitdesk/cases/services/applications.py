@@ -10,8 +10,9 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, NotFound, require, roles
+from permitdesk.accounts.permissions import Forbidden, NotFound, roles
 from permitdesk.cases import messages
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -27,7 +28,7 @@ from permitdesk.records.models import Party, Unit
 from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.case_facts import RENTAL_TRIGGERS, CaseFile, eligibility_facts, fee_facts
 from permitdesk.rules.eligibility import eligibility
-from permitdesk.rules.lifecycle import Refused, check_transition
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
 
 
@@ -45,10 +46,14 @@ def _check_parties(parties: Sequence[PartyInput]) -> None:
     for party in parties:
         if party.kind not in Party.Kind.values:
             raise Refused(
-                f"party kind '{party.kind}' is not one of: {', '.join(Party.Kind.values)}"
+                f"party kind '{party.kind}' is not one of: {', '.join(Party.Kind.values)}",
+                code="choice",
+                field="parties",
             )
         if not party.name.strip():
-            raise Refused(f"a {party.kind.replace('-', ' ')} needs a name")
+            raise Refused(
+                f"a {party.kind.replace('-', ' ')} needs a name", code="required", field="parties"
+            )
 
 
 def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
@@ -61,7 +66,7 @@ def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
     found = eligibility(pack, eligibility_facts(case), on).findings
     findings = [f for f in found if f.obligation in paid_by]
     if findings and not any(f.required for f in findings):
-        raise Refused(findings[0].reason, findings[0].citation)
+        raise Refused(findings[0].reason, findings[0].citation, code="not-required")
 
 
 def _check_channel(pack: Pack, channel: str, on: dt.date) -> None:
@@ -104,7 +109,11 @@ def _check_certified(pack: Pack, case: CaseFile, certified: bool | None, on: dt.
 
 def _check_trigger(trigger: str) -> None:
     if trigger not in Application.Trigger.values:
-        raise Refused(f"trigger '{trigger}' is not one of: {', '.join(Application.Trigger.values)}")
+        raise Refused(
+            f"trigger '{trigger}' is not one of: {', '.join(Application.Trigger.values)}",
+            code="choice",
+            field="trigger",
+        )
 
 
 def _still_valid_approval(pack: Pack, unit: Unit, on: dt.date) -> Approval | None:
@@ -232,7 +241,6 @@ def withdraw_application(*, actor: User, application: Application, now: dt.datet
     with transaction.atomic():
         application = locked(application)
         require(actor, "withdraw", application)
-        check_transition("withdraw", application.status)
         before = state(application)
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])

@@ -50,7 +50,7 @@ def lapse_approval(
         pack = pack_of(application)
         last_day = last_day_passed(getattr(application, "approval", None), local(pack, now).date())
         if last_day is None:
-            raise Refused("the approval is still valid")
+            raise Refused("the approval is still valid", code="still-valid")
         event = mark_lapsed(application, last_day, actor=actor, now=now)
         application.save(update_fields=["status"])
         record_event(event)

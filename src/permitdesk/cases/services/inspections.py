@@ -14,8 +14,9 @@ from django.db import transaction
 from django.db.models import Sum
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.accounts.permissions import NotFound, require
+from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases import messages
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import (
     Application,
     Approval,
@@ -174,10 +175,14 @@ def assign_inspector(
         if not Membership.objects.filter(
             user_id=inspector.pk, jurisdiction_id=application.jurisdiction_id, role=Role.INSPECTOR
         ).exists():
-            raise Refused(f"{inspector} is not an inspector of {application.jurisdiction}")
+            raise Refused(
+                f"{inspector} is not an inspector of {application.jurisdiction}",
+                code="not-inspector",
+                field="inspector",
+            )
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
         if inspection.result != Inspection.Result.PENDING:
-            raise Refused("the inspection is already recorded")
+            raise Refused("the inspection is already recorded", code="recorded")
         before = {"inspector": inspection.inspector_id}
         inspection.inspector = inspector
         inspection.save(update_fields=["inspector"])

@@ -7,15 +7,16 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.accounts.permissions import require, require_may_record_on
 from permitdesk.audit.services import record
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
+from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Unit
 from permitdesk.rules.bounds import CHANGE_OF_OCCUPANCY, VISITOR_ARRIVAL
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import Refused, check_transition
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.periods import add_period
 
 
@@ -31,11 +32,14 @@ def add_occupant(
 ) -> Occupant:
     """Every person who will live there, children and unrelated residents included."""
     if not first_name.strip() or not last_name.strip():
-        raise Refused("an occupant needs a first and a last name")
+        raise Refused(
+            "an occupant needs a first and a last name",
+            code="required",
+            field="last_name" if first_name.strip() else "first_name",
+        )
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
-        check_transition("add-occupant", application.status)
         occupant = Occupant.objects.create(
             application=application,
             first_name=first_name.strip(),
@@ -69,11 +73,10 @@ def add_visitor(
 ) -> Visitor:
     """Someone staying with the household for a while (the village's visitor periods)."""
     if not name.strip():
-        raise Refused("a visitor needs a name")
+        raise Refused("a visitor needs a name", code="required", field="name")
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
-        check_transition("add-occupant", application.status)
         today = local(pack_of(application), now).date()
         VISITOR_ARRIVAL.check("arrived_on", arrived_on, today)
         visitor = Visitor.objects.create(
@@ -102,7 +105,7 @@ def report_change_of_occupancy(
     pack = get_pack(unit.property.jurisdiction.slug)
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):
-        raise Refused(f"{pack.name} asks for no change-of-occupancy report")
+        raise Refused(f"{pack.name} asks for no change-of-occupancy report", code="not-offered")
     CHANGE_OF_OCCUPANCY.check("changed_on", changed_on, today)
     window = pack.count("change_report_window", changed_on)
     due_on = add_period(pack, changed_on, window, "days", changed_on)

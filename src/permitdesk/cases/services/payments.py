@@ -9,13 +9,13 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from permitdesk.accounts.permissions import require
 from permitdesk.cases import messages
+from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import Refused, check_transition
+from permitdesk.rules.lifecycle import Refused
 
 
 def _receipt_number(application: Application, now: dt.datetime) -> str:
@@ -38,7 +38,11 @@ def record_payment(
     The same idempotency key twice records one payment and returns it both times.
     """
     if kind not in Payment.Kind.values:
-        raise Refused(f"kind '{kind}' is not one of: {', '.join(Payment.Kind.values)}")
+        raise Refused(
+            f"kind '{kind}' is not one of: {', '.join(Payment.Kind.values)}",
+            code="choice",
+            field="kind",
+        )
     if idempotency_key:
         existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -47,7 +51,6 @@ def record_payment(
         with transaction.atomic():
             application = locked(application)
             require(actor, "record-payment", application)
-            check_transition("record-payment", application.status)
             pack = pack_of(application)
             on = local(pack, now).date()
             methods = (
@@ -58,14 +61,20 @@ def record_payment(
                     f"method '{method}' is not accepted by {pack.name}: "
                     f"one of: {', '.join(methods)}",
                     pack.cite(pack.term_version("payment_methods", on).citation),
+                    code="choice",
+                    field="method",
                 )
             if amount <= 0:
-                raise Refused("amount must be more than 0.00")
+                raise Refused("amount must be more than 0.00", code="not-positive", field="amount")
             deposit = kind == Payment.Kind.DEPOSIT
             limit = deposits_due(application) if deposit else balance_due(application)
             if amount > limit:
                 what = " in deposits" if deposit else ""
-                raise Refused(f"amount {amount} is more than the {limit} due{what}")
+                raise Refused(
+                    f"amount {amount} is more than the {limit} due{what}",
+                    code="more-than-due",
+                    field="amount",
+                )
             payment = Payment.objects.create(
                 application=application,
                 kind=kind,
@@ -103,22 +112,25 @@ def record_payment(
 def _replayed(actor: User, application: Application, existing: Payment) -> Payment:
     """The payment a repeated request recorded, if this caller asked for it on this case."""
     if existing.application_id != application.pk:
-        raise Refused("this idempotency key was used for another payment")
-    require(actor, "record-payment", existing.application)
+        raise Refused(
+            "this idempotency key was used for another payment",
+            code="key-reused",
+            field="idempotency_key",
+        )
+    require_role(actor, "record-payment", existing.application)  # its status may have moved on
     return existing
 
 
 def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) -> FeeLine:
     """A code official waives one fee line, saying why."""
     if not reason.strip():
-        raise Refused("a waiver needs a reason")
+        raise Refused("a waiver needs a reason", code="required", field="reason")
     with transaction.atomic():
         application = locked(fee_line.application)
         require(actor, "waive-fee", application)
-        check_transition("waive-fee", application.status)
         fee_line = FeeLine.objects.select_for_update().get(pk=fee_line.pk)
         if fee_line.waived_reason:
-            raise Refused("this fee is already waived")
+            raise Refused("this fee is already waived", code="waived")
         fee_line.waived_reason = reason.strip()
         fee_line.save(update_fields=["waived_reason"])
         before = application.balance_due
@@ -144,16 +156,22 @@ def refund_payment(
     """A refund (a negative ledger entry) against a payment: an overpayment, a released
     deposit, a waived fee already paid."""
     if not reason.strip():
-        raise Refused("a refund needs a reason")
+        raise Refused("a refund needs a reason", code="required", field="reason")
     with transaction.atomic():
         application = locked(payment.application)
-        require(actor, "record-payment", application)
+        require(actor, "refund-payment", application)
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.refund_of_id is not None or payment.amount <= 0:
-            raise Refused("only a payment can be refunded, not a refund")
+            raise Refused(
+                "only a payment can be refunded, not a refund", code="refund", field="payment"
+            )
         refunded = -sum((r.amount for r in payment.refunds.all()), Decimal(0))
         if amount <= 0 or amount > payment.amount - refunded:
-            raise Refused(f"amount must be more than 0.00 and at most {payment.amount - refunded}")
+            raise Refused(
+                f"amount must be more than 0.00 and at most {payment.amount - refunded}",
+                code="more-than-paid",
+                field="amount",
+            )
         refund = Payment.objects.create(
             application=application,
             kind=payment.kind,

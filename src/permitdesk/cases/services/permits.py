@@ -8,10 +8,10 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_event
 from permitdesk.cases import messages
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -35,7 +35,6 @@ from permitdesk.rules.lifecycle import (
     Refused,
     check_issue_permit,
     check_pack_offers,
-    check_transition,
 )
 from permitdesk.rules.periods import add_period
 from permitdesk.rules.quote import quote
@@ -202,14 +201,19 @@ def issue_conditional_permit(
         pack = pack_of(application)
         on = local(pack, now).date()
         check_pack_offers(pack, "conditional_permit_conditions", "conditional occupancy permits")
-        check_transition("issue-conditional-permit", application.status)
         if not owner_statement.strip():
             raise Refused(
                 "a conditional permit needs the owner's statement that the deficiencies "
-                "will be corrected"
+                "will be corrected",
+                code="required",
+                field="owner_statement",
             )
         if correction_due_on <= on:
-            raise Refused("the correction date must be in the future")
+            raise Refused(
+                "the correction date must be in the future",
+                code="past",
+                field="correction_due_on",
+            )
         CORRECTION_DUE.check("correction_due_on", correction_due_on, on)
         earlier = _earlier_permits(pack, application, on)
         before = state(application)
@@ -255,7 +259,6 @@ def issue_temporary_permit(
         check_pack_offers(
             pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
         )
-        check_transition("issue-temporary-permit", application.status)
         check_temporary_applicant(pack, applied_by, channel, local(pack, now).date())
         permit = _create(pack, application, Permit.Kind.TEMPORARY, now)
         audit(
@@ -281,7 +284,6 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
     with transaction.atomic():
         application = locked(application)
         require(actor, "amend-permit", application)
-        check_transition("amend-permit", application.status)
         pack = pack_of(application)
         on = local(pack, now).date()
         current = (
@@ -290,7 +292,7 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             .first()
         )
         if current is None:
-            raise Refused("there is no permit in force to amend")
+            raise Refused("there is no permit in force to amend", code="no-permit")
         if pack.has_term("permit_amendment_fee_item"):
             item = pack.text("permit_amendment_fee_item", on)
             add_fee_lines(application, quote(pack, item, {}, on), now)
@@ -348,14 +350,19 @@ def mark_ended(
 
 def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) -> Permit:
     if reason not in END_REASONS:
-        raise Refused(f"reason '{reason}' is not one of: {', '.join(END_REASONS)}")
+        raise Refused(
+            f"reason '{reason}' is not one of: {', '.join(END_REASONS)}",
+            code="choice",
+            field="reason",
+        )
     with transaction.atomic():
         application = locked(permit.application)
         require(actor, "end-permit", application)
-        check_transition("end-permit", application.status)
         permit = Permit.objects.select_for_update().get(pk=permit.pk)
         if permit.ended_at is not None:
-            raise Refused(f"permit {permit.number} already ended ({permit.end_reason})")
+            raise Refused(
+                f"permit {permit.number} already ended ({permit.end_reason})", code="ended"
+            )
         _end(application, permit, reason, actor=actor, now=now)
     return permit
 

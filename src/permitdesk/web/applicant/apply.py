@@ -29,6 +29,7 @@ from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import Quote, quote
 from permitdesk.web.applicant.forms import ApplyForm
+from permitdesk.web.refusals import refused_field
 
 KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -140,7 +141,8 @@ def _submit(
     except Forbidden as refusal:
         raise PermissionDenied(str(refusal)) from None
     except Refused as refusal:
-        form.add_error(refusal.field if refusal.field in form.fields else "trigger", refusal.reason)
+        # a refusal that names no field of the form is about the program applied for
+        form.add_error(refused_field(form, refusal, "trigger"), refusal.reason)
     except (ValueError, LookupError) as problem:
         form.add_error(None, str(problem))
     else:

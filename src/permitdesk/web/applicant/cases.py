@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from permitdesk.cases.actions import allowed_actions, flags
 from permitdesk.cases.models import Violation
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.applicant import CASES_PER_PAGE, my_cases
@@ -23,7 +24,6 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.selectors import my_properties
 from permitdesk.rules.calendar import zone
-from permitdesk.rules.lifecycle import TRANSITIONS
 from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
 
 # How a pack's payment methods read on the page.
@@ -114,8 +114,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": happened(pack, list(audit_trail(case))),
         "next": NEXT.get(case.status, ""),
         "deadlines": case_deadlines(pack, case, now),
-        "may_request": case.status in TRANSITIONS["request-inspection"],
-        "may_add_occupant": case.status in TRANSITIONS["add-occupant"],
+        "may": flags(allowed_actions(request.user, case)),
     }
     with timezone.override(zone(pack)):  # dates on the page in the jurisdiction's zone
         return render(request, "web/applicant/case_detail.html", context)

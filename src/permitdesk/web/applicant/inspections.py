@@ -24,6 +24,7 @@ from permitdesk.rules.calendar import earliest_inspection_day, is_business_day
 from permitdesk.rules.first_day import first_day
 from permitdesk.rules.lifecycle import Refused, check_request_inspection
 from permitdesk.web.applicant.forms import InspectionRequestForm
+from permitdesk.web.refusals import refused_field
 
 DAYS_OFFERED = 20  # business days listed ahead: how far the page looks, not a rule
 
@@ -77,8 +78,8 @@ def inspection_request(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404("case not found") from None
         except Forbidden as denied:
             raise PermissionDenied(str(denied)) from None
-        except Refused as refused:  # what remains to refuse is the day
-            form.add_error("wanted_on", refused.reason)
+        except Refused as refused:  # what remains to refuse is the day, where it names none
+            form.add_error(refused_field(form, refused, "wanted_on"), refused.reason)
         else:
             kind = "Inspection" if inspection.number == 1 else "Re-inspection"
             messages.success(

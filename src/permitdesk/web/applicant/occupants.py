@@ -11,14 +11,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.cases.actions import Action, allowed_actions
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.case_file import my_case
 from permitdesk.cases.selectors.ledger import max_occupants
 from permitdesk.cases.services.occupants import add_occupant
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.rules.lifecycle import TRANSITIONS, Refused
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import OccupantForm
+from permitdesk.web.refusals import refused_field
 
 
 def details_rule(pack: Pack) -> str | None:
@@ -38,7 +40,7 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
     # Bound on every POST, an empty one too: a message is added to it below.
     posted = request.POST if request.method == "POST" else None
     form = OccupantForm(posted, details_required=rule is not None)
-    may_add = case.status in TRANSITIONS["add-occupant"]
+    may_add = Action.ADD_OCCUPANT in allowed_actions(request.user, case)
     if request.method == "POST" and may_add and form.is_valid():
         data = form.cleaned_data
         try:
@@ -56,7 +58,7 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
         except Forbidden as denied:
             raise PermissionDenied(str(denied)) from None
         except Refused as refused:
-            form.add_error(None, refused.reason)
+            form.add_error(refused_field(form, refused), refused.reason)
         else:
             messages.success(request, f"{person.first_name} {person.last_name} is added.")
             return redirect("web:case-occupants", pk=case.pk)

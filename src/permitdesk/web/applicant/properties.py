@@ -15,6 +15,7 @@ from permitdesk.records.selectors import my_property
 from permitdesk.records.services import add_unit, create_property
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import BedroomFormSet, PropertyForm, UnitForm
+from permitdesk.web.refusals import refused_field
 
 
 @login_required
@@ -38,8 +39,7 @@ def property_new(request: HttpRequest) -> HttpResponse:
         except UnknownName as unknown:
             form.add_error("jurisdiction", str(unknown))
         except Refused as refusal:
-            field = "parcel_id" if "parcel" in refusal.reason else None
-            form.add_error(field, refusal.reason)
+            form.add_error(refused_field(form, refusal), refusal.reason)
         else:
             messages.success(request, f"{place.address} is recorded. Now add its units.")
             return redirect("web:unit-new", pk=place.pk)
@@ -74,8 +74,7 @@ def unit_new(request: HttpRequest, pk: int) -> HttpResponse:
         except Forbidden as refusal:
             raise PermissionDenied(str(refusal)) from None
         except Refused as refusal:
-            field = "label" if "already recorded" in refusal.reason else None
-            form.add_error(field, refusal.reason)
+            form.add_error(refused_field(form, refusal), refusal.reason)
         else:
             name = f"Unit {unit.label}" if unit.label else "The unit"
             messages.success(request, f"{name} is recorded with its bedrooms.")

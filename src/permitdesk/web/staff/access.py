@@ -53,33 +53,3 @@ def staff_page(
         return wrapped
 
     return decorate
-
-
-def refusal_text(error: Exception) -> str:
-    """A service's refusal as a sentence for the page (Refused carries its citation)."""
-    reason = getattr(error, "reason", None) or str(error)
-    citation = getattr(error, "citation", None)
-    text = reason[:1].upper() + reason[1:]
-    if not text.endswith("."):
-        text += "."
-    return f"{text} ({citation})" if citation else text
-
-
-def attach_refusal(form: Any, error: Exception, fields: dict[str, str] | None = None) -> None:
-    """Put a service's refusal beside the field it concerns: `fields` maps the first word(s)
-    of the service's reason ("amount", "method") to a field name; otherwise it is a non-field
-    error at the top of the form."""
-    field = getattr(error, "field", None)
-    if field and field in getattr(form, "fields", {}):  # the refusal names its field
-        form.add_error(field, refusal_text(error))
-        return
-    reason = (getattr(error, "reason", None) or str(error)).lower()
-    named = getattr(error, "field", None)  # rules.bounds.OutOfRange names its input
-    if named in getattr(form, "fields", {}):
-        form.add_error(named, refusal_text(error))
-        return
-    for start, name in (fields or {}).items():
-        if reason.startswith(start):
-            form.add_error(name, refusal_text(error))
-            return
-    form.add_error(None, refusal_text(error))

@@ -12,14 +12,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.models import Membership
-from permitdesk.accounts.permissions import visible_applications
 from permitdesk.cases.models import Inspection, Violation
+from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.inspections import assigned_inspection
 from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
 from permitdesk.web.staff.inspection_forms import (
     BaseViolationFormSet,

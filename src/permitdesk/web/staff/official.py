@@ -14,14 +14,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from permitdesk.accounts.permissions import require
 from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.actions import require
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.forms import ConditionalPermitForm, TemporaryPermitForm
 
@@ -45,15 +46,11 @@ def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(
-                form,
-                error,
-                {"the correction date": "correction_due_on", "a conditional": "owner_statement"},
-            )
+            attach_refusal(form, error)
         else:
             messages.success(request, f"Conditional permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, conditional_form=form)
+    return case_page(request, case, 422, conditional_form=form)
 
 
 @require_POST
@@ -73,7 +70,7 @@ def temporary_permit(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Temporary permit {permit.number} issued (it does not authorize occupancy).",
             )
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, temporary_form=form)
+    return case_page(request, case, 422, temporary_form=form)
 
 
 # What each audited action means, in the building division's words.

@@ -1,10 +1,9 @@
-"""The clerk records a payment; the code official waives a fee with a reason."""
+"""The clerk records a payment; the code official waives a fee with a reason. Both answer htmx
+with the fees panel alone, and a browser without JS with the whole page."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -13,9 +12,11 @@ from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.payments import record_payment, waive_fee
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
-from permitdesk.web.staff.case import case_page, payment_methods
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.forms import PaymentForm, WaiveForm
+from permitdesk.web.staff.panels import payment_methods
 
 SERVICE_ERRORS = (Refused, ValueError)
 
@@ -39,13 +40,11 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"amount": "amount", "method": "method"})
+            attach_refusal(form, error)
         else:
-            messages.success(
-                request, f"Payment of ${payment.amount} recorded: receipt {payment.receipt_number}."
-            )
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, payment_form=form)
+            done = f"Payment of ${payment.amount} recorded: receipt {payment.receipt_number}."
+            return case_done(request, case, "fees", done)
+    return case_page(request, case, 422, "fees", payment_form=form)
 
 
 @require_POST
@@ -66,8 +65,7 @@ def waive(request: HttpRequest, pk: int, line: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"a waiver needs a reason": "reason"})
+            attach_refusal(form, error)
         else:
-            messages.success(request, f"{fee_line.label}: ${fee_line.amount} waived.")
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, **{f"waive-{line}": form})
+            return case_done(request, case, "fees", f"{fee_line.label}: ${fee_line.amount} waived.")
+    return case_page(request, case, 422, "fees", **{f"waive-{line}": form})

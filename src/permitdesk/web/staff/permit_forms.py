@@ -189,7 +189,6 @@ def finishing_forms(pack: Pack, case: Application, bound: dict[str, Any]) -> dic
     found: dict[str, Any] = {
         "issue_form": IssuePermitForm(documents=permit_documents(pack)),
         "amend_form": AmendPermitForm(),
-        "refund_form": RefundForm(payments=refundable_payments(case), prefix=REFUND_PREFIX),
         "withdraw_form": WithdrawForm(),
     }
     if case.status == Application.Status.ISSUED:

@@ -17,8 +17,9 @@ from permitdesk.cases.services.payments import refund_payment
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff.access import DESK, attach_refusal, signed_in_user, staff_page
-from permitdesk.web.staff.case import case_page
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
+from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.permit_forms import (
     END_WORDS,
     REFUND_PREFIX,
@@ -53,13 +54,11 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
                 override_reason=form.cleaned_data.get("override_reason", ""),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(
-                form, error, {"evidence": "evidence"} if "evidence" in form.fields else {}
-            )
+            attach_refusal(form, error)
         else:
             messages.success(request, f"Occupancy permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, issue_form=form)
+    return case_page(request, case, 422, issue_form=form)
 
 
 @require_POST
@@ -76,7 +75,7 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Amended permit {permit.number} issued.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, amend_form=form)
+    return case_page(request, case, 422, amend_form=form)
 
 
 @require_POST
@@ -93,11 +92,11 @@ def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
         try:
             end_permit(actor=user, permit=chosen, reason=reason, now=timezone.now())
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"reason": "reason"})
+            attach_refusal(form, error)
         else:
             messages.success(request, f"Permit {chosen.number} ended: {END_WORDS[reason].lower()}.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, **{end_prefix(chosen): form})
+    return case_page(request, case, 422, **{end_prefix(chosen): form})
 
 
 @require_POST
@@ -117,13 +116,11 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, {"amount": "amount", "a refund needs": "reason"})
+            attach_refusal(form, error)
         else:
-            messages.success(
-                request, f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
-            )
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, refund_form=form)
+            done = f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
+            return case_done(request, case, "fees", done)
+    return case_page(request, case, 422, "fees", refund_form=form)
 
 
 @require_POST
@@ -140,4 +137,4 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Application {case.pk} withdrawn.")
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, withdraw_form=form)
+    return case_page(request, case, 422, withdraw_form=form)

@@ -14,15 +14,15 @@ from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.cases.services.inspections import assign_inspector, request_inspection
 from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.staff.access import attach_refusal, signed_in_user, staff_page
-from permitdesk.web.staff.case import case_page
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.staff.case import case_done, case_page
 from permitdesk.web.staff.forms import AssignForm, ScheduleForm
 
 SERVICE_ERRORS = (Refused, ValueError)
+
+
 # The service's reasons about the date start with these words (see rules.lifecycle).
-DATE_REFUSALS = {"wanted_on": "wanted_on", "the first day": "wanted_on"}
-
-
 @require_POST
 @staff_page()
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
@@ -45,13 +45,13 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
             if data["inspector"] is not None:
                 assign_inspector(actor=user, inspection=visit, inspector=data["inspector"], now=now)
         except SERVICE_ERRORS as error:
-            attach_refusal(form, error, DATE_REFUSALS)
+            attach_refusal(form, error)
         else:
             messages.success(
                 request, f"Inspection {visit.number} scheduled for {visit.scheduled_on:%B %-d, %Y}."
             )
             return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, schedule_form=form)
+    return case_page(request, case, 422, schedule_form=form)
 
 
 @require_POST
@@ -75,6 +75,6 @@ def assign(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
             attach_refusal(form, error)
         else:
             name = inspector.get_full_name() or inspector.username
-            messages.success(request, f"Inspection {visit.number} assigned to {name}.")
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, status=422, **{f"assign-{inspection}": form})
+            done = f"Inspection {visit.number} assigned to {name}."
+            return case_done(request, case, "inspections", done)
+    return case_page(request, case, 422, "inspections", **{f"assign-{inspection}": form})

@@ -1,0 +1,78 @@
+"""Who may see a case or a property: the case-aware half of the permissions (the roles
+themselves are accounts.permissions'; what a role may do on a case is cases.actions')."""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from permitdesk.accounts.models import Role
+from permitdesk.accounts.permissions import Actor, Forbidden, NotFound, memberships, roles, staff_in
+from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.models import Application, Inspection
+
+
+def may_see_case(
+    user: Actor, applicant_id: int, jurisdiction_id: int, inspector_ids: set[int]
+) -> bool:
+    """visible_applications' rule for one case already read: the applicant, the
+    jurisdiction's clerks and code officials, and its inspectors assigned to an inspection."""
+    if not user.is_authenticated:
+        return False
+    if applicant_id == user.pk:
+        return True
+    held = roles(user, jurisdiction_id)
+    if held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        return True
+    return Role.INSPECTOR in held and user.pk in inspector_ids
+
+
+def visible_applications(user: Actor) -> QuerySet[Application]:
+    """The cases a user may see: their own, their jurisdictions', their assigned inspections.
+
+    The user's memberships are read first (one small query), so the case query ORs only the
+    terms that apply and uses an index for each: no join, no DISTINCT (bench/api.py measured
+    the applicant's list at 265 ms over 500,000 cases with the old join, 1.4 ms without).
+    """
+    if not user.is_authenticated:
+        return Application.objects.none()
+    held = memberships(user)
+    staff = staff_in(held)
+    inspects = [j for j, role in held if role == Role.INSPECTOR]
+    visible = Q(applicant_id=user.pk)
+    if staff:
+        visible |= Q(jurisdiction_id__in=staff)
+    if inspects:
+        assigned = Inspection.objects.filter(application=OuterRef("pk"), inspector_id=user.pk)
+        visible |= Q(Exists(assigned), jurisdiction_id__in=inspects)
+    return Application.objects.filter(visible)
+
+
+def own_property_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+    """The properties the user recorded (their create-property audit events) or applied for:
+    two queries. A property has no owner column; who recorded it is in the audit trail."""
+    if not user.is_authenticated:
+        return set()
+    recorded = AuditEvent.objects.filter(
+        actor_id=user.pk, action="create-property", object_type="Property"
+    ).values_list("object_id", flat=True)
+    applied = Application.objects.filter(applicant_id=user.pk).values_list(
+        "unit__property_id", flat=True
+    )
+    return {int(pk) for pk in recorded} | set(applied)
+
+
+def require_may_record_on(user: Actor, property_id: int, jurisdiction_id: int) -> None:
+    """Who may record on a property (add a unit, report a change of occupancy): the owner or
+    agent who recorded it or applied for it, and its jurisdiction's clerks and code officials.
+    Its jurisdiction's inspectors know the property but may not (403); anyone else, another
+    applicant, another jurisdiction's staff, a superuser without a membership, is told it is
+    not found (404), as the portal does."""
+    held = roles(user, jurisdiction_id)
+    if held & {Role.CLERK, Role.CODE_OFFICIAL}:
+        return
+    if Role.INSPECTOR in held:
+        raise Forbidden("inspectors do not record properties, units or changes of occupancy")
+    if property_id not in own_property_ids(user):
+        raise NotFound(f"property {property_id} not found")

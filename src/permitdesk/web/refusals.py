@@ -1,0 +1,28 @@
+"""A service's refusal on a form: beside the field it names (the refusal's `field`, as
+rules.lifecycle.Refused and accounts.permissions.Forbidden carry it), else at the top of the
+form. Never by matching the refusal's words: they are for people and may change."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+def refusal_text(error: Exception) -> str:
+    """A service's refusal as a sentence for the page (Refused carries its citation)."""
+    reason = getattr(error, "reason", None) or str(error)
+    citation = getattr(error, "citation", None)
+    text = reason[:1].upper() + reason[1:]
+    if not text.endswith("."):
+        text += "."
+    return f"{text} ({citation})" if citation else text
+
+
+def refused_field(form: forms.Form, error: Exception, default: str | None = None) -> str | None:
+    """The form's field the refusal names; `default` when it names none the form has."""
+    field = getattr(error, "field", None)
+    return field if field in form.fields else default
+
+
+def attach_refusal(form: forms.Form, error: Exception, default: str | None = None) -> None:
+    """Put a service's refusal, as a sentence with its citation, beside its field."""
+    form.add_error(refused_field(form, error, default), refusal_text(error))
