@@ -188,7 +188,7 @@ class ApplicationOut(ApplicationBrief):
         description="The actions the caller may take on the case now (its roles and the "
         "case's status; cases.actions): what a client offers. The law may still refuse one "
         "(409), e.g. a fee due before the inspection. Set by the case's read "
-        "(api.queries.application_detail, api.reads.cases)."
+        "(cases.selectors.case_file.application_detail, api.reads.cases)."
     )
 
     # From the prefetched ledger (no further query); the balance is the stored one.

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from permitdesk.accounts.models import Membership
 from permitdesk.accounts.permissions import Actor, NotFound
+from permitdesk.cases.actions import allowed_actions
 from permitdesk.cases.models import (
     Application,
     FeeLine,
@@ -69,7 +70,10 @@ STAFF_LISTS = ("fee_lines", "payments", "occupants", "inspections", "permits")
 def application_detail(actor: Actor, pk: int) -> Application:
     """One case the caller may see, with its fees, balance, payments, inspections, occupants,
     visitors, permits and approval (ApplicationOut); NotFound for any other."""
-    return one(with_lists(visible_applications(actor), *API_LISTS), pk, "application")
+    found = one(with_lists(visible_applications(actor), *API_LISTS), pk, "application")
+    # ApplicationOut's allowed_actions, which the model does not hold
+    found.allowed_actions = sorted(allowed_actions(actor, found))  # type: ignore[attr-defined]
+    return found
 
 
 def staff_case(user: User, pk: int) -> Application:
