@@ -1,0 +1,30 @@
+"""A paginator whose count reads at most CAP rows (cases.counts): the page says "500+ cases"
+and pages as far as the cap, so a long queue or a broad search costs what a short one does."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+from permitdesk.cases.counts import CAP, Capped, capped_count
+from permitdesk.cases.models import Application
+
+
+class CappedPaginator(Paginator[Application]):
+    def __init__(self, cases: QuerySet[Application], per_page: int, cap: int = CAP) -> None:
+        super().__init__(cases, per_page)
+        self.cap = cap
+
+    @cached_property
+    def capped(self) -> Capped:
+        return capped_count(self.object_list, self.cap)
+
+    @cached_property
+    def count(self) -> int:
+        return self.capped.count
+
+    @property
+    def more(self) -> bool:
+        """There are more than `count` (only the first `cap` are paged)."""
+        return self.capped.more

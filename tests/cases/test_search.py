@@ -1,0 +1,140 @@
+"""cases.search: each kind of search finds its case and not the others, on SQLite and on
+PostgreSQL (where each "contains" lookup is served by a trigram index: the last test)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+
+from permitdesk.accounts.models import Membership
+from permitdesk.cases.models import Application
+from permitdesk.cases.postgres_indexes import SEARCH_INDEXES
+from permitdesk.cases.search import matching_cases
+from permitdesk.cases.services import inspections
+from permitdesk.records.models import Party
+from tests.api import world
+
+
+Cases = dict[str, Application]
+
+
+def found(who: world.People, term: str, user: User | None = None) -> set[int]:
+    desks = Membership.objects.filter(user_id=(user or who.clerk).pk)
+    return set(matching_cases(desks.values("jurisdiction_id"), term).values_list("pk", flat=True))
+
+
+@pytest.fixture
+def who(db: None) -> world.People:
+    return world.people()
+
+
+@pytest.fixture
+def cases(who: world.People) -> Cases:
+    """An issued case (occupant Ada Tenant), and a submitted one whose inspection contact has
+    a phone and whose tenant party is Grace Hopper, 314-555-0199."""
+    issued = world.issued(who).application
+    other = world.submitted(who)
+    inspections.request_inspection(
+        actor=who.owner,
+        application=other,
+        wanted_on=world.WEDNESDAY,
+        window="am",
+        contact_name="Pat Caller",
+        contact_phone="314-555-0142",
+        now=world.MONDAY,
+    )
+    other.parties.add(Party.objects.create(kind="tenant", name="Grace Hopper", phone="314-555-0199"))
+    User.objects.filter(pk=who.owner.pk).update(first_name="Mildred", last_name="Okonkwo")
+    return {"issued": issued, "other": other}
+
+
+@pytest.mark.django_db
+def test_a_case_number_finds_that_case_only(who: world.People, cases: Cases) -> None:
+    assert found(who, str(cases["other"].pk)) == {cases["other"].pk}
+    assert found(who, f" {cases['issued'].pk} ") == {cases["issued"].pk}
+
+
+@pytest.mark.django_db
+def test_a_street_name_alone_finds_the_cases_on_it(who: world.People, cases: Cases) -> None:
+    both = {cases["issued"].pk, cases["other"].pk}
+    assert found(who, "Central") == both  # 10 N Central Ave
+    assert found(who, "n central ave") == both
+    assert found(who, "Wydown") == set()
+
+
+@pytest.mark.django_db
+def test_a_phone_finds_the_contact_and_the_party(who: world.People, cases: Cases) -> None:
+    assert found(who, "314-555-0142") == {cases["other"].pk}  # the inspection contact
+    assert found(who, "555-0199") == {cases["other"].pk}  # the tenant party, in part
+    assert found(who, "555-0000") == set()
+
+
+@pytest.mark.django_db
+def test_part_of_a_name_finds_occupants_parties_and_applicants(
+    who: world.People, cases: Cases
+) -> None:
+    assert found(who, "enan") == {cases["issued"].pk}  # occupant Ada Tenant
+    assert found(who, "HOPP") == {cases["other"].pk}  # party Grace Hopper
+    both = {cases["issued"].pk, cases["other"].pk}
+    assert found(who, "konk") == both  # the applicant, Mildred Okonkwo
+    assert found(who, "mildr") == both
+    assert found(who, "owner@example.test") == both  # the applicant's e-mail, in full
+
+
+@pytest.mark.django_db
+def test_permit_numbers_and_parcels_are_matched_in_full(who: world.People, cases: Cases) -> None:
+    permit = cases["issued"].permits.get()
+    assert found(who, permit.number.lower()) == {cases["issued"].pk}
+    parcel = cases["other"].unit.property.parcel_id
+    assert found(who, parcel) == {cases["other"].pk}
+
+
+@pytest.mark.django_db
+def test_short_terms_match_only_in_full(who: world.People, cases: Cases) -> None:
+    """Under three characters there is no trigram: "Ok" finds no Okonkwo, a number its case."""
+    assert found(who, "Ok") == set()
+    assert found(who, "Te") == set()
+
+
+@pytest.mark.django_db
+def test_only_the_users_jurisdictions_are_searched(who: world.People, cases: Cases) -> None:
+    assert found(who, "Central", who.clerk_elsewhere) == set()
+    assert found(who, str(cases["other"].pk), who.clerk_elsewhere) == set()
+
+
+@pytest.mark.django_db
+def test_each_contains_lookup_has_its_index_on_postgresql(
+    who: world.People, cases: Cases
+) -> None:
+    """On PostgreSQL each trigram index exists and the search's own lookup can use it (the
+    planner told not to scan, so it says whether an index fits the expression); SQLite
+    has none of them."""
+    with connection.cursor() as cursor:
+        names: set[str] = set()
+        for table in connection.introspection.table_names(cursor):
+            names |= set(connection.introspection.get_constraints(cursor, table))
+    wanted = {index.name for _, index in SEARCH_INDEXES}
+    if connection.vendor != "postgresql":
+        assert not wanted & names
+        return
+    assert wanted <= names
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    sql, params = matching_cases(desks, "Okonkwo").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # nor a walk of a whole index:
+        cursor.execute("SET LOCAL enable_indexscan = off")  # only a lookup in one is left
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    for name in (
+        "property_address_trgm",
+        "occupant_last_trgm",
+        "occupant_first_trgm",
+        "user_last_trgm",
+        "user_first_trgm",
+        "party_name_trgm",
+        "party_phone_trgm",
+        "request_phone_trgm",
+        "user_email_upper",
+    ):
+        assert name in plan, f"{name} not used:\n{plan}"
