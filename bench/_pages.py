@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+
 from _database import Subjects, db_name, migrate, pick_subjects, recreate_database
 from _dataset import NOW
 from _load import Loader
@@ -217,4 +218,4 @@ def ensure_both(large: Size, small: Size, digest: object, rebuild: bool) -> list
     return notes
 
 
-__all__ = ["Size", "ensure_both", "people", "pages", "with_db", "CpuMeter", "day_sheet_today"]
+__all__ = ["CpuMeter", "Size", "day_sheet_today", "ensure_both", "pages", "people", "with_db"]

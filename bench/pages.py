@@ -26,6 +26,7 @@ import platform
 import secrets
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # so `bench.bench_settings` imports when run as a script
     sys.path.insert(0, str(REPO))
 
-from _pages import CpuMeter, Size, day_sheet_today, ensure_both, pages, people, with_db  # noqa: E402
 from _measure import Gunicorn, Latency, Noise, count_queries, django_env, latency  # noqa: E402
+from _pages import CpuMeter, Size, day_sheet_today, ensure_both, pages, people, with_db  # noqa: E402
 from _report import NOISE, say  # noqa: E402
 
 DEFAULT_URL = "postgres://permitdesk:permitdesk@127.0.0.1:5432/permitdesk_pages_bench"
@@ -95,8 +96,24 @@ def measure_one(
     return lat, app * 1e3 / n, db * 1e3 / n
 
 
+def settle(port: int, meter: CpuMeter, limit_s: float = 20.0) -> None:
+    """Serve the bare view for a while, then wait for the workers to go idle: a worker still
+    booting (importing the app) while the first figures are taken would count against them."""
+    latency(port, BARE, None, 0, 10**6, 2.0)
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        before = meter.read()
+        time.sleep(0.5)
+        app, _ = meter.spent(before, meter.read())
+        if app < 0.002:
+            return
+
+
 def measure_stage(
-    size: Size, label_paths: list[tuple[str, str, str]], ids: dict[str, int], args: argparse.Namespace
+    size: Size,
+    label_paths: list[tuple[str, str, str]],
+    ids: dict[str, int],
+    args: argparse.Namespace,
 ) -> tuple[list[PageFigures], PageFigures, float]:
     use_database(size.url)
     cookies = sessions(ids)
@@ -117,6 +134,7 @@ def measure_stage(
     with Gunicorn(env, log) as server:
         noise = Noise()
         meter = CpuMeter(server.pids(), size.url)
+        settle(server.port, meter)
         bare = [measure_one(server.port, BARE, "", meter, args)]
         for f, (_, path, who) in zip(figures, label_paths, strict=True):
             f.latency, f.app_ms, f.db_ms = measure_one(server.port, path, cookies[who], meter, args)
@@ -165,7 +183,7 @@ def report(stages: list[tuple[Size, list[PageFigures], PageFigures, float]]) -> 
         )
     say("\nTargets")
     ok = True
-    (small, sfigs, _, _), (large, lfigs, lbase, _) = stages[0], stages[-1]
+    sfigs, (large, lfigs, lbase, _) = stages[0][1], stages[-1]
     for a, b in zip(sfigs, lfigs, strict=True):
         same = a.queries == b.queries and a.status == b.status == 200
         ratio = b.cpu_ms / lbase.cpu_ms

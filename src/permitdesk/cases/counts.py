@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, IntegerField, QuerySet, Subquery, Value
 
@@ -32,7 +33,7 @@ class Capped:
         return cls(min(found, cap), found > cap)
 
 
-def _first(cases: QuerySet[Application], cap: int) -> QuerySet[Application]:
+def _first(cases: QuerySet[Application], cap: int) -> QuerySet[Application, Any]:
     """At most cap + 1 of `cases`, in no order (so the database stops at the first it finds)."""
     return cases.order_by().values("pk")[: cap + 1]
 

@@ -14,11 +14,12 @@ from permitdesk.cases.models import Application
 class CappedPaginator(Paginator[Application]):
     def __init__(self, cases: QuerySet[Application], per_page: int, cap: int = CAP) -> None:
         super().__init__(cases, per_page)
+        self.cases = cases
         self.cap = cap
 
     @cached_property
     def capped(self) -> Capped:
-        return capped_count(self.object_list, self.cap)
+        return capped_count(self.cases, self.cap)
 
     @cached_property
     def count(self) -> int:

@@ -26,6 +26,10 @@ class InspectionRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    class Meta:
+        # The staff search by a whole phone number (cases.search).
+        indexes = [models.Index(fields=["contact_phone"], name="request_contact_phone")]
+
 
 class Inspection(models.Model):
     class Result(models.TextChoices):
