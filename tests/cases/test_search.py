@@ -25,7 +25,9 @@ Cases = dict[str, Application]
 
 def found(who: world.People, term: str, user: User | None = None) -> set[int]:
     desks = Membership.objects.filter(user_id=(user or who.clerk).pk)
-    return set(matching_cases(desks.values("jurisdiction_id"), term).values_list("pk", flat=True))
+    return set(
+        matching_cases(desks.values("jurisdiction_id"), term).cases.values_list("pk", flat=True)
+    )
 
 
 @pytest.fixture(autouse=True, params=["few", "many"])
@@ -34,6 +36,7 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     cases walked newest first, each tested), as if every match were one too many."""
     if request.param == "many":
         monkeypatch.setattr(search, "FEW", 0)
+        monkeypatch.setattr(search, "CAP", 0)
     return str(request.param)
 
 
@@ -161,3 +164,11 @@ def explained(cases: QuerySet[Any, Any]) -> str:
         cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+def test_a_broad_term_is_said_to_be_broad(who: world.People, cases: Cases, path: str) -> None:
+    """More matches than the indexes' read (FEW) and the cap: counted as "CAP+" unread."""
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    assert matching_cases(desks, "Central").broad == (path == "many")
+    assert not matching_cases(desks, "Wydown").broad

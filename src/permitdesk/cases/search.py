@@ -14,11 +14,13 @@ shares most of its trigrams with the others: "314", "555"), as typed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from permitdesk.cases.counts import CAP
 from permitdesk.cases.models import Application, InspectionRequest, Occupant, Permit
 from permitdesk.records.models import Party
 from permitdesk.records.services import normalized
@@ -29,82 +31,93 @@ FEW = 2000  # matches read from the indexes; a broader term is walked newest fir
 WHOLE_PHONE = re.compile(r"[\d\s().+-]*(\d[\s().+-]*){7,}")  # seven digits or more
 
 
-def matching_cases(jurisdictions: QuerySet[Any, Any], term: str) -> QuerySet[Application]:
+@dataclass(frozen=True)
+class Found:
+    cases: QuerySet[Application]
+    broad: bool  # more than CAP cases match: the count is CAP+, known without counting
+
+
+def matching_cases(jurisdictions: QuerySet[Any, Any], term: str) -> Found:
     """The cases of `jurisdictions` (a query of their ids) that match `term`, newest first.
 
-    One query first reads up to FEW + 1 matching ids from the indexes (UNION ALL, so the
-    database stops there). A term that matches at most FEW cases is answered from those ids.
-    A broader one ("Main", "Smith") matches many cases, so the newest are near: the cases are
-    then walked newest first, each tested by the same conditions (EXISTS per kind of match),
-    until a page (or the capped count) is full, instead of collecting every match."""
+    One query first reads up to FEW + 1 matching ids of those jurisdictions from the indexes
+    (UNION ALL, so the database stops there). A term that matches at most FEW is answered
+    from the same lookups (a subquery). A broader one ("Main", "Smith") matches many cases, so
+    the newest are near: the cases are walked newest first, each tested by the same conditions
+    (EXISTS per kind of match), until the page is full, instead of collecting every match; and
+    its count is CAP+ without counting."""
     term = term.strip()
-    kinds = _kinds(term)
-    found = {pk for row in matching_ids(term, kinds)[: FEW + 1] for pk in row.values()}
+    kinds = _kinds(term, jurisdictions)
+    ids = matching_ids(term, jurisdictions, kinds)
+    rows = list(ids[: FEW + 1])
+    found = {pk for row in rows for pk in row.values()}
+    broad = len(rows) > FEW and len(found) > CAP
     cases = Application.objects.filter(jurisdiction_id__in=jurisdictions)
-    if len(found) <= FEW:
-        cases = cases.filter(pk__in=found)
-    else:
+    if broad:
         wanted = Q()
         for _, test in kinds:
             wanted |= test
         cases = cases.filter(wanted)
-    return cases.select_related("jurisdiction", "unit__property").order_by("-submitted_at", "-id")
+    else:
+        cases = cases.filter(pk__in=ids)
+    ordered = cases.select_related("jurisdiction", "unit__property")
+    return Found(ordered.order_by("-submitted_at", "-id"), broad)
 
 
 Kind = tuple[QuerySet[Any, Any], Q]  # (the matching case ids, the test of one case)
 
 
-def matching_ids(term: str, kinds: list[Kind] | None = None) -> QuerySet[Any, Any]:
-    """The ids of the cases that match `term` (any jurisdiction; UNION ALL of each kind's
-    index lookup, so an id may come twice): rows of one column."""
-    first, *rest = (ids.order_by() for ids, _ in kinds or _kinds(term.strip()))
+def matching_ids(
+    term: str, jurisdictions: QuerySet[Any, Any] | None = None, kinds: list[Kind] | None = None
+) -> QuerySet[Any, Any]:
+    """The ids of the cases (of `jurisdictions`, or any) that match `term`: UNION ALL of each
+    kind's index lookup (so an id may come twice), rows of one column."""
+    first, *rest = (ids.order_by() for ids, _ in kinds or _kinds(term.strip(), jurisdictions))
     return first.union(*rest, all=True)
 
 
-def _kinds(term: str) -> list[Kind]:
+def _kinds(term: str, jurisdictions: QuerySet[Any, Any] | None) -> list[Kind]:
     """Each kind of match `term` can be: its ids over an index, and its test of one case."""
-    kinds: list[Kind] = [
-        _by_application(Q(unit__property__parcel_id=term)),
-        _by_case(Permit.objects.filter(number=term.upper())),
-    ]
+    conditions = [Q(unit__property__parcel_id=term)]
+    rows = [Permit.objects.filter(number=term.upper())]
     if term.isdigit() and len(term) <= LONGEST_CASE_NUMBER:
-        kinds.append(_by_application(Q(pk=int(term))))
+        conditions.append(Q(pk=int(term)))
     if WHOLE_PHONE.fullmatch(term):
-        kinds += _phone(term)
+        rows += _phone(term)
     elif len(term) >= CONTAINS_FROM:
-        kinds += _contains(term)
+        more, rows_more = _contains(term)
+        conditions += more
+        rows += rows_more
+    within = Q() if jurisdictions is None else Q(jurisdiction_id__in=jurisdictions)
+    kinds = [(Application.objects.filter(c, within).values("pk"), c) for c in conditions]
+    for found in rows:  # rows that name their case in application_id
+        if jurisdictions is not None:
+            found = found.filter(application__jurisdiction_id__in=jurisdictions)
+        test = Q(Exists(found.filter(application_id=OuterRef("pk"))))
+        kinds.append((found.values("application_id"), test))
     return kinds
 
 
-def _by_application(condition: Q) -> Kind:
-    return Application.objects.filter(condition).values("pk"), condition
-
-
-def _by_case(rows: QuerySet[Any, Any]) -> Kind:
-    """Rows that name their case in application_id."""
-    return rows.values("application_id"), Q(Exists(rows.filter(application_id=OuterRef("pk"))))
-
-
-def _phone(number: str) -> list[Kind]:
+def _phone(number: str) -> list[QuerySet[Any, Any]]:
     """A whole phone number: the inspection contacts' and the parties' (b-tree indexes)."""
     return [
-        _by_case(InspectionRequest.objects.filter(contact_phone=number)),
-        _by_case(Application.parties.through.objects.filter(party__phone=number)),
+        InspectionRequest.objects.filter(contact_phone=number),
+        Application.parties.through.objects.filter(party__phone=number),
     ]
 
 
-def _contains(term: str) -> list[Kind]:
-    """The "contains" matches, each one trigram index's lookup."""
+def _contains(term: str) -> tuple[list[Q], list[QuerySet[Any, Any]]]:
+    """The "contains" matches, each one trigram index's lookup: conditions on the case, and
+    rows that name their case."""
     users = get_user_model().objects.filter(
         Q(last_name__icontains=term) | Q(first_name__icontains=term) | Q(email__iexact=term)
     )
     parties = Party.objects.filter(Q(name__icontains=term) | Q(phone__contains=term))
     return [
-        _by_application(Q(unit__property__normalized_address__contains=normalized(term))),
-        _by_case(
-            Occupant.objects.filter(Q(last_name__icontains=term) | Q(first_name__icontains=term))
-        ),
-        _by_case(Application.parties.through.objects.filter(party__in=parties.values("pk"))),
-        _by_application(Q(applicant__in=users.values("pk"))),
-        _by_case(InspectionRequest.objects.filter(contact_phone__contains=term)),
+        Q(unit__property__normalized_address__contains=normalized(term)),
+        Q(applicant__in=users.values("pk")),
+    ], [
+        Occupant.objects.filter(Q(last_name__icontains=term) | Q(first_name__icontains=term)),
+        Application.parties.through.objects.filter(party__in=parties.values("pk")),
+        InspectionRequest.objects.filter(contact_phone__contains=term),
     ]

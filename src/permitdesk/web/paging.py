@@ -12,13 +12,23 @@ from permitdesk.cases.models import Application
 
 
 class CappedPaginator(Paginator[Application]):
-    def __init__(self, cases: QuerySet[Application], per_page: int, cap: int = CAP) -> None:
+    def __init__(
+        self,
+        cases: QuerySet[Application],
+        per_page: int,
+        cap: int = CAP,
+        more_than_cap: bool = False,
+    ) -> None:
+        """`more_than_cap`: the caller knows there are more than `cap` (nothing to count)."""
         super().__init__(cases, per_page)
         self.cases = cases
         self.cap = cap
+        self.more_than_cap = more_than_cap
 
     @cached_property
     def capped(self) -> Capped:
+        if self.more_than_cap:
+            return Capped(self.cap, True)
         return capped_count(self.cases, self.cap)
 
     @cached_property

@@ -35,8 +35,9 @@ def search(request: HttpRequest) -> HttpResponse:
         term = form.cleaned_data["q"].strip()
         user = signed_in_user(request)
         desks = Membership.objects.filter(user_id=user.pk, role__in=DESK)
-        cases = matching_cases(desks.values("jurisdiction_id"), term)
-        page = CappedPaginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+        found = matching_cases(desks.values("jurisdiction_id"), term)
+        pages = CappedPaginator(found.cases, PAGE_SIZE, more_than_cap=found.broad)
+        page = pages.get_page(request.GET.get("page"))
         query = urlencode({"q": term})
     status = 422 if form.errors else 200
     return render(
