@@ -89,7 +89,9 @@ def _kinds(term: str, jurisdictions: QuerySet[Any, Any] | None) -> list[Kind]:
         conditions += more
         rows += rows_more
     within = Q() if jurisdictions is None else Q(jurisdiction_id__in=jurisdictions)
-    kinds = [(Application.objects.filter(c, within).values("pk"), c) for c in conditions]
+    kinds: list[Kind] = [
+        (Application.objects.filter(c, within).values("pk"), c) for c in conditions
+    ]
     for found in rows:  # rows that name their case in application_id
         if jurisdictions is not None:
             found = found.filter(application__jurisdiction_id__in=jurisdictions)
