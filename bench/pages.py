@@ -209,16 +209,15 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--budget", type=float, default=30.0, help="time limit per page (30 s)")
     p.add_argument("--rebuild", action="store_true", help="build the databases again")
     p.add_argument("--build-only", action="store_true", help="build (or migrate) and stop")
-    p.add_argument("--show-sql", action="store_true", help="print each request's SQL")
     p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    args = p.parse_args(argv)
-    if not 0 < args.small < args.applications:
-        p.error("need 0 < --small < --applications")
-    return args
+    p.add_argument("--show-sql", action="store_true", help="print each page's SQL")
+    return p.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
+    if not 0 < args.small < args.applications:
+        raise SystemExit("pages.py: need 0 < --small < --applications")
     url: str = args.database_url
     name = url.rsplit("/", 1)[1]
     scale = args.small / args.applications

@@ -58,15 +58,10 @@ class AddPostgresIndex(Operation):
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.add_index(self._model(to_state), self.index)
 
-    def database_backwards(
-        self,
-        app_label: str,
-        schema_editor: BaseDatabaseSchemaEditor,
-        from_state: ProjectState,
-        to_state: ProjectState,
-    ) -> None:
+    def database_backwards(self, app_label: str, schema_editor: Any, *states: Any) -> None:
+        """Drop it again (from the state before the forwards step, `states[0]`)."""
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.remove_index(self._model(from_state), self.index)
+            schema_editor.remove_index(self._model(states[0]), self.index)
 
     def describe(self) -> str:
         return f"Create index {self.index.name} on {self.model} (PostgreSQL only)"

@@ -4,9 +4,9 @@ so neither page reads the backlog: a jurisdiction's queue counts are one query."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,9 +14,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.cases.counts import Capped, queue_counts
+from permitdesk.cases.counts import queue_counts
 from permitdesk.law.loader import get_pack
-from permitdesk.records.models import Jurisdiction
 from permitdesk.web.paging import CappedPaginator
 from permitdesk.web.staff import queries
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
@@ -24,14 +23,7 @@ from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 PAGE_SIZE = 25
 
 
-@dataclass(frozen=True)
-class HomeDesk:
-    jurisdiction: Jurisdiction
-    roles: frozenset[str]
-    queues: list[tuple[str, str, Capped]]  # (queue, title, cases); empty for an inspector only
-
-
-def desks(user: User) -> list[HomeDesk]:
+def desks(user: User) -> list[dict[str, Any]]:
     """The user's jurisdictions by name, their roles there, and the capped counts of the
     clerk's queues where they work the cases: one query for the memberships, one per desk."""
     memberships = (
@@ -45,7 +37,7 @@ def desks(user: User) -> list[HomeDesk]:
         place, roles = held[0].jurisdiction, frozenset(m.role for m in held)
         counted = queue_counts(place.pk, queries.today_in(place)) if roles & DESK else {}
         titled = [(q, queries.QUEUE_TITLES[q], n) for q, n in counted.items()]
-        found.append(HomeDesk(place, roles, titled))
+        found.append({"jurisdiction": place, "roles": roles, "queues": titled})
     return found
 
 
@@ -58,7 +50,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "web/staff/home.html",
         {
             "desks": desks_,
-            "inspects": any(Role.INSPECTOR in d.roles for d in desks_),
+            "inspects": any(Role.INSPECTOR in d["roles"] for d in desks_),
         },
     )
 
