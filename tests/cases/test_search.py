@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from permitdesk.accounts.models import Membership
 from permitdesk.cases import search
+from permitdesk.cases.counts import Capped
 from permitdesk.cases.models import Application
 from permitdesk.cases.postgres_indexes import SEARCH_INDEXES
 from permitdesk.cases.search import matching_cases
@@ -172,3 +173,6 @@ def test_a_broad_term_is_said_to_be_broad(who: world.People, cases: Cases, path:
     desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
     assert matching_cases(desks, "Central").broad == (path == "many")
     assert not matching_cases(desks, "Wydown").broad
+    assert matching_cases(desks, "Wydown").count == Capped(0, False)
+    if path == "few":  # the count is the distinct ids read, whatever kinds they matched by
+        assert matching_cases(desks, "Central").count == Capped(2, False)

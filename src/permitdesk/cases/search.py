@@ -20,21 +20,26 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from permitdesk.cases.counts import CAP
+from permitdesk.cases.counts import CAP, Capped
 from permitdesk.cases.models import Application, InspectionRequest, Occupant, Permit
 from permitdesk.records.models import Party
 from permitdesk.records.services import normalized
 
 CONTAINS_FROM = 3  # a trigram index finds nothing shorter
 LONGEST_CASE_NUMBER = 18  # digits of the largest bigint
-FEW = 2000  # matches read from the indexes; a broader term is walked newest first
+FEW = 8 * CAP  # ids read from the indexes; a case matches at most 8 kinds, so more rows
+# than this are more than CAP cases. A broader term is walked newest first.
 WHOLE_PHONE = re.compile(r"[\d\s().+-]*(\d[\s().+-]*){7,}")  # seven digits or more
 
 
 @dataclass(frozen=True)
 class Found:
     cases: QuerySet[Application]
-    broad: bool  # more than CAP cases match: the count is CAP+, known without counting
+    count: Capped  # known from the indexes' read: a list of them counts nothing again
+
+    @property
+    def broad(self) -> bool:
+        return self.count.more
 
 
 def matching_cases(jurisdictions: QuerySet[Any, Any], term: str) -> Found:
@@ -44,14 +49,14 @@ def matching_cases(jurisdictions: QuerySet[Any, Any], term: str) -> Found:
     (UNION ALL, so the database stops there). A term that matches at most FEW is answered
     from the same lookups (a subquery). A broader one ("Main", "Smith") matches many cases, so
     the newest are near: the cases are walked newest first, each tested by the same conditions
-    (EXISTS per kind of match), until the page is full, instead of collecting every match; and
-    its count is CAP+ without counting."""
+    (EXISTS per kind of match), until the page is full, instead of collecting every match.
+    Either way the count (capped) is known from the ids read: two queries at any size."""
     term = term.strip()
     kinds = _kinds(term, jurisdictions)
     ids = matching_ids(term, jurisdictions, kinds)
     rows = list(ids[: FEW + 1])
     found = {pk for row in rows for pk in row.values()}
-    broad = len(rows) > FEW and len(found) > CAP
+    broad = len(rows) > FEW  # then more than CAP distinct cases: see FEW
     cases = Application.objects.filter(jurisdiction_id__in=jurisdictions)
     if broad:
         wanted = Q()
@@ -61,7 +66,8 @@ def matching_cases(jurisdictions: QuerySet[Any, Any], term: str) -> Found:
     else:
         cases = cases.filter(pk__in=ids)
     ordered = cases.select_related("jurisdiction", "unit__property")
-    return Found(ordered.order_by("-submitted_at", "-id"), broad)
+    count = Capped(CAP, True) if broad else Capped.of(len(found), CAP)
+    return Found(ordered.order_by("-submitted_at", "-id"), count)
 
 
 Kind = tuple[QuerySet[Any, Any], Q]  # (the matching case ids, the test of one case)

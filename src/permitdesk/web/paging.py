@@ -17,19 +17,17 @@ class CappedPaginator(Paginator[Application]):
         cases: QuerySet[Application],
         per_page: int,
         cap: int = CAP,
-        more_than_cap: bool = False,
+        known: Capped | None = None,
     ) -> None:
-        """`more_than_cap`: the caller knows there are more than `cap` (nothing to count)."""
+        """`known`: the count, when the caller has it (then nothing is counted)."""
         super().__init__(cases, per_page)
         self.cases = cases
         self.cap = cap
-        self.more_than_cap = more_than_cap
+        self.known = known
 
     @cached_property
     def capped(self) -> Capped:
-        if self.more_than_cap:
-            return Capped(self.cap, True)
-        return capped_count(self.cases, self.cap)
+        return self.known or capped_count(self.cases, self.cap)
 
     @cached_property
     def count(self) -> int:

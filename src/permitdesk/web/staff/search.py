@@ -36,7 +36,7 @@ def search(request: HttpRequest) -> HttpResponse:
         user = signed_in_user(request)
         desks = Membership.objects.filter(user_id=user.pk, role__in=DESK)
         found = matching_cases(desks.values("jurisdiction_id"), term)
-        pages = CappedPaginator(found.cases, PAGE_SIZE, more_than_cap=found.broad)
+        pages = CappedPaginator(found.cases, PAGE_SIZE, known=found.count)
         page = pages.get_page(request.GET.get("page"))
         query = urlencode({"q": term})
     status = 422 if form.errors else 200
