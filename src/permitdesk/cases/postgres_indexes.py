@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.operations import TrigramExtension
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.operations.base import Operation
 from django.db.migrations.state import ProjectState
@@ -69,6 +70,15 @@ class AddPostgresIndex(Operation):
     @property
     def migration_name_fragment(self) -> str:
         return f"pg_{self.index.name.lower()}"
+
+
+class Trigrams(TrigramExtension):
+    """pg_trgm on PostgreSQL. Django's own operation does nothing forwards on another
+    database, but backwards it asks the database for pg_extension (SQLite has none)."""
+
+    def database_backwards(self, app_label: str, schema_editor: Any, *states: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, *states)
 
 
 # The staff search's indexes (cases.search): each "contains" lookup it makes has one.

@@ -1,10 +1,9 @@
 """The staff search's indexes (cases.search): pg_trgm and its trigram GIN indexes on PostgreSQL;
 nothing on SQLite (cases.postgres_indexes says why they are not in the models' state)."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-from permitdesk.cases.postgres_indexes import SEARCH_INDEXES, AddPostgresIndex
+from permitdesk.cases.postgres_indexes import SEARCH_INDEXES, AddPostgresIndex, Trigrams
 
 
 class Migration(migrations.Migration):
@@ -15,6 +14,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),  # does nothing on a database other than PostgreSQL
+        Trigrams(),  # does nothing on a database other than PostgreSQL
         *(AddPostgresIndex(model, index) for model, index in SEARCH_INDEXES),
     ]
