@@ -193,6 +193,9 @@ class Gunicorn:
 
 
 def _headers(token: str | None) -> dict[str, str]:
+    """A bearer token's header; a "sessionid=…" credential (bench/pages.py) goes as a cookie."""
+    if token and token.startswith("sessionid="):
+        return {"Cookie": token}
     return {"Authorization": f"Bearer {token}"} if token else {}
 
 

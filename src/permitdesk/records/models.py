@@ -90,6 +90,8 @@ class Party(models.Model):
 
     class Meta:
         verbose_name_plural = "parties"
+        # The staff search by a whole phone number (cases.search).
+        indexes = [models.Index(fields=["phone"], name="party_phone")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind})"

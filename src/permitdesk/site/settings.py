@@ -101,6 +101,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Its OpClass in index expressions (the search's trigram indexes, cases.postgres_indexes);
+    # harmless on SQLite.
+    "django.contrib.postgres",
     "django_htmx",
     "axes",
     "csp",

@@ -102,7 +102,9 @@ def test_the_clerk_records_a_payment_and_schedules_from_the_queue(site: Any, clo
     expect(site.get_by_role("status")).to_contain_text("scheduled for November 18, 2026")
 
     site.get_by_role("link", name="Search").click()
-    site.get_by_label("Address, parcel, permit number or name").fill(case.unit.property.parcel_id)
+    site.get_by_label("Case number, address, parcel, permit number, phone or name").fill(
+        case.unit.property.parcel_id
+    )
     site.get_by_role("button", name="Search").click()
     expect(site.get_by_role("heading", name="1 case found")).to_be_visible()
     check_page(site, "staff-search")

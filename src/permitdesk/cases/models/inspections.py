@@ -26,6 +26,10 @@ class InspectionRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    class Meta:
+        # The staff search by a whole phone number (cases.search).
+        indexes = [models.Index(fields=["contact_phone"], name="request_contact_phone")]
+
 
 class Inspection(models.Model):
     class Result(models.TextChoices):
@@ -61,6 +65,16 @@ class Inspection(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["application", "number"], name="one_number_per_case")
         ]
+        indexes = [
+            # The ready-to-schedule queue: the few pending inspections nobody is assigned to.
+            models.Index(
+                fields=["application"],
+                name="inspection_unassigned",
+                condition=models.Q(inspector__isnull=True, result="pending"),
+            ),
+            # The inspector's day sheet.
+            models.Index(fields=["inspector", "scheduled_on"], name="inspection_inspector_day"),
+        ]
 
 
 class Violation(models.Model):
@@ -90,3 +104,7 @@ class Approval(models.Model):
     )
     approved_on = models.DateField()
     valid_through = models.DateField(null=True, blank=True, help_text="empty: no validity limit")
+
+    class Meta:
+        # The clerk's "approvals about to lapse": the approvals ending in the next few days.
+        indexes = [models.Index(fields=["valid_through"], name="approval_valid_through")]

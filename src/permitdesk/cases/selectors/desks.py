@@ -19,7 +19,8 @@ from permitdesk.accounts.permissions import (
     roles,
 )
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Inspection
-from permitdesk.cases.selectors.queues import QUEUE_TITLES, QUEUES, clerk_queue
+from permitdesk.cases.selectors.counts import Capped, queue_counts
+from permitdesk.cases.selectors.queues import QUEUE_TITLES, clerk_queue
 from permitdesk.cases.selectors.today import today_in
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction
@@ -32,12 +33,15 @@ CASE_WORKERS: set[str] = {Role.CLERK, Role.CODE_OFFICIAL}
 class Desk:
     jurisdiction: Jurisdiction
     roles: frozenset[str]
-    queues: list[tuple[str, str, int]]  # (queue, title, cases); empty for an inspector only
+    queues: list[
+        tuple[str, str, Capped]
+    ]  # (queue, title, capped count); empty for an inspector only
 
 
 def desks(user: User) -> list[Desk]:
     """The user's jurisdictions, their roles there, and the counts of the clerk's queues where
-    they work the cases (one query for the memberships, five counts per such jurisdiction)."""
+    they work the cases: one query for the memberships, one per such jurisdiction for its
+    capped counts (selectors.counts: "500+" beyond the cap, so no count reads the backlog)."""
     held: dict[int, set[str]] = {}
     places: dict[int, Jurisdiction] = {}
     for m in Membership.objects.filter(user_id=user.pk).select_related("jurisdiction"):
@@ -48,7 +52,8 @@ def desks(user: User) -> list[Desk]:
         queues = []
         if held[pk] & CASE_WORKERS:
             today = today_in(place)
-            queues = [(q, QUEUE_TITLES[q], clerk_queue(pk, q, today).count()) for q in QUEUES]
+            counted = queue_counts(pk, today)
+            queues = [(q, QUEUE_TITLES[q], n) for q, n in counted.items()]
         found.append(Desk(place, frozenset(held[pk]), queues))
     return found
 

@@ -50,6 +50,12 @@ def _unassigned() -> Exists:
     )
 
 
+def _inspected() -> Exists:
+    # NOT EXISTS, not inspections__isnull (a LEFT JOIN PostgreSQL misestimates at county
+    # scale: it scanned every submitted case; docs/benchmarks-pages.md)
+    return Exists(Inspection.objects.filter(application=OuterRef("pk")))
+
+
 def _named() -> Exists:
     return Exists(Occupant.objects.filter(application=OuterRef("pk")))
 
@@ -76,7 +82,7 @@ DEFINITIONS = (
     Queue(
         "new",
         "New applications",
-        lambda today: Q(status=STATUS.SUBMITTED, inspections__isnull=True),
+        lambda today: Q(~_inspected(), status=STATUS.SUBMITTED),
         lambda today: (f"a.status = {_word(STATUS.SUBMITTED)} AND {_NO_INSPECTION}", []),
     ),
     Queue(

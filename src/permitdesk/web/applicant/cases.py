@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -82,10 +83,15 @@ def document_url(name: str, pk: int, path: str) -> str:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(my_cases(request.user), CASES_PER_PAGE).get_page(request.GET.get("page"))
+    # The list shows each property's number of units, not the units: count them in the query
+    # (an apartment building's units and bedrooms, prefetched, were most of the page's time).
+    properties = (
+        my_properties(request.user).prefetch_related(None).annotate(units_count=Count("units"))
+    )
     return render(
         request,
         "web/applicant/case_list.html",
-        {"page": page, "properties": my_properties(request.user)},
+        {"page": page, "properties": properties},
     )
 
 

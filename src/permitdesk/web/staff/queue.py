@@ -1,9 +1,9 @@
 """The staff home (the user's jurisdictions and the counts of the clerk's queues) and one
-queue of one jurisdiction, paginated, oldest first."""
+queue of one jurisdiction, paginated, oldest first. Counts are capped (cases.selectors.counts:
+"500+"), so neither page reads the backlog: a jurisdiction's queue counts are one query."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,6 +12,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.selectors.desks import desk_jurisdiction, desks, issue_due, queue_cases
 from permitdesk.cases.selectors.queues import QUEUE_TITLES
 from permitdesk.law.loader import get_pack
+from permitdesk.web.paging import CappedPaginator
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 
 PAGE_SIZE = 25
@@ -36,7 +37,7 @@ def queue(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     if name not in QUEUE_TITLES:
         raise Http404(f"queue {name} not found")
     place = desk_jurisdiction(signed_in_user(request), slug)
-    pages = Paginator(queue_cases(place, name), PAGE_SIZE)
+    pages = CappedPaginator(queue_cases(place, name), PAGE_SIZE)
     page = pages.get_page(request.GET.get("page"))
     pack = get_pack(place.slug)
     due = (

@@ -1,0 +1,178 @@
+"""cases.search: each kind of search finds its case and not the others, on SQLite and on
+PostgreSQL (where each "contains" lookup is served by a trigram index: the last test)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.db.models import QuerySet
+
+from permitdesk.accounts.models import Membership
+from permitdesk.cases import search
+from permitdesk.cases.models import Application
+from permitdesk.cases.postgres_indexes import SEARCH_INDEXES
+from permitdesk.cases.search import matching_cases
+from permitdesk.cases.selectors.counts import Capped
+from permitdesk.cases.services import inspections
+from permitdesk.records.models import Party
+from tests.api import world
+
+Cases = dict[str, Application]
+
+
+def found(who: world.People, term: str, user: User | None = None) -> set[int]:
+    desks = Membership.objects.filter(user_id=(user or who.clerk).pk)
+    return set(
+        matching_cases(desks.values("jurisdiction_id"), term).cases.values_list("pk", flat=True)
+    )
+
+
+@pytest.fixture(autouse=True, params=["few", "many"])
+def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test twice: answered from the ids the indexes gave, and as a broad term is (the
+    cases walked newest first, each tested), as if every match were one too many."""
+    if request.param == "many":
+        monkeypatch.setattr(search, "FEW", 0)
+        monkeypatch.setattr(search, "CAP", 0)
+    return str(request.param)
+
+
+@pytest.fixture
+def who(db: None) -> world.People:
+    return world.people()
+
+
+@pytest.fixture
+def cases(who: world.People) -> Cases:
+    """An issued case (occupant Ada Tenant), and a submitted one whose inspection contact has
+    a phone and whose tenant party is Grace Hopper, 314-555-0199."""
+    issued = world.issued(who).application
+    other = world.submitted(who)
+    inspections.request_inspection(
+        actor=who.owner,
+        application=other,
+        wanted_on=world.WEDNESDAY,
+        window="am",
+        contact_name="Pat Caller",
+        contact_phone="314-555-0142",
+        now=world.MONDAY,
+    )
+    other.parties.add(
+        Party.objects.create(kind="tenant", name="Grace Hopper", phone="314-555-0199")
+    )
+    User.objects.filter(pk=who.owner.pk).update(first_name="Mildred", last_name="Okonkwo")
+    return {"issued": issued, "other": other}
+
+
+@pytest.mark.django_db
+def test_a_case_number_finds_that_case_only(who: world.People, cases: Cases) -> None:
+    assert found(who, str(cases["other"].pk)) == {cases["other"].pk}
+    assert found(who, f" {cases['issued'].pk} ") == {cases["issued"].pk}
+
+
+@pytest.mark.django_db
+def test_a_street_name_alone_finds_the_cases_on_it(who: world.People, cases: Cases) -> None:
+    both = {cases["issued"].pk, cases["other"].pk}
+    assert found(who, "Central") == both  # 10 N Central Ave
+    assert found(who, "n central ave") == both
+    assert found(who, "Wydown") == set()
+
+
+@pytest.mark.django_db
+def test_a_phone_finds_the_contact_and_the_party(who: world.People, cases: Cases) -> None:
+    assert found(who, "314-555-0142") == {cases["other"].pk}  # the inspection contact
+    assert found(who, "314-555-0199") == {cases["other"].pk}  # the tenant party
+    assert found(who, "5-0199") == {cases["other"].pk}  # part of a number
+    assert found(who, "-0142") == {cases["other"].pk}
+    assert found(who, "314-555-0000") == set()
+
+
+@pytest.mark.django_db
+def test_part_of_a_name_finds_occupants_parties_and_applicants(
+    who: world.People, cases: Cases
+) -> None:
+    assert found(who, "enan") == {cases["issued"].pk}  # occupant Ada Tenant
+    assert found(who, "HOPP") == {cases["other"].pk}  # party Grace Hopper
+    both = {cases["issued"].pk, cases["other"].pk}
+    assert found(who, "konk") == both  # the applicant, Mildred Okonkwo
+    assert found(who, "mildr") == both
+    assert found(who, "owner@example.test") == both  # the applicant's e-mail, in full
+
+
+@pytest.mark.django_db
+def test_permit_numbers_and_parcels_are_matched_in_full(who: world.People, cases: Cases) -> None:
+    permit = cases["issued"].permits.get()
+    assert found(who, permit.number.lower()) == {cases["issued"].pk}
+    parcel = cases["other"].unit.property.parcel_id
+    assert found(who, parcel) == {cases["other"].pk}
+
+
+@pytest.mark.django_db
+def test_short_terms_match_only_in_full(who: world.People, cases: Cases) -> None:
+    """Under three characters there is no trigram: "Ok" finds no Okonkwo, a number its case."""
+    assert found(who, "Ok") == set()
+    assert found(who, "Te") == set()
+
+
+@pytest.mark.django_db
+def test_only_the_users_jurisdictions_are_searched(who: world.People, cases: Cases) -> None:
+    assert found(who, "Central", who.clerk_elsewhere) == set()
+    assert found(who, str(cases["other"].pk), who.clerk_elsewhere) == set()
+
+
+@pytest.mark.django_db
+def test_each_contains_lookup_has_its_index_on_postgresql(who: world.People, cases: Cases) -> None:
+    """On PostgreSQL each trigram index exists and the search's own lookup can use it (the
+    planner told not to scan, so it says whether an index fits the expression); SQLite
+    has none of them."""
+    with connection.cursor() as cursor:
+        names: set[str] = set()
+        for table in connection.introspection.table_names(cursor):
+            names |= set(connection.introspection.get_constraints(cursor, table))
+    wanted = {index.name for _, index in SEARCH_INDEXES}
+    if connection.vendor != "postgresql":
+        assert not wanted & names
+        return
+    assert wanted <= names
+    plan = explained(search.matching_ids("Okonkwo")) + explained(search.matching_ids("5-01"))
+    for name in (
+        "property_address_trgm",
+        "occupant_last_trgm",
+        "occupant_first_trgm",
+        "user_last_trgm",
+        "user_first_trgm",
+        "party_name_trgm",
+        "user_email_upper",
+        "party_phone_trgm",
+        "request_phone_trgm",
+    ):
+        assert name in plan, f"{name} not used:\n{plan}"
+    whole = explained(search.matching_ids("314-555-0142"))
+    assert re.search(r"on request_contact_phone\b", whole), whole
+    assert re.search(r"on party_phone\b", whole), whole
+
+
+def explained(cases: QuerySet[Any, Any]) -> str:
+    """PostgreSQL's plan for `cases`, told not to scan a table nor walk a whole index (so it
+    says whether an index lookup fits each condition)."""
+    sql, params = cases.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+def test_a_broad_term_is_said_to_be_broad(who: world.People, cases: Cases, path: str) -> None:
+    """More matches than the indexes' read (FEW) and the cap: counted as "CAP+" unread."""
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    assert matching_cases(desks, "Central").broad == (path == "many")
+    assert not matching_cases(desks, "Wydown").broad
+    assert matching_cases(desks, "Wydown").count == Capped(0, False)
+    if path == "few":  # the count is the distinct ids read, whatever kinds they matched by
+        assert matching_cases(desks, "Central").count == Capped(2, False)
