@@ -15,8 +15,8 @@ from permitdesk.cases.services import applications, inspections, occupants, paym
 from permitdesk.cases.services.base import balance_due
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.rules.lifecycle import Refused
-from tests.cases import factories
-from tests.cases.steps import pass_inspection
+from tests import factories
+from tests.factories import pass_inspection
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
