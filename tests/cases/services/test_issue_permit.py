@@ -3,15 +3,20 @@ occupants named."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 
+from permitdesk.accounts.models import Role
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services import applications, inspections, occupants, permits
+from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.cases.services.base import balance_due
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.moments import central
 from tests.writes import refusal, writes_one_event
@@ -170,3 +175,34 @@ def test_a_new_occupancys_permit_ends_the_earlier_one_with_an_event_of_its_own(
     assert [e.action for e in written] == ["end-permit", "issue-permit"]
     earlier.refresh_from_db()
     assert earlier.end_reason == "change-of-tenancy"
+
+
+def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> None:
+    slug = "st-louis-county-mo"
+    crew = factories.staff(slug)
+    buyer = factories.user("buyer")
+    home = factories.unit(slug, "condo", 12, bedrooms=("75",))
+    now = central("2026-04-01 10:00")
+    case = applications.submit_application(
+        actor=buyer, unit=home, fee_item="re-occupancy-permit", trigger="sale", now=now
+    )
+    assert balance_due(case) == Decimal("80.00")
+    payments.record_payment(
+        actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("80.00"), now=now
+    )
+    factories.pass_inspection(
+        case,
+        requester=buyer,
+        crew=crew,
+        wanted_on=dt.date(2026, 4, 3),
+        requested_at=now,
+        passed_at=central("2026-04-03 10:00"),
+    )
+    case.refresh_from_db()
+    assert case.approval.valid_through == dt.date(2026, 8, 1)  # 120 days to name the occupants
+    occupants.add_occupant(actor=buyer, application=case, first_name="E", last_name="One", now=now)
+    occupants.add_occupant(actor=buyer, application=case, first_name="F", last_name="Two", now=now)
+    with pytest.raises(Refused, match="bedrooms allow at most 1"):
+        permits.issue_permit(
+            actor=crew[Role.CLERK], application=case, now=central("2026-04-04 10:00")
+        )

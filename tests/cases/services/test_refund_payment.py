@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
+from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Payment
-from permitdesk.cases.services import payments
+from permitdesk.cases.services import applications, payments
 from permitdesk.cases.services.base import balance_due
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.moments import central
 from tests.writes import refusal, writes_one_event
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +116,39 @@ def test_a_refund_writes_one_audit_event_and_queues_its_notice(who: factories.Pe
         "balance_due": "30.00",
     }
     assert balance_due(payment.application) == Decimal("30.00")
+
+
+def test_a_refund_is_a_negative_entry_and_cannot_exceed_the_payment() -> None:
+    crew = factories.staff("clayton-mo")
+    owner = factories.user("owner")
+    case = applications.submit_application(
+        actor=owner,
+        unit=factories.unit("clayton-mo", "condo", 8),
+        fee_item="residential-occupancy",
+        trigger="lease",
+        now=central("2026-05-04 10:00"),
+    )
+    paid = payments.record_payment(
+        actor=crew[Role.CLERK],
+        application=case,
+        method="check",
+        amount=Decimal("60.00"),
+        now=central("2026-05-04 10:00"),
+    )
+    with pytest.raises(Refused, match=r"at most 60\.00"):
+        payments.refund_payment(
+            actor=crew[Role.CLERK],
+            payment=paid,
+            amount=Decimal("60.01"),
+            reason="duplicate",
+            now=central("2026-05-05 10:00"),
+        )
+    refund = payments.refund_payment(
+        actor=crew[Role.CLERK],
+        payment=paid,
+        amount=Decimal("60.00"),
+        reason="withdrawn before processing",
+        now=central("2026-05-05 10:00"),
+    )
+    assert refund.amount == Decimal("-60.00")
+    assert balance_due(case) == Decimal("60.00")

@@ -13,7 +13,9 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import ChangeOfOccupancyReport
 from permitdesk.cases.services import occupants
 from permitdesk.records.models import Unit
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.moments import central
 from tests.writes import refusal, writes_one_event
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,32 @@ def test_a_report_writes_one_audit_event(who: factories.People) -> None:
         "late": made.late,
     }
     assert made.late  # reported 46 days after the change: the 30 days had passed
+
+
+def test_a_change_of_occupancy_report_after_30_days_is_recorded_as_late() -> None:
+    # the village's clerk reports for the owner (the owner of a property they recorded may too)
+    owner = factories.user("village-clerk", Role.CLERK, "village-ord-08-457")
+    house = factories.unit("village-ord-08-457", "single-family")
+    on_time = occupants.report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-03-31 10:00")
+    )
+    late = occupants.report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-04-01 10:00")
+    )
+    assert (on_time.due_on, on_time.late, late.late) == (dt.date(2026, 3, 31), False, True)
+    # 8:30 PM on the last day is 01:30 the next day in UTC: still on time, the village's day.
+    evening = occupants.report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=dt.date(2026, 3, 1), now=central("2026-03-31 20:30")
+    )
+    assert (evening.reported_at.astimezone(dt.UTC).date(), evening.late) == (
+        dt.date(2026, 4, 1),
+        False,
+    )
+    clayton_clerk = factories.user("clayton-clerk", Role.CLERK, "clayton-mo")
+    with pytest.raises(Refused, match="asks for no change-of-occupancy report"):
+        occupants.report_change_of_occupancy(
+            actor=clayton_clerk,
+            unit=factories.unit("clayton-mo", parcel="P-9"),
+            changed_on=dt.date(2026, 3, 1),
+            now=central("2026-03-02 10:00"),
+        )

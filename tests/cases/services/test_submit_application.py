@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 
+from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
-from permitdesk.cases.services import applications
+from permitdesk.cases.services import applications, payments
 from permitdesk.cases.services.applications import PartyInput
+from permitdesk.cases.services.base import balance_due
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.moments import central
 from tests.writes import refusal, writes_nothing, writes_one_event
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +178,73 @@ def test_the_same_idempotency_key_again_returns_the_case_and_writes_nothing(
     with writes_nothing():
         again = submit(who.owner, unit=elsewhere, idempotency_key="k-1")
     assert again == first
+
+
+def test_the_village_refuses_an_application_for_a_type_ii_unit() -> None:
+    owner = factories.user("owner")
+    flat = factories.unit("village-ord-08-457", "apartment", 12)
+    with pytest.raises(Refused, match="No re-occupancy permit is required for a Type II unit"):
+        applications.submit_application(
+            actor=owner,
+            unit=flat,
+            fee_item="occupancy-permit",
+            trigger="lease",
+            now=central("2026-05-04 10:00"),
+        )
+    assert not Application.objects.exists()
+
+
+def test_clayton_refuses_an_application_for_a_sale_without_a_tenancy() -> None:
+    owner = factories.user("owner")
+    house = factories.unit("clayton-mo", "single-family")
+    with pytest.raises(Refused, match="rental properties only"):
+        applications.submit_application(
+            actor=owner,
+            unit=house,
+            fee_item="residential-occupancy",
+            trigger="sale",
+            now=central("2026-05-04 10:00"),
+        )
+
+
+def test_st_clair_carries_an_approval_over_a_change_of_occupancy_within_the_year() -> None:
+    crew = factories.staff("st-clair-county-il")
+    owner = factories.user("owner")
+    home = factories.unit("st-clair-county-il", "apartment", 6)
+    now = central("2026-03-02 10:00")
+    first = applications.submit_application(
+        actor=owner, unit=home, fee_item="occupancy-inspection", trigger="lease", now=now
+    )
+    payments.record_payment(
+        actor=crew[Role.CLERK], application=first, method="cash", amount=Decimal("75.00"), now=now
+    )
+    factories.pass_inspection(
+        first,
+        requester=owner,
+        crew=crew,
+        wanted_on=dt.date(2026, 3, 4),
+        requested_at=now,
+        passed_at=central("2026-03-04 10:00"),
+    )
+    # New tenants in the autumn: no new inspection, only the $35 permit fee.
+    second = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item="occupancy-inspection",
+        trigger="lease",
+        now=central("2026-10-01 10:00"),
+    )
+    assert second.status == Application.Status.APPROVED
+    assert second.approval.carried_from == first.approval
+    assert second.approval.valid_through == dt.date(2027, 3, 4)
+    assert balance_due(second) == Decimal("35.00")
+    # After the year, a new inspection and its fee.
+    third = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item="occupancy-inspection",
+        trigger="lease",
+        now=central("2027-03-05 10:00"),
+    )
+    assert third.status == Application.Status.SUBMITTED
+    assert balance_due(third) == Decimal("75.00")
