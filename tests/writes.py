@@ -60,6 +60,22 @@ def refusal(call: Callable[[], object]) -> tuple[str, str]:
     pytest.fail("the call was not refused")
 
 
+def refusal_table(rows: list[Any]) -> Callable[..., None]:
+    """The test of an operation's refusal table: each row (a situation, built from the
+    test's `who` fixture into the call to make; the refusal's code; words of its message)
+    is refused with that code and those words, and writes nothing."""
+
+    @pytest.mark.parametrize(("situation", "code", "words"), rows)
+    def test_it_refuses_and_writes_nothing(
+        who: Any, situation: Callable[[Any], Callable[[], object]], code: str, words: str
+    ) -> None:
+        found, message = refusal(situation(who))
+        assert found == code
+        assert words in message
+
+    return test_it_refuses_and_writes_nothing
+
+
 @dataclass
 class Written:
     """The audit events and the outbox messages a block wrote."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,7 +10,7 @@ from django.contrib.auth.models import User
 from permitdesk.cases.models import Application, Occupant
 from permitdesk.cases.services import occupants
 from tests import factories
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -68,13 +67,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 @pytest.mark.parametrize("by", ["owner", "clerk", "official"])

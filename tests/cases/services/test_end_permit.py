@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -12,7 +11,7 @@ from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import permits
 from tests import factories
 from tests.moments import central
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -51,13 +50,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_an_end_writes_one_audit_event_and_ends_the_case(who: factories.People) -> None:

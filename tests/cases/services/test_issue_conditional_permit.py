@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,7 +13,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import permits
 from tests import factories
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -98,13 +97,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_a_conditional_permit_writes_one_audit_event_and_queues_its_notice(

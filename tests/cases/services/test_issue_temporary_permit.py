@@ -13,7 +13,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import applications, permits
 from tests import factories
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -86,13 +86,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_a_temporary_permit_writes_one_audit_event(who: factories.People) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 import pytest
 
@@ -11,7 +10,7 @@ from permitdesk.cases.models import Application
 from permitdesk.cases.services import approvals
 from tests import factories
 from tests.moments import central
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -43,13 +42,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_a_lapse_writes_one_audit_event(who: factories.People) -> None:

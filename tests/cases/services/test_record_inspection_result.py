@@ -14,7 +14,7 @@ from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from tests import factories
 from tests.moments import central
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -116,13 +116,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_a_pass_writes_one_audit_event_and_approves_the_case(who: factories.People) -> None:

@@ -13,7 +13,7 @@ from permitdesk.cases.models import Application, Payment
 from permitdesk.cases.services import payments
 from permitdesk.cases.services.base import balance_due
 from tests import factories
-from tests.writes import refusal, writes_nothing, writes_one_event
+from tests.writes import refusal_table, writes_nothing, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +112,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_a_payment_writes_one_audit_event_and_queues_its_receipt(who: factories.People) -> None:

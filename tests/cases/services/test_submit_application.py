@@ -18,7 +18,7 @@ from permitdesk.cases.services.base import balance_due
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.moments import central
-from tests.writes import refusal, writes_nothing, writes_one_event
+from tests.writes import refusal_table, writes_nothing, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -142,13 +142,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_an_application_writes_one_audit_event_and_queues_its_receipt(

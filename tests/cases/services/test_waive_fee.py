@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,7 +12,7 @@ from permitdesk.cases.models import Application, FeeLine
 from permitdesk.cases.services import payments
 from permitdesk.cases.services.base import balance_due
 from tests import factories
-from tests.writes import refusal, writes_one_event
+from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
@@ -74,13 +73,7 @@ REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize(("situation", "code", "words"), REFUSALS)
-def test_it_refuses_and_writes_nothing(
-    who: factories.People, situation: Any, code: str, words: str
-) -> None:
-    found, message = refusal(situation(who))
-    assert found == code
-    assert words in message
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 
 def test_a_waiver_writes_one_audit_event_and_clears_the_balance(who: factories.People) -> None:
