@@ -11,7 +11,7 @@ import pytest
 from permitdesk.cases.models import ChangeOfOccupancyReport, InspectionRequest, Permit, Visitor
 from permitdesk.cases.services import payments
 from tests.api.client import Api, Clock
-from tests.api.world import MONDAY, failed_in_the_village, people, submitted
+from tests.factories import MONDAY, failed_in_the_village, people, submitted
 from tests.moments import central
 from tests.web.applicant.records import recorded_unit
 

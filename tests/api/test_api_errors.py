@@ -12,9 +12,9 @@ from django.test import Client
 from permitdesk.accounts.models import Role
 from permitdesk.api.schemas.permits import EndReason
 from permitdesk.cases.services.permits import END_REASONS
+from tests import factories
 from tests.api.client import Api, Clock
-from tests.api.world import people, submitted
-from tests.cases import factories
+from tests.factories import people, submitted
 
 QUOTE = {"jurisdiction": "clayton-mo", "item": "residential-occupancy"}
 

@@ -7,9 +7,9 @@ import pytest
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Payment
+from tests import factories
 from tests.api.client import Api, Clock
-from tests.api.world import people, submitted
-from tests.cases import factories
+from tests.factories import people, submitted
 
 pytestmark = pytest.mark.django_db
 

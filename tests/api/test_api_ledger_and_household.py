@@ -7,7 +7,7 @@ import pytest
 
 from permitdesk.cases.models import ChangeOfOccupancyReport, Payment
 from tests.api.client import Api, Clock
-from tests.api.world import issued, people, scheduled, submitted
+from tests.factories import issued, people, scheduled, submitted
 from tests.moments import central
 from tests.web.applicant.records import recorded_unit
 

@@ -14,7 +14,7 @@ import pytest
 
 from permitdesk.accounts.models import ApiToken, token_digest
 from tests.api.client import Api, Clock, token_for
-from tests.api.world import issued, people, scheduled, superuser
+from tests.factories import issued, people, scheduled, superuser
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ import pytest
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
 from permitdesk.records.models import Property
+from tests import factories
 from tests.api.client import Api, Clock
-from tests.api.world import (
+from tests.factories import (
     People,
     approved,
     failed_in_the_village,
@@ -20,7 +21,6 @@ from tests.api.world import (
     scheduled,
     submitted,
 )
-from tests.cases import factories
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

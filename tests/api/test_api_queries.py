@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from permitdesk.cases.services import occupants
 from tests.api.client import Api
-from tests.api.world import MONDAY, approved, issued, people, submitted
+from tests.factories import MONDAY, approved, issued, people, submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.client import Api, Clock
-from tests.api.world import people, scheduled, submitted
+from tests.factories import people, scheduled, submitted
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

@@ -22,9 +22,9 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from permitdesk.accounts.models import ApiToken, Membership, Role, token_digest
 from permitdesk.api.errors import DOMAIN_422
 from permitdesk.site.wsgi import application
+from tests import factories
 from tests.api.client import token_for
-from tests.api.world import issued, people, scheduled
-from tests.cases import factories
+from tests.factories import issued, people, scheduled
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from permitdesk.audit.models import AuditEvent
+from tests import factories
 from tests.api.client import token_for
-from tests.cases import factories
 
 pytestmark = pytest.mark.django_db
 

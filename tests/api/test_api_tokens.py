@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 
 from permitdesk.audit.models import AuditEvent
+from tests import factories
 from tests.api.client import Api
-from tests.cases import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ import pytest
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Permit
+from tests import factories
 from tests.api.client import Api, Clock
 from tests.api.steps import add_occupant, apply, detail, inspect, ok, pay, record_unit
 from tests.api.steps import request_inspection as ask
-from tests.api.world import issued, people
-from tests.cases import factories
+from tests.factories import issued, people
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

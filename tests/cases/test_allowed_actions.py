@@ -22,7 +22,7 @@ from permitdesk.cases.models import Application, Inspection, Payment, Permit
 from permitdesk.cases.selectors.history import visible_audit_trail
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.rules.lifecycle import STATUSES, Refused
-from tests.api import world
+from tests import factories
 from tests.moments import central
 
 NOW = central("2026-11-18 11:00")
@@ -117,8 +117,8 @@ def test_the_tables_name_every_action_once() -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", STATUSES)
 def test_allowed_actions_agree_with_the_services(status: str, media: Path) -> None:
-    who = world.people()
-    case, booked = world.scheduled(who)
+    who = factories.people()
+    case, booked = factories.scheduled(who)
     visit = Inspection.objects.select_related("inspector").get(pk=booked.pk)
     paid = case.payments.get()
     permit = Permit.objects.create(
@@ -144,8 +144,8 @@ def test_allowed_actions_agree_with_the_services(status: str, media: Path) -> No
 
 @pytest.mark.django_db
 def test_an_applicant_may_act_on_their_own_case_only() -> None:
-    who = world.people()
-    case = world.submitted(who)
+    who = factories.people()
+    case = factories.submitted(who)
     assert allowed_actions(who.owner, case) == {
         Action.REQUEST_INSPECTION,
         Action.ADD_OCCUPANT,
@@ -157,8 +157,8 @@ def test_an_applicant_may_act_on_their_own_case_only() -> None:
 
 @pytest.mark.django_db
 def test_only_the_assigned_inspector_records_the_result() -> None:
-    who = world.people()
-    booked, _ = world.scheduled(who)
+    who = factories.people()
+    booked, _ = factories.scheduled(who)
     case = Application.objects.get(pk=booked.pk)
     assert case.status == "inspection-requested"
     assert Action.RECORD_RESULT in allowed_actions(who.inspector, case)

@@ -10,24 +10,24 @@ import pytest
 from permitdesk.cases.selectors import QUEUES, clerk_queue
 from permitdesk.cases.selectors.counts import Capped, capped_count, queue_counts
 from permitdesk.web.paging import CappedPaginator
-from tests.api import world
+from tests import factories
 
-TODAY = world.WEDNESDAY
+TODAY = factories.WEDNESDAY
 
 
 @pytest.fixture
-def who(db: None) -> world.People:
-    return world.people()
+def who(db: None) -> factories.People:
+    return factories.people()
 
 
 @pytest.mark.django_db
 def test_each_count_is_its_queues_below_the_cap(
-    who: world.People, django_assert_num_queries: Any
+    who: factories.People, django_assert_num_queries: Any
 ) -> None:
     for _ in range(3):
-        world.submitted(who)
-    world.scheduled(who)
-    world.approved(who)
+        factories.submitted(who)
+    factories.scheduled(who)
+    factories.approved(who)
     jid = who.clerk.memberships.get().jurisdiction_id
     with django_assert_num_queries(1):
         counts = queue_counts(jid, TODAY)
@@ -41,10 +41,10 @@ def test_each_count_is_its_queues_below_the_cap(
 
 @pytest.mark.django_db
 def test_a_count_stops_at_the_cap_and_says_so(
-    who: world.People, django_assert_num_queries: Any
+    who: factories.People, django_assert_num_queries: Any
 ) -> None:
     for _ in range(4):
-        world.submitted(who)
+        factories.submitted(who)
     jid = who.clerk.memberships.get().jurisdiction_id
     with django_assert_num_queries(1):
         counts = queue_counts(jid, TODAY, cap=2)
@@ -57,14 +57,14 @@ def test_a_count_stops_at_the_cap_and_says_so(
 
 
 @pytest.mark.django_db
-def test_an_unknown_jurisdiction_counts_nothing(who: world.People) -> None:
+def test_an_unknown_jurisdiction_counts_nothing(who: factories.People) -> None:
     assert queue_counts(0, TODAY) == {q: Capped(0, False) for q in QUEUES}
 
 
 @pytest.mark.django_db
-def test_the_capped_paginator_pages_only_as_far_as_the_cap(who: world.People) -> None:
+def test_the_capped_paginator_pages_only_as_far_as_the_cap(who: factories.People) -> None:
     for _ in range(5):
-        world.submitted(who)
+        factories.submitted(who)
     jid = who.clerk.memberships.get().jurisdiction_id
     pages = CappedPaginator(clerk_queue(jid, "new", TODAY), 2, cap=3)
     assert (pages.count, pages.more, pages.num_pages) == (3, True, 2)
@@ -75,7 +75,7 @@ def test_the_capped_paginator_pages_only_as_far_as_the_cap(who: world.People) ->
 
 @pytest.mark.django_db
 def test_a_paginator_told_the_count_does_not_count(
-    who: world.People, django_assert_num_queries: Any
+    who: factories.People, django_assert_num_queries: Any
 ) -> None:
     jid = who.clerk.memberships.get().jurisdiction_id
     pages = CappedPaginator(clerk_queue(jid, "new", TODAY), 2, cap=3, known=Capped(3, True))

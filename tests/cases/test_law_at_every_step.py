@@ -27,8 +27,8 @@ from permitdesk.rules.case_facts import CaseFile, fee_facts
 from permitdesk.rules.fileable import Filing, check_filings
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
-from tests.cases import factories
-from tests.cases.steps import request
+from tests import factories
+from tests.factories import request
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

@@ -23,8 +23,8 @@ from permitdesk.cases.services import (
     permits,
 )
 from permitdesk.rules.lifecycle import Refused
-from tests.cases import factories
-from tests.cases.steps import pass_inspection
+from tests import factories
+from tests.factories import pass_inspection
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

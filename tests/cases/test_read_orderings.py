@@ -19,7 +19,7 @@ from permitdesk.cases.selectors.case_file import (
 )
 from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.web.applicant.timeline import describe
-from tests.api import world
+from tests import factories
 from tests.api.client import Api
 from tests.web.staff.conftest import client_of
 
@@ -46,8 +46,8 @@ def out_of_order_trail(case: Application) -> list[int]:
 
 
 def test_the_audit_trail_is_in_one_order_from_the_api_and_both_pages() -> None:
-    who = world.people()
-    case, _visit = world.scheduled(who)
+    who = factories.people()
+    case, _visit = factories.scheduled(who)
     expected = out_of_order_trail(case)
     assert expected == [
         e.pk
@@ -73,8 +73,8 @@ def test_the_audit_trail_is_in_one_order_from_the_api_and_both_pages() -> None:
 
 
 def test_the_case_files_lists_are_in_the_same_order_for_every_reader() -> None:
-    who = world.people()
-    case = world.issued(who).application
+    who = factories.people()
+    case = factories.issued(who).application
     readers = {
         "api": application_detail(who.official, case.pk),
         "staff": staff_case(who.official, case.pk),

@@ -19,12 +19,12 @@ from permitdesk.cases.search import matching_cases
 from permitdesk.cases.selectors.counts import Capped
 from permitdesk.cases.services import inspections
 from permitdesk.records.models import Party
-from tests.api import world
+from tests import factories
 
 Cases = dict[str, Application]
 
 
-def found(who: world.People, term: str, user: User | None = None) -> set[int]:
+def found(who: factories.People, term: str, user: User | None = None) -> set[int]:
     desks = Membership.objects.filter(user_id=(user or who.clerk).pk)
     return set(
         matching_cases(desks.values("jurisdiction_id"), term).cases.values_list("pk", flat=True)
@@ -42,24 +42,24 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
 
 
 @pytest.fixture
-def who(db: None) -> world.People:
-    return world.people()
+def who(db: None) -> factories.People:
+    return factories.people()
 
 
 @pytest.fixture
-def cases(who: world.People) -> Cases:
+def cases(who: factories.People) -> Cases:
     """An issued case (occupant Ada Tenant), and a submitted one whose inspection contact has
     a phone and whose tenant party is Grace Hopper, 314-555-0199."""
-    issued = world.issued(who).application
-    other = world.submitted(who)
+    issued = factories.issued(who).application
+    other = factories.submitted(who)
     inspections.request_inspection(
         actor=who.owner,
         application=other,
-        wanted_on=world.WEDNESDAY,
+        wanted_on=factories.WEDNESDAY,
         window="am",
         contact_name="Pat Caller",
         contact_phone="314-555-0142",
-        now=world.MONDAY,
+        now=factories.MONDAY,
     )
     other.parties.add(
         Party.objects.create(kind="tenant", name="Grace Hopper", phone="314-555-0199")
@@ -69,13 +69,13 @@ def cases(who: world.People) -> Cases:
 
 
 @pytest.mark.django_db
-def test_a_case_number_finds_that_case_only(who: world.People, cases: Cases) -> None:
+def test_a_case_number_finds_that_case_only(who: factories.People, cases: Cases) -> None:
     assert found(who, str(cases["other"].pk)) == {cases["other"].pk}
     assert found(who, f" {cases['issued'].pk} ") == {cases["issued"].pk}
 
 
 @pytest.mark.django_db
-def test_a_street_name_alone_finds_the_cases_on_it(who: world.People, cases: Cases) -> None:
+def test_a_street_name_alone_finds_the_cases_on_it(who: factories.People, cases: Cases) -> None:
     both = {cases["issued"].pk, cases["other"].pk}
     assert found(who, "Central") == both  # 10 N Central Ave
     assert found(who, "n central ave") == both
@@ -83,7 +83,7 @@ def test_a_street_name_alone_finds_the_cases_on_it(who: world.People, cases: Cas
 
 
 @pytest.mark.django_db
-def test_a_phone_finds_the_contact_and_the_party(who: world.People, cases: Cases) -> None:
+def test_a_phone_finds_the_contact_and_the_party(who: factories.People, cases: Cases) -> None:
     assert found(who, "314-555-0142") == {cases["other"].pk}  # the inspection contact
     assert found(who, "314-555-0199") == {cases["other"].pk}  # the tenant party
     assert found(who, "5-0199") == {cases["other"].pk}  # part of a number
@@ -93,7 +93,7 @@ def test_a_phone_finds_the_contact_and_the_party(who: world.People, cases: Cases
 
 @pytest.mark.django_db
 def test_part_of_a_name_finds_occupants_parties_and_applicants(
-    who: world.People, cases: Cases
+    who: factories.People, cases: Cases
 ) -> None:
     assert found(who, "enan") == {cases["issued"].pk}  # occupant Ada Tenant
     assert found(who, "HOPP") == {cases["other"].pk}  # party Grace Hopper
@@ -104,7 +104,9 @@ def test_part_of_a_name_finds_occupants_parties_and_applicants(
 
 
 @pytest.mark.django_db
-def test_permit_numbers_and_parcels_are_matched_in_full(who: world.People, cases: Cases) -> None:
+def test_permit_numbers_and_parcels_are_matched_in_full(
+    who: factories.People, cases: Cases
+) -> None:
     permit = cases["issued"].permits.get()
     assert found(who, permit.number.lower()) == {cases["issued"].pk}
     parcel = cases["other"].unit.property.parcel_id
@@ -112,20 +114,22 @@ def test_permit_numbers_and_parcels_are_matched_in_full(who: world.People, cases
 
 
 @pytest.mark.django_db
-def test_short_terms_match_only_in_full(who: world.People, cases: Cases) -> None:
+def test_short_terms_match_only_in_full(who: factories.People, cases: Cases) -> None:
     """Under three characters there is no trigram: "Ok" finds no Okonkwo, a number its case."""
     assert found(who, "Ok") == set()
     assert found(who, "Te") == set()
 
 
 @pytest.mark.django_db
-def test_only_the_users_jurisdictions_are_searched(who: world.People, cases: Cases) -> None:
+def test_only_the_users_jurisdictions_are_searched(who: factories.People, cases: Cases) -> None:
     assert found(who, "Central", who.clerk_elsewhere) == set()
     assert found(who, str(cases["other"].pk), who.clerk_elsewhere) == set()
 
 
 @pytest.mark.django_db
-def test_each_contains_lookup_has_its_index_on_postgresql(who: world.People, cases: Cases) -> None:
+def test_each_contains_lookup_has_its_index_on_postgresql(
+    who: factories.People, cases: Cases
+) -> None:
     """On PostgreSQL each trigram index exists and the search's own lookup can use it (the
     planner told not to scan, so it says whether an index fits the expression); SQLite
     has none of them."""
@@ -168,7 +172,7 @@ def explained(cases: QuerySet[Any, Any]) -> str:
 
 
 @pytest.mark.django_db
-def test_a_broad_term_is_said_to_be_broad(who: world.People, cases: Cases, path: str) -> None:
+def test_a_broad_term_is_said_to_be_broad(who: factories.People, cases: Cases, path: str) -> None:
     """More matches than the indexes' read (FEW) and the cap: counted as "CAP+" unread."""
     desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
     assert matching_cases(desks, "Central").broad == (path == "many")

@@ -22,7 +22,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.money import money
 from permitdesk.rules.quote import quote
-from tests.cases import factories
+from tests import factories
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from django.db import OperationalError, connection
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
 from permitdesk.cases.services import applications, inspections, occupants, payments
-from tests.cases import factories
+from tests import factories
 from tests.moments import central
 
 SLUG = "st-louis-county-mo"

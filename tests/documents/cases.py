@@ -1,5 +1,5 @@
 """Cases whose documents the tests read back, one or more per jurisdiction, built through the
-services on top of tests/api/world.py (the people and the Clayton and village stages)."""
+services on top of tests/api/factories.py (the people and the Clayton and village stages)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from decimal import Decimal
 from permitdesk.cases.models import Application, Inspection, Permit
 from permitdesk.cases.services import inspections, occupants, payments, permits
 from permitdesk.cases.services.inspections import ViolationInput
-from tests.api import world
-from tests.cases.steps import pass_inspection
+from tests import factories
+from tests.factories import pass_inspection
 from tests.moments import central
 
 # Clayton names each tenant, children and unrelated residents included; a name from outside
@@ -25,7 +25,7 @@ VILLAGE_HOUSEHOLD = (
 )  # the unit's two bedrooms (120 and 100 sq ft) hold two at 70 sq ft each
 
 
-def crew(who: world.People) -> dict[str, object]:
+def crew(who: factories.People) -> dict[str, object]:
     return {"clerk": who.clerk, "inspector": who.inspector, "code-official": who.official}
 
 
@@ -33,7 +33,7 @@ def _name(
     case: Application,
     household: tuple[tuple[str, str, int, str], ...],
     now: dt.datetime,
-    who: world.People,
+    who: factories.People,
 ) -> None:
     for first, last, age, relationship in household:
         occupants.add_occupant(
@@ -47,16 +47,16 @@ def _name(
         )
 
 
-def clayton_permit(who: world.People) -> Permit:
+def clayton_permit(who: factories.People) -> Permit:
     """Issued Wednesday 2026-11-18 11:00 for Ada Tenant, her son and an unrelated resident."""
-    case = world.approved(who)
+    case = factories.approved(who)
     _name(case, CLAYTON_HOUSEHOLD, central("2026-11-18 10:30"), who)
     return permits.issue_permit(actor=who.clerk, application=case, now=central("2026-11-18 11:00"))
 
 
-def clayton_failed(who: world.People) -> Inspection:
+def clayton_failed(who: factories.People) -> Inspection:
     """Clayton's first inspection, failed on 2026-11-18 at 9:30 with two violations."""
-    _, inspection = world.scheduled(who)
+    _, inspection = factories.scheduled(who)
     return inspections.record_inspection_result(
         actor=who.inspector,
         inspection=inspection,
@@ -69,9 +69,9 @@ def clayton_failed(who: world.People) -> Inspection:
     )
 
 
-def village_conditional(who: world.People) -> tuple[Inspection, Permit]:
+def village_conditional(who: factories.People) -> tuple[Inspection, Permit]:
     """The village case failed on 2026-11-16; a conditional permit to correct by 2026-12-31."""
-    case = world.failed_in_the_village(who)
+    case = factories.failed_in_the_village(who)
     failed = case.inspections.get(number=1)
     permit = permits.issue_conditional_permit(
         actor=who.official,
@@ -83,56 +83,68 @@ def village_conditional(who: world.People) -> tuple[Inspection, Permit]:
     return failed, permit
 
 
-def village_permit(who: world.People) -> Permit:
+def village_permit(who: factories.People) -> Permit:
     """A village permit listing two occupants with ages and relationships (§1.C)."""
-    case = world.submitted(who, "village-ord-08-457", "occupancy-permit", "sale")
+    case = factories.submitted(who, "village-ord-08-457", "occupancy-permit", "sale")
     payments.record_payment(
-        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="check",
+        amount=Decimal("80.00"),
+        now=factories.MONDAY,
     )
     pass_inspection(
         case,
         requester=who.owner,
         crew=crew(who),  # type: ignore[arg-type]
-        wanted_on=world.WEDNESDAY,
-        requested_at=world.MONDAY,
+        wanted_on=factories.WEDNESDAY,
+        requested_at=factories.MONDAY,
         passed_at=central("2026-11-18 10:00"),
     )
     _name(case, VILLAGE_HOUSEHOLD, central("2026-11-18 10:30"), who)
     return permits.issue_permit(actor=who.clerk, application=case, now=central("2026-11-18 11:00"))
 
 
-def st_louis_permit(who: world.People) -> Permit:
-    case = world.submitted(who, "st-louis-county-mo", "re-occupancy-permit", "sale")
+def st_louis_permit(who: factories.People) -> Permit:
+    case = factories.submitted(who, "st-louis-county-mo", "re-occupancy-permit", "sale")
     payments.record_payment(
-        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="check",
+        amount=Decimal("80.00"),
+        now=factories.MONDAY,
     )
     pass_inspection(
         case,
         requester=who.owner,
         crew=crew(who),  # type: ignore[arg-type]
-        wanted_on=world.WEDNESDAY,
-        requested_at=world.MONDAY,
+        wanted_on=factories.WEDNESDAY,
+        requested_at=factories.MONDAY,
         passed_at=central("2026-11-18 10:00"),
     )
     _name(case, (("Gus", "Purchaser", 50, "head"),), central("2026-11-18 10:30"), who)
     return permits.issue_permit(actor=who.clerk, application=case, now=central("2026-11-18 11:00"))
 
 
-def st_clair_permits(who: world.People) -> tuple[Permit, Permit]:
+def st_clair_permits(who: factories.People) -> tuple[Permit, Permit]:
     """St. Clair's temporary permit, then the certificate on a lease that ends it."""
-    case = world.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
+    case = factories.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
     temporary = permits.issue_temporary_permit(
-        actor=who.official, application=case, now=world.MONDAY
+        actor=who.official, application=case, now=factories.MONDAY
     )
     payments.record_payment(
-        actor=who.clerk, application=case, method="cash", amount=Decimal("125.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="cash",
+        amount=Decimal("125.00"),
+        now=factories.MONDAY,
     )
     pass_inspection(
         case,
         requester=who.owner,
         crew=crew(who),  # type: ignore[arg-type]
-        wanted_on=world.WEDNESDAY,
-        requested_at=world.MONDAY,
+        wanted_on=factories.WEDNESDAY,
+        requested_at=factories.MONDAY,
         passed_at=central("2026-11-18 10:00"),
     )
     _name(case, (("Hal", "Renter", 30, "head"),), central("2026-11-18 10:30"), who)

@@ -9,7 +9,7 @@ import pytest
 from permitdesk.cases.models import Payment
 from permitdesk.cases.services import payments
 from permitdesk.documents import render_attachment
-from tests.api import world
+from tests import factories
 from tests.documents.pdf import text
 from tests.moments import central
 
@@ -23,10 +23,10 @@ def receipt(payment: Payment) -> str:
 
 
 def test_each_receipt_gives_the_balance_after_its_own_payment() -> None:
-    who = world.people()
+    who = factories.people()
     who.clerk.first_name, who.clerk.last_name = "Cora", "Clerk"
     who.clerk.save()
-    case = world.submitted(who)  # a single-family home in Clayton: $80
+    case = factories.submitted(who)  # a single-family home in Clayton: $80
     first = payments.record_payment(
         actor=who.clerk,
         application=case,
@@ -56,10 +56,14 @@ def test_each_receipt_gives_the_balance_after_its_own_payment() -> None:
 
 
 def test_a_refund_receipt_names_the_payment_it_refunds() -> None:
-    who = world.people()
-    case = world.submitted(who)
+    who = factories.people()
+    case = factories.submitted(who)
     paid = payments.record_payment(
-        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="check",
+        amount=Decimal("80.00"),
+        now=factories.MONDAY,
     )
     refund = payments.refund_payment(
         actor=who.clerk,

@@ -8,7 +8,7 @@ import pytest
 
 from permitdesk.cases.services import occupants, permits
 from permitdesk.documents.tenant_letters import NoLetters, render_tenant_letters
-from tests.api import world
+from tests import factories
 from tests.documents import cases
 from tests.documents.pdf import images, page_texts
 from tests.moments import central
@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 NOV_18 = dt.date(2026, 11, 18)
 
 
-def issued_late_that_evening(who: world.People) -> None:
+def issued_late_that_evening(who: factories.People) -> None:
     """A second Clayton permit, issued at 11:30 PM Central on November 18 (05:30 UTC on the
     19th): it belongs to the 18th's letters, by the jurisdiction's day."""
-    case = world.approved(who)
+    case = factories.approved(who)
     occupants.add_occupant(
         actor=who.owner,
         application=case,
@@ -33,7 +33,7 @@ def issued_late_that_evening(who: world.People) -> None:
 
 
 def test_a_days_letters_print_one_page_each_with_the_tenants_address_and_the_permit() -> None:
-    who = world.people()
+    who = factories.people()
     first = cases.clayton_permit(who)
     issued_late_that_evening(who)
     name, data = render_tenant_letters(first.application.jurisdiction, NOV_18)
@@ -53,7 +53,7 @@ def test_a_days_letters_print_one_page_each_with_the_tenants_address_and_the_per
 
 
 def test_a_day_without_permits_prints_one_page_that_says_so() -> None:
-    who = world.people()
+    who = factories.people()
     permit = cases.clayton_permit(who)
     _, data = render_tenant_letters(permit.application.jurisdiction, dt.date(2026, 11, 19))
     (page,) = page_texts(data)
@@ -61,6 +61,6 @@ def test_a_day_without_permits_prints_one_page_that_says_so() -> None:
 
 
 def test_a_jurisdiction_that_does_not_mail_permits_has_no_letters() -> None:
-    permit = cases.st_louis_permit(world.people("st-louis-county-mo"))
+    permit = cases.st_louis_permit(factories.people("st-louis-county-mo"))
     with pytest.raises(NoLetters, match="does not mail permits to tenants"):
         render_tenant_letters(permit.application.jurisdiction, NOV_18)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from permitdesk.cases.models import Payment
 from permitdesk.cases.services import inspections, occupants, permits
 from permitdesk.cases.services.inspections import ViolationInput
-from tests.api import world
+from tests import factories
 from tests.documents import cases
 from tests.documents.pdf import text
 from tests.moments import central
@@ -46,7 +46,7 @@ def as_(user: User | None) -> Client:
     return client
 
 
-def document_urls(who: world.People) -> dict[str, str]:
+def document_urls(who: factories.People) -> dict[str, str]:
     permit = cases.clayton_permit(who)
     failed = cases.clayton_failed(who)
     payment = Payment.objects.filter(application=permit.application).first()
@@ -59,7 +59,7 @@ def document_urls(who: world.People) -> dict[str, str]:
 
 
 def test_each_case_document_is_served_to_those_who_may_see_the_case_and_404_to_others() -> None:
-    who = world.people()
+    who = factories.people()
     urls = document_urls(who)
     assert urls["permit"].startswith("/documents/permits/")
     for role, status in CASE_DOCUMENTS.items():
@@ -74,7 +74,7 @@ def test_each_case_document_is_served_to_those_who_may_see_the_case_and_404_to_o
 
 
 def test_a_signed_out_visitor_is_sent_to_sign_in_and_back() -> None:
-    who = world.people()
+    who = factories.people()
     urls = document_urls(who)
     for url in [*urls.values(), "/documents/tenant-letters/clayton-mo/2026-11-18.pdf"]:
         response = as_(None).get(url)
@@ -83,7 +83,7 @@ def test_a_signed_out_visitor_is_sent_to_sign_in_and_back() -> None:
 
 
 def test_the_document_the_view_serves_is_the_one_asked_for() -> None:
-    who = world.people()
+    who = factories.people()
     permit = cases.clayton_permit(who)
     response = as_(who.owner).get(reverse("documents:permit", args=[permit.pk]))
     assert f"Permit number {permit.number}" in text(response.content)
@@ -91,7 +91,7 @@ def test_the_document_the_view_serves_is_the_one_asked_for() -> None:
 
 
 def test_a_passed_inspection_has_no_notice_and_an_unknown_id_is_404() -> None:
-    who = world.people()
+    who = factories.people()
     permit = cases.clayton_permit(who)
     passed = permit.application.inspections.get()
     assert (
@@ -103,7 +103,7 @@ def test_a_passed_inspection_has_no_notice_and_an_unknown_id_is_404() -> None:
 
 
 def test_the_days_tenant_letters_are_for_the_jurisdictions_clerks_and_code_officials() -> None:
-    who = world.people()
+    who = factories.people()
     permit = cases.clayton_permit(who)
     url = reverse("documents:tenant-letters", args=["clayton-mo", "2026-11-18"])
     assert url == "/documents/tenant-letters/clayton-mo/2026-11-18.pdf"
@@ -114,7 +114,7 @@ def test_the_days_tenant_letters_are_for_the_jurisdictions_clerks_and_code_offic
 
 
 def test_the_letter_batch_answers_404_for_a_bad_date_an_unknown_place_or_no_mailing() -> None:
-    who = world.people()
+    who = factories.people()
     clerk = as_(who.clerk)
     assert clerk.get("/documents/tenant-letters/clayton-mo/2026-02-30.pdf").status_code == 404
     assert clerk.get("/documents/tenant-letters/atlantis/2026-11-18.pdf").status_code == 404
@@ -130,9 +130,9 @@ def _queries(client: Client, url: str) -> int:
 
 
 def test_a_permits_queries_do_not_grow_with_its_occupants() -> None:
-    who = world.people()
+    who = factories.people()
     small = cases.clayton_permit(who)  # three occupants
-    case = world.approved(who)  # one occupant so far
+    case = factories.approved(who)  # one occupant so far
     for n in range(5):
         occupants.add_occupant(
             actor=who.owner,
@@ -150,22 +150,22 @@ def test_a_permits_queries_do_not_grow_with_its_occupants() -> None:
 
 
 def test_the_letter_batch_queries_do_not_grow_with_the_days_permits() -> None:
-    who = world.people()
+    who = factories.people()
     url = reverse("documents:tenant-letters", args=["clayton-mo", "2026-11-18"])
     cases.clayton_permit(who)
     clerk = as_(who.clerk)
     one = _queries(clerk, url)
     for _ in range(3):
-        case = world.approved(who)
+        case = factories.approved(who)
         permits.issue_permit(actor=who.clerk, application=case, now=central("2026-11-18 13:00"))
     assert _queries(clerk, url) == one
     assert one <= 8
 
 
 def test_a_notices_and_a_receipts_queries_are_few_and_fixed() -> None:
-    who = world.people()
+    who = factories.people()
     two = cases.clayton_failed(who)  # two violations
-    _, visit = world.scheduled(who)
+    _, visit = factories.scheduled(who)
     six = inspections.record_inspection_result(
         actor=who.inspector,
         inspection=visit,

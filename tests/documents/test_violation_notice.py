@@ -12,7 +12,7 @@ from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.documents import render_attachment
-from tests.api import world
+from tests import factories
 from tests.documents import cases
 from tests.documents.pdf import page_texts, text
 from tests.moments import central
@@ -26,9 +26,9 @@ def notice(inspection: Inspection) -> str:
     return text(data)
 
 
-def fail(who: world.People, inspection: Inspection, *violations: ViolationInput) -> Inspection:
+def fail(who: factories.People, inspection: Inspection, *violations: ViolationInput) -> Inspection:
     inspections.assign_inspector(
-        actor=who.clerk, inspection=inspection, inspector=who.inspector, now=world.MONDAY
+        actor=who.clerk, inspection=inspection, inspector=who.inspector, now=factories.MONDAY
     )
     return inspections.record_inspection_result(
         actor=who.inspector,
@@ -39,11 +39,11 @@ def fail(who: world.People, inspection: Inspection, *violations: ViolationInput)
     )
 
 
-def request(who: world.People, case: object, day: int) -> Inspection:
+def request(who: factories.People, case: object, day: int) -> Inspection:
     return inspections.request_inspection(
         actor=who.owner,
         application=case,  # type: ignore[arg-type]
-        wanted_on=world.WEDNESDAY.replace(day=day),
+        wanted_on=factories.WEDNESDAY.replace(day=day),
         window="am",
         contact_name="O",
         contact_phone="1",
@@ -52,7 +52,7 @@ def request(who: world.People, case: object, day: int) -> Inspection:
 
 
 def test_a_clayton_notice_lists_each_violation_and_how_to_schedule_the_re_inspection() -> None:
-    failed = cases.clayton_failed(world.people())
+    failed = cases.clayton_failed(factories.people())
     printed = notice(failed)
     assert "CITY OF CLAYTON, MISSOURI Notice of Violations" in printed
     assert "Inspection Initial inspection" in printed
@@ -70,7 +70,7 @@ def test_a_clayton_notice_lists_each_violation_and_how_to_schedule_the_re_inspec
 
 
 def test_the_villages_notice_gives_the_conditional_permits_correction_date() -> None:
-    failed, permit = cases.village_conditional(world.people("village-ord-08-457"))
+    failed, permit = cases.village_conditional(factories.people("village-ord-08-457"))
     printed = notice(failed)
     assert f"Conditional permit {permit.number}" in printed
     assert "Correct these deficiencies by December 31, 2026." in printed
@@ -80,8 +80,8 @@ def test_the_villages_notice_gives_the_conditional_permits_correction_date() -> 
 
 
 def test_st_clairs_notice_charges_50_dollars_for_the_re_inspection_before_the_report() -> None:
-    who = world.people("st-clair-county-il")
-    case = world.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
+    who = factories.people("st-clair-county-il")
+    case = factories.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
     printed = notice(fail(who, request(who, case, 18)))
     assert "Re-inspection fee: $50.00." in printed
     assert "$50.00 Re-inspection / No Access" in printed
@@ -90,10 +90,14 @@ def test_st_clairs_notice_charges_50_dollars_for_the_re_inspection_before_the_re
 
 
 def test_st_louis_countys_notice_after_a_second_failure_charges_40_dollars_for_the_third() -> None:
-    who = world.people("st-louis-county-mo")
-    case = world.submitted(who, "st-louis-county-mo", "re-occupancy-permit", "sale")
+    who = factories.people("st-louis-county-mo")
+    case = factories.submitted(who, "st-louis-county-mo", "re-occupancy-permit", "sale")
     payments.record_payment(
-        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="check",
+        amount=Decimal("80.00"),
+        now=factories.MONDAY,
     )
     first = fail(who, request(who, case, 18))
     second = fail(who, request(who, case, 20))
@@ -106,15 +110,15 @@ def test_st_louis_countys_notice_after_a_second_failure_charges_40_dollars_for_t
 
 
 def test_an_inspection_that_did_not_fail_has_no_notice() -> None:
-    who = world.people()
-    _, pending = world.scheduled(who)
+    who = factories.people()
+    _, pending = factories.scheduled(who)
     with pytest.raises(LookupError, match="did not fail"):
         render_attachment("violation-notice", pending.pk)
 
 
 def test_forty_violations_and_unbroken_long_words_run_onto_more_pages_without_loss() -> None:
-    who = world.people()
-    _, inspection = world.scheduled(who)
+    who = factories.people()
+    _, inspection = factories.scheduled(who)
     long_word = "Unbroken" * 30
     failed = inspections.record_inspection_result(
         actor=who.inspector,

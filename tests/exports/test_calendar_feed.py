@@ -15,8 +15,8 @@ from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import applications, inspections, payments
 from permitdesk.exports.links import feed_for_secret, feed_url_for
 from tests.api.client import Clock
-from tests.api.world import MONDAY, people, scheduled, submitted
 from tests.exports.feeds import calendar_of, events_by_uid, fetch, path_of
+from tests.factories import MONDAY, people, scheduled, submitted
 from tests.moments import CENTRAL, central
 
 pytestmark = pytest.mark.django_db

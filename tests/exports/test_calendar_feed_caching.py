@@ -10,8 +10,8 @@ from django.utils.http import parse_http_date
 from permitdesk.cases.services import inspections
 from permitdesk.exports.links import feed_url_for
 from tests.api.client import Clock
-from tests.api.world import MONDAY, People, people, scheduled
 from tests.exports.feeds import path_of
+from tests.factories import MONDAY, People, people, scheduled
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from permitdesk.exports.tables import KINDS
-from tests.api.world import issued, people
 from tests.exports.downloads import WHOLE_NOVEMBER, client_of, download
+from tests.factories import issued, people
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from permitdesk.exports.tables import TABLES, cell
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Property
 from permitdesk.rules.quote import quote
-from tests.api.world import MONDAY, issued, people, submitted
 from tests.exports.downloads import download, table
+from tests.factories import MONDAY, issued, people, submitted
 from tests.moments import CENTRAL, central
 
 pytestmark = pytest.mark.django_db

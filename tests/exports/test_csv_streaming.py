@@ -12,8 +12,8 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from permitdesk.cases.models import Application, Payment
-from tests.api.world import MONDAY, issued, people, submitted
 from tests.exports.downloads import WHOLE_NOVEMBER, client_of, download
+from tests.factories import MONDAY, issued, people, submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.api.world import issued, people
 from tests.exports.downloads import download
+from tests.factories import issued, people
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.exports.links import feed_url_for
 from permitdesk.exports.models import CalendarFeed
 from tests.api.client import Clock
-from tests.api.world import MONDAY, people, scheduled
 from tests.exports.feeds import fetch
+from tests.factories import MONDAY, people, scheduled
 
 pytestmark = pytest.mark.django_db
 

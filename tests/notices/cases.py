@@ -1,4 +1,4 @@
-"""Cases for the e-mail tests, on top of tests/documents/cases.py and tests/api/world.py."""
+"""Cases for the e-mail tests, on top of tests/documents/cases.py and tests/api/factories.py."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.notices.outbox import Policy
 from permitdesk.records.models import Party
-from tests.api import world
+from tests import factories
 from tests.moments import central
 
 AGENT_EMAIL = "pat.agent@agency.example.test"
@@ -35,7 +35,7 @@ def with_managing_agent(case: Application, email: str = AGENT_EMAIL) -> Party:
 
 
 def failed(
-    who: world.People,
+    who: factories.People,
     slug: str,
     fee_item: str,
     fee: Decimal,
@@ -44,24 +44,24 @@ def failed(
 ) -> Inspection:
     """A case of `slug` paid, inspected on Wednesday and failed with `violations`."""
     trigger = "sale" if slug == "st-louis-county-mo" else "lease"
-    case = world.submitted(who, slug, fee_item, trigger)
+    case = factories.submitted(who, slug, fee_item, trigger)
     if agent:
         with_managing_agent(case)
     method = "cash" if slug == "st-clair-county-il" else "check"
     payments.record_payment(
-        actor=who.clerk, application=case, method=method, amount=fee, now=world.MONDAY
+        actor=who.clerk, application=case, method=method, amount=fee, now=factories.MONDAY
     )
     visit = inspections.request_inspection(
         actor=who.owner,
         application=case,
-        wanted_on=world.WEDNESDAY,
+        wanted_on=factories.WEDNESDAY,
         window="am",
         contact_name="O",
         contact_phone="1",
-        now=world.MONDAY,
+        now=factories.MONDAY,
     )
     inspections.assign_inspector(
-        actor=who.clerk, inspection=visit, inspector=who.inspector, now=world.MONDAY
+        actor=who.clerk, inspection=visit, inspector=who.inspector, now=factories.MONDAY
     )
     return inspections.record_inspection_result(
         actor=who.inspector,
@@ -72,7 +72,7 @@ def failed(
     )
 
 
-def pay(who: world.People, case: Application, amount: Decimal) -> Payment:
+def pay(who: factories.People, case: Application, amount: Decimal) -> Payment:
     return payments.record_payment(
-        actor=who.clerk, application=case, method="check", amount=amount, now=world.MONDAY
+        actor=who.clerk, application=case, method="check", amount=amount, now=factories.MONDAY
     )

@@ -13,7 +13,7 @@ from permitdesk.cases.services import payments, permits
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.notices.compose import queue_notice
 from permitdesk.rules.lifecycle import Refused
-from tests.api import world
+from tests import factories
 from tests.documents import cases as documents
 from tests.moments import central
 from tests.notices import cases
@@ -28,7 +28,7 @@ def message(key: str) -> OutboxMessage:
     return OutboxMessage.objects.get(key=key)
 
 
-def paid(who: world.People, case: Application, amount: str, at: str) -> Payment:
+def paid(who: factories.People, case: Application, amount: str, at: str) -> Payment:
     """A check for `amount` recorded by the clerk at `at` (Central time)."""
     return payments.record_payment(
         actor=who.clerk, application=case, method="check", amount=Decimal(amount), now=central(at)
@@ -36,7 +36,7 @@ def paid(who: world.People, case: Application, amount: str, at: str) -> Payment:
 
 
 def test_a_violation_notice_goes_to_the_managing_agent_the_case_names() -> None:
-    who = world.people()
+    who = factories.people()
     inspection = cases.failed(
         who, "clayton-mo", "residential-occupancy", Decimal("80.00"), [SMOKE], agent=True
     )
@@ -58,7 +58,7 @@ def test_a_violation_notice_goes_to_the_managing_agent_the_case_names() -> None:
 
 
 def test_without_a_managing_agent_the_violation_notice_goes_to_the_applicant() -> None:
-    who = world.people()
+    who = factories.people()
     inspection = documents.clayton_failed(who)
     agent_without_email = cases.with_managing_agent(inspection.application, email="")
     notice = message(f"violation-notice-{inspection.pk}")
@@ -68,7 +68,7 @@ def test_without_a_managing_agent_the_violation_notice_goes_to_the_applicant() -
 
 
 def test_clayton_says_how_to_schedule_the_reinspection_in_its_own_words() -> None:
-    who = world.people()
+    who = factories.people()
     inspection = documents.clayton_failed(who)
     notice = message(f"violation-notice-{inspection.pk}")
     for part in (notice.body, notice.html_body):
@@ -82,7 +82,7 @@ def test_clayton_says_how_to_schedule_the_reinspection_in_its_own_words() -> Non
 
 
 def test_st_clair_states_the_reinspection_fee_from_its_fee_schedule() -> None:
-    who = world.people("st-clair-county-il")
+    who = factories.people("st-clair-county-il")
     inspection = cases.failed(
         who, "st-clair-county-il", "occupancy-inspection", Decimal("125.00"), [SMOKE]
     )
@@ -95,7 +95,7 @@ def test_st_clair_states_the_reinspection_fee_from_its_fee_schedule() -> None:
 
 
 def test_st_louis_county_says_an_inspector_calls_and_what_the_fee_covers() -> None:
-    who = world.people("st-louis-county-mo")
+    who = factories.people("st-louis-county-mo")
     inspection = cases.failed(
         who, "st-louis-county-mo", "re-occupancy-permit", Decimal("80.00"), [SMOKE]
     )
@@ -106,7 +106,7 @@ def test_st_louis_county_says_an_inspector_calls_and_what_the_fee_covers() -> No
 
 
 def test_the_village_notice_tells_of_the_conditional_permit_and_its_permit_of_the_date() -> None:
-    who = world.people("village-ord-08-457")
+    who = factories.people("village-ord-08-457")
     failed, conditional = documents.village_conditional(who)
     notice = message(f"violation-notice-{failed.pk}")
     assert "temporary conditional occupancy permit" in notice.body
@@ -122,8 +122,8 @@ def test_the_village_notice_tells_of_the_conditional_permit_and_its_permit_of_th
 
 
 def test_the_issued_permit_goes_to_the_managing_agent_with_its_occupants_and_end() -> None:
-    who = world.people()
-    case = world.approved(who)
+    who = factories.people()
+    case = factories.approved(who)
     cases.with_managing_agent(case)
     documents._name(case, documents.CLAYTON_HOUSEHOLD, central("2026-11-18 10:30"), who)
     permit = permits.issue_permit(
@@ -146,7 +146,7 @@ def test_the_issued_permit_goes_to_the_managing_agent_with_its_occupants_and_end
 
 
 def test_the_village_permit_lists_each_occupants_age_and_relationship() -> None:
-    who = world.people("village-ord-08-457")
+    who = factories.people("village-ord-08-457")
     village = documents.village_permit(who)
     notice = message(f"permit-issued-{village.number}")
     assert "Dana Buyer, age 41, head of household" in notice.body  # §1.C
@@ -154,7 +154,7 @@ def test_the_village_permit_lists_each_occupants_age_and_relationship() -> None:
 
 
 def test_st_clair_names_the_evidence_the_permit_was_issued_on() -> None:
-    who = world.people("st-clair-county-il")
+    who = factories.people("st-clair-county-il")
     temporary, permit = documents.st_clair_permits(who)
     assert not OutboxMessage.objects.filter(key=f"permit-issued-{temporary.number}").exists()
     notice = message(f"permit-issued-{permit.number}")
@@ -162,8 +162,8 @@ def test_st_clair_names_the_evidence_the_permit_was_issued_on() -> None:
 
 
 def test_an_amended_permit_is_sent_as_well() -> None:
-    who = world.people()
-    issued = world.issued(who)
+    who = factories.people()
+    issued = factories.issued(who)
     amended = permits.amend_permit(
         actor=who.clerk, application=issued.application, now=central("2026-11-20 09:00")
     )
@@ -173,8 +173,8 @@ def test_an_amended_permit_is_sent_as_well() -> None:
 
 
 def test_the_applicant_gets_the_application_and_receipt_with_the_figures() -> None:
-    who = world.people()
-    case = world.submitted(who)
+    who = factories.people()
+    case = factories.submitted(who)
     cases.with_managing_agent(case)
     received = message(f"application-received-{case.pk}")
     assert received.to == "owner@example.test"  # what the applicant did goes to the applicant
@@ -194,8 +194,8 @@ def test_the_applicant_gets_the_application_and_receipt_with_the_figures() -> No
 
 
 def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
-    who = world.people()
-    case = world.submitted(who)
+    who = factories.people()
+    case = factories.submitted(who)
     check = paid(who, case, "80.00", "2026-11-16 11:00")
     with pytest.raises(Refused):  # refused: nothing is queued
         payments.refund_payment(
@@ -228,7 +228,7 @@ def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
 
 
 def test_the_text_part_is_plain_text_and_the_html_part_escapes() -> None:
-    who = world.people()
+    who = factories.people()
     inspection = cases.failed(
         who,
         "clayton-mo",
@@ -285,7 +285,7 @@ def test_a_long_subject_is_cut_to_the_column() -> None:
     assert stored.subject.endswith("…")
 
 
-def _issue_then_fail(who: world.People, case: Application) -> None:
+def _issue_then_fail(who: factories.People, case: Application) -> None:
     """The permit issued inside a caller's transaction that then fails."""
     with transaction.atomic():
         permits.issue_permit(actor=who.clerk, application=case, now=central("2026-11-18 11:00"))
@@ -294,8 +294,8 @@ def _issue_then_fail(who: world.People, case: Application) -> None:
 
 
 def test_a_message_commits_with_its_change_or_not_at_all() -> None:
-    who = world.people()
-    case = world.approved(who)
+    who = factories.people()
+    case = factories.approved(who)
     with pytest.raises(RuntimeError, match="after the permit"):
         _issue_then_fail(who, case)
     assert not Permit.objects.exists()

@@ -17,7 +17,7 @@ from permitdesk.audit.services import queue
 from permitdesk.documents import permit as permit_document
 from permitdesk.notices.claims import claim_batch
 from permitdesk.notices.outbox import Sender, deliver_batch, deliver_due
-from tests.api import world
+from tests import factories
 from tests.documents import cases as documents
 from tests.documents.pdf import text
 from tests.notices import cases
@@ -59,7 +59,7 @@ def test_a_batch_costs_one_claim_and_one_record_of_sent(smtp: Inbox) -> None:
 def test_ten_messages_of_one_permit_render_its_pdf_once(
     smtp: Inbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    permit = documents.clayton_permit(world.people())
+    permit = documents.clayton_permit(factories.people())
     OutboxMessage.objects.update(status=Status.SENT)  # the case's own mail is not this test's
     renders: list[int] = []
     render = permit_document.render_permit

@@ -18,7 +18,7 @@ from permitdesk.audit.services import queue
 from permitdesk.cases.services import permits
 from permitdesk.notices.claims import claim
 from permitdesk.notices.outbox import deliver_due, message_id, send
-from tests.api import world
+from tests import factories
 from tests.documents import cases as documents
 from tests.documents.pdf import text
 from tests.moments import central
@@ -70,8 +70,8 @@ def test_a_pass_sends_over_one_connection_and_opens_another_after_a_refusal(
 
 
 def test_a_permit_arrives_with_its_recipient_subject_text_html_and_pdf(smtp: Inbox) -> None:
-    who = world.people()
-    case = world.approved(who)
+    who = factories.people()
+    case = factories.approved(who)
     cases.with_managing_agent(case)
     permit = permits.issue_permit(
         actor=who.clerk, application=case, now=central("2026-11-18 11:00")
@@ -104,7 +104,7 @@ def test_a_permit_arrives_with_its_recipient_subject_text_html_and_pdf(smtp: Inb
 
 
 def test_a_violation_notice_arrives_with_its_notice_pdf(smtp: Inbox) -> None:
-    who = world.people()
+    who = factories.people()
     inspection = documents.clayton_failed(who)
     key = f"violation-notice-{inspection.pk}"
     deliver_due(**at(T0))
@@ -118,8 +118,8 @@ def test_a_violation_notice_arrives_with_its_notice_pdf(smtp: Inbox) -> None:
 def test_while_the_server_is_down_attempts_back_off_and_nothing_is_lost(
     smtp_server: Server,
 ) -> None:
-    who = world.people()
-    case = world.submitted(who)
+    who = factories.people()
+    case = factories.submitted(who)
     payment = cases.pay(who, case, Decimal("80.00"))
     keys = {f"application-received-{case.pk}", f"receipt-{payment.receipt_number}"}
 

@@ -12,7 +12,7 @@ from permitdesk.cases.models import Application, Permit, Visitor
 from permitdesk.cases.services import occupants
 from permitdesk.sweeps.models import Flag, SweepRun
 from permitdesk.sweeps.run import run_sweep
-from tests.api import world as cases
+from tests import factories
 from tests.moments import central
 from tests.sweeps import world
 
@@ -139,7 +139,7 @@ def test_a_change_of_occupancy_reported_more_than_30_days_after_is_flagged_once(
 
 
 def test_a_visitor_past_30_days_is_flagged_and_one_within_them_is_not() -> None:
-    who = cases.people()
+    who = factories.people()
     staying = world.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))
     recent = world.village_visitor(who, "Val Visitor", dt.date(2026, 10, 2))
     # October 30 is day 30 of the first stay: still a visit.
@@ -193,7 +193,7 @@ def test_a_permit_ended_by_a_clerk_is_not_ended_again() -> None:
 def test_a_visitor_who_left_after_more_than_30_days_is_flagged_and_one_who_left_sooner_not() -> (
     None
 ):
-    who = cases.people()
+    who = factories.people()
     long_stay = world.village_visitor(who, "Lou Long", dt.date(2026, 9, 1))
     short_stay = world.village_visitor(who, "Sam Short", dt.date(2026, 9, 1))
     # Departures recorded on the visitor rows, as a clerk's import would.
@@ -204,7 +204,7 @@ def test_a_visitor_who_left_after_more_than_30_days_is_flagged_and_one_who_left_
 
 
 def test_a_second_visiting_period_in_a_calendar_year_is_flagged_on_its_first_day() -> None:
-    who = cases.people()
+    who = factories.people()
     first = world.village_visitor(who, "Pat Twice", dt.date(2026, 3, 1))
     Visitor.objects.filter(pk=first.pk).update(left_on=dt.date(2026, 3, 10))
     second = occupants.add_visitor(
@@ -212,7 +212,7 @@ def test_a_second_visiting_period_in_a_calendar_year_is_flagged_on_its_first_day
         application=first.application,
         name="pat twice",
         arrived_on=dt.date(2026, 8, 1),
-        now=cases.MONDAY,
+        now=factories.MONDAY,
     )
     assert run_sweep(now=central("2026-08-01 06:00")).counts["flag-visitors"] == 1
     flag = Flag.objects.get()
@@ -221,14 +221,14 @@ def test_a_second_visiting_period_in_a_calendar_year_is_flagged_on_its_first_day
 
 
 def test_an_item_the_rules_refuse_is_reported_and_the_rest_of_its_batch_goes_on() -> None:
-    who = cases.people()
+    who = factories.people()
     first = world.village_visitor(who, "Ann Again", dt.date(2026, 3, 1))
     broken = occupants.add_visitor(
         actor=who.owner,
         application=first.application,
         name="Ann Again",
         arrived_on=dt.date(2026, 3, 20),
-        now=cases.MONDAY,
+        now=factories.MONDAY,
     )
     Visitor.objects.filter(pk=broken.pk).update(left_on=dt.date(2026, 3, 15))  # before arriving
     overstaying = world.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))

@@ -14,12 +14,11 @@ from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Permit, Visitor
 from permitdesk.cases.services import occupants
 from permitdesk.sweeps.models import Flag
-from tests.api import world
-from tests.cases import factories
+from tests import factories
 from tests.concurrency import cases as county
 from tests.moments import central
 
-# Clayton's cases (tests.api.world) pass on Wednesday 2026-11-18: the approval is valid
+# Clayton's cases (tests.factories) pass on Wednesday 2026-11-18: the approval is valid
 # through 2027-02-16 (90 days) and a permit issued that day ends on 2031-11-18 (five years).
 CLAYTON_APPROVAL_LAST_DAY = dt.date(2027, 2, 16)
 CLAYTON_PERMIT_LAST_DAY = dt.date(2031, 11, 18)
@@ -29,7 +28,7 @@ COUNTY_NAMES_DUE = dt.date(2026, 8, 1)
 
 @dataclass(frozen=True)
 class Deadlines:
-    who: world.People
+    who: factories.People
     clayton_approved: list[Application]
     clayton_permits: list[Permit]
     county_approved: Application
@@ -38,11 +37,11 @@ class Deadlines:
 def deadlines(approved: int = 1, issued: int = 1) -> Deadlines:
     """Clayton cases approved and issued on 2026-11-18, and a county case approved (with its
     occupants named) on 2026-04-03."""
-    who = world.people()
+    who = factories.people()
     return Deadlines(
         who=who,
-        clayton_approved=[world.approved(who) for _ in range(approved)],
-        clayton_permits=[world.issued(who) for _ in range(issued)],
+        clayton_approved=[factories.approved(who) for _ in range(approved)],
+        clayton_permits=[factories.issued(who) for _ in range(issued)],
         county_approved=county.approved_case_with_occupants(county.crew()),
     )
 
@@ -71,11 +70,11 @@ def second_permit_in_force(permit: Permit) -> Permit:
     )
 
 
-def village_visitor(who: world.People, name: str, arrived_on: dt.date) -> Visitor:
+def village_visitor(who: factories.People, name: str, arrived_on: dt.date) -> Visitor:
     """A visitor at a village house, on a case whose permit is issued; recorded on the day
     they arrive (at the earliest when the case is made), as rules.bounds allows."""
-    case = world.submitted(who, "village-ord-08-457", "occupancy-permit", "sale")
-    recorded = max(world.MONDAY, central(f"{arrived_on.isoformat()} 12:00"))
+    case = factories.submitted(who, "village-ord-08-457", "occupancy-permit", "sale")
+    recorded = max(factories.MONDAY, central(f"{arrived_on.isoformat()} 12:00"))
     return occupants.add_visitor(
         actor=who.owner, application=case, name=name, arrived_on=arrived_on, now=recorded
     )

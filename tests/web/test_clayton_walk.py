@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from permitdesk.cases.models import Application, Permit
+from tests import factories
 from tests.api.client import Clock
-from tests.cases import factories
 from tests.moments import central
 from tests.web.applicant import browser
 from tests.web.conftest import PHONE, check_page, sign_in

@@ -25,7 +25,7 @@ from django.test import Client
 from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.staff.visits import PNG
@@ -269,10 +269,10 @@ def _outcome(status: int, location: str) -> str:
 
 
 def _world() -> tuple[dict[str, Any], dict[str, str]]:
-    who = world.people()
-    case, inspection = world.scheduled(who)
-    permit = world.issued(who)
-    failed, _ = world.scheduled(who)
+    who = factories.people()
+    case, inspection = factories.scheduled(who)
+    permit = factories.issued(who)
+    failed, _ = factories.scheduled(who)
     failed_inspection = failed.inspections.get()
     inspections.record_inspection_result(
         actor=who.inspector,
@@ -283,7 +283,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     )
     violation = failed_inspection.violations.get()
     violation.photo.save("gutter.png", ContentFile(PNG))
-    callers: dict[str, Any] = {**who.roles(), "superuser": world.superuser()}
+    callers: dict[str, Any] = {**who.roles(), "superuser": factories.superuser()}
     ids = {
         "case": case.pk,
         "inspection": inspection.pk,

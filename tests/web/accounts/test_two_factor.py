@@ -13,7 +13,7 @@ from pytest_django.fixtures import Settings
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.audit.models import AuditEvent
-from tests.cases import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import earliest_inspection_day, zone
 from permitdesk.web.applicant.inspections import inspection_days
-from tests.cases.steps import pass_inspection
+from tests.factories import pass_inspection
 from tests.web.applicant.records import recorded_unit
 
 PROGRAMS = {  # the fee item and event each jurisdiction's case is applied for with

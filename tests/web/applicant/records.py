@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from permitdesk.records.models import Unit
 from permitdesk.records.services import BedroomInput, add_unit, create_property
-from tests.cases import factories
+from tests import factories
 
 _parcels = count(1)
 PLACES = {  # a city and state in each jurisdiction

@@ -22,7 +22,7 @@ from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import inspections, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import zone
-from tests.cases import factories
+from tests import factories
 from tests.web.applicant import browser
 from tests.web.applicant.cases import PIXEL, paid
 from tests.web.applicant.records import PLACES

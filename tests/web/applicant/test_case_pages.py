@@ -19,7 +19,7 @@ from permitdesk.cases.services import applications, occupants, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import first_inspection_day, is_business_day
 from permitdesk.web.applicant.inspections import inspection_days
-from tests.cases import factories
+from tests import factories
 from tests.web.applicant.cases import PIXEL, approved, failed, first_day, paid, submitted
 
 pytestmark = pytest.mark.django_db

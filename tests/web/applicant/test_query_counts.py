@@ -15,7 +15,7 @@ from django.utils import timezone
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
 from permitdesk.cases.services import occupants, payments
-from tests.cases import factories
+from tests import factories
 from tests.web.applicant.cases import submitted
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.api import world
+from tests import factories
 from tests.documents import cases
 from tests.web.conftest import PHONE, check_page
 
@@ -88,7 +88,7 @@ def test_the_guide_for_a_jurisdiction(site: Any) -> None:
 
 
 def test_verification_by_number_and_by_the_qr_code(site: Any) -> None:
-    permit = cases.clayton_permit(world.people())
+    permit = cases.clayton_permit(factories.people())
     site.goto(f"{site.base}/")
     site.get_by_role("link", name="Verify a permit").first.click()
     check_page(site, "public-verify")

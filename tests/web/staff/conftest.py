@@ -1,4 +1,4 @@
-"""Fixtures of the staff page tests: the people of tests/api/world.py, the clock the views
+"""Fixtures of the staff page tests: the people of tests/api/factories.py, the clock the views
 read, and uploaded photos kept in a temporary MEDIA_ROOT."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 
 
 @pytest.fixture
-def who(db: None) -> world.People:
-    return world.people()
+def who(db: None) -> factories.People:
+    return factories.people()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from permitdesk.cases.selectors.queues import clerk_queue
 from permitdesk.cases.services import occupants
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.deadlines import permit_issue_due
-from tests.cases import factories
+from tests import factories
 from tests.moments import central
 from tests.web.applicant.cases import approved, paid, submitted
 from tests.web.staff.conftest import client_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api import world
+from tests import factories
 from tests.web.staff.conftest import client_of
 
 STAFF_PAGES = ["/staff/", "/staff/search/?q=10", "/staff/inspections/today/"]
@@ -13,7 +13,7 @@ STAFF_PAGES = ["/staff/", "/staff/search/?q=10", "/staff/inspections/today/"]
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", STAFF_PAGES)
-def test_an_applicant_is_refused_every_staff_page(who: world.People, path: str) -> None:
+def test_an_applicant_is_refused_every_staff_page(who: factories.People, path: str) -> None:
     response = client_of(who.owner).get(path)
     assert response.status_code == 403
     assert b"You may not do that" in response.content
@@ -28,14 +28,14 @@ def test_a_stranger_is_sent_to_sign_in(path: str) -> None:
 
 
 @pytest.mark.django_db
-def test_the_applicant_of_a_case_gets_no_staff_page_of_it(who: world.People) -> None:
-    case = world.submitted(who)
+def test_the_applicant_of_a_case_gets_no_staff_page_of_it(who: factories.People) -> None:
+    case = factories.submitted(who)
     assert client_of(who.owner).get(f"/staff/cases/{case.pk}/").status_code == 403
 
 
 @pytest.mark.django_db
-def test_another_jurisdictions_case_is_not_found(who: world.People) -> None:
-    case = world.submitted(who)
+def test_another_jurisdictions_case_is_not_found(who: factories.People) -> None:
+    case = factories.submitted(who)
     elsewhere = client_of(who.clerk_elsewhere)
     assert elsewhere.get(f"/staff/cases/{case.pk}/").status_code == 404
     assert elsewhere.get(f"/staff/cases/{case.pk}/history/").status_code == 404
@@ -48,8 +48,8 @@ def test_another_jurisdictions_case_is_not_found(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_an_inspector_sees_only_the_inspections_assigned_to_them(who: world.People) -> None:
-    _, inspection = world.scheduled(who)
+def test_an_inspector_sees_only_the_inspections_assigned_to_them(who: factories.People) -> None:
+    _, inspection = factories.scheduled(who)
     other = client_of(who.inspector_unassigned)
     assert other.get(f"/staff/inspections/{inspection.pk}/").status_code == 404
     assert client_of(who.inspector).get(f"/staff/inspections/{inspection.pk}/").status_code == 200
@@ -58,13 +58,13 @@ def test_an_inspector_sees_only_the_inspections_assigned_to_them(who: world.Peop
 
 
 @pytest.mark.django_db
-def test_an_inspector_has_no_work_queue_of_cases(who: world.People) -> None:
+def test_an_inspector_has_no_work_queue_of_cases(who: factories.People) -> None:
     assert client_of(who.inspector).get("/staff/clayton-mo/queues/new/").status_code == 403
 
 
 @pytest.mark.django_db
-def test_an_inspector_may_not_see_the_audit_history_of_a_case(who: world.People) -> None:
-    case, _inspection = world.scheduled(who)
+def test_an_inspector_may_not_see_the_audit_history_of_a_case(who: factories.People) -> None:
+    case, _inspection = factories.scheduled(who)
     # inspectors see the case they inspect but not its audit history (view-audit)
     assert client_of(who.inspector).get(f"/staff/cases/{case.pk}/history/").status_code == 403
     assert client_of(who.clerk).get(f"/staff/cases/{case.pk}/history/").status_code == 200
@@ -72,14 +72,14 @@ def test_an_inspector_may_not_see_the_audit_history_of_a_case(who: world.People)
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["owner", "clerk", "inspector", "official"])
-def test_the_admin_is_for_django_staff_only(who: world.People, role: str) -> None:
+def test_the_admin_is_for_django_staff_only(who: factories.People, role: str) -> None:
     response = client_of(getattr(who, role)).get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
 
 
 @pytest.mark.django_db
-def test_a_superuser_gets_the_admin(who: world.People) -> None:
+def test_a_superuser_gets_the_admin(who: factories.People) -> None:
     from django.contrib.auth.models import User
 
     admin = User.objects.create_superuser("root", "root@example.test", "x")

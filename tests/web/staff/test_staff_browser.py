@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from permitdesk.cases.models import FeeLine, Inspection, Payment, Permit
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.conftest import PHONE, check_page, sign_in
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> None:
-    who = world.people()
+    who = factories.people()
     first = visits.visit(who, "am", contact="314-555-0101")
     second = visits.visit(who, "pm", contact="314-555-0202")
     visits.basement_bedroom(first, area="90", egress="4")
@@ -69,9 +69,9 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
 
 
 def test_the_clerk_records_a_payment_and_schedules_from_the_queue(site: Any, clock: Clock) -> None:
-    who = world.people()
+    who = factories.people()
     clock.set(central("2026-11-16 11:00"))
-    case = world.submitted(who)
+    case = factories.submitted(who)
     sign_in(site, "clayton-clerk", "x")
     site.goto(f"{site.base}/staff/")
     check_page(site, "staff-home")
@@ -117,10 +117,10 @@ def test_the_clerk_records_a_payment_and_schedules_from_the_queue(site: Any, clo
 def test_the_village_official_waives_a_fee_and_issues_a_conditional_permit(
     site: Any, clock: Clock
 ) -> None:
-    village = world.people("village-ord-08-457")
+    village = factories.people("village-ord-08-457")
     clock.set(central("2026-11-18 12:00"))
-    owed = world.submitted(village, "village-ord-08-457", "occupancy-permit", "sale")
-    failed = world.failed_in_the_village(village)
+    owed = factories.submitted(village, "village-ord-08-457", "occupancy-permit", "sale")
+    failed = factories.failed_in_the_village(village)
     sign_in(site, "village-code-official", "x")
 
     site.goto(f"{site.base}/staff/cases/{owed.pk}/")

@@ -17,16 +17,16 @@ from permitdesk.cases.models import Application, FeeLine, Inspection, Payment, P
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import STATUSES, Refused
 from permitdesk.web.refusals import attach_refusal
-from tests.api import world
+from tests import factories
 from tests.web.staff.conftest import client_of
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
-def busy_case(who: world.People) -> Application:
+def busy_case(who: factories.People) -> Application:
     """A Clayton case with something for every form: a fee still owed and one to waive, a
     payment to refund, a pending inspection assigned to the inspector, a permit in force."""
-    case, _ = world.scheduled(who)
+    case, _ = factories.scheduled(who)
     FeeLine.objects.create(
         application=case,
         fee_item="residential-occupancy",
@@ -75,7 +75,9 @@ def shown(page: str, urls: dict[Action, str]) -> set[Action]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", STATUSES)
-def test_the_forms_on_the_case_page_are_the_allowed_actions(who: world.People, status: str) -> None:
+def test_the_forms_on_the_case_page_are_the_allowed_actions(
+    who: factories.People, status: str
+) -> None:
     case = busy_case(who)
     Application.objects.filter(pk=case.pk).update(status=status)
     urls = form_urls(case)
@@ -96,7 +98,7 @@ def test_the_forms_on_the_case_page_are_the_allowed_actions(who: world.People, s
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", STATUSES)
-def test_the_applicants_buttons_are_the_allowed_actions(who: world.People, status: str) -> None:
+def test_the_applicants_buttons_are_the_allowed_actions(who: factories.People, status: str) -> None:
     case = busy_case(who)
     Application.objects.filter(pk=case.pk).update(status=status)
     page = client_of(who.owner).get(f"/cases/{case.pk}/").content.decode()
@@ -130,8 +132,8 @@ def test_a_refusal_lands_on_the_field_it_names_whatever_its_words() -> None:
 
 
 @pytest.mark.django_db
-def test_a_payment_over_the_balance_is_refused_on_the_amount(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_payment_over_the_balance_is_refused_on_the_amount(who: factories.People) -> None:
+    case = factories.submitted(who)
     body = {"method": "check", "amount": "500.00", "key": "k-1"}
     response = client_of(who.clerk).post(f"/staff/cases/{case.pk}/payments/", body)
     assert response.status_code == 422
@@ -139,10 +141,10 @@ def test_a_payment_over_the_balance_is_refused_on_the_amount(who: world.People) 
     assert not Payment.objects.filter(application=case).exists()
 
 
-def pay_with_htmx(who: world.People, amount: str) -> tuple[int, str]:
+def pay_with_htmx(who: factories.People, amount: str) -> tuple[int, str]:
     """A clerk records a payment on a new Clayton case ($80.00 due) as htmx sends it: the
     status, and the panel answered (never a whole page)."""
-    case = world.submitted(who)
+    case = factories.submitted(who)
     body = {"method": "check", "amount": amount, "key": f"k-{amount}"}
     response = client_of(who.clerk).post(f"/staff/cases/{case.pk}/payments/", body, **HX)
     panel = response.content.decode()
@@ -168,7 +170,7 @@ HTMX_PAYMENTS = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("amount", "status", "texts"), HTMX_PAYMENTS)
 def test_htmx_gets_the_fees_panel_and_the_summary_alone(
-    who: world.People, amount: str, status: int, texts: list[str]
+    who: factories.People, amount: str, status: int, texts: list[str]
 ) -> None:
     got, panel = pay_with_htmx(who, amount)
     assert got == status
@@ -177,8 +179,8 @@ def test_htmx_gets_the_fees_panel_and_the_summary_alone(
 
 
 @pytest.mark.django_db
-def test_without_htmx_a_payment_redirects_to_the_whole_page(who: world.People) -> None:
-    case = world.submitted(who)
+def test_without_htmx_a_payment_redirects_to_the_whole_page(who: factories.People) -> None:
+    case = factories.submitted(who)
     clerk = client_of(who.clerk)
     body = {"method": "check", "amount": "30.00", "key": "k-4"}
     response = clerk.post(f"/staff/cases/{case.pk}/payments/", body)
@@ -189,8 +191,8 @@ def test_without_htmx_a_payment_redirects_to_the_whole_page(who: world.People) -
 
 
 @pytest.mark.django_db
-def test_htmx_gets_the_fees_panel_after_a_waiver(who: world.People) -> None:
-    case = world.submitted(who)
+def test_htmx_gets_the_fees_panel_after_a_waiver(who: factories.People) -> None:
+    case = factories.submitted(who)
     line = FeeLine.objects.filter(application=case).first()
     assert line is not None
     response = client_of(who.official).post(
@@ -205,8 +207,8 @@ def test_htmx_gets_the_fees_panel_after_a_waiver(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_htmx_gets_the_inspections_panel_after_an_assignment(who: world.People) -> None:
-    case, visit = world.scheduled(who)
+def test_htmx_gets_the_inspections_panel_after_an_assignment(who: factories.People) -> None:
+    case, visit = factories.scheduled(who)
     inspector = who.inspector_unassigned
     response = client_of(who.clerk).post(
         f"/staff/cases/{case.pk}/inspections/{visit.pk}/assign/",

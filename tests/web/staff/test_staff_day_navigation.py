@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.staff import visits
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_inspector_looks_ahead_to_the_day_of_the_inspection(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     booked = visits.visit(who)  # Wednesday the 18th
     clock.set(central("2026-11-16 15:00"))  # Monday
@@ -31,7 +31,7 @@ def test_the_inspector_looks_ahead_to_the_day_of_the_inspection(
     assert 'href="?ahead=3"' in page  # next day
 
 
-def test_a_day_out_of_range_or_not_a_number_is_named(who: world.People, clock: Clock) -> None:
+def test_a_day_out_of_range_or_not_a_number_is_named(who: factories.People, clock: Clock) -> None:
     clock.set(central("2026-11-16 15:00"))
     client = client_of(who.inspector)
     for bad in ("99", "soon"):

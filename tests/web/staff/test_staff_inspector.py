@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import inspections, payments
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.staff import visits
@@ -32,14 +32,17 @@ def result_body(**extra: object) -> dict[str, object]:
 
 @pytest.mark.django_db
 def test_the_day_sheet_lists_todays_inspections_am_before_pm(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     clock.set(central(visits.WEDNESDAY_MORNING))
     late = visits.visit(who, "pm", contact="314-555-0202")
     early = visits.visit(who, "am", contact="314-555-0101")
     elsewhere = visits.visit(who, "am")  # then reassigned to another inspector
     inspections.assign_inspector(
-        actor=who.clerk, inspection=elsewhere, inspector=who.inspector_unassigned, now=world.MONDAY
+        actor=who.clerk,
+        inspection=elsewhere,
+        inspector=who.inspector_unassigned,
+        now=factories.MONDAY,
     )
     page = client_of(who.inspector).get("/staff/inspections/today/").content.decode()
     assert "Wednesday, November 18, 2026" in page
@@ -50,7 +53,7 @@ def test_the_day_sheet_lists_todays_inspections_am_before_pm(
 
 
 @pytest.mark.django_db
-def test_the_day_sheet_of_another_day_is_empty(who: world.People, clock: Clock) -> None:
+def test_the_day_sheet_of_another_day_is_empty(who: factories.People, clock: Clock) -> None:
     visits.visit(who)
     clock.set(central("2026-11-19 08:00"))
     page = client_of(who.inspector).get("/staff/inspections/today/").content.decode()
@@ -58,7 +61,9 @@ def test_the_day_sheet_of_another_day_is_empty(who: world.People, clock: Clock) 
 
 
 @pytest.mark.django_db
-def test_the_checklist_comes_from_the_pack_with_citations_and_silences(who: world.People) -> None:
+def test_the_checklist_comes_from_the_pack_with_citations_and_silences(
+    who: factories.People,
+) -> None:
     visit = visits.visit(who)
     visits.basement_bedroom(visit)
     page = client_of(who.inspector).get(f"/staff/inspections/{visit.pk}/").content.decode()
@@ -73,26 +78,26 @@ def test_the_checklist_comes_from_the_pack_with_citations_and_silences(who: worl
 
 @pytest.mark.django_db
 def test_st_louis_countys_checklist_names_its_standards() -> None:
-    county = world.people("st-louis-county-mo")
-    case = world.submitted(county, "st-louis-county-mo", "re-occupancy-permit", "sale")
+    county = factories.people("st-louis-county-mo")
+    case = factories.submitted(county, "st-louis-county-mo", "re-occupancy-permit", "sale")
     payments.record_payment(
         actor=county.clerk,
         application=case,
         method="check",
         amount=Decimal("80.00"),
-        now=world.MONDAY,
+        now=factories.MONDAY,
     )
     visit = inspections.request_inspection(
         actor=county.owner,
         application=case,
-        wanted_on=world.WEDNESDAY,
+        wanted_on=factories.WEDNESDAY,
         window="am",
         contact_name="O",
         contact_phone="1",
-        now=world.MONDAY,
+        now=factories.MONDAY,
     )
     inspections.assign_inspector(
-        actor=county.clerk, inspection=visit, inspector=county.inspector, now=world.MONDAY
+        actor=county.clerk, inspection=visit, inspector=county.inspector, now=factories.MONDAY
     )
     page = client_of(county.inspector).get(f"/staff/inspections/{visit.pk}/").content.decode()
     assert "Standard: at least 70 sq ft" in page
@@ -101,7 +106,7 @@ def test_st_louis_countys_checklist_names_its_standards() -> None:
 
 @pytest.mark.django_db
 def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
-    who: world.People, media
+    who: factories.People, media
 ) -> None:  # type: ignore[no-untyped-def]
     visit = visits.visit(who)
     photo = SimpleUploadedFile("gutter.png", visits.PNG, content_type="image/png")
@@ -145,7 +150,7 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
     ],
 )
 def test_an_upload_that_is_not_a_small_jpeg_or_png_is_refused(
-    who: world.People,
+    who: factories.People,
     name: str,
     content: bytes,
     message: str,
@@ -173,7 +178,7 @@ def test_an_upload_that_is_not_a_small_jpeg_or_png_is_refused(
 
 
 @pytest.mark.django_db
-def test_a_failure_without_a_violation_is_refused(who: world.People) -> None:
+def test_a_failure_without_a_violation_is_refused(who: factories.People) -> None:
     visit = visits.visit(who)
     response = client_of(who.inspector).post(
         f"/staff/inspections/{visit.pk}/", result_body(**{"result-result": "failed"})
@@ -185,7 +190,7 @@ def test_a_failure_without_a_violation_is_refused(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_violations_on_a_pass_are_refused(who: world.People, clock: Clock) -> None:
+def test_violations_on_a_pass_are_refused(who: factories.People, clock: Clock) -> None:
     clock.set(central("2026-11-18 10:00"))
     visit = visits.visit(who)
     body = result_body(
@@ -203,7 +208,7 @@ def test_violations_on_a_pass_are_refused(who: world.People, clock: Clock) -> No
 @pytest.mark.django_db
 @pytest.mark.parametrize(("result", "status"), [("passed", "approved"), ("no-access", "submitted")])
 def test_an_inspector_records_a_pass_or_no_access(
-    who: world.People, clock: Clock, result: str, status: str
+    who: factories.People, clock: Clock, result: str, status: str
 ) -> None:
     clock.set(central("2026-11-18 10:00"))
     visit = visits.visit(who)
@@ -219,7 +224,9 @@ def test_an_inspector_records_a_pass_or_no_access(
 
 
 @pytest.mark.django_db
-def test_a_recorded_inspection_is_shown_not_recorded_again(who: world.People, clock: Clock) -> None:
+def test_a_recorded_inspection_is_shown_not_recorded_again(
+    who: factories.People, clock: Clock
+) -> None:
     clock.set(central("2026-11-18 10:00"))
     visit = visits.visit(who)
     inspector = client_of(who.inspector)
@@ -232,7 +239,7 @@ def test_a_recorded_inspection_is_shown_not_recorded_again(who: world.People, cl
 
 
 @pytest.mark.django_db
-def test_a_clerk_may_not_record_an_inspection(who: world.People) -> None:
+def test_a_clerk_may_not_record_an_inspection(who: factories.People) -> None:
     visit = visits.visit(who)
     response = client_of(who.clerk).post(
         f"/staff/inspections/{visit.pk}/", result_body(**{"result-result": "no-access"})

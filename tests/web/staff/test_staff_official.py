@@ -6,23 +6,23 @@ from __future__ import annotations
 import pytest
 
 from permitdesk.cases.models import Permit
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.staff.conftest import client_of
 
 
 @pytest.fixture
-def village(db: None) -> world.People:
-    return world.people("village-ord-08-457")
+def village(db: None) -> factories.People:
+    return factories.people("village-ord-08-457")
 
 
 @pytest.mark.django_db
 def test_the_village_official_issues_a_conditional_permit(
-    village: world.People, clock: Clock
+    village: factories.People, clock: Clock
 ) -> None:
     clock.set(central("2026-11-18 12:00"))
-    case = world.failed_in_the_village(village)
+    case = factories.failed_in_the_village(village)
     official = client_of(village.official)
     assert "Issue a conditional permit" in official.get(f"/staff/cases/{case.pk}/").content.decode()
     response = official.post(
@@ -38,10 +38,10 @@ def test_the_village_official_issues_a_conditional_permit(
 
 @pytest.mark.django_db
 def test_a_correction_date_not_in_the_future_is_refused_beside_it(
-    village: world.People, clock: Clock
+    village: factories.People, clock: Clock
 ) -> None:
     clock.set(central("2026-11-18 12:00"))
-    case = world.failed_in_the_village(village)
+    case = factories.failed_in_the_village(village)
     response = client_of(village.official).post(
         f"/staff/cases/{case.pk}/conditional-permit/",
         {"owner_statement": "Will fix", "correction_due_on": "2026-11-18"},
@@ -54,8 +54,8 @@ def test_a_correction_date_not_in_the_future_is_refused_beside_it(
 
 
 @pytest.mark.django_db
-def test_a_clerk_may_not_issue_a_conditional_permit(village: world.People) -> None:
-    case = world.failed_in_the_village(village)
+def test_a_clerk_may_not_issue_a_conditional_permit(village: factories.People) -> None:
+    case = factories.failed_in_the_village(village)
     clerk = client_of(village.clerk)
     assert (
         "Issue a conditional permit" not in clerk.get(f"/staff/cases/{case.pk}/").content.decode()
@@ -69,8 +69,8 @@ def test_a_clerk_may_not_issue_a_conditional_permit(village: world.People) -> No
 
 
 @pytest.mark.django_db
-def test_clayton_offers_no_conditional_permit(who: world.People) -> None:
-    case = world.submitted(who)
+def test_clayton_offers_no_conditional_permit(who: factories.People) -> None:
+    case = factories.submitted(who)
     page = client_of(who.official).get(f"/staff/cases/{case.pk}/").content.decode()
     assert "conditional permit" not in page.lower()
     assert "temporary permit" not in page.lower()
@@ -78,8 +78,8 @@ def test_clayton_offers_no_conditional_permit(who: world.People) -> None:
 
 @pytest.mark.django_db
 def test_the_st_clair_official_issues_a_temporary_permit() -> None:
-    st_clair = world.people("st-clair-county-il")
-    case = world.submitted(st_clair, "st-clair-county-il", "occupancy-inspection", "lease")
+    st_clair = factories.people("st-clair-county-il")
+    case = factories.submitted(st_clair, "st-clair-county-il", "occupancy-inspection", "lease")
     official = client_of(st_clair.official)
     unticked = official.post(f"/staff/cases/{case.pk}/temporary-permit/", {})
     assert unticked.status_code == 422
@@ -93,8 +93,8 @@ def test_the_st_clair_official_issues_a_temporary_permit() -> None:
 
 
 @pytest.mark.django_db
-def test_the_history_says_who_did_what_when_in_plain_words(who: world.People) -> None:
-    case, _visit = world.scheduled(who)
+def test_the_history_says_who_did_what_when_in_plain_words(who: factories.People) -> None:
+    case, _visit = factories.scheduled(who)
     page = client_of(who.official).get(f"/staff/cases/{case.pk}/history/").content.decode()
     assert "recorded a payment" in page
     assert "requested an inspection" in page

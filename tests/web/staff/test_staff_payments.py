@@ -9,7 +9,7 @@ import pytest
 
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Payment
-from tests.api import world
+from tests import factories
 from tests.web.staff.conftest import client_of
 
 
@@ -19,8 +19,8 @@ def pay(who_client, case, **data):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.django_db
-def test_the_case_page_offers_only_claytons_payment_methods(who: world.People) -> None:
-    case = world.submitted(who)
+def test_the_case_page_offers_only_claytons_payment_methods(who: factories.People) -> None:
+    case = factories.submitted(who)
     page = client_of(who.clerk).get(f"/staff/cases/{case.pk}/").content.decode()
     assert '<option value="cash-exact">Cash (exact amount)</option>' in page
     assert '<option value="visa">Visa</option>' in page
@@ -29,8 +29,8 @@ def test_the_case_page_offers_only_claytons_payment_methods(who: world.People) -
 
 
 @pytest.mark.django_db
-def test_a_clerk_records_a_payment(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_clerk_records_a_payment(who: factories.People) -> None:
+    case = factories.submitted(who)
     clerk = client_of(who.clerk)
     response = pay(clerk, case)
     assert response.status_code == 302
@@ -43,8 +43,8 @@ def test_a_clerk_records_a_payment(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_the_same_form_sent_twice_records_one_payment(who: world.People) -> None:
-    case = world.submitted(who)
+def test_the_same_form_sent_twice_records_one_payment(who: factories.People) -> None:
+    case = factories.submitted(who)
     clerk = client_of(who.clerk)
     pay(clerk, case, amount="30.00")
     pay(clerk, case, amount="30.00")
@@ -63,9 +63,9 @@ def test_the_same_form_sent_twice_records_one_payment(who: world.People) -> None
     ],
 )
 def test_a_refused_payment_shows_why_beside_the_field_and_records_nothing(
-    who: world.People, data: dict[str, str], field: str, message: str
+    who: factories.People, data: dict[str, str], field: str, message: str
 ) -> None:
-    case = world.submitted(who)
+    case = factories.submitted(who)
     response = pay(client_of(who.clerk), case, **data)
     assert response.status_code == 422
     page = response.content.decode()
@@ -76,16 +76,16 @@ def test_a_refused_payment_shows_why_beside_the_field_and_records_nothing(
 
 
 @pytest.mark.django_db
-def test_an_inspector_may_not_record_a_payment(who: world.People) -> None:
-    case, _ = world.scheduled(who)
+def test_an_inspector_may_not_record_a_payment(who: factories.People) -> None:
+    case, _ = factories.scheduled(who)
     before = Payment.objects.count()
     assert pay(client_of(who.inspector), case, key="k2").status_code == 403
     assert Payment.objects.count() == before
 
 
 @pytest.mark.django_db
-def test_a_code_official_waives_a_fee_with_a_reason(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_code_official_waives_a_fee_with_a_reason(who: factories.People) -> None:
+    case = factories.submitted(who)
     line = case.fee_lines.get()
     official = client_of(who.official)
     refused = official.post(
@@ -106,8 +106,8 @@ def test_a_code_official_waives_a_fee_with_a_reason(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_a_clerk_may_not_waive_a_fee_nor_is_it_offered(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_clerk_may_not_waive_a_fee_nor_is_it_offered(who: factories.People) -> None:
+    case = factories.submitted(who)
     line = case.fee_lines.get()
     clerk = client_of(who.clerk)
     assert "Waive this fee" not in clerk.get(f"/staff/cases/{case.pk}/").content.decode()
@@ -120,8 +120,8 @@ def test_a_clerk_may_not_waive_a_fee_nor_is_it_offered(who: world.People) -> Non
 
 
 @pytest.mark.django_db
-def test_a_fee_line_of_another_case_is_not_found(who: world.People) -> None:
-    case, other = world.submitted(who), world.submitted(who)
+def test_a_fee_line_of_another_case_is_not_found(who: factories.People) -> None:
+    case, other = factories.submitted(who), factories.submitted(who)
     line = other.fee_lines.get()
     response = client_of(who.official).post(
         f"/staff/cases/{case.pk}/fees/{line.pk}/waive/", {f"waive-{line.pk}-reason": "x"}
@@ -130,6 +130,6 @@ def test_a_fee_line_of_another_case_is_not_found(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_a_get_on_an_action_is_not_allowed(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_get_on_an_action_is_not_allowed(who: factories.People) -> None:
+    case = factories.submitted(who)
     assert client_of(who.clerk).get(f"/staff/cases/{case.pk}/payments/").status_code == 405

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 
 from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.services import inspections, occupants, payments
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
-from tests.cases.steps import pass_inspection
+from tests.factories import pass_inspection
 from tests.moments import central
 from tests.web.staff.conftest import client_of
 
@@ -30,26 +30,30 @@ def page_of(client: Client, case: Application) -> str:
     return response.content.decode()
 
 
-def passed_without_occupants(who: world.People) -> Application:
-    case, visit = world.scheduled(who)
+def passed_without_occupants(who: factories.People) -> Application:
+    case, visit = factories.scheduled(who)
     inspections.record_inspection_result(
         actor=who.inspector, inspection=visit, result="passed", now=central("2026-11-18 10:00")
     )
     return case
 
 
-def st_clair_approved(who: world.People) -> Application:
+def st_clair_approved(who: factories.People) -> Application:
     """A St. Clair case passed with its occupant named; the $35 permit fee still due."""
-    case = world.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
+    case = factories.submitted(who, "st-clair-county-il", "occupancy-inspection", "lease")
     payments.record_payment(
-        actor=who.clerk, application=case, method="cash", amount=Decimal("125.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="cash",
+        amount=Decimal("125.00"),
+        now=factories.MONDAY,
     )
     pass_inspection(
         case,
         requester=who.owner,
         crew={"clerk": who.clerk, "inspector": who.inspector},  # type: ignore[dict-item]
-        wanted_on=world.WEDNESDAY,
-        requested_at=world.MONDAY,
+        wanted_on=factories.WEDNESDAY,
+        requested_at=factories.MONDAY,
         passed_at=central("2026-11-18 10:00"),
     )
     occupants.add_occupant(
@@ -65,8 +69,8 @@ def st_clair_approved(who: world.People) -> Application:
 
 
 @pytest.fixture
-def st_clair(db: None) -> world.People:
-    return world.people("st-clair-county-il")
+def st_clair(db: None) -> factories.People:
+    return factories.people("st-clair-county-il")
 
 
 # Issuing
@@ -75,10 +79,10 @@ def st_clair(db: None) -> world.People:
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["clerk", "official"])
 def test_the_desk_issues_the_permit_and_the_page_links_its_pdf_and_verification(
-    who: world.People, clock: Clock, role: str
+    who: factories.People, clock: Clock, role: str
 ) -> None:
     clock.set(AFTER_THE_PASS)
-    case = world.approved(who)
+    case = factories.approved(who)
     desk = client_of(getattr(who, role))
     assert "Issue the occupancy permit" in page_of(desk, case)
     response = desk.post(f"/staff/cases/{case.pk}/permit/")
@@ -100,7 +104,7 @@ def test_the_desk_issues_the_permit_and_the_page_links_its_pdf_and_verification(
 
 @pytest.mark.django_db
 def test_a_permit_with_no_occupant_named_is_refused_in_the_services_words(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     clock.set(AFTER_THE_PASS)
     case = passed_without_occupants(who)
@@ -115,9 +119,11 @@ def test_a_permit_with_no_occupant_named_is_refused_in_the_services_words(
 
 
 @pytest.mark.django_db
-def test_a_permit_before_the_inspection_passed_is_refused(who: world.People, clock: Clock) -> None:
+def test_a_permit_before_the_inspection_passed_is_refused(
+    who: factories.People, clock: Clock
+) -> None:
     clock.set(AFTER_THE_PASS)
-    case, _visit = world.scheduled(who)
+    case, _visit = factories.scheduled(who)
     response = client_of(who.official).post(f"/staff/cases/{case.pk}/permit/")
     assert response.status_code == 422
     assert "Cannot issue permit a case that is inspection-requested" in response.content.decode()
@@ -126,7 +132,7 @@ def test_a_permit_before_the_inspection_passed_is_refused(who: world.People, clo
 
 @pytest.mark.django_db
 def test_st_clair_asks_for_the_occupants_document_and_the_fee_first(
-    st_clair: world.People, clock: Clock
+    st_clair: factories.People, clock: Clock
 ) -> None:
     clock.set(AFTER_THE_PASS)
     case = st_clair_approved(st_clair)
@@ -177,10 +183,10 @@ def test_st_clair_asks_for_the_occupants_document_and_the_fee_first(
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["clerk", "official"])
 def test_the_desk_amends_the_permit_once_the_box_is_ticked(
-    who: world.People, clock: Clock, role: str
+    who: factories.People, clock: Clock, role: str
 ) -> None:
     clock.set(central("2026-11-19 09:00"))
-    first = world.issued(who)
+    first = factories.issued(who)
     clerk = client_of(getattr(who, role))
     unticked = clerk.post(f"/staff/cases/{first.application_id}/permit/amend/", {})
     assert unticked.status_code == 422
@@ -199,9 +205,9 @@ def test_the_desk_amends_the_permit_once_the_box_is_ticked(
 
 
 @pytest.mark.django_db
-def test_amending_a_case_with_no_permit_is_refused(who: world.People, clock: Clock) -> None:
+def test_amending_a_case_with_no_permit_is_refused(who: factories.People, clock: Clock) -> None:
     clock.set(AFTER_THE_PASS)
-    case = world.approved(who)
+    case = factories.approved(who)
     response = client_of(who.clerk).post(
         f"/staff/cases/{case.pk}/permit/amend/", {"household_changed": "on"}
     )
@@ -213,10 +219,10 @@ def test_amending_a_case_with_no_permit_is_refused(who: world.People, clock: Clo
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["clerk", "official"])
 def test_the_desk_ends_a_permit_on_a_change_of_tenancy(
-    who: world.People, clock: Clock, role: str
+    who: factories.People, clock: Clock, role: str
 ) -> None:
     clock.set(central("2026-11-19 09:00"))
-    permit = world.issued(who)
+    permit = factories.issued(who)
     case = permit.application
     clerk = client_of(getattr(who, role))
     assert f"End permit {permit.number}" in page_of(clerk, case)
@@ -256,10 +262,10 @@ def test_the_desk_ends_a_permit_on_a_change_of_tenancy(
     ],
 )
 def test_a_missing_or_unknown_end_reason_is_named_beside_the_field(
-    who: world.People, clock: Clock, reason: str, words: str
+    who: factories.People, clock: Clock, reason: str, words: str
 ) -> None:
     clock.set(central("2026-11-19 09:00"))
-    permit = world.issued(who)
+    permit = factories.issued(who)
     response = client_of(who.clerk).post(
         f"/staff/cases/{permit.application_id}/permits/{permit.pk}/end/",
         {f"end-{permit.pk}-reason": reason},
@@ -273,10 +279,10 @@ def test_a_missing_or_unknown_end_reason_is_named_beside_the_field(
 
 
 @pytest.mark.django_db
-def test_a_permit_of_another_case_is_not_found(who: world.People, clock: Clock) -> None:
+def test_a_permit_of_another_case_is_not_found(who: factories.People, clock: Clock) -> None:
     clock.set(central("2026-11-19 09:00"))
-    permit = world.issued(who)
-    other = world.submitted(who)
+    permit = factories.issued(who)
+    other = factories.submitted(who)
     response = client_of(who.clerk).post(
         f"/staff/cases/{other.pk}/permits/{permit.pk}/end/",
         {f"end-{permit.pk}-reason": "revoked"},
@@ -292,9 +298,9 @@ def test_a_permit_of_another_case_is_not_found(who: world.People, clock: Clock) 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["clerk", "official"])
 def test_the_desk_refunds_part_of_a_payment_and_the_case_owes_it_again(
-    who: world.People, role: str
+    who: factories.People, role: str
 ) -> None:
-    case, _visit = world.scheduled(who)
+    case, _visit = factories.scheduled(who)
     paid = Payment.objects.get(application=case)
     clerk = client_of(getattr(who, role))
     assert "Refund a payment" in page_of(clerk, case)
@@ -326,9 +332,9 @@ def test_the_desk_refunds_part_of_a_payment_and_the_case_owes_it_again(
     ],
 )
 def test_a_refused_refund_is_named_beside_its_field_and_records_nothing(
-    who: world.People, sent: dict[str, str], field: str, words: str
+    who: factories.People, sent: dict[str, str], field: str, words: str
 ) -> None:
-    case, _visit = world.scheduled(who)
+    case, _visit = factories.scheduled(who)
     paid = Payment.objects.get(application=case)
     response = client_of(who.clerk).post(
         f"/staff/cases/{case.pk}/refunds/",
@@ -345,8 +351,8 @@ def test_a_refused_refund_is_named_beside_its_field_and_records_nothing(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["clerk", "official"])
-def test_the_desk_withdraws_a_submitted_application(who: world.People, role: str) -> None:
-    case = world.submitted(who)
+def test_the_desk_withdraws_a_submitted_application(who: factories.People, role: str) -> None:
+    case = factories.submitted(who)
     clerk = client_of(getattr(who, role))
     unconfirmed = clerk.post(f"/staff/cases/{case.pk}/withdraw/", {})
     assert unconfirmed.status_code == 422
@@ -361,9 +367,9 @@ def test_the_desk_withdraws_a_submitted_application(who: world.People, role: str
 
 
 @pytest.mark.django_db
-def test_an_issued_case_cannot_be_withdrawn(who: world.People, clock: Clock) -> None:
+def test_an_issued_case_cannot_be_withdrawn(who: factories.People, clock: Clock) -> None:
     clock.set(central("2026-11-19 09:00"))
-    case = world.issued(who).application
+    case = factories.issued(who).application
     response = client_of(who.clerk).post(f"/staff/cases/{case.pk}/withdraw/", {"confirmed": "on"})
     assert response.status_code == 422
     assert "Cannot withdraw a case that is issued" in response.content.decode()
@@ -394,10 +400,10 @@ ACTIONS = [
 )
 @pytest.mark.parametrize(("action", "data"), ACTIONS)
 def test_no_one_else_may_finish_a_case(
-    who: world.People, clock: Clock, caller: str, status: int, action: str, data: dict[str, str]
+    who: factories.People, clock: Clock, caller: str, status: int, action: str, data: dict[str, str]
 ) -> None:
     clock.set(central("2026-11-19 09:00"))
-    permit = world.issued(who)
+    permit = factories.issued(who)
     case = permit.application
     paid = Payment.objects.get(application=case)
     if action == "end":
@@ -415,8 +421,8 @@ def test_no_one_else_may_finish_a_case(
 
 
 @pytest.mark.django_db
-def test_a_stranger_is_sent_to_sign_in_and_nothing_changes(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_stranger_is_sent_to_sign_in_and_nothing_changes(who: factories.People) -> None:
+    case = factories.submitted(who)
     response = Client().post(f"/staff/cases/{case.pk}/withdraw/", {"confirmed": "on"})
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/sign-in/")
@@ -426,18 +432,18 @@ def test_a_stranger_is_sent_to_sign_in_and_nothing_changes(who: world.People) ->
 
 @pytest.mark.django_db
 def test_the_assigned_inspector_sees_the_case_but_no_finishing_action(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     clock.set(AFTER_THE_PASS)
-    case = world.approved(who)
+    case = factories.approved(who)
     page = page_of(client_of(who.inspector), case)
     for offer in ("Issue the occupancy permit", "Refund a payment", "Withdraw the application"):
         assert offer not in page
 
 
 @pytest.mark.django_db
-def test_a_get_on_a_finishing_action_is_not_allowed(who: world.People) -> None:
-    case = world.submitted(who)
+def test_a_get_on_a_finishing_action_is_not_allowed(who: factories.People) -> None:
+    case = factories.submitted(who)
     assert client_of(who.clerk).get(f"/staff/cases/{case.pk}/withdraw/").status_code == 405
 
 
@@ -446,11 +452,11 @@ def test_a_get_on_a_finishing_action_is_not_allowed(who: world.People) -> None:
 
 @pytest.mark.django_db
 def test_the_case_page_reads_the_same_queries_for_one_permit_or_three(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     clock.set(central("2026-11-19 09:00"))
-    one = world.issued(who)
-    three = world.issued(who)
+    one = factories.issued(who)
+    three = factories.issued(who)
     clerk = client_of(who.clerk)
     for _ in range(2):
         clerk.post(
@@ -467,7 +473,9 @@ def test_the_case_page_reads_the_same_queries_for_one_permit_or_three(
 
 
 @pytest.mark.django_db
-def test_no_two_fields_of_the_case_page_share_an_id(st_clair: world.People, clock: Clock) -> None:
+def test_no_two_fields_of_the_case_page_share_an_id(
+    st_clair: factories.People, clock: Clock
+) -> None:
     """The payment and the refund forms both have an amount: each label finds its own."""
     clock.set(AFTER_THE_PASS)
     case = st_clair_approved(st_clair)
@@ -480,10 +488,10 @@ def test_no_two_fields_of_the_case_page_share_an_id(st_clair: world.People, cloc
 
 @pytest.mark.django_db
 def test_issuing_reads_as_many_queries_for_one_occupant_or_five(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     clock.set(AFTER_THE_PASS)
-    small, large = world.approved(who), world.approved(who)
+    small, large = factories.approved(who), factories.approved(who)
     for n in range(4):
         occupants.add_occupant(
             actor=who.owner,

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from permitdesk.cases.models import Application, Permit
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.conftest import check_page, sign_in
@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_clayton_clerk_issues_a_permit_and_ends_it_on_a_change_of_tenancy(
     site: Any, clock: Clock
 ) -> None:
-    who = world.people()
+    who = factories.people()
     clock.set(central("2026-11-18 11:00"))
-    case = world.approved(who)
+    case = factories.approved(who)
     sign_in(site, "clayton-clerk", "x")
     site.goto(f"{site.base}/staff/cases/{case.pk}/")
     expect(site.get_by_role("heading", name="Issue the occupancy permit")).to_be_visible()

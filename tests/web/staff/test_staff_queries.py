@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.staff import visits
@@ -25,10 +25,10 @@ def queries(client: Client, path: str) -> int:
     return len(captured)
 
 
-def grow(who: world.People, more: int) -> None:
+def grow(who: factories.People, more: int) -> None:
     """`more` cases in every stage the pages list: submitted, paid and scheduled for today."""
     for _ in range(more):
-        world.submitted(who)
+        factories.submitted(who)
         visits.visit(who, "pm")
 
 
@@ -57,10 +57,10 @@ def grow(who: world.People, more: int) -> None:
     ],
 )
 def test_clerk_pages_query_the_same_at_two_sizes(
-    who: world.People, clock: Clock, page: Callable[..., str]
+    who: factories.People, clock: Clock, page: Callable[..., str]
 ) -> None:
     clock.set(central(visits.WEDNESDAY_MORNING))
-    case, visit = world.submitted(who), visits.visit(who)
+    case, visit = factories.submitted(who), visits.visit(who)
     clerk = client_of(who.official)
     path = page(case, visit)
     small = queries(clerk, path)
@@ -71,7 +71,7 @@ def test_clerk_pages_query_the_same_at_two_sizes(
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/staff/inspections/today/", "inspection"])
 def test_inspector_pages_query_the_same_at_two_sizes(
-    who: world.People, clock: Clock, path: str
+    who: factories.People, clock: Clock, path: str
 ) -> None:
     clock.set(central(visits.WEDNESDAY_MORNING))
     visit = visits.visit(who)

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from permitdesk.cases.models import Inspection
-from tests.api import world
+from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
 from tests.web.staff.conftest import client_of
@@ -27,9 +27,11 @@ def schedule(client, case, **data):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.django_db
-def test_a_clerk_schedules_an_inspection_and_assigns_it(who: world.People, clock: Clock) -> None:
+def test_a_clerk_schedules_an_inspection_and_assigns_it(
+    who: factories.People, clock: Clock
+) -> None:
     clock.set(central("2026-11-16 11:00"))
-    case = world.submitted(who)
+    case = factories.submitted(who)
     response = schedule(client_of(who.clerk), case, inspector=str(who.inspector.pk))
     assert response.status_code == 302
     visit = Inspection.objects.get(application=case)
@@ -43,10 +45,10 @@ def test_a_clerk_schedules_an_inspection_and_assigns_it(who: world.People, clock
 
 @pytest.mark.django_db
 def test_a_day_before_claytons_processing_time_is_refused_beside_the_date(
-    who: world.People, clock: Clock
+    who: factories.People, clock: Clock
 ) -> None:
     clock.set(central("2026-11-16 11:00"))
-    case = world.submitted(who)
+    case = factories.submitted(who)
     response = schedule(client_of(who.clerk), case, wanted_on="2026-11-17")
     assert response.status_code == 422
     page = response.content.decode()
@@ -57,9 +59,9 @@ def test_a_day_before_claytons_processing_time_is_refused_beside_the_date(
 
 
 @pytest.mark.django_db
-def test_schedule_form_errors_name_the_fields(who: world.People, clock: Clock) -> None:
+def test_schedule_form_errors_name_the_fields(who: factories.People, clock: Clock) -> None:
     clock.set(central("2026-11-16 11:00"))
-    case = world.submitted(who)
+    case = factories.submitted(who)
     response = schedule(
         client_of(who.clerk), case, wanted_on="someday", window="night", contact_name=""
     )
@@ -71,8 +73,8 @@ def test_schedule_form_errors_name_the_fields(who: world.People, clock: Clock) -
 
 
 @pytest.mark.django_db
-def test_a_clerk_reassigns_an_inspection(who: world.People) -> None:
-    case, visit = world.scheduled(who)
+def test_a_clerk_reassigns_an_inspection(who: factories.People) -> None:
+    case, visit = factories.scheduled(who)
     response = client_of(who.clerk).post(
         f"/staff/cases/{case.pk}/inspections/{visit.pk}/assign/",
         {f"assign-{visit.pk}-inspector": str(who.inspector_unassigned.pk)},
@@ -83,8 +85,8 @@ def test_a_clerk_reassigns_an_inspection(who: world.People) -> None:
 
 
 @pytest.mark.django_db
-def test_only_the_jurisdictions_inspectors_may_be_assigned(who: world.People) -> None:
-    case, visit = world.scheduled(who)
+def test_only_the_jurisdictions_inspectors_may_be_assigned(who: factories.People) -> None:
+    case, visit = factories.scheduled(who)
     response = client_of(who.clerk).post(
         f"/staff/cases/{case.pk}/inspections/{visit.pk}/assign/",
         {f"assign-{visit.pk}-inspector": str(who.clerk_elsewhere.pk)},
@@ -96,8 +98,8 @@ def test_only_the_jurisdictions_inspectors_may_be_assigned(who: world.People) ->
 
 
 @pytest.mark.django_db
-def test_a_recorded_inspection_cannot_be_reassigned(who: world.People) -> None:
-    case = world.approved(who)
+def test_a_recorded_inspection_cannot_be_reassigned(who: factories.People) -> None:
+    case = factories.approved(who)
     visit = case.inspections.get()
     response = client_of(who.clerk).post(
         f"/staff/cases/{case.pk}/inspections/{visit.pk}/assign/",

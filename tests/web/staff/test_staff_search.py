@@ -7,21 +7,21 @@ import pytest
 
 from permitdesk.cases.models import Occupant
 from permitdesk.records.models import Party
-from tests.api import world
+from tests import factories
 from tests.web.staff.conftest import client_of
 
 
-def found(who: world.People, q: str, user: object = None) -> str:
+def found(who: factories.People, q: str, user: object = None) -> str:
     response = client_of(user or who.clerk).get("/staff/search/", {"q": q})
     assert response.status_code == 200
     return response.content.decode()
 
 
 @pytest.mark.django_db
-def test_search_finds_by_address_parcel_permit_number_and_names(who: world.People) -> None:
-    permit = world.issued(who)  # its occupant is Ada Tenant
+def test_search_finds_by_address_parcel_permit_number_and_names(who: factories.People) -> None:
+    permit = factories.issued(who)  # its occupant is Ada Tenant
     case = permit.application
-    other = world.submitted(who)
+    other = factories.submitted(who)
     tenant = Party.objects.create(kind="tenant", name="Grace Hopper")
     other.parties.add(tenant)
     link = f'href="/staff/cases/{case.pk}/"'
@@ -44,16 +44,16 @@ def test_search_finds_by_address_parcel_permit_number_and_names(who: world.Peopl
 
 
 @pytest.mark.django_db
-def test_search_sees_only_the_users_jurisdictions(who: world.People) -> None:
-    case = world.submitted(who)
+def test_search_sees_only_the_users_jurisdictions(who: factories.People) -> None:
+    case = factories.submitted(who)
     page = found(who, case.unit.property.parcel_id, who.clerk_elsewhere)
     assert "0 cases found" in page
 
 
 @pytest.mark.django_db
-def test_search_pages_by_25(who: world.People) -> None:
+def test_search_pages_by_25(who: factories.People) -> None:
     for _ in range(26):
-        world.submitted(who)
+        factories.submitted(who)
     first = found(who, "10 N")
     assert "26 cases found" in first
     assert "Page 1 of 2" in first
@@ -66,7 +66,9 @@ def test_search_pages_by_25(who: world.People) -> None:
 @pytest.mark.parametrize(
     ("q", "message"), [("", "This field is required"), ("x" * 101, "at most 100")]
 )
-def test_a_search_without_usable_words_says_why(who: world.People, q: str, message: str) -> None:
+def test_a_search_without_usable_words_says_why(
+    who: factories.People, q: str, message: str
+) -> None:
     response = client_of(who.clerk).get("/staff/search/", {"q": q})
     assert response.status_code == 422
     page = response.content.decode()
@@ -75,5 +77,5 @@ def test_a_search_without_usable_words_says_why(who: world.People, q: str, messa
 
 
 @pytest.mark.django_db
-def test_an_inspector_has_no_search(who: world.People) -> None:
+def test_an_inspector_has_no_search(who: factories.People) -> None:
     assert client_of(who.inspector).get("/staff/search/", {"q": "10"}).status_code == 403

@@ -9,7 +9,7 @@ from decimal import Decimal
 from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import inspections, payments
 from permitdesk.records.models import Bedroom
-from tests.api import world
+from tests import factories
 
 WEDNESDAY_MORNING = "2026-11-18 08:00"
 # A 1×1 PNG, and the first bytes of a JPEG: what the upload check reads.
@@ -19,23 +19,27 @@ PNG = base64.b64decode(
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 
 
-def visit(who: world.People, window: str = "am", contact: str = "314-555-0101") -> Inspection:
+def visit(who: factories.People, window: str = "am", contact: str = "314-555-0101") -> Inspection:
     """A paid Clayton case's first inspection on Wednesday, assigned to who.inspector."""
-    case = world.submitted(who)
+    case = factories.submitted(who)
     payments.record_payment(
-        actor=who.clerk, application=case, method="check", amount=Decimal("80.00"), now=world.MONDAY
+        actor=who.clerk,
+        application=case,
+        method="check",
+        amount=Decimal("80.00"),
+        now=factories.MONDAY,
     )
     booked = inspections.request_inspection(
         actor=who.owner,
         application=case,
-        wanted_on=world.WEDNESDAY,
+        wanted_on=factories.WEDNESDAY,
         window=window,
         contact_name="Ada Owner",
         contact_phone=contact,
-        now=world.MONDAY,
+        now=factories.MONDAY,
     )
     return inspections.assign_inspector(
-        actor=who.clerk, inspection=booked, inspector=who.inspector, now=world.MONDAY
+        actor=who.clerk, inspection=booked, inspector=who.inspector, now=factories.MONDAY
     )
 
 

@@ -1,4 +1,4 @@
-"""Building the case file for tests: jurisdictions, units, users with roles."""
+"""The record side of a test world: jurisdictions, people with their roles, properties, units."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def jurisdiction(slug: str) -> Jurisdiction:
 
 
 def user(name: str, role: str | None = None, slug: str | None = None) -> User:
+    """A person who may sign in; with `role` and `slug`, a member of that jurisdiction's staff."""
     person = User.objects.create_user(username=name, email=f"{name}@example.test", password="x")
     if role is not None and slug is not None:
         Membership.objects.create(user=person, jurisdiction=jurisdiction(slug), role=role)
@@ -30,6 +31,7 @@ def unit(
     bedrooms: tuple[str, ...] = ("120", "100"),
     parcel: str = "P-1",
 ) -> Unit:
+    """A dwelling unit of `slug` on a property of its own, with bedrooms of these areas."""
     place = Property.objects.create(
         jurisdiction=jurisdiction(slug),
         parcel_id=parcel,
@@ -54,3 +56,8 @@ def staff(slug: str) -> dict[str, User]:
         role: user(f"{tag}-{role}", role, slug)
         for role in (Role.CLERK, Role.INSPECTOR, Role.CODE_OFFICIAL)
     }
+
+
+def superuser() -> User:
+    """Django's superuser, with no membership: the case service gives it nothing more."""
+    return User.objects.create_superuser("root", "root@example.test", "x")

@@ -1,0 +1,202 @@
+"""permits.issue_permit: the occupancy permit, once the case is approved, paid and its
+occupants named."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from permitdesk.accounts.models import Role
+from permitdesk.audit.models import AuditEvent
+from permitdesk.cases.models import Application, Permit
+from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.cases.services.base import balance_due
+from permitdesk.rules.lifecycle import Refused
+from tests import factories
+from tests.moments import central
+from tests.writes import refusal_table, writes_one_event
+
+pytestmark = pytest.mark.django_db
+
+
+def issue(actor: User, case: Application, at: str = "2026-11-18 11:00", **more: Any) -> Permit:
+    return permits.issue_permit(actor=actor, application=case, now=central(at), **more)
+
+
+def name(who: factories.People, case: Application, *names: str) -> Application:
+    for first in names:
+        occupants.add_occupant(
+            actor=who.owner,
+            application=case,
+            first_name=first,
+            last_name="Tenant",
+            age=30,
+            relationship="head",
+            now=factories.ON_WEDNESDAY,
+        )
+    return case
+
+
+def passed(who: factories.People, case: Application | None = None) -> Application:
+    """A Clayton case (or `case`) that passed on Wednesday, no occupant named yet."""
+    case, visit = factories.scheduled(who, case)
+    inspections.record_inspection_result(
+        actor=who.inspector, inspection=visit, result="passed", now=factories.ON_WEDNESDAY
+    )
+    return case
+
+
+def _passed_unpaid(who: factories.People) -> partial[Permit]:
+    case = factories.submitted(who)
+    visit = factories.request(case, who.owner, factories.WEDNESDAY, factories.MONDAY)
+    inspections.assign_inspector(
+        actor=who.clerk, inspection=visit, inspector=who.inspector, now=factories.MONDAY
+    )
+    inspections.record_inspection_result(
+        actor=who.inspector, inspection=visit, result="passed", now=factories.ON_WEDNESDAY
+    )
+    return partial(issue, who.clerk, name(who, case, "Ada"))
+
+
+REFUSALS = [
+    pytest.param(
+        lambda who: partial(issue, who.owner, factories.approved(who)),
+        "forbidden",
+        "may not issue permit",
+        id="the applicant issues it",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.other, factories.approved(who)),
+        "not-found",
+        "not found",
+        id="another applicant issues it",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, factories.scheduled(who)[0]),
+        "status",
+        "cannot issue permit a case that is inspection-requested",
+        id="before the inspection",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, factories.failed(who)[0]),
+        "status",
+        "cannot issue permit a case that is failed",
+        id="after a failed inspection",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, factories.issued(who).application),
+        "status",
+        "cannot issue permit a case that is issued",
+        id="a second time",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, passed(who)),
+        "occupants-missing",
+        "add every occupant first",
+        id="no occupant named",
+    ),
+    pytest.param(
+        _passed_unpaid,
+        "fee-due",
+        "fees must be paid before the permit is issued; 80.00 is due",
+        id="the fee unpaid",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, factories.approved(who), at="2027-03-01 10:00"),
+        "approval-lapsed",
+        "the approval ran out on 2027-02-16",
+        id="after the approval's 90 days",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, factories.approved(who), override_reason="rush"),
+        "forbidden",
+        "only a code official may override",
+        id="a clerk overrides the timing",
+    ),
+    pytest.param(
+        lambda who: partial(
+            issue,
+            who.clerk,
+            applications.submit_application(
+                actor=who.owner,
+                unit=factories.unit("clayton-mo", "apartment", 3),
+                fee_item="prior-to-sale-inspection",
+                trigger="sale",
+                now=factories.MONDAY,
+            ),
+        ),
+        "no-permit",
+        "ends in its inspection report, not an occupancy permit",
+        id="a case that ends in an inspection report",
+    ),
+]
+
+
+test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
+
+
+def test_a_permit_writes_one_audit_event_and_queues_its_notice(who: factories.People) -> None:
+    case = factories.approved(who)
+    with writes_one_event("issue-permit", messages=("permit-issued",)) as written:
+        permit = issue(who.clerk, case)
+    assert written.event.before == {"status": "approved"}
+    assert written.event.after == {
+        "status": "issued",
+        "permit": permit.number,
+        "ends_on": "2031-11-18",  # Clayton's permits run five years
+        "ended": [],
+    }
+    assert permit.number == f"CM-2026-{case.pk:06d}-S1"
+
+
+def test_a_new_occupancys_permit_ends_the_earlier_one_with_an_event_of_its_own(
+    who: factories.People,
+) -> None:
+    """The one success that writes two events: the issue, and the end of the unit's earlier
+    permit (Clayton: a new permit ends the one of the earlier tenancy)."""
+    earlier = factories.issued(who)
+    case = name(who, passed(who, factories.submitted(who)), "Bo")
+    case.unit = earlier.application.unit
+    case.save(update_fields=["unit"])
+    last = AuditEvent.objects.order_by("-pk").first()
+    issue(who.clerk, case, at="2026-11-18 12:00")
+    written = AuditEvent.objects.filter(pk__gt=last.pk if last else 0).order_by("pk")
+    assert [e.action for e in written] == ["end-permit", "issue-permit"]
+    earlier.refresh_from_db()
+    assert earlier.end_reason == "change-of-tenancy"
+
+
+def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> None:
+    slug = "st-louis-county-mo"
+    crew = factories.staff(slug)
+    buyer = factories.user("buyer")
+    home = factories.unit(slug, "condo", 12, bedrooms=("75",))
+    now = central("2026-04-01 10:00")
+    case = applications.submit_application(
+        actor=buyer, unit=home, fee_item="re-occupancy-permit", trigger="sale", now=now
+    )
+    assert balance_due(case) == Decimal("80.00")
+    payments.record_payment(
+        actor=crew[Role.CLERK], application=case, method="check", amount=Decimal("80.00"), now=now
+    )
+    factories.pass_inspection(
+        case,
+        requester=buyer,
+        crew=crew,
+        wanted_on=dt.date(2026, 4, 3),
+        requested_at=now,
+        passed_at=central("2026-04-03 10:00"),
+    )
+    case.refresh_from_db()
+    assert case.approval.valid_through == dt.date(2026, 8, 1)  # 120 days to name the occupants
+    occupants.add_occupant(actor=buyer, application=case, first_name="E", last_name="One", now=now)
+    occupants.add_occupant(actor=buyer, application=case, first_name="F", last_name="Two", now=now)
+    with pytest.raises(Refused, match="bedrooms allow at most 1"):
+        permits.issue_permit(
+            actor=crew[Role.CLERK], application=case, now=central("2026-04-04 10:00")
+        )
