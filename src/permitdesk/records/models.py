@@ -95,3 +95,10 @@ class Party(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind})"
+
+
+def normalized(address: str) -> str:
+    """The address as it is matched: upper case, single spaces; cut to the column's length,
+    since upper case can be longer ("ß" is "SS")."""
+    limit = Property._meta.get_field("normalized_address").max_length
+    return " ".join(address.upper().split())[:limit]

@@ -16,7 +16,7 @@ from permitdesk.accounts.permissions import Forbidden, roles
 from permitdesk.audit.services import record
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.law.pack import UnknownName
-from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
+from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit, normalized
 from permitdesk.rules.lifecycle import Refused
 
 
@@ -34,13 +34,6 @@ def _require_may_record(actor: User, jurisdiction: Jurisdiction) -> None:
     held = roles(actor, jurisdiction.pk)
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
         raise Forbidden("inspectors do not record properties or units")
-
-
-def normalized(address: str) -> str:
-    """The address as it is matched: upper case, single spaces; cut to the column's length,
-    since upper case can be longer ("ß" is "SS")."""
-    limit = Property._meta.get_field("normalized_address").max_length
-    return " ".join(address.upper().split())[:limit]
 
 
 def create_property(
