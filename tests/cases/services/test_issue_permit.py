@@ -18,6 +18,7 @@ from permitdesk.cases.services import applications, inspections, occupants, paym
 from permitdesk.cases.services.base import balance_due
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.factories import anywhere
 from tests.moments import central
 from tests.writes import refusal_table, writes_one_event
 
@@ -61,6 +62,34 @@ def _passed_unpaid(who: factories.People) -> partial[Permit]:
         actor=who.inspector, inspection=visit, result="passed", now=factories.ON_WEDNESDAY
     )
     return partial(issue, who.clerk, name(who, case, "Ada"))
+
+
+def _elsewhere(slug: str, who: factories.People, *, details: bool = True) -> partial[Permit]:
+    """`who.owner`'s case of `slug`, passed on Wednesday, paid, its occupant named (`details`:
+    with the age and relationship), ready for its permit but for what the row tests."""
+    crew = factories.staff(slug)
+    case = anywhere.ready_for_permit(
+        anywhere.file_case(slug, who.owner), crew, factories.WEDNESDAY, details=details
+    )
+    return partial(issue, crew[Role.CLERK], case, at="2026-11-18 12:00")
+
+
+def _prior_to_sale_passed(who: factories.People) -> Application:
+    """Clayton's prior-to-sale inspection of a three-unit building, paid and passed: approved,
+    as far as the case goes (the status admits a permit; the program does not)."""
+    case = applications.submit_application(
+        actor=who.owner,
+        unit=factories.unit("clayton-mo", "apartment", 3),
+        fee_item="prior-to-sale-inspection",
+        trigger="sale",
+        now=factories.MONDAY,
+    )
+    anywhere.pay(case, who.clerk, factories.MONDAY)
+    visit = anywhere.book(case, who.crew(), who.owner, factories.WEDNESDAY, factories.MONDAY)
+    anywhere.record(who.crew(), visit, factories.ON_WEDNESDAY, "passed")
+    case.refresh_from_db()
+    assert case.status == "approved"
+    return case
 
 
 REFUSALS = [
@@ -113,23 +142,43 @@ REFUSALS = [
         id="after the approval's 90 days",
     ),
     pytest.param(
+        lambda who: partial(issue, who.clerk, factories.approved(who), at="2026-11-16 12:00"),
+        "not-processed",
+        "the application is not processed yet; no permit before it is",
+        id="before the application is processed",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, factories.approved(who), at="2026-11-17 15:00"),
+        "before-approval",
+        "the approval is dated 2026-11-18; no permit before it",
+        id="the day before the approval",
+    ),
+    pytest.param(
+        lambda who: partial(_elsewhere("st-clair-county-il", who), evidence="rent-receipt"),
+        "document",
+        "evidence 'rent-receipt' is not one of",
+        id="St. Clair, a rent receipt without a photo ID",
+    ),
+    pytest.param(
+        lambda who: _elsewhere("st-clair-county-il", who),
+        "document",
+        "evidence '' is not one of",
+        id="St. Clair, no evidence of occupancy",
+    ),
+    pytest.param(
+        lambda who: _elsewhere(factories.VILLAGE, who, details=False),
+        "occupant-details",
+        "each occupant's age and relationship; missing for: Ann Tenant",
+        id="the village, an occupant without age or relationship",
+    ),
+    pytest.param(
         lambda who: partial(issue, who.clerk, factories.approved(who), override_reason="rush"),
         "forbidden",
         "only a code official may override",
         id="a clerk overrides the timing",
     ),
     pytest.param(
-        lambda who: partial(
-            issue,
-            who.clerk,
-            applications.submit_application(
-                actor=who.owner,
-                unit=factories.unit("clayton-mo", "apartment", 3),
-                fee_item="prior-to-sale-inspection",
-                trigger="sale",
-                now=factories.MONDAY,
-            ),
-        ),
+        lambda who: partial(issue, who.clerk, _prior_to_sale_passed(who)),
         "no-permit",
         "ends in its inspection report, not an occupancy permit",
         id="a case that ends in an inspection report",

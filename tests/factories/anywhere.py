@@ -1,0 +1,108 @@
+"""A case of any jurisdiction taken through its steps by the services, the pack deciding the
+fee item, the payment method and whether occupants are named: for the tests that hold every
+jurisdiction to its own law. Clayton's own stages are in tests/factories/stages.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from permitdesk.accounts.models import Role
+from permitdesk.cases.models import Application, Inspection, Permit
+from permitdesk.cases.selectors.ledger import balance_due
+from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from tests.factories.records import unit
+from tests.factories.steps import request
+from tests.moments import central
+
+SUNDAY = central("2026-11-15 11:00")
+MONDAY = central("2026-11-16 10:00")
+
+_parcels = itertools.count(100)
+
+
+def file_case(
+    slug: str, owner: User, unit_type: str = "single-family", trigger: str = "lease", **kw: Any
+) -> Application:
+    """`owner` files the pack's first case program for a unit of its own (Monday unless `now`)."""
+    home = unit(slug, unit_type, parcel=f"P-{next(_parcels)}")
+    item = get_pack(slug).case_items()[0]
+    return applications.submit_application(
+        actor=owner, unit=home, fee_item=item, trigger=trigger, now=kw.pop("now", MONDAY), **kw
+    )
+
+
+def pay(case: Application, clerk: User, now: dt.datetime) -> None:
+    """The clerk takes what is due, if anything, by the pack's last payment method."""
+    due = balance_due(case)
+    if due > 0:
+        method = payment_method(get_pack(case.jurisdiction.slug))
+        payments.record_payment(actor=clerk, application=case, method=method, amount=due, now=now)
+
+
+def payment_method(pack: Pack) -> str:
+    return (
+        pack.names("payment_methods", dt.date(2026, 1, 1))[-1]
+        if pack.has_term("payment_methods")
+        else "check"
+    )
+
+
+def book(
+    case: Application, crew: dict[str, User], requester: User, wanted_on: dt.date, now: dt.datetime
+) -> Inspection:
+    """Request the next inspection for `wanted_on` and assign the crew's inspector."""
+    visit = request(case, requester, wanted_on, now)
+    inspections.assign_inspector(
+        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
+    )
+    return visit
+
+
+def record(
+    crew: dict[str, User], visit: Inspection, at: dt.datetime, result: str, **more: Any
+) -> Inspection:
+    """The crew's inspector records the visit's result."""
+    return inspections.record_inspection_result(
+        actor=crew[Role.INSPECTOR], inspection=visit, result=result, now=at, **more
+    )
+
+
+def ready_for_permit(
+    case: Application, crew: dict[str, User], day: dt.date, *, details: bool = True
+) -> Application:
+    """Paid, passed on `day` (unless approved already) and, where the pack names occupants,
+    one occupant named (`details=False`: without the age and relationship)."""
+    pack = get_pack(case.jurisdiction.slug)
+    pay(case, crew[Role.CLERK], central(f"{day} 07:00"))
+    if case.status != "approved":
+        visit = book(
+            case, crew, crew[Role.CLERK], day, central(f"{day - dt.timedelta(days=3)} 09:00")
+        )
+        record(crew, visit, central(f"{day} 10:00"), "passed")
+        case.refresh_from_db()
+    pay(case, crew[Role.CLERK], central(f"{day} 11:00"))
+    if pack.item(case.fee_item).case.names_occupants:  # type: ignore[union-attr]
+        about: dict[str, Any] = {"age": 40, "relationship": "head of household"} if details else {}
+        occupants.add_occupant(
+            actor=crew[Role.CLERK],
+            application=case,
+            first_name="Ann",
+            last_name="Tenant",
+            now=central(f"{day} 11:00"),
+            **about,
+        )
+    return case
+
+
+def issue(case: Application, crew: dict[str, User], day: dt.date, evidence: str = "") -> Permit:
+    """The case made ready (see `ready_for_permit`) and its permit issued at noon of `day`."""
+    ready_for_permit(case, crew, day)
+    return permits.issue_permit(
+        actor=crew[Role.CLERK], application=case, now=central(f"{day} 12:00"), evidence=evidence
+    )
