@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from permitdesk.cases.selectors import QUEUES, clerk_queue
 from permitdesk.cases.selectors.counts import Capped, capped_count, queue_counts
+from permitdesk.cases.selectors.queues import QUEUES, clerk_queue
 from permitdesk.web.paging import CappedPaginator
 from tests import factories
 

@@ -127,6 +127,18 @@ def test_only_the_users_jurisdictions_are_searched(who: factories.People, cases:
 
 
 @pytest.mark.django_db
+def test_the_address_and_parcel_probes_keep_to_the_users_properties(
+    who: factories.People, cases: Cases
+) -> None:
+    """A street name is in every jurisdiction: the probe keeps to the properties of the
+    user's jurisdictions before joining their cases (and still finds the user's cases)."""
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    sql = str(search.matching_ids("Central", desks).query)
+    assert sql.count('"records_property"."jurisdiction_id" IN') == 2, sql  # parcel, address
+    assert found(who, "Central") == {cases["issued"].pk, cases["other"].pk}
+
+
+@pytest.mark.django_db
 def test_each_contains_lookup_has_its_index_on_postgresql(
     who: factories.People, cases: Cases
 ) -> None:

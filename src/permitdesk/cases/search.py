@@ -95,7 +95,8 @@ def _kinds(term: str, jurisdictions: QuerySet[Any, Any] | None) -> list[Kind]:
         rows += rows_more
     within = Q() if jurisdictions is None else Q(jurisdiction_id__in=jurisdictions)
     kinds: list[Kind] = [
-        (Application.objects.filter(c, within).values("pk"), c) for c in conditions
+        (Application.objects.filter(c, within, _property_within(c, jurisdictions)).values("pk"), c)
+        for c in conditions
     ]
     for found in rows:  # rows that name their case in application_id
         if jurisdictions is not None:
@@ -103,6 +104,22 @@ def _kinds(term: str, jurisdictions: QuerySet[Any, Any] | None) -> list[Kind]:
         test = Q(Exists(found.filter(application_id=OuterRef("pk"))))
         kinds.append((found.values("application_id"), test))
     return kinds
+
+
+def _property_within(condition: Q, jurisdictions: QuerySet[Any, Any] | None) -> Q:
+    """For a condition on the case's property (parcel, address): the property in the same
+    jurisdictions too. A case's jurisdiction is its property's (cases.services.applications),
+    so this finds the same cases, but PostgreSQL can then look the parcel up in
+    one_parcel_per_jurisdiction and keep only the properties of those jurisdictions before
+    it joins their units and cases, rather than join every matching address of the county
+    (a street name is in every jurisdiction)."""
+    on_property = any(
+        isinstance(child, tuple) and child[0].startswith("unit__property__")
+        for child in condition.children
+    )
+    if jurisdictions is None or not on_property:
+        return Q()
+    return Q(unit__property__jurisdiction_id__in=jurisdictions)
 
 
 def _phone(number: str) -> list[QuerySet[Any, Any]]:

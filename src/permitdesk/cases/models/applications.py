@@ -78,7 +78,11 @@ class Application(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["jurisdiction", "status", "submitted_at"]),
+            # The clerk's queues, oldest first: with the id, a queue's page and its capped
+            # count read the index alone (no visit to the rows to learn their ids).
+            models.Index(
+                fields=["jurisdiction", "status", "submitted_at", "id"], name="case_queue"
+            ),
             # The case lists, newest first (scanned backwards), a page after a cursor.
             models.Index(
                 fields=["jurisdiction", "submitted_at", "id"], name="case_jurisdiction_list"

@@ -106,5 +106,13 @@ class Approval(models.Model):
     valid_through = models.DateField(null=True, blank=True, help_text="empty: no validity limit")
 
     class Meta:
-        # The clerk's "approvals about to lapse": the approvals ending in the next few days.
-        indexes = [models.Index(fields=["valid_through"], name="approval_valid_through")]
+        # The clerk's "approvals about to lapse", both ways round without reading the rows:
+        # the approvals ending in the next few days (their cases), or a case's approval's end.
+        indexes = [
+            models.Index(
+                fields=["valid_through"], include=["application"], name="approval_valid_through"
+            ),
+            models.Index(
+                fields=["application"], include=["valid_through"], name="approval_case_validity"
+            ),
+        ]

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from permitdesk.cases.models import Application, Inspection, Occupant
 
@@ -36,6 +37,13 @@ def _word(value: str) -> str:
     if not re.fullmatch(r"[a-z-]+", value):
         raise ValueError(f"not a status word: {value!r}")
     return f"'{value}'"
+
+
+def _nothing_owed() -> RawSQL:
+    """0 written into the statement (like `_word`): as a parameter, PostgreSQL's generic plan
+    of the prepared statement cannot prove `balance_due > $1` implies the partial index's
+    `balance_due > 0`, and scanned the table (41 ms at 500,000 cases, 0.2 ms with it)."""
+    return RawSQL("0", (), output_field=DecimalField())
 
 
 def _lapsing_until(today: dt.date) -> dt.date:
@@ -88,7 +96,7 @@ DEFINITIONS = (
     Queue(
         "awaiting-payment",
         "Awaiting payment",
-        lambda today: Q(balance_due__gt=0) & ~Q(status__in=Application.CLOSED),
+        lambda today: Q(balance_due__gt=_nothing_owed()) & ~Q(status__in=Application.CLOSED),
         lambda today: (
             f"a.balance_due > 0 AND NOT a.status IN "
             f"({', '.join(_word(s) for s in Application.CLOSED)})",
