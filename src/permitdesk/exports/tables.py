@@ -34,6 +34,19 @@ CHUNK = 1000  # rows fetched at a time; memory stays flat however long the range
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
 ADDRESS = ("address", "unit", "city", "state", "zip_code")
+# ADDRESS's columns as lookups from a unit
+ADDRESS_FROM_UNIT = (
+    "property__address",
+    "label",
+    "property__city",
+    "property__state",
+    "property__zip_code",
+)
+
+
+def _address_of(unit: str) -> tuple[str, ...]:
+    """The columns of ADDRESS, read through the lookup `unit` of the rows' unit."""
+    return tuple(f"{unit}__{field}" for field in ADDRESS_FROM_UNIT)
 
 
 def _sum(model: Any, where: dict[str, Any]) -> Coalesce:
@@ -66,11 +79,7 @@ def _cases(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
             "trigger",
             "fee_item",
             "occupied",
-            "unit__property__address",
-            "unit__label",
-            "unit__property__city",
-            "unit__property__state",
-            "unit__property__zip_code",
+            *_address_of("unit"),
             "applicant__username",
             "fees",
             "fees_paid",
@@ -108,11 +117,7 @@ def _inspections(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
             "violation_count",
             "request__contact_name",
             "request__contact_phone",
-            "application__unit__property__address",
-            "application__unit__label",
-            "application__unit__property__city",
-            "application__unit__property__state",
-            "application__unit__property__zip_code",
+            *_address_of("application__unit"),
         )
         .iterator(chunk_size=CHUNK)
     )
@@ -154,11 +159,7 @@ def _permits(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
             "ended_at",
             "end_reason",
             "evidence",
-            "application__unit__property__address",
-            "application__unit__label",
-            "application__unit__property__city",
-            "application__unit__property__state",
-            "application__unit__property__zip_code",
+            *_address_of("application__unit"),
         )
         .iterator(chunk_size=CHUNK)
     )
