@@ -22,8 +22,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from permitdesk.cases.models import Application, InspectionRequest, Occupant, Permit
 from permitdesk.cases.selectors.counts import CAP, Capped
-from permitdesk.records.models import Party
-from permitdesk.records.services import normalized
+from permitdesk.records.models import Party, normalized
 
 CONTAINS_FROM = 3  # a trigram index finds nothing shorter
 LONGEST_CASE_NUMBER = 18  # digits of the largest bigint
