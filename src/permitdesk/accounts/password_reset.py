@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from permitdesk.accounts.mailing import answer_by_mail, public_link
 from permitdesk.accounts.registration import normalise_email
-from permitdesk.audit.services import record
-from permitdesk.notices.account_messages import queue_account_message
 
 
 def request_password_reset(*, email: str, now: dt.datetime) -> None:
@@ -29,18 +26,13 @@ def request_password_reset(*, email: str, now: dt.datetime) -> None:
                 continue
             uid = urlsafe_base64_encode(force_bytes(user.pk))
             token = default_token_generator.make_token(user)
-            link = reverse("web:password-reset-confirm", kwargs={"uidb64": uid, "token": token})
-            record(
-                actor=None,
+            link = public_link("web:password-reset-confirm", uidb64=uid, token=token)
+            answer_by_mail(
                 action="request-password-reset",
                 obj=user,
-                at=now,
-                before=None,
-                after={"email": address},
-            )
-            queue_account_message(
+                address=address,
                 kind="password-reset",
                 to=user.email,
-                context={"email": user.email, "link": settings.PUBLIC_URL + link},
+                context={"email": user.email, "link": link},
                 at=now,
             )

@@ -13,16 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 
+from permitdesk.accounts.mailing import answer_by_mail, public_link
 from permitdesk.accounts.models import SignUpRequest, token_digest
 from permitdesk.audit.services import record
-from permitdesk.notices.account_messages import queue_account_message
 from permitdesk.rules.lifecycle import Refused
 
 VERIFICATION_HOURS = 48  # how long a verification link works
@@ -51,21 +49,16 @@ def request_sign_up(
     with transaction.atomic():
         holder = account_with(address)
         if holder is not None:
-            record(
-                actor=None,
+            answer_by_mail(
                 action="sign-up-for-existing-account",
                 obj=holder,
-                at=now,
-                before=None,
-                after={"email": address},
-            )
-            queue_account_message(
+                address=address,
                 kind="account-exists",
                 to=address,
                 context={
                     "email": address,
-                    "sign_in_link": settings.PUBLIC_URL + reverse("web:sign-in"),
-                    "reset_link": settings.PUBLIC_URL + reverse("web:password-reset"),
+                    "sign_in_link": public_link("web:sign-in"),
+                    "reset_link": public_link("web:password-reset"),
                 },
                 at=now,
             )
@@ -79,20 +72,15 @@ def request_sign_up(
             digest=token_digest(token),
             created_at=now,
         )
-        record(
-            actor=None,
+        answer_by_mail(
             action="request-sign-up",
             obj=pending,
-            at=now,
-            before=None,
-            after={"email": address},
-        )
-        queue_account_message(
+            address=address,
             kind="verify-email",
             to=address,
             context={
                 "email": address,
-                "link": settings.PUBLIC_URL + reverse("web:verify-email", args=[token]),
+                "link": public_link("web:verify-email", token),
                 "valid_hours": VERIFICATION_HOURS,
             },
             at=now,

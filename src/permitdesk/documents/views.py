@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -42,17 +42,15 @@ def _visible(request: HttpRequest, model: type[Permit | Inspection | Payment], p
 
 
 @require_GET
+@login_required
 def permit_pdf(request: HttpRequest, permit_id: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     _visible(request, Permit, permit_id)
     return pdf_response(*render_permit(permit_id))
 
 
 @require_GET
+@login_required
 def violation_notice_pdf(request: HttpRequest, inspection_id: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     _visible(request, Inspection, inspection_id)
     try:
         return pdf_response(*render_violation_notice(inspection_id))
@@ -61,17 +59,15 @@ def violation_notice_pdf(request: HttpRequest, inspection_id: int) -> HttpRespon
 
 
 @require_GET
+@login_required
 def receipt_pdf(request: HttpRequest, payment_id: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     _visible(request, Payment, payment_id)
     return pdf_response(*render_receipt(payment_id))
 
 
 @require_GET
+@login_required
 def tenant_letters_pdf(request: HttpRequest, slug: str, day: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     jurisdiction = get_object_or_404(Jurisdiction, slug=slug)
     try:
         require_staff(request.user, jurisdiction.pk, LETTER_ROLES)

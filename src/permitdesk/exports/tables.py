@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from permitdesk.cases.models import Application, FeeLine, Inspection, Payment, Permit, Violation
@@ -34,6 +34,19 @@ CHUNK = 1000  # rows fetched at a time; memory stays flat however long the range
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
 ADDRESS = ("address", "unit", "city", "state", "zip_code")
+# ADDRESS's columns as lookups from a unit
+ADDRESS_FROM_UNIT = (
+    "property__address",
+    "label",
+    "property__city",
+    "property__state",
+    "property__zip_code",
+)
+
+
+def _address_of(unit: str) -> tuple[str, ...]:
+    """The columns of ADDRESS, read through the lookup `unit` of the rows' unit."""
+    return tuple(f"{unit}__{field}" for field in ADDRESS_FROM_UNIT)
 
 
 def _sum(model: Any, where: dict[str, Any]) -> Coalesce:
@@ -48,37 +61,31 @@ def _sum(model: Any, where: dict[str, Any]) -> Coalesce:
     return Coalesce(Subquery(total), ZERO)
 
 
-def _cases(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
+def _stream(rows: QuerySet[Any], by: str, *columns: str) -> Iterator[tuple[Any, ...]]:
+    """The rows in order of `by` (then id), as tuples of `columns`, CHUNK at a time."""
+    return rows.order_by(by, "id").values_list(*columns).iterator(chunk_size=CHUNK)
+
+
+def _during(field: str, j: Jurisdiction, r: DateRange) -> dict[str, dt.datetime]:
+    """The filter of the moments `field` in the range, in the jurisdiction's time zone."""
     start, end = r.moments(get_pack(j.slug))
-    return (
-        Application.objects.filter(jurisdiction=j, submitted_at__gte=start, submitted_at__lt=end)
-        .annotate(
-            fees=_sum(FeeLine, {"kind": "fee", "waived_reason": ""}),
-            fees_paid=_sum(Payment, {"kind": Payment.Kind.FEE}),
-            deposits=_sum(FeeLine, {"kind": "deposit", "waived_reason": ""}),
-            deposits_paid=_sum(Payment, {"kind": Payment.Kind.DEPOSIT}),
-        )
-        .order_by("submitted_at", "id")
-        .values_list(
-            "id",
-            "submitted_at",
-            "status",
-            "trigger",
-            "fee_item",
-            "occupied",
-            "unit__property__address",
-            "unit__label",
-            "unit__property__city",
-            "unit__property__state",
-            "unit__property__zip_code",
-            "applicant__username",
-            "fees",
-            "fees_paid",
-            "balance_due",
-            "deposits",
-            "deposits_paid",
-        )
-        .iterator(chunk_size=CHUNK)
+    return {f"{field}__gte": start, f"{field}__lt": end}
+
+
+def _cases(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
+    cases = Application.objects.filter(jurisdiction=j, **_during("submitted_at", j, r)).annotate(
+        fees=_sum(FeeLine, {"kind": "fee", "waived_reason": ""}),
+        fees_paid=_sum(Payment, {"kind": Payment.Kind.FEE}),
+        deposits=_sum(FeeLine, {"kind": "deposit", "waived_reason": ""}),
+        deposits_paid=_sum(Payment, {"kind": Payment.Kind.DEPOSIT}),
+    )
+    return _stream(
+        cases,
+        "submitted_at",
+        *("id", "submitted_at", "status", "trigger", "fee_item", "occupied"),
+        *_address_of("unit"),
+        *("applicant__username", "fees", "fees_paid", "balance_due"),
+        *("deposits", "deposits_paid"),
     )
 
 
@@ -90,77 +97,37 @@ def _inspections(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
         .annotate(n=Count("id"))
         .values("n")
     )
-    return (
-        Inspection.objects.filter(
-            application__jurisdiction=j, scheduled_on__gte=r.first, scheduled_on__lte=r.last
-        )
-        .annotate(violation_count=Coalesce(Subquery(violations), 0))
-        .order_by("scheduled_on", "id")
-        .values_list(
-            "id",
-            "application_id",
-            "number",
-            "scheduled_on",
-            "window",
-            "inspector__username",
-            "result",
-            "completed_at",
-            "violation_count",
-            "request__contact_name",
-            "request__contact_phone",
-            "application__unit__property__address",
-            "application__unit__label",
-            "application__unit__property__city",
-            "application__unit__property__state",
-            "application__unit__property__zip_code",
-        )
-        .iterator(chunk_size=CHUNK)
+    inspections = Inspection.objects.filter(
+        application__jurisdiction=j, scheduled_on__gte=r.first, scheduled_on__lte=r.last
+    ).annotate(violation_count=Coalesce(Subquery(violations), 0))
+    return _stream(
+        inspections,
+        "scheduled_on",
+        *("id", "application_id", "number", "scheduled_on", "window", "inspector__username"),
+        *("result", "completed_at", "violation_count"),
+        *("request__contact_name", "request__contact_phone"),
+        *_address_of("application__unit"),
     )
 
 
 def _payments(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
-    start, end = r.moments(get_pack(j.slug))
-    return (
-        Payment.objects.filter(
-            application__jurisdiction=j, recorded_at__gte=start, recorded_at__lt=end
-        )
-        .order_by("recorded_at", "id")
-        .values_list(
-            "receipt_number",
-            "application_id",
-            "recorded_at",
-            "method",
-            "kind",
-            "amount",
-            "refund_of__receipt_number",
-            "recorded_by__username",
-        )
-        .iterator(chunk_size=CHUNK)
+    payments = Payment.objects.filter(application__jurisdiction=j, **_during("recorded_at", j, r))
+    return _stream(
+        payments,
+        "recorded_at",
+        *("receipt_number", "application_id", "recorded_at", "method", "kind", "amount"),
+        *("refund_of__receipt_number", "recorded_by__username"),
     )
 
 
 def _permits(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
-    start, end = r.moments(get_pack(j.slug))
-    return (
-        Permit.objects.filter(application__jurisdiction=j, issued_at__gte=start, issued_at__lt=end)
-        .order_by("issued_at", "id")
-        .values_list(
-            "number",
-            "application_id",
-            "kind",
-            "issued_at",
-            "ends_on",
-            "correction_due_on",
-            "ended_at",
-            "end_reason",
-            "evidence",
-            "application__unit__property__address",
-            "application__unit__label",
-            "application__unit__property__city",
-            "application__unit__property__state",
-            "application__unit__property__zip_code",
-        )
-        .iterator(chunk_size=CHUNK)
+    permits = Permit.objects.filter(application__jurisdiction=j, **_during("issued_at", j, r))
+    return _stream(
+        permits,
+        "issued_at",
+        *("number", "application_id", "kind", "issued_at", "ends_on", "correction_due_on"),
+        *("ended_at", "end_reason", "evidence"),
+        *_address_of("application__unit"),
     )
 
 

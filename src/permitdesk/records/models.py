@@ -41,6 +41,13 @@ class Property(models.Model):
         return f"{self.address}, {self.city}"
 
 
+def normalized(address: str) -> str:
+    """The address as it is matched: upper case, single spaces; cut to the column's length,
+    since upper case can be longer ("ß" is "SS")."""
+    limit = Property._meta.get_field("normalized_address").max_length
+    return " ".join(address.upper().split())[:limit]
+
+
 class Unit(models.Model):
     class UnitType(models.TextChoices):  # the UNIT_TYPES of permitdesk.law.vocabulary
         SINGLE_FAMILY = "single-family"
@@ -95,10 +102,3 @@ class Party(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind})"
-
-
-def normalized(address: str) -> str:
-    """The address as it is matched: upper case, single spaces; cut to the column's length,
-    since upper case can be longer ("ß" is "SS")."""
-    limit = Property._meta.get_field("normalized_address").max_length
-    return " ".join(address.upper().split())[:limit]

@@ -4,12 +4,14 @@ and its audit event in one transaction. The API, the portal and imports call the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, roles
@@ -18,6 +20,8 @@ from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.law.pack import UnknownName
 from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit, normalized
 from permitdesk.rules.lifecycle import Refused
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,18 @@ def _require_may_record(actor: User, jurisdiction: Jurisdiction) -> None:
     held = roles(actor, jurisdiction.pk)
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
         raise Forbidden("inspectors do not record properties or units")
+
+
+def _create_once(existing: QuerySet[M], taken: Refused, create: Callable[[], M]) -> M:
+    """create() in its own transaction, refused with `taken` when `existing` finds the row,
+    before the insert or at it (the same row, recorded at the same moment by another request)."""
+    if existing.exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            return create()
+    except IntegrityError:
+        raise taken from None
 
 
 def create_property(
@@ -67,31 +83,31 @@ def create_property(
         code="taken",
         field="parcel_id",
     )
-    if Property.objects.filter(jurisdiction=jurisdiction, parcel_id=parcel_id).exists():
-        raise taken
-    try:
-        with transaction.atomic():
-            place = Property.objects.create(
-                jurisdiction=jurisdiction,
-                parcel_id=parcel_id,
-                address=address,
-                normalized_address=normalized(address),
-                city=city.strip(),
-                state=state.strip().upper(),
-                zip_code=zip_code.strip(),
-            )
-            record(
-                actor=actor,
-                action="create-property",
-                obj=place,
-                at=now,
-                before=None,
-                after={"parcel_id": parcel_id, "address": address, "city": place.city},
-                jurisdiction_slug=jurisdiction.slug,
-            )
-    except IntegrityError:  # the same parcel, recorded at the same moment by another request
-        raise taken from None
-    return place
+
+    def create() -> Property:
+        place = Property.objects.create(
+            jurisdiction=jurisdiction,
+            parcel_id=parcel_id,
+            address=address,
+            normalized_address=normalized(address),
+            city=city.strip(),
+            state=state.strip().upper(),
+            zip_code=zip_code.strip(),
+        )
+        record(
+            actor=actor,
+            action="create-property",
+            obj=place,
+            at=now,
+            before=None,
+            after={"parcel_id": parcel_id, "address": address, "city": place.city},
+            jurisdiction_slug=jurisdiction.slug,
+        )
+        return place
+
+    return _create_once(
+        Property.objects.filter(jurisdiction=jurisdiction, parcel_id=parcel_id), taken, create
+    )
 
 
 def add_unit(
@@ -128,44 +144,42 @@ def add_unit(
         code="taken",
         field="label",
     )
-    if Unit.objects.filter(property=place, label=label).exists():
-        raise taken
-    try:
-        with transaction.atomic():
-            unit = Unit.objects.create(
-                property=place,
-                label=label,
-                unit_type=unit_type,
-                units_in_building=units_in_building,
-                new_construction=new_construction,
-                hallway_smoke_alarms=hallway_smoke_alarms,
-                livable_area_smoke_alarms=livable_area_smoke_alarms,
+
+    def create() -> Unit:
+        unit = Unit.objects.create(
+            property=place,
+            label=label,
+            unit_type=unit_type,
+            units_in_building=units_in_building,
+            new_construction=new_construction,
+            hallway_smoke_alarms=hallway_smoke_alarms,
+            livable_area_smoke_alarms=livable_area_smoke_alarms,
+        )
+        Bedroom.objects.bulk_create(
+            Bedroom(
+                unit=unit,
+                area_sqft=room.area_sqft,
+                basement=room.basement,
+                egress_opening_sqft=room.egress_opening_sqft,
+                smoke_alarm=room.smoke_alarm,
             )
-            Bedroom.objects.bulk_create(
-                Bedroom(
-                    unit=unit,
-                    area_sqft=room.area_sqft,
-                    basement=room.basement,
-                    egress_opening_sqft=room.egress_opening_sqft,
-                    smoke_alarm=room.smoke_alarm,
-                )
-                for room in bedrooms
-            )
-            record(
-                actor=actor,
-                action="add-unit",
-                obj=unit,
-                at=now,
-                before=None,
-                after={
-                    "property": place.pk,
-                    "label": label,
-                    "unit_type": unit_type,
-                    "units_in_building": units_in_building,
-                    "bedrooms": [str(room.area_sqft) for room in bedrooms],
-                },
-                jurisdiction_slug=jurisdiction.slug,
-            )
-    except IntegrityError:
-        raise taken from None
-    return unit
+            for room in bedrooms
+        )
+        record(
+            actor=actor,
+            action="add-unit",
+            obj=unit,
+            at=now,
+            before=None,
+            after={
+                "property": place.pk,
+                "label": label,
+                "unit_type": unit_type,
+                "units_in_building": units_in_building,
+                "bedrooms": [str(room.area_sqft) for room in bedrooms],
+            },
+            jurisdiction_slug=jurisdiction.slug,
+        )
+        return unit
+
+    return _create_once(Unit.objects.filter(property=place, label=label), taken, create)

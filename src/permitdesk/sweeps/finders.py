@@ -47,28 +47,33 @@ def approvals_past_window(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
     )
 
 
+def _ending_within_lead(
+    rows: Rows, last_day: str, pack: Pack, lead_term: str, today: dt.date, kind: str
+) -> Rows:
+    """The rows whose `last_day` is from today to the pack's lead (`lead_term`, in days) ahead,
+    not yet flagged with `kind`; none where the pack has no such lead."""
+    if not pack.has_term(lead_term):
+        return rows.none()
+    lead = dt.timedelta(days=pack.count(lead_term, today))
+    return rows.filter(**{f"{last_day}__gte": today, f"{last_day}__lte": today + lead}).exclude(
+        _flagged(rows.model, kind)
+    )
+
+
 def approvals_to_remind(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
-    if not pack.has_term(REMINDER_LEAD):
-        return Approval.objects.none()
-    lead = dt.timedelta(days=pack.count(REMINDER_LEAD, today))
-    return Approval.objects.filter(
-        application__jurisdiction=j,
-        application__status=Application.Status.APPROVED,
-        valid_through__gte=today,
-        valid_through__lte=today + lead,
-    ).exclude(_flagged(Approval, reminder_kind(pack)))
+    approved = Approval.objects.filter(
+        application__jurisdiction=j, application__status=Application.Status.APPROVED
+    )
+    return _ending_within_lead(
+        approved, "valid_through", pack, REMINDER_LEAD, today, reminder_kind(pack)
+    )
 
 
 def permits_ending_soon(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:
-    if not pack.has_term(NOTICE_LEAD):
-        return Permit.objects.none()
-    lead = dt.timedelta(days=pack.count(NOTICE_LEAD, today))
-    return Permit.objects.filter(
-        application__jurisdiction=j,
-        ended_at=None,
-        ends_on__gte=today,
-        ends_on__lte=today + lead,
-    ).exclude(_flagged(Permit, Flag.Kind.PERMIT_ENDING_NOTICE))
+    running = Permit.objects.filter(application__jurisdiction=j, ended_at=None)
+    return _ending_within_lead(
+        running, "ends_on", pack, NOTICE_LEAD, today, Flag.Kind.PERMIT_ENDING_NOTICE
+    )
 
 
 def late_change_reports(j: Jurisdiction, pack: Pack, today: dt.date) -> Rows:

@@ -13,6 +13,7 @@ from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import cases as reads
 from permitdesk.api.reads import lists
 from permitdesk.api.reads.sql import json_response, json_text_response
+from permitdesk.api.routers.params import CaseId
 from permitdesk.api.schemas.cases import (
     IDEMPOTENCY_KEY,
     ApplicationIn,
@@ -38,7 +39,6 @@ from permitdesk.records import selectors as places
 
 router = Router(tags=["applications"], auth=AUTH)
 
-CaseId = Annotated[Id, Path(description="the application's id")]
 IdempotencyKey = Annotated[
     str | None,
     Header(

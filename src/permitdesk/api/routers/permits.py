@@ -8,6 +8,7 @@ from ninja import Body, Path, Router, Status
 
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import ACTION, AUTH_BODY, responses
+from permitdesk.api.routers.params import CaseId
 from permitdesk.api.schemas.common import Id
 from permitdesk.api.schemas.permits import (
     ConditionalPermitIn,
@@ -26,8 +27,6 @@ from permitdesk.cases.services.permits import (
 )
 
 router = Router(tags=["permits"], auth=AUTH)
-
-CaseId = Annotated[Id, Path(description="the application's id")]
 
 
 @router.post("/applications/{id}/permits", response=responses({201: PermitOut}, *AUTH_BODY))
