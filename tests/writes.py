@@ -70,7 +70,7 @@ def refusal_table(rows: list[Any]) -> Callable[..., None]:
         who: Any, situation: Callable[[Any], Callable[[], object]], code: str, words: str
     ) -> None:
         found, message = refusal(situation(who))
-        assert (found, words in message) == (code, True), message
+        assert (found, words in message) == (code, True), f"{found}: {message}"
 
     return test_it_refuses_and_writes_nothing
 

@@ -30,13 +30,13 @@ def add(actor: User, case: Application, first: str = "Ada", last: str = "Tenant"
 REFUSALS = [
     pytest.param(
         lambda who: partial(add, who.owner, factories.submitted(who), first=" "),
-        "refused",
+        "required",
         "an occupant needs a first and a last name",
         id="no first name",
     ),
     pytest.param(
         lambda who: partial(add, who.owner, factories.submitted(who), last=""),
-        "refused",
+        "required",
         "an occupant needs a first and a last name",
         id="no last name",
     ),

@@ -30,7 +30,7 @@ def visit(
 REFUSALS = [
     pytest.param(
         lambda who: partial(visit, who.owner, factories.submitted(who), name="  "),
-        "refused",
+        "required",
         "a visitor needs a name",
         id="no name",
     ),

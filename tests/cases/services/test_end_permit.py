@@ -25,7 +25,7 @@ def end(actor: User, permit: Permit, reason: str = "change-of-tenancy") -> Permi
 REFUSALS = [
     pytest.param(
         lambda who: partial(end, who.clerk, factories.issued(who), "boredom"),
-        "refused",
+        "choice",
         "reason 'boredom' is not one of: change-of-tenancy, change-of-occupancy",
         id="a reason that does not exist",
     ),

@@ -4,6 +4,8 @@ inspection, on the owner's statement that the deficiencies will be corrected by 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 import pytest
@@ -29,6 +31,18 @@ def failed(who: factories.People) -> Application:
     return factories.failed_in_the_village(who)
 
 
+def _in_clayton(who: factories.People) -> Callable[[], object]:
+    """A Clayton case whose inspection failed, and Clayton's code official granting it."""
+    crew = factories.staff("clayton-mo")
+    clayton = replace(
+        who,
+        clerk=crew[Role.CLERK],
+        inspector=crew[Role.INSPECTOR],
+        official=crew[Role.CODE_OFFICIAL],
+    )
+    return partial(grant, clayton.official, factories.failed(clayton)[0])
+
+
 def grant(
     actor: User, case: Application, statement: str = "I will fix it.", due: dt.date = DUE
 ) -> Permit:
@@ -43,12 +57,8 @@ def grant(
 
 REFUSALS = [
     pytest.param(
-        lambda who: partial(
-            grant,
-            factories.user("clayton-official", Role.CODE_OFFICIAL, "clayton-mo"),
-            factories.submitted(who),
-        ),
-        "refused",
+        lambda who: _in_clayton(who),
+        "not-offered",
         "does not provide for conditional occupancy permits",
         id="Clayton, which has none",
     ),
@@ -78,13 +88,13 @@ REFUSALS = [
     ),
     pytest.param(
         lambda who: partial(grant, who.official, failed(who), statement="  "),
-        "refused",
+        "required",
         "needs the owner's statement",
         id="without the owner's statement",
     ),
     pytest.param(
         lambda who: partial(grant, who.official, failed(who), due=factories.WEDNESDAY),
-        "refused",
+        "past",
         "the correction date must be in the future",
         id="corrections due today",
     ),

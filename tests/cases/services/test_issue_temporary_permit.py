@@ -49,7 +49,7 @@ REFUSALS = [
             factories.user("clayton-official", Role.CODE_OFFICIAL, "clayton-mo"),
             factories.submitted(who),
         ),
-        "refused",
+        "not-offered",
         "does not provide for temporary occupancy permits",
         id="Clayton, which has none",
     ),

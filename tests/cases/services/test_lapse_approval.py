@@ -23,7 +23,7 @@ def lapse(case: Application, at: str = "2027-02-17 10:00") -> Application:
 REFUSALS = [
     pytest.param(
         lambda who: partial(lapse, factories.approved(who), "2027-02-16 23:00"),
-        "refused",
+        "still-valid",
         "the approval is still valid",
         id="on its last day",
     ),

@@ -69,8 +69,8 @@ REFUSALS = [
     ),
     pytest.param(
         lambda who: partial(record, who.inspector, factories.failed(who)[1]),
-        "recorded",
-        "inspection 1 is already recorded as failed",
+        "status",
+        "cannot record result a case that is failed",
         id="an inspection already recorded",
     ),
     pytest.param(

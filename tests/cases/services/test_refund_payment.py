@@ -46,14 +46,14 @@ def _more_than_is_left(who: factories.People) -> partial[Payment]:
 REFUSALS = [
     pytest.param(
         lambda who: partial(refund, who.clerk, paid(who), reason=""),
-        "refused",
+        "required",
         "a refund needs a reason",
         id="no reason given",
     ),
     pytest.param(
         lambda who: partial(refund, who.owner, paid(who)),
         "forbidden",
-        "may not record payment",
+        "may not refund payment",
         id="the applicant refunds it",
     ),
     pytest.param(
@@ -64,25 +64,25 @@ REFUSALS = [
     ),
     pytest.param(
         _refund_of_a_refund,
-        "refused",
+        "refund",
         "only a payment can be refunded, not a refund",
         id="a refund of a refund",
     ),
     pytest.param(
         lambda who: partial(refund, who.clerk, paid(who), amount="0.00"),
-        "refused",
+        "more-than-paid",
         "amount must be more than 0.00 and at most 80.00",
         id="nothing refunded",
     ),
     pytest.param(
         lambda who: partial(refund, who.clerk, paid(who), amount="80.01"),
-        "refused",
+        "more-than-paid",
         "amount must be more than 0.00 and at most 80.00",
         id="more than was paid",
     ),
     pytest.param(
         _more_than_is_left,
-        "refused",
+        "more-than-paid",
         "at most 50.00",
         id="more than is left after an earlier refund",
     ),

@@ -36,7 +36,7 @@ def village_unit(who: factories.People) -> Unit:
 REFUSALS = [
     pytest.param(
         lambda who: partial(report, who.owner, factories.submitted(who).unit),
-        "refused",
+        "not-offered",
         "asks for no change-of-occupancy report",
         id="a Clayton unit",
     ),

@@ -36,7 +36,7 @@ def _waived_already(who: factories.People) -> partial[FeeLine]:
 REFUSALS = [
     pytest.param(
         lambda who: partial(waive, who.official, factories.submitted(who), reason="  "),
-        "refused",
+        "required",
         "a waiver needs a reason",
         id="no reason given",
     ),
@@ -60,7 +60,7 @@ REFUSALS = [
     ),
     pytest.param(
         _waived_already,
-        "refused",
+        "waived",
         "this fee is already waived",
         id="a line waived already",
     ),
