@@ -8,20 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Inspection, Permit
 from permitdesk.cases.selectors.ledger import balance_due
-from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.cases.services import applications, inspections, permits
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.law.loader import all_packs, get_pack
-from permitdesk.law.pack import NotACase, Pack
+from permitdesk.law.pack import NotACase
 from permitdesk.rules.calendar import earliest_inspection_day, local
 from permitdesk.rules.case_facts import CaseFile, fee_facts
 from permitdesk.rules.fileable import Filing, check_filings
@@ -29,6 +27,11 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
 from tests import factories
 from tests.factories import request
+from tests.factories.anywhere import book as _book
+from tests.factories.anywhere import file_case as _file
+from tests.factories.anywhere import issue as _issue
+from tests.factories.anywhere import pay as _pay
+from tests.factories.anywhere import record as _record
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -36,49 +39,6 @@ pytestmark = pytest.mark.django_db
 PARCELS = itertools.count(100)
 SUNDAY = central("2026-11-15 11:00")
 MONDAY = central("2026-11-16 10:00")
-
-
-def _file(
-    slug: str, owner: User, unit_type: str = "single-family", trigger: str = "lease", **kw: object
-) -> Application:
-    home = factories.unit(slug, unit_type, parcel=f"P-{next(PARCELS)}")
-    item = get_pack(slug).case_items()[0]
-    return applications.submit_application(
-        actor=owner, unit=home, fee_item=item, trigger=trigger, now=kw.pop("now", MONDAY), **kw
-    )  # type: ignore[arg-type]
-
-
-def _pay(case: Application, clerk: User, now: dt.datetime) -> None:
-    due = balance_due(case)
-    if due > 0:
-        method = _method(get_pack(case.jurisdiction.slug))
-        payments.record_payment(actor=clerk, application=case, method=method, amount=due, now=now)
-
-
-def _method(pack: Pack) -> str:
-    return (
-        pack.names("payment_methods", dt.date(2026, 1, 1))[-1]
-        if pack.has_term("payment_methods")
-        else "check"
-    )
-
-
-def _book(
-    case: Application, crew: dict[str, User], requester: User, wanted_on: dt.date, now: dt.datetime
-) -> Inspection:
-    visit = request(case, requester, wanted_on, now)
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
-    )
-    return visit
-
-
-def _record(
-    crew: dict[str, User], visit: Inspection, at: dt.datetime, result: str, **more: Any
-) -> Inspection:
-    return inspections.record_inspection_result(
-        actor=crew[Role.INSPECTOR], inspection=visit, result=result, now=at, **more
-    )
 
 
 # --- 1. a result, a permit, before the law allows it ----------------------------------------
@@ -195,36 +155,6 @@ def test_the_village_inspection_waits_for_the_third_visits_fee() -> None:
 
 
 # --- 2. never two permits in force on one unit ----------------------------------------------
-
-
-def _issue(case: Application, crew: dict[str, User], day: dt.date, evidence: str = "") -> Permit:
-    pack = get_pack(case.jurisdiction.slug)
-    _pay(case, crew[Role.CLERK], central(f"{day} 07:00"))
-    if case.status != "approved":
-        visit = _book(
-            case, crew, crew[Role.CLERK], day, central(f"{day - dt.timedelta(days=3)} 09:00")
-        )
-        _record(
-            crew,
-            visit,
-            central(f"{day} 10:00"),
-            "passed",
-        )
-        case.refresh_from_db()
-    _pay(case, crew[Role.CLERK], central(f"{day} 11:00"))
-    if pack.item(case.fee_item).case.names_occupants:  # type: ignore[union-attr]
-        occupants.add_occupant(
-            actor=crew[Role.CLERK],
-            application=case,
-            first_name="Ann",
-            last_name="Tenant",
-            age=40,
-            relationship="head of household",
-            now=central(f"{day} 11:00"),
-        )
-    return permits.issue_permit(
-        actor=crew[Role.CLERK], application=case, now=central(f"{day} 12:00"), evidence=evidence
-    )
 
 
 @pytest.mark.parametrize(
