@@ -4,6 +4,8 @@ is delivered exactly once. SQLite refuses a second worker."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
@@ -45,6 +47,43 @@ def test_two_worker_processes_send_each_message_exactly_once(
     assert out.count("worker ") == 2  # each worker's own line
     ids = sorted(m["Message-ID"] for m in smtp.messages)
     assert ids == sorted(f"<m-{n}@permitdesk.test>" for n in range(MESSAGES))  # none twice
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {
+        (OutboxMessage.Status.SENT, 1)
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_the_command_cannot_see_never_reaches_the_workers(
+    smtp: Inbox, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As after the browser tests in the same process: Playwright's sync API marks an event
+    loop running in the thread, so Django's connections are then per asyncio context, and the
+    command closes only its context's before forking. The thread's own connection, open from
+    before, is still there for the workers (they see no loop): they must not both use it."""
+    settings.OUTBOX_BATCH_SIZE = 5
+    for n in range(MESSAGES):
+        with transaction.atomic():
+            queue(key=f"m-{n}", to=f"r{n}@example.test", subject=f"S{n}", body="b", at=T0)
+    connection.ensure_connection()
+    hidden = connection.connection  # the thread's own, open
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as tests/web/conftest.py does
+    loop = asyncio.new_event_loop()
+    asyncio.events._set_running_loop(loop)  # what Playwright's sync API leaves set
+    try:
+        if connection.vendor == "sqlite":
+            with pytest.raises(CommandError, match="--workers 2 needs PostgreSQL"):
+                call_command("send_outbox", "--workers", "2")
+            assert smtp.messages == []
+            return
+        call_command("send_outbox", "--workers", "2")
+    finally:
+        asyncio.events._set_running_loop(None)
+        loop.close()
+
+    ids = sorted(m["Message-ID"] for m in smtp.messages)
+    assert ids == sorted(f"<m-{n}@permitdesk.test>" for n in range(MESSAGES))  # none twice
+    assert connection.connection is hidden  # the command's own, set aside by the workers,
+    assert connection.is_usable()  # and its session lives on
     assert set(OutboxMessage.objects.values_list("status", "attempts")) == {
         (OutboxMessage.Status.SENT, 1)
     }

@@ -26,6 +26,9 @@ from permitdesk.law.loader import all_packs
 from permitdesk.notices.outbox import Pass, deliver_due
 
 _stopping = False
+# A worker's connections inherited from the command, set aside unused and unclosed: see
+# _set_aside_inherited_connections.
+_inherited: list[object] = []
 
 
 class NotParallel(ValueError):
@@ -43,6 +46,21 @@ def shares(limit: int | None, workers: int) -> list[int | None]:
 def _stop(signum: int, frame: FrameType | None) -> None:
     global _stopping
     _stopping = True
+
+
+def _set_aside_inherited_connections() -> None:
+    """In each forked worker, first: any database connection the command still had open is
+    set aside, so the worker opens its own. The command closes its connections before it
+    forks, but Django keeps them per thread, and per asyncio context where a loop is running
+    in the thread (asgiref's Local): one the command could not see from where it stood (a
+    library running an event loop in the same thread, as Playwright's sync API does) would
+    otherwise reach every worker, which would then talk over one socket at once. Set aside,
+    not closed: closing it would end the command's session on the server. Kept referenced,
+    so it is never finalized here (a worker leaves by os._exit)."""
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _inherited.append(conn.connection)
+            conn.connection = None  # the next query connects afresh (connect() resets state)
 
 
 def _worker(limit: int | None) -> Pass:
@@ -81,7 +99,9 @@ def run_workers(
     # A forked child must never use the parent's database socket: close it, each opens its own.
     connections.close_all()
     parts = shares(limit, workers)
-    pool = multiprocessing.get_context("fork").Pool(len(parts))
+    pool = multiprocessing.get_context("fork").Pool(
+        len(parts), initializer=_set_aside_inherited_connections
+    )
     try:
         return pool.map(_worker, parts, chunksize=1)
     finally:
