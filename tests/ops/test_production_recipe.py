@@ -134,7 +134,9 @@ class Site:
 
 def errors(response: requests.Response) -> str:
     """The page's error messages, for a failed assertion to show."""
-    found = re.findall(r'class="usa-(?:error-message|alert__text)"[^>]*>(.*?)<', response.text, re.S)
+    found = re.findall(
+        r'class="usa-(?:error-message|alert__text)"[^>]*>(.*?)<', response.text, re.S
+    )
     fields = re.findall(r'id="id_([\w-]+)-error"', response.text)
     return f"{response.status_code} {response.url}: {fields} {[e.strip() for e in found]}"
 
