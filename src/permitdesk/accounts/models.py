@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     CLERK = "clerk"  # the cases of their jurisdiction
     INSPECTOR = "inspector"  # inspections assigned to them
     CODE_OFFICIAL = "code-official"  # everything in their jurisdiction
+    DIVISION_ADMIN = "division-admin"  # grants and revokes the staff roles of their jurisdiction
 
 
 class Membership(models.Model):
