@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from tests import factories
 from tests.factories.stages import ON_WEDNESDAY
+from tests.notices.conftest import free_port
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 BACKUP = REPOSITORY / "scripts" / "backup"
@@ -201,7 +203,9 @@ def test_a_backup_that_does_not_match_its_manifest_is_refused(tmp_path: Path) ->
     (folder / "media.tar.gz").write_bytes(b"the media")
     good = "58e5b5a2a84d22a6b0cc5a46bf34bb7a8a18ee1bd5fb6d8f4d0fe1a4b67b8fa4"
     files = {"database.dump": good, "media.tar.gz": good}
-    (folder / "manifest.json").write_text(json.dumps({"format": 1, "files": files}))
+    manifest = {"format": 1, "created_at": "2026-12-06T00:00:00+00:00", "database": {}}
+    manifest |= {"app": {}, "tables": {}, "files": files}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
 
     done = run(RESTORE, str(folder), env=environment("postgres://u:p@127.0.0.1:1/x", tmp_path))
 
@@ -222,3 +226,30 @@ def test_without_pg_dump_on_path_the_backup_says_how_to_get_it(tmp_path: Path) -
     )
     assert done.returncode == 1
     assert "pg_dump is not on PATH: install PostgreSQL's client tools" in done.stderr
+
+
+def test_a_backup_that_fails_leaves_no_folder_behind(tmp_path: Path) -> None:
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed here: the backup stops before connecting")
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    nobody = free_port()  # nothing listens there
+
+    done = run(
+        BACKUP, str(backups), env=environment(f"postgres://u:p@127.0.0.1:{nobody}/x", tmp_path)
+    )
+
+    assert done.returncode == 1
+    assert f"cannot connect to the database x on 127.0.0.1:{nobody}" in done.stderr
+    assert list(backups.iterdir()) == []
+
+
+def test_a_manifest_without_its_row_counts_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "permitdesk-x-2026-12-06T000000Z"
+    folder.mkdir()
+    (folder / "manifest.json").write_text(json.dumps({"format": 1, "created_at": "now"}))
+
+    done = run(RESTORE, str(folder), env=environment("postgres://u:p@127.0.0.1:1/x", tmp_path))
+
+    assert done.returncode == 1
+    assert "manifest.json: 'database' is missing or not a dict" in done.stderr

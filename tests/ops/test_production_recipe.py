@@ -11,6 +11,7 @@ records the fee. The payment is in the database and its receipt reached the SMTP
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -122,11 +123,26 @@ class Site:
         return done.stdout
 
     def stop(self) -> None:
-        for pid_file in self.state.glob("*.pid") if self.state.exists() else ():
-            try:
-                os.killpg(int(pid_file.read_text()), signal.SIGTERM)
-            except ProcessLookupError:
-                continue
+        """SIGTERM to each started unit's process group, as systemctl stop; then wait for each
+        to go (SIGKILL after 30 s, as systemd would after TimeoutStopSec)."""
+        pids = [int(p.read_text()) for p in self.state.glob("*.pid")] if self.state.exists() else []
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 30
+        for pid in pids:
+            while _running(pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if _running(pid):
+                os.killpg(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
     def logs(self) -> str:
         return "\n".join(f"== {p.name}\n{p.read_text()[-3000:]}" for p in self.state.glob("*.log"))
@@ -320,6 +336,7 @@ def test_the_production_recipe_serves_an_applicant_and_a_clerk(
         assert "80.00" in body(receipt)  # type: ignore[arg-type]
     finally:
         site.stop()
+    assert not any(_running(int(p.read_text())) for p in site.state.glob("*.pid"))
 
 
 def _answers(url: str) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -123,10 +125,14 @@ def backup(destination: Path, now: dt.datetime) -> Path:
     if final.exists():
         raise Failure(f"{final} already exists: wait a second and run it again")
     partial = final.with_name(final.name + ".partial")
-    partial.mkdir()
-    version, counts = _dump(database, partial / DATABASE_FILE)
-    root = media_root()
-    media_files = _archive_media(root, partial / MEDIA_FILE)
+    partial.mkdir(mode=0o700)  # names, addresses, e-mail addresses: the owner's eyes only
+    try:
+        version, counts = _dump(database, partial / DATABASE_FILE)
+        root = media_root()
+        media_files = _archive_media(root, partial / MEDIA_FILE)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # no half a backup left to be mistaken
+        raise
     manifest = {
         "format": FORMAT,
         "created_at": now.astimezone(dt.UTC).isoformat(),
@@ -152,6 +158,7 @@ def backup(destination: Path, now: dt.datetime) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    os.umask(0o077)  # the dump and the photos are personal data: files only the owner reads
     try:
         backup(Path(arguments.destination), dt.datetime.now(dt.UTC))
     except Failure as failure:

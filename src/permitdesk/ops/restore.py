@@ -65,6 +65,9 @@ def verified_manifest(folder: Path) -> dict[str, Any]:
         raise Failure(f"{path} is not valid JSON: {exc}") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise Failure(f"{path} is not a manifest of format {FORMAT}")
+    for key, kind in (("created_at", str), ("database", dict), ("app", dict), ("tables", dict)):
+        if not isinstance(manifest.get(key), kind):
+            raise Failure(f"{path}: '{key}' is missing or not a {kind.__name__}")
     files = manifest.get("files")
     if not isinstance(files, dict) or set(files) != {DATABASE_FILE, MEDIA_FILE}:
         raise Failure(f"{path}: 'files' must list {DATABASE_FILE} and {MEDIA_FILE}")
