@@ -94,7 +94,8 @@ class Site:
         systemctl = bin_dir / "systemctl"
         systemctl.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{STAND_IN}" "$@"\n')
         systemctl.chmod(0o755)
-        self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        # A login shell's environment, not the test run's: the settings come from the file.
+        self.env = {"HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8"}
         self.env.update(
             PATH=f"{bin_dir}:{os.environ['PATH']}",
             STAND_IN_UNIT_DIR=str(self.units),
