@@ -55,7 +55,7 @@ def find_account(text: str) -> User:
     refused, naming the field `user`, when there is none or the e-mail is not one person's."""
     wanted = text.strip()
     if not wanted:
-        raise Refused("user: give a username or an e-mail address", code="required", field="user")
+        raise Refused("give a username or an e-mail address", code="required", field="user")
     found = list(
         User.objects.filter(Q(username__iexact=wanted) | Q(email__iexact=wanted)).order_by("pk")[:2]
     )
@@ -64,14 +64,14 @@ def find_account(text: str) -> User:
         found = exact[:1]
     if not found:
         raise Refused(
-            f"user: no account has the username or e-mail '{wanted}'; "
+            f"no account has the username or e-mail '{wanted}'; "
             "the person signs up first, then you grant the role",
             code="no-account",
             field="user",
         )
     if len(found) > 1:
         raise Refused(
-            f"user: more than one account has the e-mail '{wanted}'; give the username",
+            f"more than one account has the e-mail '{wanted}'; give the username",
             code="ambiguous",
             field="user",
         )
@@ -192,13 +192,13 @@ def grant_role(
         _require_may_manage(actor, jurisdiction, role, user)
         if not user.is_active:
             raise Refused(
-                f"user: the account {user.username} is deactivated", code="inactive", field="user"
+                f"the account {user.username} is deactivated", code="inactive", field="user"
             )
         # The user's row, locked: two grants at once cannot both pass the check below.
         User.objects.select_for_update().filter(pk=user.pk).first()
         if Membership.objects.filter(user=user, jurisdiction=jurisdiction, role=role).exists():
             raise Refused(
-                f"user: {user.username} is already {role} in {jurisdiction.name}",
+                f"{user.username} is already {role} in {jurisdiction.name}",
                 code="already",
                 field="user",
             )
@@ -236,13 +236,13 @@ def change_role(
         _require_may_manage(actor, found.jurisdiction, role, found.user)
         if role == previous:
             raise Refused(
-                f"role: {found.user.username} is already {role}", code="unchanged", field="role"
+                f"{found.user.username} is already {role}", code="unchanged", field="role"
             )
         if Membership.objects.filter(
             user_id=found.user_id, jurisdiction_id=found.jurisdiction_id, role=role
         ).exists():
             raise Refused(
-                f"role: {found.user.username} already holds {role} in {found.jurisdiction.name}",
+                f"{found.user.username} already holds {role} in {found.jurisdiction.name}",
                 code="already",
                 field="role",
             )
@@ -303,7 +303,7 @@ def membership_of(user: User, jurisdiction: Jurisdiction, role: str) -> Membersh
     )
     if found is None:
         raise Refused(
-            f"role: {user.username} is not {role} in {jurisdiction.name}",
+            f"{user.username} is not {role} in {jurisdiction.name}",
             code="not-held",
             field="role",
         )
