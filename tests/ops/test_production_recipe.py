@@ -179,7 +179,10 @@ def body(message: Message) -> str:
 
 def mail_to(inbox: Inbox, address: str, subject_part: str) -> Message | None:
     for message in inbox.messages:
-        if address in str(message["To"]) and subject_part.lower() in str(message["Subject"]).lower():
+        if (
+            address in str(message["To"])
+            and subject_part.lower() in str(message["Subject"]).lower()
+        ):
             return message
     return None
 
