@@ -15,7 +15,8 @@ class Role(models.TextChoices):
     CLERK = "clerk"  # the cases of their jurisdiction
     INSPECTOR = "inspector"  # inspections assigned to them
     CODE_OFFICIAL = "code-official"  # everything in their jurisdiction
-    DIVISION_ADMIN = "division-admin"  # grants and revokes the staff roles of their jurisdiction
+    # grants, changes and revokes the other staff roles of their jurisdiction (accounts.staff)
+    DIVISION_ADMIN = "division-admin", "Division administrator"
 
 
 class Membership(models.Model):
