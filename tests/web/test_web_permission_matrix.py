@@ -22,6 +22,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 
+from permitdesk.accounts.models import Membership, Role
 from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
@@ -77,6 +78,20 @@ PERMIT_FORM = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
 ADMIN = ("login",) * 7 + ("ok", "login")  # Django's own is_staff check
+
+# A division administrator holds no case role: on every row above they get what `other` (an
+# applicant with no case here) gets, but for the staff home, where their desk links to their
+# staff list, and the exports, which tell staff without an exporting role 403 (as they tell an
+# inspector) where they tell an applicant 404. Their own pages are the rows of PEOPLE_MATRIX, with two more callers:
+# `division_admin` of Clayton and `division_admin_elsewhere` of St. Louis County.
+DIVISION_ADMIN_DIFFERS = {
+    "staff/": ("ok", "ok"),
+    r"^exports/(?P<kind>cases|inspections|payments|permits)\.csv$": ("403", "405"),
+}
+PEOPLE_ROLES = (*ROLES, "division_admin", "division_admin_elsewhere")
+# Only Clayton's division administrator; the other's is told Clayton's staff are not found.
+DIVISION_ADMIN_ONLY = ("403",) * 8 + ("login", "ok", "404")
+DIVISION_ADMINS = ("403",) * 8 + ("login", "ok", "ok")
 
 # (route as Django names it, path called, GET outcomes, POST outcomes)
 MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
@@ -227,7 +242,27 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("admin/", "/admin/", ADMIN, ADMIN),
 ]
 
-ROUTES = {route for route, *_ in MATRIX}
+PEOPLE_MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
+    ("staff/people/", "/staff/people/", DIVISION_ADMINS, DIVISION_ADMINS),
+    ("staff/<slug:slug>/people/", "/staff/clayton-mo/people/", *(DIVISION_ADMIN_ONLY,) * 2),
+    (
+        "staff/<slug:slug>/people/grant/",
+        "/staff/clayton-mo/people/grant/",
+        *(DIVISION_ADMIN_ONLY,) * 2,
+    ),
+    (
+        "staff/<slug:slug>/people/<int:pk>/change/",
+        "/staff/clayton-mo/people/{clerk_membership}/change/",
+        *(DIVISION_ADMIN_ONLY,) * 2,
+    ),
+    (
+        "staff/<slug:slug>/people/<int:pk>/revoke/",
+        "/staff/clayton-mo/people/{clerk_membership}/revoke/",
+        *(DIVISION_ADMIN_ONLY,) * 2,
+    ),
+]
+
+ROUTES = {route for route, *_ in MATRIX} | {route for route, *_ in PEOPLE_MATRIX}
 
 # The staff forms' POST with a valid form, so that the write reaches the service and its own
 # permission check (an empty form would stop at the form's validation); {name} is an id.
@@ -256,6 +291,8 @@ BODIES: dict[str, dict[str, str]] = {
         "refund-reason": "x",
     },
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
+    "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
+    "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
 }
 
 
@@ -283,7 +320,14 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     )
     violation = failed_inspection.violations.get()
     violation.photo.save("gutter.png", ContentFile(PNG))
-    callers: dict[str, Any] = {**who.roles(), "superuser": factories.superuser()}
+    callers: dict[str, Any] = {
+        **who.roles(),
+        "superuser": factories.superuser(),
+        "division_admin": factories.user("clayton-admin", Role.DIVISION_ADMIN, "clayton-mo"),
+        "division_admin_elsewhere": factories.user(
+            "county-admin", Role.DIVISION_ADMIN, "st-louis-county-mo"
+        ),
+    }
     ids = {
         "case": case.pk,
         "inspection": inspection.pk,
@@ -298,6 +342,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),
         "inspector": who.inspector.pk,
+        "clerk_membership": Membership.objects.get(user=who.clerk, role=Role.CLERK).pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 
@@ -317,20 +362,15 @@ def media(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.mark.parametrize(
-    ("route", "path", "reads", "writes"), MATRIX, ids=[row[0] or "home" for row in MATRIX]
-)
-def test_each_caller_gets_what_their_role_allows(
-    clock: Clock, route: str, path: str, reads: tuple[str, ...], writes: tuple[str, ...]
-) -> None:
-    clock.set(central("2026-11-18 12:00"))
+def _observe(route: str, path: str, roles: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """What each caller of `roles` gets on a GET and on a POST of the route, in a new world."""
     callers, ids = _world()
     path = path.format(**ids)
     body = {
         name.format(**ids): value.format(**ids) for name, value in BODIES.get(route, {}).items()
     }
     got: dict[str, tuple[str, str]] = {}
-    for role in ROLES:
+    for role in roles:
         client = Client()
         if callers[role] is not None:
             client.force_login(callers[role])
@@ -340,5 +380,31 @@ def test_each_caller_gets_what_their_role_allows(
             _outcome(read.status_code, read.get("Location", "")),
             _outcome(write.status_code, write.get("Location", "")),
         )
+    return got
+
+
+@pytest.mark.parametrize(
+    ("route", "path", "reads", "writes"), MATRIX, ids=[row[0] or "home" for row in MATRIX]
+)
+def test_each_caller_gets_what_their_role_allows(
+    clock: Clock, route: str, path: str, reads: tuple[str, ...], writes: tuple[str, ...]
+) -> None:
+    clock.set(central("2026-11-18 12:00"))
+    got = _observe(route, path, (*ROLES, "division_admin"))
     observed = (tuple(got[r][0] for r in ROLES), tuple(got[r][1] for r in ROLES))
+    assert observed == (reads, writes), f"{route}: {observed}"
+    other = ROLES.index("other")
+    expected = DIVISION_ADMIN_DIFFERS.get(route, (reads[other], writes[other]))
+    assert got["division_admin"] == expected, f"{route}: division admin {got['division_admin']}"
+
+
+@pytest.mark.parametrize(
+    ("route", "path", "reads", "writes"), PEOPLE_MATRIX, ids=[row[0] for row in PEOPLE_MATRIX]
+)
+def test_only_the_division_administrator_manages_the_staff(
+    clock: Clock, route: str, path: str, reads: tuple[str, ...], writes: tuple[str, ...]
+) -> None:
+    clock.set(central("2026-11-18 12:00"))
+    got = _observe(route, path, PEOPLE_ROLES)
+    observed = (tuple(got[r][0] for r in PEOPLE_ROLES), tuple(got[r][1] for r in PEOPLE_ROLES))
     assert observed == (reads, writes), f"{route}: {observed}"

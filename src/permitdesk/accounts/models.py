@@ -15,16 +15,20 @@ class Role(models.TextChoices):
     CLERK = "clerk"  # the cases of their jurisdiction
     INSPECTOR = "inspector"  # inspections assigned to them
     CODE_OFFICIAL = "code-official"  # everything in their jurisdiction
+    # grants, changes and revokes the other staff roles of their jurisdiction (accounts.staff)
+    DIVISION_ADMIN = "division-admin", "Division administrator"
 
 
 class Membership(models.Model):
     """A staff role in one jurisdiction (applicants need none: they act on their own cases)."""
 
+    # PROTECT: deleting an account or a jurisdiction (the admin can) would otherwise end its
+    # roles with no audit event; revoke them first (accounts.staff), each one recorded.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
     )
     jurisdiction = models.ForeignKey(
-        Jurisdiction, on_delete=models.CASCADE, related_name="memberships"
+        Jurisdiction, on_delete=models.PROTECT, related_name="memberships"
     )
     role = models.CharField(max_length=16, choices=Role.choices)
 

@@ -28,7 +28,7 @@ from permitdesk.rules.lifecycle import Refused
 
 SESSION_KEY = "permitdesk_second_factor"
 NEEDED, DONE = "needed", "done"
-STAFF_ROLES = (Role.CLERK, Role.INSPECTOR, Role.CODE_OFFICIAL)
+STAFF_ROLES = (Role.CLERK, Role.INSPECTOR, Role.CODE_OFFICIAL, Role.DIVISION_ADMIN)
 
 
 def is_staff(user: User) -> bool:

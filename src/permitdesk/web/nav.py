@@ -33,6 +33,7 @@ BY_ROLE = {
     Role.CLERK: [("Work queue", "web:staff-home"), ("Search", "web:staff-search")],
     Role.CODE_OFFICIAL: [("Work queue", "web:staff-home"), ("Search", "web:staff-search")],
     Role.INSPECTOR: [("Today's inspections", "web:inspector-day")],
+    Role.DIVISION_ADMIN: [("Staff and roles", "web:staff-people")],
 }
 
 

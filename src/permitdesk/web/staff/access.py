@@ -21,6 +21,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 DESK: set[str] = {Role.CLERK, Role.CODE_OFFICIAL}  # the roles that work the cases of a jurisdiction
+# Every staff role: the staff home's (a division administrator's desk links to its staff list).
+ANY_STAFF: set[str] = {Role.CLERK, Role.CODE_OFFICIAL, Role.INSPECTOR, Role.DIVISION_ADMIN}
 
 
 def signed_in_user(request: HttpRequest) -> User:

@@ -13,12 +13,12 @@ from permitdesk.cases.selectors.desks import desk_jurisdiction, desks, issue_due
 from permitdesk.cases.selectors.queues import QUEUE_TITLES
 from permitdesk.law.loader import get_pack
 from permitdesk.web.paging import CappedPaginator
-from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
+from permitdesk.web.staff.access import ANY_STAFF, DESK, signed_in_user, staff_page
 
 PAGE_SIZE = 25
 
 
-@staff_page()
+@staff_page(ANY_STAFF)
 def staff_home(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     found = desks(user)
@@ -28,6 +28,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         {
             "desks": found,
             "inspects": any(Role.INSPECTOR in d.roles for d in found),
+            "works_cases": any(d.roles & DESK for d in found),
         },
     )
 

@@ -1,0 +1,159 @@
+"""Staff and roles, for a jurisdiction's division administrator: its staff list, a grant form
+(an existing account, found by username or e-mail), and the change and revocation of a role,
+each confirmed on its own page and posted (CSRF). Every change is a service of
+permitdesk.accounts.staff; a refusal is the form's error, beside the field it names.
+
+Another jurisdiction's staff, and a membership of another jurisdiction, are not found (404),
+as a queue of another jurisdiction is."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from permitdesk.accounts import staff
+from permitdesk.accounts.models import Membership, Role
+from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.accounts.selectors import staff_list
+from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import signed_in_user, staff_page
+
+ADMINS: set[str] = {Role.DIVISION_ADMIN}
+ROLE_CHOICES = [(role, Role(role).label) for role in staff.STAFF_ROLES]
+SERVICE_ERRORS = (Refused, Forbidden)
+
+
+class GrantForm(forms.Form):
+    user = forms.CharField(
+        label="Username or e-mail address",
+        max_length=254,
+        help_text="The person signs up for an account first; you give it the role.",
+    )
+    role = forms.ChoiceField(label="Role", choices=ROLE_CHOICES)
+
+
+class ChangeForm(forms.Form):
+    role = forms.ChoiceField(label="New role", choices=ROLE_CHOICES)
+
+
+def administered(user: User) -> list[Jurisdiction]:
+    """The jurisdictions where the user is a division administrator, by name."""
+    return list(
+        Jurisdiction.objects.filter(
+            memberships__user_id=user.pk, memberships__role=Role.DIVISION_ADMIN
+        ).order_by("name")
+    )
+
+
+def administered_jurisdiction(user: User, slug: str) -> Jurisdiction:
+    """`slug`, if the user administers it; else not found."""
+    for place in administered(user):
+        if place.slug == slug:
+            return place
+    raise NotFound(f"jurisdiction {slug} not found")
+
+
+def member(place: Jurisdiction, pk: int) -> Membership:
+    found = staff_list([place.pk]).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"staff role {pk} not found")
+    return found
+
+
+@staff_page(ADMINS)
+def people_home(request: HttpRequest) -> HttpResponse:
+    places = administered(signed_in_user(request))
+    if len(places) == 1:
+        return redirect("web:staff-people-list", slug=places[0].slug)
+    return render(request, "web/staff/people_home.html", {"places": places})
+
+
+@staff_page(ADMINS)
+def people(request: HttpRequest, slug: str) -> HttpResponse:
+    user = signed_in_user(request)
+    place = administered_jurisdiction(user, slug)
+    return render(
+        request,
+        "web/staff/people.html",
+        {"jurisdiction": place, "members": list(staff_list([place.pk])), "me": user},
+    )
+
+
+@staff_page(ADMINS)
+def grant(request: HttpRequest, slug: str) -> HttpResponse:
+    user = signed_in_user(request)
+    place = administered_jurisdiction(user, slug)
+    form = GrantForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            person = staff.find_account(form.cleaned_data["user"])
+            staff.grant_role(
+                actor=user,
+                user=person,
+                jurisdiction=place,
+                role=form.cleaned_data["role"],
+                now=timezone.now(),
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(
+                request, f"{person.username} is now {form.cleaned_data['role']} in {place.name}."
+            )
+            return redirect("web:staff-people-list", slug=place.slug)
+    status = 422 if form.is_bound else 200
+    context = {"jurisdiction": place, "form": form}
+    return render(request, "web/staff/people_grant.html", context, status=status)
+
+
+@staff_page(ADMINS)
+def change(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    place = administered_jurisdiction(user, slug)
+    membership = member(place, pk)
+    form = ChangeForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            staff.change_role(
+                actor=user,
+                membership=membership,
+                role=form.cleaned_data["role"],
+                now=timezone.now(),
+            )
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                f"{membership.user.username} is now {form.cleaned_data['role']} "
+                f"(was {membership.role}).",
+            )
+            return redirect("web:staff-people-list", slug=place.slug)
+    status = 422 if form.is_bound else 200
+    context = {"jurisdiction": place, "membership": membership, "form": form}
+    return render(request, "web/staff/people_change.html", context, status=status)
+
+
+@staff_page(ADMINS)
+def revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    place = administered_jurisdiction(user, slug)
+    membership = member(place, pk)
+    form = forms.Form(request.POST if request.method == "POST" else None)
+    if form.is_bound:
+        try:
+            staff.revoke_role(actor=user, membership=membership, now=timezone.now())
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(request, f"{membership.user.username} is no longer {membership.role}.")
+            return redirect("web:staff-people-list", slug=place.slug)
+    status = 422 if form.is_bound else 200
+    context = {"jurisdiction": place, "membership": membership, "form": form}
+    return render(request, "web/staff/people_revoke.html", context, status=status)
