@@ -1,10 +1,11 @@
 """The import pipeline every kind shares: parse the CSV, check every row (against the file
-and the database), report; then, unless it is a dry run or a row was refused, write the
-whole file in one transaction, chunk by chunk, with an audit event per record written; and
-reconcile: rows read, created, updated, unchanged, refused.
+and the database) and, unless it is a dry run, write it with an audit event per record
+written; report every problem; and reconcile: rows read, created, updated, unchanged, refused.
 
 All or nothing: one bad row refuses the file, so a go-live never holds half a file. The
-file is read twice (checked, then written), so memory holds one chunk, never the file.
+file is read once, a chunk at a time, in one transaction: each chunk is checked, then written
+while no row has been refused; after a refusal the rest is only checked (every problem is
+reported) and the transaction is rolled back. Memory holds one chunk, never the file.
 """
 
 from __future__ import annotations
@@ -168,7 +169,29 @@ def run(
     callback told of each chunk's rows."""
     context = _context(actor_username, now, jurisdiction, path.name)
     report = Report(kind=kind.name, dry_run=dry_run)
-    tick = progress("checking", None) if progress else (lambda n: None)
+    tick = progress(kind.name, None) if progress else (lambda n: None)
+    try:
+        with transaction.atomic():
+            _check_and_write(kind, context, path, report, tick)
+            if report.problems and not dry_run:
+                raise _Undo  # a row was refused after earlier chunks were written
+    except _Undo:
+        pass
+    report.problems.sort(key=lambda p: p.line)
+    report.written = not (report.problems or dry_run)
+    return report
+
+
+class _Undo(Exception):
+    """Rolls back what a refused file wrote before its first problem was found."""
+
+
+def _check_and_write(
+    kind: Kind, context: Context, path: Path, report: Report, tick: Progress
+) -> None:
+    """Each chunk checked, then written while no row has been refused (one pass over the
+    file: a chunk sees the chunks written before it). Once a row is refused, the rest is
+    only checked, so every problem is reported."""
     seen: dict[tuple[str, ...], int] = {}
     for chunk in _chunks(kind, path, report.problems):
         report.read += len(chunk)
@@ -177,20 +200,9 @@ def run(
         report.created += len(plan.creates)
         report.updated += len(plan.updates)
         report.unchanged += plan.unchanged
-        tick(len(chunk))
-    report.problems.sort(key=lambda p: p.line)
-    if report.problems or dry_run:
-        return report
-    tick = progress("writing", report.read) if progress else (lambda n: None)
-    with transaction.atomic():
-        for chunk in _chunks(kind, path, []):
-            plan = kind.check(context, _placed(kind, context, chunk, {}, []))
-            if plan.problems:  # the database changed since the check: write none of it
-                raise ImportRefused("; ".join(str(p) for p in plan.problems))
+        if not (report.dry_run or report.problems):
             record_all(kind.write(context, plan))
-            tick(len(chunk))
-    report.written = True
-    return report
+        tick(len(chunk))
 
 
 def _context(username: str, now: dt.datetime, slug: str, source: str) -> Context:

@@ -472,6 +472,18 @@ def party_jurisdictions(party: Party) -> list[Jurisdiction]:
     )
 
 
+def require_may_edit_party(actor: User, party: Party) -> Jurisdiction:
+    """The clerks and code officials of a jurisdiction whose case names the party edit it
+    (its first such jurisdiction is returned, where the edit is filed); a party on no case
+    is not found."""
+    places = party_jurisdictions(party)
+    for where in places:
+        if roles(actor, where.pk) & EDITORS:
+            return where
+    require_may_edit(actor, places[0].pk if places else 0, f"party {party.pk}")
+    raise NotFound(f"party {party.pk} not found")
+
+
 @transaction.atomic
 def update_party(
     *,
@@ -485,10 +497,7 @@ def update_party(
 ) -> Party:
     """A party's name and contact: the clerks and code officials of a jurisdiction whose
     case names the party edit it."""
-    places = party_jurisdictions(party)
-    editable = [j for j in places if roles(actor, j.pk) & EDITORS]
-    if not editable:
-        require_may_edit(actor, places[0].pk if places else 0, f"party {party.pk}")
+    where = require_may_edit_party(actor, party)
     party = _locked(Party, party.pk)
     name, email, phone = name.strip(), email.strip(), phone.strip()
     if kind not in Party.Kind.values:
@@ -518,6 +527,6 @@ def update_party(
             at=now,
             before=before,
             after=after,
-            jurisdiction_slug=editable[0].slug,
+            jurisdiction_slug=where.slug,
         )
     return party

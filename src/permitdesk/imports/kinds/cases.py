@@ -20,6 +20,9 @@ from permitdesk.imports.rows import Fields, Problem, Row
 from permitdesk.records.models import Jurisdiction
 
 BATCH = 1000
+# The choices, read once (a TextChoices' .values is built anew at each read).
+TRIGGERS = tuple(Application.Trigger.values)
+CHANNELS = tuple(Application.Channel.values)
 MOST = Decimal("999999.99")
 # Only a submitted case is imported: the later statuses carry inspections, violations and
 # approvals this kind does not import; a clerk takes the case on from the queue.
@@ -43,9 +46,9 @@ def _values(
         "unit": places.unit_of(fields, where, known["units"]),
         "applicant": places.applicant_of(fields, context, known["applicants"]),
         "fee_item": places.fee_item_of(fields, pack),
-        "trigger": fields.choice("trigger", Application.Trigger.values),
+        "trigger": fields.choice("trigger", TRIGGERS),
         "status": fields.choice("status", OPEN_STATUSES, default=OPEN_STATUSES[0]),
-        "channel": fields.choice("channel", Application.Channel.values, default="in-person"),
+        "channel": fields.choice("channel", CHANNELS, default="in-person"),
         "submitted_on": submitted_on,
         "fees_assessed": fields.amount(
             "fees_assessed", least=Decimal(0), most=MOST, required=False
@@ -55,7 +58,7 @@ def _values(
 
 def _same(case: Application, values: dict[str, Any], context: Context, where: Jurisdiction) -> bool:
     return (
-        case.unit_id == values["unit"].pk
+        case.unit_id == values["unit"]
         and case.trigger == values["trigger"]
         and case.fee_item == values["fee_item"]
         and case.submitted_at == places.at_noon(context.pack(where), values["submitted_on"])
@@ -101,7 +104,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         made.append(
             Application(
                 jurisdiction=where,
-                unit=v["unit"],
+                unit_id=v["unit"],
                 applicant=v["applicant"],
                 fee_item=v["fee_item"],
                 trigger=v["trigger"],

@@ -19,6 +19,8 @@ from permitdesk.records.models import Jurisdiction, Party
 from permitdesk.records.services import party_state
 
 BATCH = 1000
+# The choices, read once (a TextChoices' .values is built anew at each read).
+KINDS = tuple(Party.Kind.values)
 
 
 def _values(fields: Fields) -> dict[str, str]:
@@ -29,7 +31,7 @@ def _values(fields: Fields) -> dict[str, str]:
         except ValidationError:
             fields.problem("email", f"email '{email}' is not an e-mail address (blank: none)")
     return {
-        "kind": fields.choice("kind", Party.Kind.values),
+        "kind": fields.choice("kind", KINDS),
         "name": fields.text("name", required=True),
         "email": email,
         "phone": fields.text("phone", limit=32),

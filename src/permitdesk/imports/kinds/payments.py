@@ -17,6 +17,8 @@ from permitdesk.imports.rows import Fields, Problem, Row
 from permitdesk.records.models import Jurisdiction
 
 BATCH = 1000
+# The choices, read once (a TextChoices' .values is built anew at each read).
+KINDS = tuple(Payment.Kind.values)
 MOST = Decimal("999999.99")
 
 
@@ -37,7 +39,7 @@ def _values(fields: Fields, context: Context, where: Jurisdiction) -> dict[str, 
         "method": fields.choice("method", methods)
         if methods
         else fields.text("method", required=True, limit=20),
-        "kind": fields.choice("kind", Payment.Kind.values, default=Payment.Kind.FEE),
+        "kind": fields.choice("kind", KINDS, default=Payment.Kind.FEE),
         "paid_on": paid_on,
     }
 

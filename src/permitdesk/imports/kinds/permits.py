@@ -6,6 +6,7 @@ issue date plus that term, and not yet past; where it sets none, no end date."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from permitdesk.audit.models import AuditEvent
@@ -13,16 +14,21 @@ from permitdesk.cases.models import Application, Permit
 from permitdesk.imports.kinds import places
 from permitdesk.imports.pipeline import Context, Kind, Plan
 from permitdesk.imports.rows import Fields, Problem, Row
-from permitdesk.law.pack import NotInForce, Pack
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import NotInForce
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.periods import add_period
 
 BATCH = 1000
+# The choices, read once (a TextChoices' .values is built anew at each read).
+TRIGGERS = tuple(Application.Trigger.values)
 
 
-def expected_end(pack: Pack, issued_on: dt.date) -> tuple[dt.date | None, str]:
+@cache
+def expected_end(slug: str, issued_on: dt.date) -> tuple[dt.date | None, str]:
     """The end the pack's permit_term gives a permit issued on `issued_on`, and the rule's
     words for a message; no term, no end. NotInForce when the term had no version then."""
+    pack = get_pack(slug)
     if not pack.has_term("permit_term"):
         return None, f"{pack.slug} sets no permit term: a permit runs until it is ended"
     term = pack.term_version("permit_term", issued_on)
@@ -46,7 +52,7 @@ def _dates(
         )
         return None, None
     try:
-        end, rule = expected_end(pack, issued_on)
+        end, rule = expected_end(pack.slug, issued_on)
     except NotInForce as absent:
         fields.problem("issued_on", f"issued_on {issued_on}: {absent}")
         return None, None
@@ -71,9 +77,7 @@ def _values(
         "unit": places.unit_of(fields, where, known["units"]),
         "applicant": places.applicant_of(fields, context, known["applicants"]),
         "fee_item": places.fee_item_of(fields, context.pack(where)),
-        "trigger": fields.choice(
-            "trigger", Application.Trigger.values, default="change-of-occupancy"
-        ),
+        "trigger": fields.choice("trigger", TRIGGERS, default="change-of-occupancy"),
         "evidence": fields.text("evidence", limit=40),
         "issued_on": issued_on,
         "ends_on": ends_on,
@@ -94,7 +98,7 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     }
     in_force = dict(
         Permit.objects.filter(
-            application__unit__in=known["units"].values(), ended_at=None
+            application__unit_id__in=known["units"].values(), ended_at=None
         ).values_list("application__unit_id", "number")
     )
     for row, where in placed:
@@ -102,16 +106,16 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
         values = _values(fields, context, where, known)
         found = numbers.get(values["number"])
         unit = values["unit"]
-        if unit is not None and in_force.get(unit.pk, values["number"]) != values["number"]:
+        if unit is not None and in_force.get(unit, values["number"]) != values["number"]:
             fields.problem(
                 "number",
-                f"the unit already has permit {in_force[unit.pk]} in force: never two in force "
+                f"the unit already has permit {in_force[unit]} in force: never two in force "
                 "on one unit",
             )
         if fields.problems:
             plan.problems.extend(fields.problems)
         elif found is None:
-            in_force[unit.pk] = values["number"]
+            in_force[unit] = values["number"]
             plan.creates.append((row, where, values))
         elif _same(found, values, where):
             plan.unchanged += 1
@@ -131,7 +135,7 @@ def _same(permit: Permit, values: dict[str, Any], where: Jurisdiction) -> bool:
     case = permit.application
     return (
         case.jurisdiction_id == where.pk
-        and case.unit_id == values["unit"].pk
+        and case.unit_id == values["unit"]
         and permit.ends_on == values["ends_on"]
         and permit.issued_at.astimezone(places.zone_of(where)).date() == values["issued_on"]
     )
@@ -144,7 +148,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         cases.append(
             Application(
                 jurisdiction=where,
-                unit=v["unit"],
+                unit_id=v["unit"],
                 applicant=v["applicant"],
                 fee_item=v["fee_item"],
                 trigger=v["trigger"],
@@ -178,7 +182,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
             application_id=permit.application_id,
             after={
                 "number": permit.number,
-                "unit": v["unit"].pk,
+                "unit": v["unit"],
                 "issued_on": v["issued_on"].isoformat(),
                 "ends_on": v["ends_on"].isoformat() if v["ends_on"] else None,
             },

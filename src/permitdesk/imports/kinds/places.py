@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
@@ -22,17 +23,18 @@ from permitdesk.rules.calendar import zone
 UnitKey = tuple[int, str, str]  # jurisdiction id, parcel id, unit label
 
 
-def units(placed: Iterable[tuple[Row, Jurisdiction]]) -> dict[UnitKey, Unit]:
-    """The rows' units, in one query."""
+def units(placed: Iterable[tuple[Row, Jurisdiction]]) -> dict[UnitKey, int]:
+    """The ids of the rows' units, in one query (ids, not models: a chunk reads thousands)."""
     rows = list(placed)
     found = Unit.objects.filter(
         property__jurisdiction_id__in={where.pk for _, where in rows},
         property__parcel_id__in={row["parcel_id"] for row, _ in rows},
-    ).select_related("property")
-    return {(u.property.jurisdiction_id, u.property.parcel_id, u.label): u for u in found}
+    ).values_list("property__jurisdiction_id", "property__parcel_id", "label", "id")
+    return {(j, parcel, label): pk for j, parcel, label, pk in found}
 
 
-def unit_of(fields: Fields, where: Jurisdiction, known: dict[UnitKey, Unit]) -> Unit | None:
+def unit_of(fields: Fields, where: Jurisdiction, known: dict[UnitKey, int]) -> int | None:
+    """The id of the row's unit."""
     parcel = fields.text("parcel_id", required=True, limit=64)
     label = fields.text("unit_label", limit=32)
     unit = known.get((where.pk, parcel, label))
@@ -89,8 +91,19 @@ def cases_by_ref(placed: Iterable[tuple[Row, Jurisdiction]]) -> dict[tuple[int, 
 
 def fee_item_of(fields: Fields, pack: Pack) -> str:
     """The row's fee item, or the pack's first program that ends in a permit."""
-    permits = [s for s in pack.case_items() if pack.item(s).case.ends_in == "permit"]  # type: ignore[union-attr]
-    return fields.choice("fee_item", pack.case_items(), default=permits[0])
+    items, default = _case_items(pack.slug)
+    return fields.choice("fee_item", items, default=default)
+
+
+@cache
+def _case_items(slug: str) -> tuple[list[str], str]:
+    pack = get_pack(slug)
+    ending_in_permits = [
+        item
+        for item in pack.case_items()
+        if getattr(pack.item(item).case, "ends_in", "") == "permit"
+    ]
+    return pack.case_items(), ending_in_permits[0]
 
 
 def at_noon(pack: Pack, day: dt.date) -> dt.datetime:

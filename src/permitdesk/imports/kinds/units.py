@@ -5,6 +5,8 @@ the areas decide how many may live there."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +17,8 @@ from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
 from permitdesk.records.services import AREA_LIMIT
 
 BATCH = 1000
+# The choices, read once (a TextChoices' .values is built anew at each read).
+UNIT_TYPES = tuple(Unit.UnitType.values)
 MOST_UNITS = 10_000
 MOST_BEDROOMS = 50
 
@@ -48,7 +52,7 @@ def _areas(fields: Fields) -> list[Decimal]:
 def _values(fields: Fields) -> dict[str, Any]:
     return {
         "label": fields.text("label", limit=32),
-        "unit_type": fields.choice("unit_type", Unit.UnitType.values),
+        "unit_type": fields.choice("unit_type", UNIT_TYPES),
         "units_in_building": fields.whole("units_in_building", default=1, least=1, most=MOST_UNITS),
         "new_construction": fields.flag("new_construction"),
         "bedrooms": _areas(fields),
@@ -88,6 +92,16 @@ def _elsewhere(parcel_ids: set[str]) -> dict[str, str]:
     )
 
 
+def _bedroom_areas(units: Iterable[Unit]) -> dict[int, list[Decimal]]:
+    """The units' bedroom areas, in the order recorded, in one query (no models: a chunk
+    reads thousands)."""
+    found: dict[int, list[Decimal]] = defaultdict(list)
+    rooms = Bedroom.objects.filter(unit__in=list(units)).order_by("pk")
+    for unit_id, area in rooms.values_list("unit_id", "area_sqft"):
+        found[unit_id].append(area)
+    return found
+
+
 def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     plan = Plan()
     parcels = _parcels(placed)
@@ -95,8 +109,9 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     elsewhere = _elsewhere(missing) if missing else {}
     units = {
         (unit.property_id, unit.label): unit
-        for unit in Unit.objects.filter(property__in=parcels.values()).prefetch_related("bedrooms")
+        for unit in Unit.objects.filter(property__in=parcels.values())
     }
+    areas = _bedroom_areas(units.values())
     for row, where in placed:
         fields = Fields(row)
         values = _values(fields)
@@ -118,8 +133,7 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
         if found is None:
             plan.creates.append((row, where, parcel, values))
             continue
-        areas = [room.area_sqft for room in sorted(found.bedrooms.all(), key=lambda r: r.pk)]
-        before = _state(found, areas)
+        before = _state(found, areas.get(found.pk, []))
         if before != values:
             plan.updates.append((row, where, found, before, values))
         else:
