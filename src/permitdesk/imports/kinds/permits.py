@@ -147,9 +147,9 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         moment = places.at_noon(context.pack(where), v["issued_on"])
         cases.append(
             Application(
-                jurisdiction=where,
+                jurisdiction_id=where.pk,
                 unit_id=v["unit"],
-                applicant=v["applicant"],
+                applicant_id=v["applicant"].pk,
                 fee_item=v["fee_item"],
                 trigger=v["trigger"],
                 status=Application.Status.ISSUED,
@@ -162,7 +162,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
     permits = Permit.objects.bulk_create(
         [
             Permit(
-                application=case,
+                application_id=case.pk,
                 number=v["number"],
                 kind=Permit.Kind.STANDARD,
                 issued_at=case.submitted_at,

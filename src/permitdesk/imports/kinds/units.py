@@ -143,7 +143,7 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
 
 def _unit(parcel: Property, values: dict[str, Any]) -> Unit:
     fields = {k: v for k, v in values.items() if k != "bedrooms"}
-    return Unit(property=parcel, **fields)
+    return Unit(property_id=parcel.pk, **fields)
 
 
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
@@ -151,7 +151,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         [_unit(parcel, values) for _, _, parcel, values in plan.creates], batch_size=BATCH
     )
     rooms = [
-        Bedroom(unit=unit, area_sqft=area)
+        Bedroom(unit_id=unit.pk, area_sqft=area)
         for (_, _, _, values), unit in zip(plan.creates, made, strict=True)
         for area in values["bedrooms"]
     ]
