@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
+from permitdesk.imports.management.commands import import_records
 from permitdesk.records.models import Property
 from tests.imports.conftest import SAMPLES
 from tests.writes import writes_nothing
@@ -99,3 +100,16 @@ def test_it_refuses_to_start(clerk: User, args: list[str], message: str) -> None
     with writes_nothing(), pytest.raises(CommandError) as refused:
         command(*args)
     assert message in str(refused.value)
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, drawn in ((Terminal(), True), (StringIO(), False)):
+        monkeypatch.setattr(import_records.sys, "stderr", stream)
+        tick = import_records.progress_bar("units", 4)
+        tick(2)
+        tick(2)
+        assert ("units" in stream.getvalue()) is drawn

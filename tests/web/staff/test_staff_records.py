@@ -123,3 +123,18 @@ def test_a_clerk_edits_a_party_of_a_case(who: factories.People) -> None:
         bad = clerk.post(f"/staff/parties/{party.pk}/", {**body, "email": "ada@"})
     assert bad.status_code == 422
     assert AuditEvent.objects.filter(action="update-party").count() == 1
+
+
+def test_the_case_page_links_the_desk_to_its_records(who: factories.People) -> None:
+    case, _ = factories.scheduled(who)
+    party = Party.objects.create(kind="tenant", name="Tess Tenant")
+    case.parties.add(party)
+    links = [
+        f'href="/staff/properties/{case.unit.property_id}/"',
+        f'href="/staff/units/{case.unit_id}/"',
+        f'href="/staff/parties/{party.pk}/"',
+    ]
+    page = client_of(who.clerk).get(f"/staff/cases/{case.pk}/").content.decode()
+    assert [link in page for link in links] == [True, True, True]
+    inspector = client_of(who.inspector).get(f"/staff/cases/{case.pk}/").content.decode()
+    assert [link in inspector for link in links] == [False, False, False]
