@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from permitdesk.audit.models import AuditEvent
 from permitdesk.records.models import Bedroom, Party, Unit
@@ -138,3 +140,15 @@ def test_the_case_page_links_the_desk_to_its_records(who: factories.People) -> N
     assert [link in page for link in links] == [True, True, True]
     inspector = client_of(who.inspector).get(f"/staff/cases/{case.pk}/").content.decode()
     assert [link in inspector for link in links] == [False, False, False]
+
+
+def test_the_unit_page_reads_as_many_queries_whatever_its_bedrooms(who: factories.People) -> None:
+    clerk = client_of(who.clerk)
+    counts = []
+    for parcel, rooms in (("P-1", ("100",)), ("P-2", ("100",) * 6)):
+        unit = factories.unit("clayton-mo", parcel=parcel, bedrooms=rooms)
+        clerk.get(f"/staff/units/{unit.pk}/")  # the session and memberships, read once
+        with CaptureQueriesContext(connection) as queries:
+            assert clerk.get(f"/staff/units/{unit.pk}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
