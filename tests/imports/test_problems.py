@@ -155,6 +155,22 @@ CASES = [
         id="a second permit in force on a unit",
     ),
     pytest.param(
+        "parties",
+        "jurisdiction,source_ref,kind,name,case_ref\n"
+        "clayton-mo,N-1,owner,Ann Lee,OLD-2026-0412\n"
+        "clayton-mo,N-1,owner,Ann Leigh,OLD-2026-0417\n"
+        "clayton-mo,N-1,owner,Ann Lee,OLD-2026-0412\n"
+        "clayton-mo,N-2,landlord,Bo Lee,OLD-2026-0404\n",
+        [
+            "line 3, column source_ref: party 'N-1' has other details than at line 2",
+            "line 4, column case_ref: source_ref 'N-1', case_ref 'OLD-2026-0412' is in the file "
+            "twice: first at line 2; a party is named once on a case",
+            "line 5, column kind: kind is 'landlord'; one of: owner",
+            "line 5, column case_ref: no case 'OLD-2026-0404' was imported in clayton-mo",
+        ],
+        id="a party given twice with other details, an unknown kind and case",
+    ),
+    pytest.param(
         "cases",
         "jurisdiction,case_ref,parcel_id,unit_label,trigger,submitted_on\n"
         "clayton-mo,OLD-2026-0412,18K320221,2B,sale,2026-11-02\n",

@@ -1,10 +1,9 @@
 """parties: owners, managing agents, realtors and tenants, known by the source system's
 reference (source_ref, the natural key), each named on its case (case_ref) where one is
-given. A second run with other contact details updates the party, with before and after."""
+given; a party on several cases is a row per case. A second run with other contact details
+updates the party, with before and after."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -38,11 +37,23 @@ def _values(fields: Fields) -> dict[str, str]:
     }
 
 
+def _named(parties: dict[int, Party]) -> set[tuple[int, int]]:
+    """(case, party) of these parties' cases, in one query."""
+    through = Application.parties.through.objects.filter(party_id__in=list(parties))
+    return set(through.values_list("application_id", "party_id"))
+
+
 def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
+    """A row creates its party, updates it (other details), or names it on another case (a
+    party on several cases is a row per case, with the same details); else it is unchanged.
+    Plan entries: (row, where, case, party or None for one created in this chunk, values,
+    the details before)."""
     plan = Plan()
     keys = places.source_keys("party", placed, "source_ref")
     parties = Party.objects.in_bulk(set(keys.values()))
+    named = _named(parties)
     cases = places.cases_by_ref([(r, w) for r, w in placed if r["case_ref"]])
+    first: dict[tuple[int, str], tuple[int, dict[str, str]]] = {}  # created in this chunk
     for row, where in placed:
         fields = Fields(row)
         fields.text("source_ref", required=True, limit=100)
@@ -53,28 +64,46 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
                 "case_ref",
                 f"no case '{row['case_ref']}' was imported in {where.slug}: import the cases first",
             )
+        key = (where.pk, row["source_ref"])
+        found = parties.get(keys.get(key, 0))
+        known = party_state(found) if found is not None else first.get(key, (0, None))[1]
+        if key in first and known != values:
+            fields.problem(
+                "source_ref",
+                f"party '{row['source_ref']}' has other details than at line {first[key][0]}: "
+                "a party on several cases is given with the same details on each row",
+            )
         if fields.problems:
             plan.problems.extend(fields.problems)
-            continue
-        found = parties.get(keys.get((where.pk, row["source_ref"]), 0))
-        if found is None:
-            plan.creates.append((row, where, case, values))
-        elif party_state(found) != values:
-            plan.updates.append((row, where, case, found, values))
+        elif known is None:
+            first[key] = (row.line, values)
+            plan.creates.append((row, where, case, None, values, None))
+        elif (
+            known != values
+            or (case and found is None)
+            or (case and found is not None and (case.pk, found.pk) not in named)
+        ):
+            plan.updates.append((row, where, case, found, values, known))
         else:
             plan.unchanged += 1
     return plan
 
 
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
-    made = Party.objects.bulk_create([Party(**v) for *_, v in plan.creates], batch_size=BATCH)
+    made = Party.objects.bulk_create(
+        [Party(**values) for *_, values, _ in plan.creates], batch_size=BATCH
+    )
     SourceKey.objects.bulk_create(
         [
             SourceKey(jurisdiction=where, kind="party", key=row["source_ref"], object_id=party.pk)
-            for (row, where, _, _), party in zip(plan.creates, made, strict=True)
+            for (row, where, *_), party in zip(plan.creates, made, strict=True)
         ],
         batch_size=BATCH,
     )
+    created = {
+        (where.pk, row["source_ref"]): party
+        for (row, where, *_), party in zip(plan.creates, made, strict=True)
+    }
     events = [
         context.event(
             row,
@@ -82,29 +111,41 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
             party,
             where,
             application_id=case.pk if case else None,
-            after={**v, "source_ref": row["source_ref"]},
+            after={**values, "source_ref": row["source_ref"], "case_ref": row["case_ref"]},
         )
-        for (row, where, case, v), party in zip(plan.creates, made, strict=True)
+        for (row, where, case, _, values, _), party in zip(plan.creates, made, strict=True)
     ]
+    links = [(case, party) for (_, _, case, *_), party in zip(plan.creates, made, strict=True)]
     changed = []
-    for row, where, _, party, values in plan.updates:
-        before: dict[str, Any] = party_state(party)
-        for name, value in values.items():
-            setattr(party, name, value)
-        changed.append(party)
-        events.append(context.event(row, "import-party", party, where, before=before, after=values))
+    for row, where, case, found, values, before in plan.updates:
+        party = found or created[(where.pk, row["source_ref"])]
+        if found is not None and values != before:
+            for name, value in values.items():
+                setattr(party, name, value)
+            changed.append(party)
+        links.append((case, party))
+        after = {**values, "case_ref": row["case_ref"]}
+        events.append(
+            context.event(
+                row,
+                "import-party",
+                party,
+                where,
+                application_id=case.pk if case else None,
+                before=before,
+                after=after,
+            )
+        )
     Party.objects.bulk_update(changed, list(party_state(Party())), batch_size=BATCH)
-    named = [
-        Application.parties.through(application_id=case.pk, party_id=party.pk)
-        for (_, _, case, _), party in zip(plan.creates, made, strict=True)
-        if case is not None
-    ]
-    named += [
-        Application.parties.through(application_id=case.pk, party_id=party.pk)
-        for _, _, case, party, _ in plan.updates
-        if case is not None
-    ]
-    Application.parties.through.objects.bulk_create(named, ignore_conflicts=True, batch_size=BATCH)
+    Application.parties.through.objects.bulk_create(
+        [
+            Application.parties.through(application_id=case.pk, party_id=party.pk)
+            for case, party in links
+            if case is not None
+        ],
+        ignore_conflicts=True,
+        batch_size=BATCH,
+    )
     return events
 
 
@@ -112,8 +153,8 @@ KIND = Kind(
     name="parties",
     required=("source_ref", "kind", "name"),
     optional=("email", "phone", "case_ref"),
-    key=("source_ref",),
-    key_rule="a party is imported once per reference",
+    key=("source_ref", "case_ref"),
+    key_rule="a party is named once on a case",
     check=check,
     write=write,
 )
