@@ -1,5 +1,5 @@
-"""records.services.add_bedroom: a bedroom of the unit; its area decides how many may live there, so the event shows
-the unit's bedrooms before and after."""
+"""records.services.add_bedroom: a bedroom of the unit; its area decides how many may live
+there, so the event shows the unit's bedrooms before and after."""
 
 from __future__ import annotations
 

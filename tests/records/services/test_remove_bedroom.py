@@ -1,4 +1,5 @@
-"""records.services.remove_bedroom: a bedroom taken off the unit, with the unit's bedrooms before and after."""
+"""records.services.remove_bedroom: a bedroom taken off the unit, with the unit's bedrooms
+before and after."""
 
 from __future__ import annotations
 
