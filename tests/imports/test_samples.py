@@ -101,3 +101,32 @@ def test_a_changed_unit_is_updated_with_its_bedrooms_before_and_after(
         ["140.00", "120.00"],
     )
     assert Bedroom.objects.filter(unit__property__parcel_id="18K310142").count() == 2
+
+
+def test_a_changed_property_and_party_are_updated_with_before_and_after(
+    samples: dict[str, Report], importer: Importer
+) -> None:
+    place = importer(
+        "properties",
+        "jurisdiction,parcel_id,address,city,state,zip_code\n"
+        "clayton-mo,18K310142,10 N Brentwood Blvd,Clayton,MO,63105\n",
+    )
+    party = importer(
+        "parties",
+        "jurisdiction,source_ref,kind,name,email\nclayton-mo,AGT-007,managing-agent,Meramec Co.,\n",
+    )
+    assert (place.updated, party.updated) == (1, 1)
+    events = AuditEvent.objects.order_by("-pk")
+    party_event, place_event = events[0], events[1]
+    assert place_event.before is not None
+    assert place_event.after is not None
+    assert (place_event.before["address"], place_event.after["address"]) == (
+        "8 N Brentwood Blvd",
+        "10 N Brentwood Blvd",
+    )
+    assert Property.objects.get(parcel_id="18K310142").normalized_address == "10 N BRENTWOOD BLVD"
+    assert party_event.before is not None
+    assert (party_event.before["email"], Party.objects.get(name="Meramec Co.").email) == (
+        "office@example.org",
+        "",
+    )
