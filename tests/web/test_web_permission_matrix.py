@@ -26,6 +26,7 @@ from permitdesk.accounts.models import Membership, Role
 from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
+from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
@@ -77,7 +78,19 @@ OFFICIAL_WRITE = ("403", "403", "403", "404", "403", "404", "ok", "403", "login"
 PERMIT_FORM = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
-ADMIN = ("login",) * 7 + ("ok", "login")  # Django's own is_staff check
+ADMIN = ("login",) * 7 + ("ok", "login")
+# The record pages: the jurisdiction's clerks and code officials; no desk role anywhere, 403.
+RECORDS = (
+    "403",
+    "403",
+    "ok",
+    "404",
+    "403",
+    "403",
+    "ok",
+    "403",
+    "login",
+)  # Django's own is_staff check
 
 # A division administrator holds no case role: on every row above they get what `other` (an
 # applicant with no case here) gets, but for the staff home, where their desk links to their
@@ -201,6 +214,22 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("staff/cases/<int:pk>/refunds/", "/staff/cases/{case}/refunds/", NO_POST, PERMIT_FORM),
     ("staff/cases/<int:pk>/withdraw/", "/staff/cases/{case}/withdraw/", NO_POST, PERMIT_FORM),
+    ("staff/properties/<int:pk>/", "/staff/properties/{property}/", RECORDS, RECORDS),
+    ("staff/units/<int:pk>/", "/staff/units/{unit}/", RECORDS, RECORDS),
+    ("staff/units/<int:pk>/bedrooms/", "/staff/units/{unit}/bedrooms/", NO_POST, RECORDS),
+    (
+        "staff/units/<int:pk>/bedrooms/change/",
+        "/staff/units/{unit}/bedrooms/change/",
+        NO_POST,
+        RECORDS,
+    ),
+    (
+        "staff/units/<int:pk>/bedrooms/remove/",
+        "/staff/units/{unit}/bedrooms/remove/",
+        NO_POST,
+        RECORDS,
+    ),
+    ("staff/parties/<int:pk>/", "/staff/parties/{party}/", RECORDS, RECORDS),
     ("documents/permits/<int:permit_id>.pdf", "/documents/permits/{permit}.pdf", DOCUMENT, NO_POST),
     (
         "documents/violation-notices/<int:inspection_id>.pdf",
@@ -293,6 +322,17 @@ BODIES: dict[str, dict[str, str]] = {
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
     "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
     "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
+    "staff/properties/<int:pk>/": {
+        "parcel_id": "P-1",
+        "address": "12 N Central Ave",
+        "city": "Clayton",
+        "state": "MO",
+    },
+    "staff/units/<int:pk>/": {"unit_type": "single-family", "units_in_building": "1"},
+    "staff/units/<int:pk>/bedrooms/": {"area_sqft": "90", "smoke_alarm": "on"},
+    "staff/units/<int:pk>/bedrooms/change/": {"bedroom": "{bedroom}", "area_sqft": "95"},
+    "staff/units/<int:pk>/bedrooms/remove/": {"bedroom": "{bedroom}"},
+    "staff/parties/<int:pk>/": {"kind": "owner", "name": "Ada Owner"},
 }
 
 
@@ -320,6 +360,8 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     )
     violation = failed_inspection.violations.get()
     violation.photo.save("gutter.png", ContentFile(PNG))
+    party = Party.objects.create(kind="owner", name="Ada")
+    case.parties.add(party)
     callers: dict[str, Any] = {
         **who.roles(),
         "superuser": factories.superuser(),
@@ -338,6 +380,9 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "permit": permit.pk,
         "issued": permit.application_id,
         "property": case.unit.property_id,
+        "unit": case.unit_id,
+        "bedroom": case.unit.bedrooms.order_by("pk")[0].pk,
+        "party": party.pk,
         "payment": case.payments.order_by("id").first().pk,  # type: ignore[union-attr]
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.permissions import own_property_ids
-from permitdesk.records.models import Property, Unit
+from permitdesk.records.models import Party, Property, Unit
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -87,3 +87,8 @@ def my_units(user: User) -> QuerySet[Unit]:
         .select_related("property__jurisdiction")
         .order_by("property__address", "label", "id")
     )
+
+
+def party_detail(pk: int) -> Party:
+    """A party, with the cases that name it (their jurisdictions decide who may edit it)."""
+    return one(Party.objects.prefetch_related("applications__jurisdiction"), pk, "party")
