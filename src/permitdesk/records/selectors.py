@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as DjangoUser
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 
-from permitdesk.accounts.permissions import NotFound
+from permitdesk.accounts.permissions import NotFound, memberships, staff_in
 from permitdesk.cases.permissions import own_property_ids
-from permitdesk.records.models import Property, Unit
+from permitdesk.records.models import Property, Relation, Unit
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -54,7 +55,7 @@ def unit_detail(pk: int) -> Unit:
 
 
 def my_property_ids(user: User) -> set[int]:
-    """The properties the applicant recorded or applied for (permissions.own_property_ids)."""
+    """The properties the person has a live relation to (permissions.own_property_ids)."""
     return own_property_ids(user)
 
 
@@ -87,3 +88,33 @@ def my_units(user: User) -> QuerySet[Unit]:
         .select_related("property__jurisdiction")
         .order_by("property__address", "label", "id")
     )
+
+
+CLAIMS_SHOWN = 200  # the pending claims page shows the oldest this many; the count says more
+
+
+def my_relations(user: User) -> QuerySet[Relation]:
+    """The person's relations to properties, every status, newest first (their case list)."""
+    if not user.is_authenticated:
+        return Relation.objects.none()
+    return (
+        Relation.objects.filter(person_id=user.pk)
+        .select_related("property__jurisdiction", "unit")
+        .order_by("-claimed_at", "-id")
+    )
+
+
+def pending_claims(user: User) -> QuerySet[Relation]:
+    """The claims waiting for a decision in the jurisdictions where the user is a clerk or a
+    code official, oldest first (the relation's (status, claimed_at) index)."""
+    desk = staff_in(memberships(user)) if isinstance(user, DjangoUser) else []
+    return (
+        Relation.objects.filter(status=Relation.Status.CLAIMED, property__jurisdiction_id__in=desk)
+        .select_related("property__jurisdiction", "unit", "person")
+        .order_by("claimed_at", "id")
+    )
+
+
+def claim(pk: int) -> Relation:
+    """A relation a staff decision names; the service checks who may decide it."""
+    return one(Relation.objects.select_related("property__jurisdiction"), pk, "claim")
