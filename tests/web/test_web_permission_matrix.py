@@ -75,6 +75,10 @@ STAFF_WRITE = ("403", "403", "ok", "404", "403", "404", "ok", "403", "login")
 OFFICIAL_WRITE = ("403", "403", "403", "404", "403", "404", "ok", "403", "login")
 PERMIT_FORM = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login")
+# The clerk's pending claims (any jurisdiction's desk sees its own list); deciding one is for
+# the desk of the claim's jurisdiction, whose inspector may not (403), others not know it (404).
+CLAIMS = ("403", "403", "ok", "ok", "403", "403", "ok", "403", "login")
+CLAIM_WRITE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
 ADMIN = ("login",) * 7 + ("ok", "login")  # Django's own is_staff check
 
@@ -120,10 +124,24 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
     ("apply/", "/apply/", SIGNED_IN, SIGNED_IN),
     ("properties/new/", "/properties/new/", SIGNED_IN, SIGNED_IN),
+    ("properties/claim/", "/properties/claim/", SIGNED_IN, SIGNED_IN),
     ("properties/<int:pk>/", "/properties/{property}/", OWNER, OWNER),
     ("properties/<int:pk>/units/new/", "/properties/{property}/units/new/", OWNER, OWNER),
     ("staff/", "/staff/", STAFF_HOME, STAFF_HOME),
     ("staff/search/", "/staff/search/?q=1", STAFF_SEARCH, STAFF_SEARCH),
+    ("staff/claims/", "/staff/claims/", CLAIMS, NO_POST),
+    (
+        "staff/claims/<int:pk>/verify/",
+        "/staff/claims/{claim}/verify/",
+        NO_POST,
+        CLAIM_WRITE,
+    ),
+    (
+        "staff/claims/<int:pk>/refuse/",
+        "/staff/claims/{claim}/refuse/",
+        NO_POST,
+        CLAIM_WRITE,
+    ),
     ("staff/inspections/today/", "/staff/inspections/today/", INSPECTORS, INSPECTORS),
     (
         "staff/inspections/<int:pk>/",
@@ -256,6 +274,7 @@ BODIES: dict[str, dict[str, str]] = {
         "refund-reason": "x",
     },
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
+    "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
 }
 
 
@@ -283,6 +302,9 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     )
     violation = failed_inspection.violations.get()
     violation.photo.save("gutter.png", ContentFile(PNG))
+    # another Clayton parcel, whose tenant's claim waits for the clerk
+    claimed = factories.unit("clayton-mo", parcel="CLAIMED-1").property
+    claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
     callers: dict[str, Any] = {**who.roles(), "superuser": factories.superuser()}
     ids = {
         "case": case.pk,
@@ -298,6 +320,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),
         "inspector": who.inspector.pk,
+        "claim": claim.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

@@ -71,9 +71,10 @@ def my_properties(user: User) -> QuerySet[Property]:
     )
 
 
-def my_property(user: User, pk: int) -> Property:
-    """One of the applicant's properties with its units and their bedrooms; else 404."""
-    if pk not in my_property_ids(user):
+def my_property(user: User, pk: int, kinds: tuple[str, ...] | None = None) -> Property:
+    """One of the person's properties (where they are one of `kinds`, if given) with its units
+    and their bedrooms; else 404."""
+    if pk not in own_property_ids(user, kinds):
         raise Http404("property not found")
     found = my_properties(user).filter(pk=pk).first()
     if found is None:

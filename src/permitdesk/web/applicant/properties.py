@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden
+from permitdesk.cases.permissions import RECORDS_ON
 from permitdesk.law.pack import UnknownName
 from permitdesk.records.models import Relation
 from permitdesk.records.selectors import my_property
@@ -76,7 +77,7 @@ def property_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def unit_new(request: HttpRequest, pk: int) -> HttpResponse:
-    place = my_property(request.user, pk)
+    place = my_property(request.user, pk, RECORDS_ON)  # a tenant or buyer adds no unit
     form = UnitForm(request.POST or None)
     rooms = BedroomFormSet(request.POST or None, prefix="bedroom")
     if request.method == "POST" and all([form.is_valid(), rooms.is_valid()]):
