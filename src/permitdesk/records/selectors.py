@@ -119,3 +119,13 @@ def pending_claims(user: User) -> QuerySet[Relation]:
 def claim(pk: int) -> Relation:
     """A relation a staff decision names; the service checks who may decide it."""
     return one(Relation.objects.select_related("property__jurisdiction"), pk, "claim")
+
+
+def relations_to(person_id: int, property_id: int) -> list[Relation]:
+    """A person's relations to one property, newest first (the staff case page: is the
+    applicant's relation verified, or is the application held for the clerk?)."""
+    return list(
+        Relation.objects.filter(person_id=person_id, property_id=property_id)
+        .select_related("unit")
+        .order_by("-claimed_at", "-id")[:10]
+    )

@@ -47,8 +47,7 @@ def property_new(request: HttpRequest) -> HttpResponse:
         except UnknownName as unknown:
             form.add_error("jurisdiction", str(unknown))
         except Refused as refusal:
-            form.add_error(refused_field(form, refusal), refusal.reason)
-            if refusal.code == "taken":
+            if refusal.code == "taken":  # before the error takes the field from the data
                 claim = (
                     reverse("web:claim-new")
                     + "?"
@@ -60,6 +59,7 @@ def property_new(request: HttpRequest) -> HttpResponse:
                         }
                     )
                 )
+            form.add_error(refused_field(form, refusal), refusal.reason)
         else:
             messages.success(request, f"{place.address} is recorded. Now add its units.")
             return redirect("web:unit-new", pk=place.pk)
