@@ -1,10 +1,13 @@
-"""Reference data in the admin, for staff: jurisdictions, properties, units and parties."""
+"""Reference data in the admin, for staff: jurisdictions, properties, units and parties; the
+relations to properties read-only (the clerk decides claims on /staff/claims/, through the
+services)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from permitdesk.records.models import Bedroom, Jurisdiction, Party, Property, Unit
+from permitdesk.audit.admin import ReadOnly
+from permitdesk.records.models import Bedroom, Jurisdiction, Party, Property, Relation, Unit
 
 
 @admin.register(Jurisdiction)
@@ -37,3 +40,11 @@ class UnitAdmin(admin.ModelAdmin[Unit]):
 class PartyAdmin(admin.ModelAdmin[Party]):
     list_display = ("name", "kind", "email", "phone")
     search_fields = ("name", "email")
+
+
+@admin.register(Relation)
+class RelationAdmin(ReadOnly):
+    list_display = ("person", "kind", "property", "unit", "status", "claimed_at", "decided_by")
+    list_filter = ("status", "kind", "property__jurisdiction")
+    search_fields = ("property__normalized_address", "property__parcel_id", "person__username")
+    list_select_related = ("person", "property", "unit", "decided_by")
