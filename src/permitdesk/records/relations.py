@@ -142,7 +142,8 @@ def claim_relation(
         raise Refused("a claim names the parcel id", code="required", field="parcel_id")
     with transaction.atomic():
         place = (
-            Property.objects.select_for_update()
+            # the parcel's row only (not its jurisdiction's): one claim at a time per parcel
+            Property.objects.select_for_update(of=("self",))
             .select_related("jurisdiction")
             .filter(jurisdiction=jurisdiction, parcel_id=parcel_id)
             .first()
