@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "permitdesk"
-INTERFACES = ("web", "api", "cli")
+INTERFACES = ("web", "api", "cli", "imports/management")
 
 WRITES = {"save", "delete", "bulk_create", "bulk_update", "get_or_create", "update_or_create"}
 QUERYSET_WRITES = {"create", "update"}

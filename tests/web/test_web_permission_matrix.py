@@ -25,6 +25,7 @@ from django.test import Client
 from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
+from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
 from tests.moments import central
@@ -80,7 +81,19 @@ INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login"
 CLAIMS = ("403", "403", "ok", "ok", "403", "403", "ok", "403", "login")
 CLAIM_WRITE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
-ADMIN = ("login",) * 7 + ("ok", "login")  # Django's own is_staff check
+ADMIN = ("login",) * 7 + ("ok", "login")
+# The record pages: the jurisdiction's clerks and code officials; no desk role anywhere, 403.
+RECORDS = (
+    "403",
+    "403",
+    "ok",
+    "404",
+    "403",
+    "403",
+    "ok",
+    "403",
+    "login",
+)  # Django's own is_staff check
 
 # (route as Django names it, path called, GET outcomes, POST outcomes)
 MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
@@ -204,6 +217,22 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("staff/cases/<int:pk>/refunds/", "/staff/cases/{case}/refunds/", NO_POST, PERMIT_FORM),
     ("staff/cases/<int:pk>/withdraw/", "/staff/cases/{case}/withdraw/", NO_POST, PERMIT_FORM),
+    ("staff/properties/<int:pk>/", "/staff/properties/{property}/", RECORDS, RECORDS),
+    ("staff/units/<int:pk>/", "/staff/units/{unit}/", RECORDS, RECORDS),
+    ("staff/units/<int:pk>/bedrooms/", "/staff/units/{unit}/bedrooms/", NO_POST, RECORDS),
+    (
+        "staff/units/<int:pk>/bedrooms/change/",
+        "/staff/units/{unit}/bedrooms/change/",
+        NO_POST,
+        RECORDS,
+    ),
+    (
+        "staff/units/<int:pk>/bedrooms/remove/",
+        "/staff/units/{unit}/bedrooms/remove/",
+        NO_POST,
+        RECORDS,
+    ),
+    ("staff/parties/<int:pk>/", "/staff/parties/{party}/", RECORDS, RECORDS),
     ("documents/permits/<int:permit_id>.pdf", "/documents/permits/{permit}.pdf", DOCUMENT, NO_POST),
     (
         "documents/violation-notices/<int:inspection_id>.pdf",
@@ -275,6 +304,17 @@ BODIES: dict[str, dict[str, str]] = {
     },
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
     "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
+    "staff/properties/<int:pk>/": {
+        "parcel_id": "P-1",
+        "address": "12 N Central Ave",
+        "city": "Clayton",
+        "state": "MO",
+    },
+    "staff/units/<int:pk>/": {"unit_type": "single-family", "units_in_building": "1"},
+    "staff/units/<int:pk>/bedrooms/": {"area_sqft": "90", "smoke_alarm": "on"},
+    "staff/units/<int:pk>/bedrooms/change/": {"bedroom": "{bedroom}", "area_sqft": "95"},
+    "staff/units/<int:pk>/bedrooms/remove/": {"bedroom": "{bedroom}"},
+    "staff/parties/<int:pk>/": {"kind": "owner", "name": "Ada Owner"},
 }
 
 
@@ -305,6 +345,8 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     # another Clayton parcel, whose tenant's claim waits for the clerk
     claimed = factories.unit("clayton-mo", parcel="CLAIMED-1").property
     claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
+    party = Party.objects.create(kind="owner", name="Ada")
+    case.parties.add(party)
     callers: dict[str, Any] = {**who.roles(), "superuser": factories.superuser()}
     ids = {
         "case": case.pk,
@@ -316,6 +358,9 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "permit": permit.pk,
         "issued": permit.application_id,
         "property": case.unit.property_id,
+        "unit": case.unit_id,
+        "bedroom": case.unit.bedrooms.order_by("pk")[0].pk,
+        "party": party.pk,
         "payment": case.payments.order_by("id").first().pk,  # type: ignore[union-attr]
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),

@@ -1,45 +1,82 @@
-"""Reference data in the admin, for staff: jurisdictions, properties, units and parties; the
-relations to properties read-only (the clerk decides claims on /staff/claims/, through the
-services)."""
+"""Reference data in the admin, for looking: jurisdictions, properties, units with their
+bedrooms, and parties. Every edit goes through a records service, which writes its audit
+event (a bedroom's area decides how many may live in the unit), so the admin edits nothing:
+each record links to the staff page that edits it. Jurisdictions come from their packs
+(manage.py load_jurisdictions). The relations to properties are read-only too: the clerk
+decides claims on /staff/claims/, through the services."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from permitdesk.audit.admin import ReadOnly
 from permitdesk.records.models import Bedroom, Jurisdiction, Party, Property, Relation, Unit
 
 
+def staff_link(route: str, pk: int) -> str:
+    return format_html(
+        '<a href="{}">Edit on the staff page</a>', reverse(f"web:{route}", args=[pk])
+    )
+
+
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin[Jurisdiction]):
+class JurisdictionAdmin(ReadOnly):
     list_display = ("slug", "name")
-    readonly_fields = ("slug",)  # the slug names the pack folder; load_jurisdictions sets it
 
 
 class BedroomInline(admin.TabularInline[Bedroom, Unit]):
     model = Bedroom
     extra = 0
 
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
 
 @admin.register(Property)
-class PropertyAdmin(admin.ModelAdmin[Property]):
-    list_display = ("address", "city", "parcel_id", "jurisdiction")
+class PropertyAdmin(ReadOnly):
+    list_display = ("address", "city", "parcel_id", "jurisdiction", "staff_page")
     list_filter = ("jurisdiction",)
     search_fields = ("normalized_address", "parcel_id")
+    readonly_fields = ("staff_page",)
+
+    @admin.display(description="Edit")
+    def staff_page(self, place: Property) -> str:
+        return staff_link("staff-property", place.pk)
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin[Unit]):
-    list_display = ("__str__", "unit_type", "units_in_building")
+class UnitAdmin(ReadOnly):
+    list_display = ("__str__", "unit_type", "units_in_building", "staff_page")
     list_filter = ("unit_type",)
     search_fields = ("property__normalized_address", "label")
     inlines = (BedroomInline,)
+    readonly_fields = ("staff_page",)
+
+    @admin.display(description="Edit")
+    def staff_page(self, unit: Unit) -> str:
+        return staff_link("staff-unit", unit.pk)
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin[Party]):
-    list_display = ("name", "kind", "email", "phone")
+class PartyAdmin(ReadOnly):
+    list_display = ("name", "kind", "email", "phone", "staff_page")
     search_fields = ("name", "email")
+    readonly_fields = ("staff_page",)
+
+    @admin.display(description="Edit")
+    def staff_page(self, party: Party) -> str:
+        return staff_link("staff-party", party.pk)
 
 
 @admin.register(Relation)

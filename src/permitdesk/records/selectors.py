@@ -12,7 +12,7 @@ from django.http import Http404
 
 from permitdesk.accounts.permissions import NotFound, memberships, staff_in
 from permitdesk.cases.permissions import own_property_ids
-from permitdesk.records.models import Property, Relation, Unit
+from permitdesk.records.models import Party, Property, Relation, Unit
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -89,6 +89,11 @@ def my_units(user: User) -> QuerySet[Unit]:
         .select_related("property__jurisdiction")
         .order_by("property__address", "label", "id")
     )
+
+
+def party_detail(pk: int) -> Party:
+    """A party, with the cases that name it (their jurisdictions decide who may edit it)."""
+    return one(Party.objects.prefetch_related("applications__jurisdiction"), pk, "party")
 
 
 CLAIMS_SHOWN = 200  # the pending claims page shows the oldest this many; the count says more

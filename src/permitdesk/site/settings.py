@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "permitdesk.notices",
     "permitdesk.sweeps",
     "permitdesk.exports",
+    "permitdesk.imports",
     "permitdesk.api",
 ]
 

@@ -13,6 +13,7 @@ from permitdesk.web.staff import (
     payments,
     permits,
     queue,
+    records,
     scheduling,
     search,
 )
@@ -60,4 +61,18 @@ urlpatterns: list[URLPattern] = [
     ),
     path("staff/cases/<int:pk>/refunds/", permits.refund, name="staff-refund"),
     path("staff/cases/<int:pk>/withdraw/", permits.withdraw, name="staff-withdraw"),
+    path("staff/properties/<int:pk>/", records.property_page, name="staff-property"),
+    path("staff/units/<int:pk>/", records.unit_edit, name="staff-unit"),
+    path("staff/units/<int:pk>/bedrooms/", records.bedroom_add, name="staff-add-bedroom"),
+    path(
+        "staff/units/<int:pk>/bedrooms/change/",
+        records.bedroom_change,
+        name="staff-change-bedroom",
+    ),
+    path(
+        "staff/units/<int:pk>/bedrooms/remove/",
+        records.bedroom_remove,
+        name="staff-remove-bedroom",
+    ),
+    path("staff/parties/<int:pk>/", records.party_page, name="staff-party"),
 ]
