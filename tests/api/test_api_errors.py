@@ -142,6 +142,18 @@ def test_a_refusal_is_409_with_its_reason_code_and_field(clock: Clock) -> None:
 
 
 @pytest.mark.django_db
+def test_applying_for_a_unit_one_has_no_relation_to_is_409_on_the_unit(clock: Clock) -> None:
+    who = people()
+    home = factories.unit("clayton-mo", owner=who.owner)
+    body = {"unit": home.pk, "fee_item": "residential-occupancy", "trigger": "lease"}
+    status, refused = Api(who.other).post("/applications", body)
+    assert (status, refused["code"], refused["field"]) == (409, "no-relation", "unit")
+    assert refused["detail"].startswith("you have no relation to this property on record")
+    assert "owner or managing agent" in refused["citation"]
+    assert Api(who.owner).post("/applications", body)[0] == 201
+
+
+@pytest.mark.django_db
 def test_the_portal_session_is_accepted_and_a_post_needs_its_csrf_token() -> None:
     clerk = factories.user("clerk", Role.CLERK, "clayton-mo")
     client = Client(enforce_csrf_checks=True)

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_same_application_posted_twice_with_one_key_is_recorded_once(clock: Clock) -> None:
-    owner = Api(factories.user("owner"))
-    unit = factories.unit("clayton-mo")
+    person = factories.user("owner")
+    owner = Api(person)
+    unit = factories.unit("clayton-mo", owner=person)
     body = {"unit": unit.pk, "fee_item": "residential-occupancy", "trigger": "lease"}
     key = {"Idempotency-Key": "3f1c2a9e-apply-once"}
     first = owner.post("/applications", body, headers=key)
@@ -32,10 +33,11 @@ def test_the_same_application_posted_twice_with_one_key_is_recorded_once(clock: 
 
 
 def test_another_users_key_does_not_reveal_their_application(clock: Clock) -> None:
-    unit = factories.unit("clayton-mo")
+    person = factories.user("owner")
+    unit = factories.unit("clayton-mo", owner=person)
     body = {"unit": unit.pk, "fee_item": "residential-occupancy", "trigger": "lease"}
     key = {"Idempotency-Key": "shared-key"}
-    assert Api(factories.user("owner")).post("/applications", body, headers=key)[0] == 201
+    assert Api(person).post("/applications", body, headers=key)[0] == 201
     status, _ = Api(factories.user("someone-else")).post("/applications", body, headers=key)
     assert status == 404
     assert Application.objects.count() == 1

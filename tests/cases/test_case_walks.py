@@ -27,7 +27,7 @@ def test_a_clayton_rental_case_runs_from_application_to_permit_and_ends_on_a_cha
     slug = "clayton-mo"
     crew = factories.staff(slug)
     owner = factories.user("owner")
-    home = factories.unit(slug, "single-family")
+    home = factories.unit(slug, "single-family", owner=owner)
     monday = central("2026-11-16 10:00")
     case = applications.submit_application(
         actor=owner, unit=home, fee_item="residential-occupancy", trigger="lease", now=monday
@@ -158,7 +158,7 @@ def test_a_st_clair_case_charges_re_inspection_and_the_permit_fee_and_ends_the_t
     slug = "st-clair-county-il"
     crew = factories.staff(slug)
     owner = factories.user("owner")
-    home = factories.unit(slug, "duplex", 2)
+    home = factories.unit(slug, "duplex", 2, owner=owner)
     now = central("2026-03-02 10:00")
     case = applications.submit_application(
         actor=owner, unit=home, fee_item="occupancy-inspection", trigger="lease", now=now
@@ -252,7 +252,7 @@ def test_the_village_refuses_an_inspection_before_the_fee_and_offers_a_condition
     slug = "village-ord-08-457"
     crew = factories.staff(slug)
     owner = factories.user("owner")
-    home = factories.unit(slug, "single-family")
+    home = factories.unit(slug, "single-family", owner=owner)
     now = central("2026-05-04 10:00")
     case = applications.submit_application(
         actor=owner, unit=home, fee_item="occupancy-permit", trigger="sale", now=now

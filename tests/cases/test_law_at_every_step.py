@@ -171,7 +171,7 @@ def test_a_new_occupancys_permit_ends_the_permit_in_force_on_the_unit(
 ) -> None:
     crew = factories.staff(slug)
     owner = factories.user("owner")
-    home = factories.unit(slug, "single-family")
+    home = factories.unit(slug, "single-family", owner=owner)
     item = get_pack(slug).case_items()[0]
     evidence = "lease" if slug == "st-clair-county-il" else ""
     first_case = applications.submit_application(
@@ -204,7 +204,7 @@ def test_the_public_verification_no_longer_calls_the_earlier_permit_valid(client
     slug = "clayton-mo"
     crew = factories.staff(slug)
     owner = factories.user("owner")
-    home = factories.unit(slug, "single-family")
+    home = factories.unit(slug, "single-family", owner=owner)
     first_case = applications.submit_application(
         actor=owner, unit=home, fee_item="residential-occupancy", trigger="lease", now=MONDAY
     )
@@ -226,7 +226,7 @@ def test_the_public_verification_no_longer_calls_the_earlier_permit_valid(client
 
 def test_a_fee_item_that_is_not_a_case_program_cannot_be_filed() -> None:
     owner = factories.user("owner")
-    home = factories.unit("clayton-mo")
+    home = factories.unit("clayton-mo", owner=owner)
     with pytest.raises(
         NotACase, match="residential-occupancy, commercial-occupancy, prior-to-sale"
     ):
@@ -238,7 +238,7 @@ def test_a_fee_item_that_is_not_a_case_program_cannot_be_filed() -> None:
 
 def test_the_api_answers_422_naming_what_can_be_filed(client) -> None:  # type: ignore[no-untyped-def]
     owner = factories.user("owner")
-    home = factories.unit("clayton-mo")
+    home = factories.unit("clayton-mo", owner=owner)
     client.force_login(owner)
     response = client.post(
         "/api/applications",
@@ -256,7 +256,7 @@ def test_the_api_answers_422_naming_what_can_be_filed(client) -> None:  # type: 
 def test_claytons_prior_to_sale_inspection_is_filed_and_ends_in_its_report() -> None:
     crew = factories.staff("clayton-mo")
     owner = factories.user("owner")
-    building = factories.unit("clayton-mo", "apartment", units_in_building=6)
+    building = factories.unit("clayton-mo", "apartment", units_in_building=6, owner=owner)
     case = applications.submit_application(
         actor=owner, unit=building, fee_item="prior-to-sale-inspection", trigger="sale", now=MONDAY
     )
@@ -278,7 +278,7 @@ def test_claytons_prior_to_sale_inspection_is_filed_and_ends_in_its_report() -> 
 
 def test_st_louis_county_files_a_rental_apartment() -> None:
     owner = factories.user("owner")
-    flat = factories.unit("st-louis-county-mo", "apartment", units_in_building=12)
+    flat = factories.unit("st-louis-county-mo", "apartment", units_in_building=12, owner=owner)
     case = applications.submit_application(
         actor=owner, unit=flat, fee_item="re-occupancy-permit", trigger="lease", now=MONDAY
     )
@@ -288,7 +288,7 @@ def test_st_louis_county_files_a_rental_apartment() -> None:
 def test_a_first_tenancy_of_new_construction_is_charged_what_the_estimator_quotes() -> None:
     owner = factories.user("owner")
     pack = get_pack("clayton-mo")
-    home = factories.unit("clayton-mo", "single-family")
+    home = factories.unit("clayton-mo", "single-family", owner=owner)
     case = applications.submit_application(
         actor=owner,
         unit=home,
@@ -329,7 +329,7 @@ def test_every_required_obligation_is_filed_and_walked_to_its_end(
     owner = factories.user("owner")
     pack = get_pack(slug)
     home = factories.unit(
-        slug, filing.case.unit_type, units_in_building=filing.case.units_in_building
+        slug, filing.case.unit_type, units_in_building=filing.case.units_in_building, owner=owner
     )
     case = applications.submit_application(
         actor=owner, unit=home, fee_item=filing.program, trigger=filing.case.trigger, now=MONDAY

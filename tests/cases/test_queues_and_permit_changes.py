@@ -34,7 +34,7 @@ AFTER = central("2026-03-05 10:00")  # the day after the inspection passed
 
 def approved_case(slug: str, crew: dict[str, User], parcel: str, fee_item: str) -> Application:
     owner = factories.user(f"owner-{parcel}")
-    home = factories.unit(slug, "single-family", parcel=parcel)
+    home = factories.unit(slug, "single-family", parcel=parcel, owner=owner)
     case = applications.submit_application(
         actor=owner, unit=home, fee_item=fee_item, trigger="lease", now=NOW
     )
@@ -61,14 +61,14 @@ def test_each_queue_holds_the_cases_in_its_state(
     owner = factories.user("queue-owner")
     fresh = applications.submit_application(
         actor=owner,
-        unit=factories.unit(slug, "condo", 5, parcel="A"),
+        unit=factories.unit(slug, "condo", 5, parcel="A", owner=owner),
         fee_item="re-occupancy-permit",
         trigger="sale",
         now=NOW,
     )
     paid = applications.submit_application(
         actor=owner,
-        unit=factories.unit(slug, "condo", 5, parcel="B"),
+        unit=factories.unit(slug, "condo", 5, parcel="B", owner=owner),
         fee_item="re-occupancy-permit",
         trigger="sale",
         now=NOW,

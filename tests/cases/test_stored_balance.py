@@ -44,8 +44,8 @@ def _case() -> tuple[Application, dict[str, User]]:
         }
     )
     case = applications.submit_application(
-        actor=factories.user(f"ledger-owner-{n}"),
-        unit=factories.unit("clayton-mo", parcel=f"L-{n}"),
+        actor=(owner := factories.user(f"ledger-owner-{n}")),
+        unit=factories.unit("clayton-mo", parcel=f"L-{n}", owner=owner),
         fee_item="residential-occupancy",
         trigger="lease",
         now=NOW,

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from permitdesk.cli.main import _pack_problems, main
+from permitdesk.law.checks import cross_check
 from permitdesk.law.loader import get_pack
 from permitdesk.law.schema import Term
 from permitdesk.law.uses import inert_terms, readers
@@ -50,6 +51,8 @@ def test_st_clair_says_who_may_apply_and_with_what(capsys: pytest.CaptureFixture
     assert values["permit_applicant"] == ["tenant", "occupant"]
     assert values["permit_documents"] == ["lease", "rent-receipt-with-photo-id", "sales-contract"]
     assert values["temporary_permit_applicants"] == ["owner-in-person", "agent-in-person"]
+    assert "tenant:new-occupant" in values["applicant_relations"]
+    assert values["relations_verified_before_applying"] == []
 
 
 def test_a_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,6 +66,20 @@ def test_packs_check_is_clean_and_every_required_obligation_is_fileable() -> Non
         filings, problems = check_filings(get_pack(slug), dt.date(2026, 11, 16))
         assert filings
         assert not problems
+
+
+def test_a_who_may_apply_entry_that_names_no_relation_or_event_is_a_problem() -> None:
+    pack = get_pack("clayton-mo")
+    sample = pack.terms["applicant_relations"]
+    bad = sample.model_copy(
+        update={"values": [sample.values[0].model_copy(update={"value": ["cousin", "buyer:whim"]})]}
+    )
+    broken = type(pack)(**{**pack.__dict__, "terms": {**pack.terms, "applicant_relations": bad}})
+    problems = [p.message for p in cross_check(broken)]
+    assert (
+        "'cousin' is not a relation kind: one of owner, managing-agent, buyer, tenant" in problems
+    )
+    assert any(p.startswith("'buyer:whim': the event after ':' must be one of") for p in problems)
 
 
 def test_an_inert_term_is_reported() -> None:

@@ -46,7 +46,7 @@ def crew(slug: str = SLUG) -> Crew:
 
 def submitted_case(people: Crew) -> Application:
     """A St. Louis County re-occupancy case for a house: $80 due."""
-    home = factories.unit(SLUG, "single-family", bedrooms=("140", "100"))
+    home = factories.unit(SLUG, "single-family", bedrooms=("140", "100"), owner=people.applicant)
     return applications.submit_application(
         actor=people.applicant,
         unit=home,

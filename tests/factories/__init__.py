@@ -3,7 +3,7 @@ properties, units), the people around a jurisdiction's cases, cases at each stag
 through the real services, and the steps that take a case further."""
 
 from tests.factories.people import People, people
-from tests.factories.records import jurisdiction, staff, superuser, unit, user
+from tests.factories.records import jurisdiction, relation, staff, superuser, unit, user
 from tests.factories.stages import (
     MONDAY,
     ON_WEDNESDAY,
@@ -39,6 +39,7 @@ __all__ = [
     "paid",
     "pass_inspection",
     "people",
+    "relation",
     "request",
     "requested",
     "scheduled",

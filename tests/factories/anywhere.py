@@ -30,7 +30,7 @@ def file_case(
     slug: str, owner: User, unit_type: str = "single-family", trigger: str = "lease", **kw: Any
 ) -> Application:
     """`owner` files the pack's first case program for a unit of its own (Monday unless `now`)."""
-    home = unit(slug, unit_type, parcel=f"P-{next(_parcels)}")
+    home = unit(slug, unit_type, parcel=f"P-{next(_parcels)}", owner=owner)
     item = get_pack(slug).case_items()[0]
     return applications.submit_application(
         actor=owner, unit=home, fee_item=item, trigger=trigger, now=kw.pop("now", MONDAY), **kw

@@ -8,7 +8,8 @@ from django.contrib.auth.models import User
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.law.loader import get_pack
-from permitdesk.records.models import Bedroom, Jurisdiction, Property, Unit
+from permitdesk.records.models import Bedroom, Jurisdiction, Property, Relation, Unit
+from tests.moments import central
 
 
 def jurisdiction(slug: str) -> Jurisdiction:
@@ -30,8 +31,10 @@ def unit(
     units_in_building: int = 1,
     bedrooms: tuple[str, ...] = ("120", "100"),
     parcel: str = "P-1",
+    owner: User | None = None,
 ) -> Unit:
-    """A dwelling unit of `slug` on a property of its own, with bedrooms of these areas."""
+    """A dwelling unit of `slug` on a property of its own, with bedrooms of these areas; with
+    `owner`, that person is its verified owner of record (who may apply for it)."""
     place = Property.objects.create(
         jurisdiction=jurisdiction(slug),
         parcel_id=parcel,
@@ -46,7 +49,31 @@ def unit(
     )
     for area in bedrooms:
         Bedroom.objects.create(unit=home, area_sqft=Decimal(area))
+    if owner is not None:
+        relation(owner, place)
     return home
+
+
+def relation(
+    person: User,
+    place: Property,
+    kind: str = Relation.Kind.OWNER,
+    status: str = Relation.Status.VERIFIED,
+    unit: Unit | None = None,
+) -> Relation:
+    """`person`'s relation to `place` (verified owner of record unless told otherwise)."""
+    at = central("2026-01-05 09:00")
+    decided = status in (Relation.Status.VERIFIED, Relation.Status.REFUSED)
+    return Relation.objects.create(
+        person=person,
+        property=place,
+        unit=unit,
+        kind=kind,
+        status=status,
+        evidence="deed of record" if kind == Relation.Kind.OWNER else "signed paper",
+        claimed_at=at,
+        decided_at=at if decided else None,
+    )
 
 
 def staff(slug: str) -> dict[str, User]:

@@ -29,7 +29,7 @@ def submitted(
     trigger: str = "lease",
 ) -> Application:
     """A case just submitted, nothing paid."""
-    home = unit(slug, parcel=f"W-{next(_parcels)}")
+    home = unit(slug, parcel=f"W-{next(_parcels)}", owner=who.owner)
     return applications.submit_application(
         actor=who.owner, unit=home, fee_item=fee_item, trigger=trigger, now=MONDAY
     )

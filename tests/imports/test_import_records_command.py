@@ -67,8 +67,9 @@ def test_a_file_with_problems_fails_and_prints_them(clerk: User, tmp_path: Path)
     ("args", "message"),
     [
         (
-            ["relations", "x.csv", "--actor", "clayton-clerk"],
-            "kind 'relations' is not one of: properties, units, parties, cases, permits, payments",
+            ["leases", "x.csv", "--actor", "clayton-clerk"],
+            "kind 'leases' is not one of: properties, units, parties, cases, permits, payments, "
+            "relations",
         ),
         (
             ["units", "/nonexistent.csv", "--actor", "clayton-clerk"],

@@ -77,6 +77,10 @@ STAFF_WRITE = ("403", "403", "ok", "404", "403", "404", "ok", "403", "login")
 OFFICIAL_WRITE = ("403", "403", "403", "404", "403", "404", "ok", "403", "login")
 PERMIT_FORM = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login")
+# The clerk's pending claims (any jurisdiction's desk sees its own list); deciding one is for
+# the desk of the claim's jurisdiction, whose inspector may not (403), others not know it (404).
+CLAIMS = ("403", "403", "ok", "ok", "403", "403", "ok", "403", "login")
+CLAIM_WRITE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
 ADMIN = ("login",) * 7 + ("ok", "login")
 # The record pages: the jurisdiction's clerks and code officials; no desk role anywhere, 403.
@@ -148,10 +152,24 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
     ("apply/", "/apply/", SIGNED_IN, SIGNED_IN),
     ("properties/new/", "/properties/new/", SIGNED_IN, SIGNED_IN),
+    ("properties/claim/", "/properties/claim/", SIGNED_IN, SIGNED_IN),
     ("properties/<int:pk>/", "/properties/{property}/", OWNER, OWNER),
     ("properties/<int:pk>/units/new/", "/properties/{property}/units/new/", OWNER, OWNER),
     ("staff/", "/staff/", STAFF_HOME, STAFF_HOME),
     ("staff/search/", "/staff/search/?q=1", STAFF_SEARCH, STAFF_SEARCH),
+    ("staff/claims/", "/staff/claims/", CLAIMS, NO_POST),
+    (
+        "staff/claims/<int:pk>/verify/",
+        "/staff/claims/{claim}/verify/",
+        NO_POST,
+        CLAIM_WRITE,
+    ),
+    (
+        "staff/claims/<int:pk>/refuse/",
+        "/staff/claims/{claim}/refuse/",
+        NO_POST,
+        CLAIM_WRITE,
+    ),
     ("staff/inspections/today/", "/staff/inspections/today/", INSPECTORS, INSPECTORS),
     (
         "staff/inspections/<int:pk>/",
@@ -322,6 +340,7 @@ BODIES: dict[str, dict[str, str]] = {
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
     "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
     "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
+    "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
     "staff/properties/<int:pk>/": {
         "parcel_id": "P-1",
         "address": "12 N Central Ave",
@@ -360,6 +379,9 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     )
     violation = failed_inspection.violations.get()
     violation.photo.save("gutter.png", ContentFile(PNG))
+    # another Clayton parcel, whose tenant's claim waits for the clerk
+    claimed = factories.unit("clayton-mo", parcel="CLAIMED-1").property
+    claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
     callers: dict[str, Any] = {
@@ -388,6 +410,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "feed": feed_url_for(who.inspector),
         "inspector": who.inspector.pk,
         "clerk_membership": Membership.objects.get(user=who.clerk, role=Role.CLERK).pk,
+        "claim": claim.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

@@ -9,8 +9,12 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Actor, Forbidden, NotFound, memberships, roles, staff_in
-from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Inspection
+from permitdesk.records.models import Relation
+
+# Who records on a property (adds a unit, reports a change of occupancy): the owner and the
+# managing agent; a buyer or a tenant acts for their own application only.
+RECORDS_ON = (Relation.Kind.OWNER, Relation.Kind.MANAGING_AGENT)
 
 
 def may_see_case(
@@ -49,23 +53,23 @@ def visible_applications(user: Actor) -> QuerySet[Application]:
     return Application.objects.filter(visible)
 
 
-def own_property_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
-    """The properties the user recorded (their create-property audit events) or applied for:
-    two queries. A property has no owner column; who recorded it is in the audit trail."""
+def own_property_ids(
+    user: AbstractBaseUser | AnonymousUser, kinds: tuple[str, ...] | None = None
+) -> set[int]:
+    """The properties the user has a live relation to (claimed or verified; of `kinds` only,
+    where given): one query on the relation's (person, status) index."""
     if not user.is_authenticated:
         return set()
-    recorded = AuditEvent.objects.filter(
-        actor_id=user.pk, action="create-property", object_type="Property"
-    ).values_list("object_id", flat=True)
-    applied = Application.objects.filter(applicant_id=user.pk).values_list(
-        "unit__property_id", flat=True
-    )
-    return {int(pk) for pk in recorded} | set(applied)
+    live = Relation.objects.filter(person_id=user.pk, status__in=Relation.LIVE)
+    if kinds is not None:
+        live = live.filter(kind__in=kinds)
+    return set(live.values_list("property_id", flat=True))
 
 
 def require_may_record_on(user: Actor, property_id: int, jurisdiction_id: int) -> None:
-    """Who may record on a property (add a unit, report a change of occupancy): the owner or
-    agent who recorded it or applied for it, and its jurisdiction's clerks and code officials.
+    """Who may record on a property (add a unit, report a change of occupancy): its owner or
+    managing agent (a live relation: the first recorder's claim counts, so they can add the
+    units at once), and its jurisdiction's clerks and code officials.
     Its jurisdiction's inspectors know the property but may not (403); anyone else, another
     applicant, another jurisdiction's staff, a superuser without a membership, is told it is
     not found (404), as the portal does."""
@@ -74,5 +78,5 @@ def require_may_record_on(user: Actor, property_id: int, jurisdiction_id: int) -
         return
     if Role.INSPECTOR in held:
         raise Forbidden("inspectors do not record properties, units or changes of occupancy")
-    if property_id not in own_property_ids(user):
+    if property_id not in own_property_ids(user, RECORDS_ON):
         raise NotFound(f"property {property_id} not found")

@@ -26,8 +26,9 @@ from permitdesk.demo.plans import PLANS
 from permitdesk.demo.specs import JurisdictionPlan, PropertySpec
 from permitdesk.demo.walks import CaseWalk
 from permitdesk.law.loader import get_pack
+from permitdesk.records import relations
 from permitdesk.records import services as records
-from permitdesk.records.models import Jurisdiction, Property, Unit
+from permitdesk.records.models import Jurisdiction, Property, Relation, Unit
 from permitdesk.rules.calendar import zone
 
 # Published on purpose, in the README and in every run's output: demo accounts only.
@@ -221,6 +222,29 @@ class Builder:
             units[u.label] = unit
         return units
 
+    def relate(self, person: User, kind: str, unit: Unit, clerk: User, now: dt.datetime) -> None:
+        """The applicant's relation to the property, claimed and verified by the clerk
+        through the relations services (one already verified is kept)."""
+        place = unit.property
+        mine = Relation.objects.filter(person=person, property=place, kind=kind)
+        if mine.filter(status=Relation.Status.VERIFIED).exists():
+            self.report.kept["relations"] += 1
+            return
+        claimed = mine.filter(status=Relation.Status.CLAIMED).first()
+        if claimed is None:
+            claimed = relations.claim_relation(
+                actor=person,
+                jurisdiction_slug=place.jurisdiction.slug,
+                parcel_id=place.parcel_id,
+                kind=kind,
+                evidence="demo: deed of record"
+                if kind == Relation.Kind.OWNER
+                else "demo: the owner's management agreement",
+                now=now,
+            )
+        relations.verify_relation(actor=clerk, relation=claimed, now=now)
+        self.report.made["relations"] += 1
+
     # --- the whole demo -------------------------------------------------------------------
 
     def build(self) -> Report:
@@ -266,9 +290,12 @@ class Builder:
             if Application.objects.filter(idempotency_key=key).exists():
                 self.report.kept["cases"] += 1
                 continue
-            CaseWalk(plan, case, key, crew, applicants[case.applicant]).run(
-                units[(case.parcel_id, case.label)]
+            unit = units[(case.parcel_id, case.label)]
+            kind = (
+                Relation.Kind.OWNER if case.applicant == "owner" else Relation.Kind.MANAGING_AGENT
             )
+            self.relate(applicants[case.applicant], kind, unit, crew[Role.CLERK], recorded_at)
+            CaseWalk(plan, case, key, crew, applicants[case.applicant]).run(unit)
             self.report.made["cases"] += 1
 
 

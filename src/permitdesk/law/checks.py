@@ -20,7 +20,7 @@ from permitdesk.law.schema import (
     RateByFact,
     RateFromTable,
 )
-from permitdesk.law.vocabulary import DERIVED_FACTS, ELIGIBILITY_FACTS
+from permitdesk.law.vocabulary import DERIVED_FACTS, ELIGIBILITY_FACTS, EVENTS, RELATION_KINDS
 
 if TYPE_CHECKING:
     from permitdesk.law.pack import Pack
@@ -45,6 +45,7 @@ def cross_check(pack: Pack) -> Iterator[Problem]:
         yield from _check_item(pack.fees, slug, item)
     yield from _check_eligibility(pack)
     yield from _check_case_programs(pack)
+    yield from _check_relations(pack)
     for name in sorted(set(pack.terms) & set(pack.information)):
         yield Problem("terms.yaml", ("information", name), f"{name!r} is also under terms")
 
@@ -246,3 +247,26 @@ def _check_case_programs(pack: Pack) -> Iterator[Problem]:
                 yield Problem(
                     "fees.yaml", ("items", slug, "case", "includes", i), f"no fee item {included!r}"
                 )
+
+
+def _check_relations(pack: Pack) -> Iterator[Problem]:
+    """Who applies (rules.relations): relation kinds of the vocabulary, "kind:event" with
+    one of its events."""
+    for name in ("applicant_relations", "relations_verified_before_applying"):
+        term = pack.terms.get(name)
+        for i, version in enumerate(term.values if term else []):
+            entries = version.value if isinstance(version.value, list) else [version.value]
+            for entry in entries:
+                kind, _, event = str(entry).partition(":")
+                if kind not in RELATION_KINDS:
+                    yield Problem(
+                        "terms.yaml",
+                        ("terms", name, "values", i, "value"),
+                        f"{kind!r} is not a relation kind: one of {', '.join(RELATION_KINDS)}",
+                    )
+                elif event and (name != "applicant_relations" or event not in EVENTS):
+                    yield Problem(
+                        "terms.yaml",
+                        ("terms", name, "values", i, "value"),
+                        f"{entry!r}: the event after ':' must be one of {', '.join(EVENTS)}",
+                    )

@@ -63,3 +63,8 @@ DERIVED_FACTS: dict[str, FactSpec] = {
         description="approved_on is within the jurisdiction's approval validity on the event date",
     ),
 }
+
+# Who a person is to a property (records.Relation's kinds): what the packs' who-may-apply
+# terms name. "owner" is the owner of record; a managing agent acts on the owner's
+# authorisation; a buyer holds a sales contract; a tenant a lease.
+RELATION_KINDS = ["owner", "managing-agent", "buyer", "tenant"]

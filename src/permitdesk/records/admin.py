@@ -2,7 +2,8 @@
 bedrooms, and parties. Every edit goes through a records service, which writes its audit
 event (a bedroom's area decides how many may live in the unit), so the admin edits nothing:
 each record links to the staff page that edits it. Jurisdictions come from their packs
-(manage.py load_jurisdictions)."""
+(manage.py load_jurisdictions). The relations to properties are read-only too: the clerk
+decides claims on /staff/claims/, through the services."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from permitdesk.audit.admin import ReadOnly
-from permitdesk.records.models import Bedroom, Jurisdiction, Party, Property, Unit
+from permitdesk.records.models import Bedroom, Jurisdiction, Party, Property, Relation, Unit
 
 
 def staff_link(route: str, pk: int) -> str:
@@ -76,3 +77,11 @@ class PartyAdmin(ReadOnly):
     @admin.display(description="Edit")
     def staff_page(self, party: Party) -> str:
         return staff_link("staff-party", party.pk)
+
+
+@admin.register(Relation)
+class RelationAdmin(ReadOnly):
+    list_display = ("person", "kind", "property", "unit", "status", "claimed_at", "decided_by")
+    list_filter = ("status", "kind", "property__jurisdiction")
+    search_fields = ("property__normalized_address", "property__parcel_id", "person__username")
+    list_select_related = ("person", "property", "unit", "decided_by")

@@ -1,11 +1,15 @@
-"""Jurisdictions, properties, units and their bedrooms, and the parties to a case."""
+"""Jurisdictions, properties, units and their bedrooms, the parties to a case, and who a
+person is to a property (their relation: owner of record, managing agent, buyer, tenant)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+
+from permitdesk.law.vocabulary import RELATION_KINDS
 
 
 class Jurisdiction(models.Model):
@@ -102,3 +106,70 @@ class Party(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind})"
+
+
+class Relation(models.Model):
+    """Who a person is to a parcel (or one unit of it): owner of record, managing agent, buyer
+    or tenant, claimed with its evidence and verified or refused by the jurisdiction's staff.
+    One parcel is one record however many people act on it; each has a relation to it.
+    Only permitdesk.records.relations writes these."""
+
+    class Kind(models.TextChoices):  # the RELATION_KINDS of permitdesk.law.vocabulary
+        OWNER = "owner", "owner of record"
+        MANAGING_AGENT = "managing-agent", "managing agent"
+        BUYER = "buyer", "buyer"
+        TENANT = "tenant", "tenant"
+
+    class Status(models.TextChoices):
+        CLAIMED = "claimed"
+        VERIFIED = "verified"
+        REFUSED = "refused"
+        ENDED = "ended"
+
+    LIVE = (Status.CLAIMED, Status.VERIFIED)
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="property_relations"
+    )
+    property = models.ForeignKey(Property, on_delete=models.PROTECT, related_name="relations")
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relations",
+        help_text="the one unit a tenant or buyer of a unit is related to; blank for the parcel",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.CLAIMED)
+    evidence = models.TextField(
+        blank=True,
+        help_text="the owner's authorisation, the sales contract or the lease: what it is, "
+        "its date, its reference",
+    )
+    claimed_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(blank=True, help_text="why staff refused or ended it")
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # a person's own properties (permissions.own_property_ids), every page of theirs
+            models.Index(fields=["person", "status"], name="relation_person_status"),
+            # the clerk's pending claims of a jurisdiction, oldest first
+            models.Index(fields=["status", "claimed_at"], name="relation_status_claimed"),
+        ]
+
+    def __str__(self) -> str:
+        where = f"{self.property}" + (f" unit {self.unit.label}" if self.unit else "")
+        return f"{self.person} — {self.get_kind_display()} of {where} ({self.status})"
+
+
+assert Relation.Kind.values == RELATION_KINDS, "records.Relation.Kind drifted from the vocabulary"

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as DjangoUser
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 
-from permitdesk.accounts.permissions import NotFound
+from permitdesk.accounts.permissions import NotFound, memberships, staff_in
 from permitdesk.cases.permissions import own_property_ids
-from permitdesk.records.models import Party, Property, Unit
+from permitdesk.records.models import Party, Property, Relation, Unit
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -54,7 +55,7 @@ def unit_detail(pk: int) -> Unit:
 
 
 def my_property_ids(user: User) -> set[int]:
-    """The properties the applicant recorded or applied for (permissions.own_property_ids)."""
+    """The properties the person has a live relation to (permissions.own_property_ids)."""
     return own_property_ids(user)
 
 
@@ -70,9 +71,10 @@ def my_properties(user: User) -> QuerySet[Property]:
     )
 
 
-def my_property(user: User, pk: int) -> Property:
-    """One of the applicant's properties with its units and their bedrooms; else 404."""
-    if pk not in my_property_ids(user):
+def my_property(user: User, pk: int, kinds: tuple[str, ...] | None = None) -> Property:
+    """One of the person's properties (where they are one of `kinds`, if given) with its units
+    and their bedrooms; else 404."""
+    if pk not in own_property_ids(user, kinds):
         raise Http404("property not found")
     found = my_properties(user).filter(pk=pk).first()
     if found is None:
@@ -92,3 +94,43 @@ def my_units(user: User) -> QuerySet[Unit]:
 def party_detail(pk: int) -> Party:
     """A party, with the cases that name it (their jurisdictions decide who may edit it)."""
     return one(Party.objects.prefetch_related("applications__jurisdiction"), pk, "party")
+
+
+CLAIMS_SHOWN = 200  # the pending claims page shows the oldest this many; the count says more
+
+
+def my_relations(user: User) -> QuerySet[Relation]:
+    """The person's relations to properties, every status, newest first (their case list)."""
+    if not user.is_authenticated:
+        return Relation.objects.none()
+    return (
+        Relation.objects.filter(person_id=user.pk)
+        .select_related("property__jurisdiction", "unit")
+        .order_by("-claimed_at", "-id")
+    )
+
+
+def pending_claims(user: User) -> QuerySet[Relation]:
+    """The claims waiting for a decision in the jurisdictions where the user is a clerk or a
+    code official, oldest first (the relation's (status, claimed_at) index)."""
+    desk = staff_in(memberships(user)) if isinstance(user, DjangoUser) else []
+    return (
+        Relation.objects.filter(status=Relation.Status.CLAIMED, property__jurisdiction_id__in=desk)
+        .select_related("property__jurisdiction", "unit", "person")
+        .order_by("claimed_at", "id")
+    )
+
+
+def claim(pk: int) -> Relation:
+    """A relation a staff decision names; the service checks who may decide it."""
+    return one(Relation.objects.select_related("property__jurisdiction"), pk, "claim")
+
+
+def relations_to(person_id: int, property_id: int) -> list[Relation]:
+    """A person's relations to one property, newest first (the staff case page: is the
+    applicant's relation verified, or is the application held for the clerk?)."""
+    return list(
+        Relation.objects.filter(person_id=person_id, property_id=property_id)
+        .select_related("unit")
+        .order_by("-claimed_at", "-id")[:10]
+    )

@@ -20,7 +20,16 @@ from permitdesk.accounts.permissions import Forbidden, NotFound, roles
 from permitdesk.audit.services import record
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.law.pack import UnknownName
-from permitdesk.records.models import Bedroom, Jurisdiction, Party, Property, Unit, normalized
+from permitdesk.records.models import (
+    Bedroom,
+    Jurisdiction,
+    Party,
+    Property,
+    Relation,
+    Unit,
+    normalized,
+)
+from permitdesk.records.relations import EVIDENCE_LIMIT, check_kind, check_text, start_relation
 from permitdesk.rules.lifecycle import Refused
 
 M = TypeVar("M", bound=Model)
@@ -64,8 +73,12 @@ def create_property(
     state: str,
     zip_code: str,
     now: dt.datetime,
+    relation: str = Relation.Kind.OWNER,
+    evidence: str = "",
 ) -> Property:
-    """A parcel in a jurisdiction; a parcel is recorded once per jurisdiction."""
+    """A parcel in a jurisdiction; a parcel is recorded once per jurisdiction. The person who
+    records it (not its staff) claims their `relation` to it at the same time; anyone after
+    them claims a relation to the same record (records.relations.claim_relation)."""
     jurisdiction = Jurisdiction.objects.filter(slug=jurisdiction_slug).first()
     if jurisdiction is None:
         served = ", ".join(Jurisdiction.objects.order_by("slug").values_list("slug", flat=True))
@@ -73,6 +86,10 @@ def create_property(
             f"jurisdiction '{jurisdiction_slug}' is not served here: one of: {served or '(none)'}"
         )
     _require_may_record(actor, jurisdiction)
+    claims = not roles(actor, jurisdiction.pk)
+    if claims:
+        check_kind(relation)
+        evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
     parcel_id, address = parcel_id.strip(), address.strip()
     if not parcel_id or not address:
         raise Refused(
@@ -81,7 +98,8 @@ def create_property(
             field="address" if parcel_id.strip() else "parcel_id",
         )
     taken = Refused(
-        f"parcel {parcel_id} is already recorded in {jurisdiction}",
+        f"parcel {parcel_id} is already recorded in {jurisdiction}"
+        + (": claim your relation to it instead" if claims else ""),
         code="taken",
         field="parcel_id",
     )
@@ -105,6 +123,8 @@ def create_property(
             after={"parcel_id": parcel_id, "address": address, "city": place.city},
             jurisdiction_slug=jurisdiction.slug,
         )
+        if claims:
+            start_relation(actor=actor, place=place, kind=relation, evidence=evidence, now=now)
         return place
 
     return _create_once(

@@ -86,6 +86,12 @@ def who_may_apply(pack: Pack, on: dt.date) -> list[Answer]:
         pack,
         on,
         {
+            "applicant_relations": (
+                "Who may file an application, by their relation to the property (kind:event)?"
+            ),
+            "relations_verified_before_applying": (
+                "Whose relation must the clerk verify before they may apply?"
+            ),
             "who_requests_inspection": "Who requests the occupancy inspection?",
             "who_schedules_inspection": "Who arranges the inspection appointment?",
             "permit_applicant": "Who applies for the occupancy permit?",

@@ -27,11 +27,20 @@ PUBLIC = [
 APPLICANT = [
     ("My cases", "web:my-cases"),
     ("Add a property", "web:property-new"),
+    ("Claim a property", "web:claim-new"),
     ("Fee estimator", "web:estimate"),
 ]
 BY_ROLE = {
-    Role.CLERK: [("Work queue", "web:staff-home"), ("Search", "web:staff-search")],
-    Role.CODE_OFFICIAL: [("Work queue", "web:staff-home"), ("Search", "web:staff-search")],
+    Role.CLERK: [
+        ("Work queue", "web:staff-home"),
+        ("Search", "web:staff-search"),
+        ("Claims", "web:staff-claims"),
+    ],
+    Role.CODE_OFFICIAL: [
+        ("Work queue", "web:staff-home"),
+        ("Search", "web:staff-search"),
+        ("Claims", "web:staff-claims"),
+    ],
     Role.INSPECTOR: [("Today's inspections", "web:inspector-day")],
     Role.DIVISION_ADMIN: [("Staff and roles", "web:staff-people")],
 }

@@ -79,7 +79,7 @@ def _prior_to_sale_passed(who: factories.People) -> Application:
     as far as the case goes (the status admits a permit; the program does not)."""
     case = applications.submit_application(
         actor=who.owner,
-        unit=factories.unit("clayton-mo", "apartment", 3),
+        unit=factories.unit("clayton-mo", "apartment", 3, owner=who.owner),
         fee_item="prior-to-sale-inspection",
         trigger="sale",
         now=factories.MONDAY,
@@ -225,6 +225,7 @@ def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> Non
     crew = factories.staff(slug)
     buyer = factories.user("buyer")
     home = factories.unit(slug, "condo", 12, bedrooms=("75",))
+    factories.relation(buyer, home.property, kind="buyer")
     now = central("2026-04-01 10:00")
     case = applications.submit_application(
         actor=buyer, unit=home, fee_item="re-occupancy-permit", trigger="sale", now=now

@@ -116,7 +116,7 @@ def test_a_refund_is_a_negative_entry_and_cannot_exceed_the_payment() -> None:
     owner = factories.user("owner")
     case = applications.submit_application(
         actor=owner,
-        unit=factories.unit("clayton-mo", "condo", 8),
+        unit=factories.unit("clayton-mo", "condo", 8, owner=owner),
         fee_item="residential-occupancy",
         trigger="lease",
         now=central("2026-05-04 10:00"),

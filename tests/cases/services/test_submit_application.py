@@ -15,6 +15,7 @@ from permitdesk.cases.models import Application
 from permitdesk.cases.services import applications, payments
 from permitdesk.cases.services.applications import PartyInput
 from permitdesk.cases.services.base import balance_due
+from permitdesk.records.models import Unit
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.moments import central
@@ -34,7 +35,7 @@ def submit(
 ) -> Application:
     return applications.submit_application(
         actor=actor,
-        unit=more.pop("unit", None) or factories.unit(slug),
+        unit=more.pop("unit", None) or factories.unit(slug, owner=actor),
         fee_item=fee_item,
         trigger=trigger,
         now=factories.MONDAY,
@@ -42,14 +43,65 @@ def submit(
     )
 
 
+def _as(kind: str, status: str, slug: str = "clayton-mo", **more: Any):  # type: ignore[no-untyped-def]
+    """An application by `other`, whose relation to the unit is `kind` in `status`."""
+
+    def call(who: factories.People) -> partial[Application]:
+        home = factories.unit(slug, owner=who.owner)
+        factories.relation(who.other, home.property, kind=kind, status=status)
+        return partial(submit, who.other, slug, unit=home, **more)
+
+    return call
+
+
 def _key_taken_by_another_applicant(who: factories.People) -> partial[Application]:
     submit(who.other, idempotency_key="k-1")
     return partial(
-        submit, who.owner, unit=factories.unit("clayton-mo", parcel="P-2"), idempotency_key="k-1"
+        submit,
+        who.owner,
+        unit=factories.unit("clayton-mo", parcel="P-2", owner=who.owner),
+        idempotency_key="k-1",
     )
 
 
 REFUSALS = [
+    pytest.param(
+        lambda who: partial(submit, who.other, unit=factories.unit("clayton-mo", owner=who.owner)),
+        "no-relation",
+        "you have no relation to this property on record; in City of Clayton, Missouri a lease "
+        "is applied for by the owner or managing agent",
+        id="someone with no relation to the property",
+    ),
+    pytest.param(
+        _as("owner", "refused"),
+        "no-relation",
+        "you have no relation to this property on record",
+        id="an owner whose claim the clerk refused",
+    ),
+    pytest.param(
+        _as("owner", "ended"),
+        "no-relation",
+        "you have no relation to this property on record",
+        id="an owner whose relation ended",
+    ),
+    pytest.param(
+        _as("tenant", "verified"),
+        "relation-kind",
+        "as tenant you may not apply for a lease in City of Clayton, Missouri",
+        id="a tenant in Clayton, where the owner or agent applies",
+    ),
+    pytest.param(
+        _as("buyer", "verified", COUNTY, fee_item="re-occupancy-permit", trigger="lease"),
+        "relation-kind",
+        "as buyer you may not apply for a lease",
+        id="a buyer applies for a rental in St. Louis County",
+    ),
+    pytest.param(
+        _as("managing-agent", "claimed", factories.VILLAGE, fee_item="occupancy-permit"),
+        "relation-unverified",
+        "the clerk verifies a managing agent before they may apply",
+        id="a village agent whose authorisation is not yet verified",
+    ),
     pytest.param(
         lambda who: partial(submit, who.inspector, unit=factories.unit("clayton-mo")),
         "forbidden",
@@ -58,7 +110,10 @@ REFUSALS = [
     ),
     pytest.param(
         lambda who: partial(
-            submit, who.owner, unit=factories.unit("clayton-mo"), fee_item="dumpster-permit"
+            submit,
+            who.owner,
+            unit=factories.unit("clayton-mo", owner=who.owner),
+            fee_item="dumpster-permit",
         ),
         "unknown-name",
         "item 'dumpster-permit' of clayton-mo is not filed as a case",
@@ -66,14 +121,19 @@ REFUSALS = [
     ),
     pytest.param(
         lambda who: partial(
-            submit, who.owner, unit=factories.unit("clayton-mo"), fee_item="no-such-item"
+            submit,
+            who.owner,
+            unit=factories.unit("clayton-mo", owner=who.owner),
+            fee_item="no-such-item",
         ),
         "unknown-name",
         "no-such-item",
         id="a fee item the pack does not have",
     ),
     pytest.param(
-        lambda who: partial(submit, who.owner, unit=factories.unit("clayton-mo"), trigger="whim"),
+        lambda who: partial(
+            submit, who.owner, unit=factories.unit("clayton-mo", owner=who.owner), trigger="whim"
+        ),
         "choice",
         "trigger 'whim' is not one of",
         id="a trigger that does not exist",
@@ -82,7 +142,7 @@ REFUSALS = [
         lambda who: partial(
             submit,
             who.owner,
-            unit=factories.unit("clayton-mo"),
+            unit=factories.unit("clayton-mo", owner=who.owner),
             parties=[PartyInput("cousin", "Al")],
         ),
         "choice",
@@ -93,7 +153,7 @@ REFUSALS = [
         lambda who: partial(
             submit,
             who.owner,
-            unit=factories.unit("clayton-mo"),
+            unit=factories.unit("clayton-mo", owner=who.owner),
             parties=[PartyInput("managing-agent", "  ")],
         ),
         "required",
@@ -102,7 +162,10 @@ REFUSALS = [
     ),
     pytest.param(
         lambda who: partial(
-            submit, who.owner, unit=factories.unit("clayton-mo"), channel="carrier-pigeon"
+            submit,
+            who.owner,
+            unit=factories.unit("clayton-mo", owner=who.owner),
+            channel="carrier-pigeon",
         ),
         "choice",
         "channel 'carrier-pigeon' is not one of",
@@ -112,7 +175,7 @@ REFUSALS = [
         lambda who: partial(
             submit,
             who.owner,
-            unit=factories.unit(COUNTY),
+            unit=factories.unit(COUNTY, owner=who.owner),
             fee_item="re-occupancy-permit",
             trigger="sale",
             channel="phone",
@@ -125,7 +188,7 @@ REFUSALS = [
         lambda who: partial(
             submit,
             who.owner,
-            unit=factories.unit(factories.VILLAGE),
+            unit=factories.unit(factories.VILLAGE, owner=who.owner),
             fee_item="occupancy-permit",
             owner_certified=False,
         ),
@@ -148,7 +211,7 @@ test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 def test_an_application_writes_one_audit_event_and_queues_its_receipt(
     who: factories.People,
 ) -> None:
-    home = factories.unit("clayton-mo")
+    home = factories.unit("clayton-mo", owner=who.owner)
     with writes_one_event("submit", messages=("application-received",)) as written:
         case = submit(who.owner, unit=home, parties=[PartyInput("tenant", " Ada Tenant ")])
     assert written.event.application_id == case.pk
@@ -160,6 +223,8 @@ def test_an_application_writes_one_audit_event_and_queues_its_receipt(
         "total": "80.00",
         "approval_carried_from": None,
         "parties": ["tenant: Ada Tenant"],
+        "applied_as": "owner",
+        "relation_held_for_clerk": False,
     }
     assert written.messages[0].to == "owner@example.test"
 
@@ -174,9 +239,46 @@ def test_the_same_idempotency_key_again_returns_the_case_and_writes_nothing(
     assert again == first
 
 
+@pytest.mark.parametrize(
+    ("slug", "fee_item", "kind", "trigger"),
+    [
+        ("clayton-mo", "residential-occupancy", "managing-agent", "lease"),
+        (COUNTY, "re-occupancy-permit", "buyer", "sale"),
+        ("st-clair-county-il", "occupancy-inspection", "tenant", "new-occupant"),
+        (factories.VILLAGE, "occupancy-permit", "owner", "lease"),
+    ],
+)
+def test_a_claim_the_pack_takes_is_applied_on_and_held_for_the_clerk(
+    who: factories.People, slug: str, fee_item: str, kind: str, trigger: str
+) -> None:
+    home = factories.unit(slug, "single-family")
+    factories.relation(who.other, home.property, kind=kind, status="claimed")
+    with writes_one_event("submit", messages=("application-received",)) as written:
+        submit(who.other, slug, fee_item=fee_item, trigger=trigger, unit=home, owner_certified=True)
+    assert written.event.after is not None
+    assert written.event.after["applied_as"] == kind
+    assert written.event.after["relation_held_for_clerk"] is True
+
+
+def test_a_clerk_files_for_a_property_without_a_relation(who: factories.People) -> None:
+    case = submit(who.clerk, unit=factories.unit("clayton-mo"))
+    assert case.applicant == who.clerk
+
+
+def test_a_tenant_of_another_unit_may_not_apply_for_this_one(who: factories.People) -> None:
+    home = factories.unit("st-clair-county-il", "duplex", 2, owner=who.owner)
+    other = Unit.objects.create(
+        property=home.property, label="B", unit_type="duplex", units_in_building=2
+    )
+    factories.relation(who.other, home.property, kind="tenant", unit=other)
+    with pytest.raises(Refused) as refused, writes_nothing():
+        submit(who.other, "st-clair-county-il", "occupancy-inspection", "new-occupant", unit=home)
+    assert (refused.value.code, refused.value.field) == ("no-relation", "unit")
+
+
 def test_the_village_refuses_an_application_for_a_type_ii_unit() -> None:
     owner = factories.user("owner")
-    flat = factories.unit("village-ord-08-457", "apartment", 12)
+    flat = factories.unit("village-ord-08-457", "apartment", 12, owner=owner)
     with pytest.raises(Refused, match="No re-occupancy permit is required for a Type II unit"):
         applications.submit_application(
             actor=owner,
@@ -190,7 +292,7 @@ def test_the_village_refuses_an_application_for_a_type_ii_unit() -> None:
 
 def test_clayton_refuses_an_application_for_a_sale_without_a_tenancy() -> None:
     owner = factories.user("owner")
-    house = factories.unit("clayton-mo", "single-family")
+    house = factories.unit("clayton-mo", "single-family", owner=owner)
     with pytest.raises(Refused, match="rental properties only"):
         applications.submit_application(
             actor=owner,
@@ -204,7 +306,7 @@ def test_clayton_refuses_an_application_for_a_sale_without_a_tenancy() -> None:
 def test_st_clair_carries_an_approval_over_a_change_of_occupancy_within_the_year() -> None:
     crew = factories.staff("st-clair-county-il")
     owner = factories.user("owner")
-    home = factories.unit("st-clair-county-il", "apartment", 6)
+    home = factories.unit("st-clair-county-il", "apartment", 6, owner=owner)
     now = central("2026-03-02 10:00")
     first = applications.submit_application(
         actor=owner, unit=home, fee_item="occupancy-inspection", trigger="lease", now=now

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, roles
@@ -24,12 +25,13 @@ from permitdesk.cases.services.base import (
 )
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.records.models import Party, Unit
+from permitdesk.records.models import Party, Relation, Unit
 from permitdesk.rules.calendar import local, processed_at
 from permitdesk.rules.case_facts import RENTAL_TRIGGERS, CaseFile, eligibility_facts, fee_facts
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
+from permitdesk.rules.relations import MayApply, Standing, may_apply
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,22 @@ def _check_trigger(trigger: str) -> None:
         )
 
 
+def _check_relation(
+    pack: Pack, actor: User, unit: Unit, trigger: str, on: dt.date
+) -> MayApply | None:
+    """Who may apply for the unit, by their relation to it (rules.relations): refused with
+    field "unit" for a person the pack does not let apply; an allowed claim not yet verified
+    is taken, and the clerk verifies it (the pending claims page, the case page)."""
+    live = Relation.objects.filter(
+        person_id=actor.pk, property_id=unit.property_id, status__in=Relation.LIVE
+    ).filter(Q(unit__isnull=True) | Q(unit_id=unit.pk))
+    standing = [
+        Standing(kind=kind, verified=status == Relation.Status.VERIFIED)
+        for kind, status in live.order_by("pk").values_list("kind", "status")
+    ]
+    return may_apply(pack, trigger, standing, on)
+
+
 def _still_valid_approval(pack: Pack, unit: Unit, on: dt.date) -> Approval | None:
     """The unit's approval that survives a change of occupancy, where the pack says one does."""
     if not (
@@ -175,6 +193,8 @@ def submit_application(
     _check_trigger(trigger)
     _check_parties(parties)
     on = local(pack, now).date()
+    # The jurisdiction's clerks and code officials file for anyone (at the counter).
+    standing = None if held else _check_relation(pack, actor, unit, trigger, on)
     case = case_file(unit, trigger, occupied)
     _check_channel(pack, channel, on)
     _check_certified(pack, case, owner_certified, on)
@@ -227,6 +247,8 @@ def submit_application(
                     "total": str(q.total if carried is None else 0),
                     "approval_carried_from": carried.pk if carried else None,
                     "parties": [f"{p.kind}: {p.name.strip()}" for p in parties],
+                    "applied_as": standing.kind if standing else None,
+                    "relation_held_for_clerk": standing.held if standing else False,
                 },
             )
             messages.application_received(application, at=now)

@@ -23,7 +23,7 @@ from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.records.selectors import my_properties
+from permitdesk.records.selectors import my_properties, my_relations
 from permitdesk.rules.calendar import zone
 from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
 
@@ -91,7 +91,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/applicant/case_list.html",
-        {"page": page, "properties": properties},
+        {"page": page, "properties": properties, "relations": my_relations(request.user)[:50]},
     )
 
 

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from permitdesk.cases.models import Application, InspectionRequest
 from permitdesk.cases.services.applications import PartyInput
-from permitdesk.records.models import Jurisdiction, Party, Unit
+from permitdesk.records.models import Jurisdiction, Party, Relation, Unit
 from permitdesk.records.services import BedroomInput
 
 PHONE = RegexValidator(
@@ -44,6 +44,21 @@ class PropertyForm(forms.Form):
         regex=r"^\d{5}(-\d{4})?$",
         max_length=10,
         error_messages={"invalid": "Enter a ZIP code of 5 digits, or 5+4 (63105-1234)."},
+    )
+    relation = forms.ChoiceField(
+        label="You are its",
+        choices=Relation.Kind.choices,
+        initial=Relation.Kind.OWNER,
+        required=False,  # the owner of record unless told
+        help_text="Who you are to the property; the clerk verifies it.",
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For an agent, buyer or tenant: the owner's authorisation, the sales "
+        "contract or the lease (what it is, its date and reference).",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -266,3 +281,38 @@ class OccupantForm(forms.Form):
         if details_required:
             self.fields["age"].required = True
             self.fields["relationship"].required = True
+
+
+class ClaimForm(forms.Form):
+    """Claiming a relation to a recorded parcel (records.relations.claim_relation)."""
+
+    jurisdiction = forms.ChoiceField(label="Jurisdiction", help_text="Where the property is.")
+    parcel_id = forms.CharField(
+        label="Parcel id", max_length=64, help_text="As on the tax bill, e.g. 18K-22-0304."
+    )
+    unit_label = forms.CharField(
+        label="Unit number",
+        max_length=32,
+        required=False,
+        help_text="Only for a tenant or buyer of one unit; leave blank for the whole parcel.",
+    )
+    kind = forms.ChoiceField(
+        label="You are its",
+        choices=[("", "- Select -"), *Relation.Kind.choices],
+        help_text="The owner of record, the managing agent, a buyer or a tenant.",
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The owner's authorisation for an agent, the sales contract for a buyer, "
+        "the lease for a tenant: what it is, its date and reference. The clerk verifies it.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = list(Jurisdiction.objects.order_by("name").values_list("slug", "name"))
+        field = self.fields["jurisdiction"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "- Select -"), *choices]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden
+from permitdesk.cases.permissions import RECORDS_ON
 from permitdesk.law.pack import UnknownName
+from permitdesk.records.models import Relation
 from permitdesk.records.selectors import my_property
 from permitdesk.records.services import add_unit, create_property
 from permitdesk.rules.lifecycle import Refused
@@ -21,6 +26,7 @@ from permitdesk.web.refusals import refused_field
 @login_required
 def property_new(request: HttpRequest) -> HttpResponse:
     form = PropertyForm(request.POST or None)
+    claim = ""  # the parcel is recorded: the claim form, filled in
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -32,6 +38,8 @@ def property_new(request: HttpRequest) -> HttpResponse:
                 city=data["city"],
                 state=data["state"],
                 zip_code=data["zip_code"],
+                relation=data["relation"] or Relation.Kind.OWNER,
+                evidence=data["evidence"],
                 now=timezone.now(),
             )
         except Forbidden as refusal:
@@ -39,12 +47,26 @@ def property_new(request: HttpRequest) -> HttpResponse:
         except UnknownName as unknown:
             form.add_error("jurisdiction", str(unknown))
         except Refused as refusal:
+            if refusal.code == "taken":  # before the error takes the field from the data
+                claim = (
+                    reverse("web:claim-new")
+                    + "?"
+                    + urlencode(
+                        {
+                            "jurisdiction": data["jurisdiction"],
+                            "parcel_id": data["parcel_id"].strip(),
+                            "kind": data["relation"] or Relation.Kind.OWNER,
+                        }
+                    )
+                )
             form.add_error(refused_field(form, refusal), refusal.reason)
         else:
             messages.success(request, f"{place.address} is recorded. Now add its units.")
             return redirect("web:unit-new", pk=place.pk)
     status = 422 if form.errors else 200
-    return render(request, "web/applicant/property_new.html", {"form": form}, status=status)
+    return render(
+        request, "web/applicant/property_new.html", {"form": form, "claim": claim}, status=status
+    )
 
 
 @login_required
@@ -55,7 +77,7 @@ def property_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def unit_new(request: HttpRequest, pk: int) -> HttpResponse:
-    place = my_property(request.user, pk)
+    place = my_property(request.user, pk, RECORDS_ON)  # a tenant or buyer adds no unit
     form = UnitForm(request.POST or None)
     rooms = BedroomFormSet(request.POST or None, prefix="bedroom")
     if request.method == "POST" and all([form.is_valid(), rooms.is_valid()]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from permitdesk.web.applicant import apply, cases, inspections, occupants, properties
+from permitdesk.web.applicant import apply, cases, inspections, occupants, properties, relations
 
 urlpatterns: list[URLPattern] = [
     path("cases/", cases.case_list, name="my-cases"),
@@ -22,6 +22,7 @@ urlpatterns: list[URLPattern] = [
     path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
     path("apply/", apply.apply, name="apply"),
     path("properties/new/", properties.property_new, name="property-new"),
+    path("properties/claim/", relations.claim_new, name="claim-new"),
     path("properties/<int:pk>/", properties.property_detail, name="property"),
     path("properties/<int:pk>/units/new/", properties.unit_new, name="unit-new"),
 ]

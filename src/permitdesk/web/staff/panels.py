@@ -19,6 +19,7 @@ from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.records.selectors import relations_to
 from permitdesk.web.staff.forms import (
     DEFAULT_METHODS,
     AssignForm,
@@ -68,7 +69,12 @@ def payment_methods(pack: Pack, case: Application) -> list[str]:
 
 
 def summary(page: Page) -> dict[str, Any]:
-    return {"balance_due": max(page.case.balance_due, 0)}
+    case = page.case
+    return {
+        "balance_due": max(case.balance_due, 0),
+        # the applicant's relation to the property: a claim not yet verified holds the case
+        "relations": relations_to(case.applicant_id, case.unit.property_id),
+    }
 
 
 def fees(page: Page) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from django.urls import URLPattern, path
 
 from permitdesk.web.staff import (
     case,
+    claims,
     inspection,
     inspector,
     official,
@@ -21,6 +22,9 @@ from permitdesk.web.staff import (
 urlpatterns: list[URLPattern] = [
     path("staff/", queue.staff_home, name="staff-home"),
     path("staff/search/", search.search, name="staff-search"),
+    path("staff/claims/", claims.claims, name="staff-claims"),
+    path("staff/claims/<int:pk>/verify/", claims.verify, name="staff-claim-verify"),
+    path("staff/claims/<int:pk>/refuse/", claims.refuse, name="staff-claim-refuse"),
     path("staff/inspections/today/", inspector.inspector_day, name="inspector-day"),
     path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
     path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),

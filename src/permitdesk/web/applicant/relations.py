@@ -1,0 +1,57 @@
+"""Claiming a relation to a recorded property (owner, managing agent, buyer, tenant),
+through permitdesk.records.relations; the clerk verifies it on the staff's claims page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from permitdesk.accounts.permissions import Forbidden
+from permitdesk.law.pack import UnknownName
+from permitdesk.records.relations import claim_relation
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant.forms import ClaimForm
+from permitdesk.web.refusals import attach_refusal
+
+
+@login_required
+def claim_new(request: HttpRequest) -> HttpResponse:
+    """The claim form; "add a property" sends a recorded parcel here with its jurisdiction
+    and parcel id filled in."""
+    if request.method == "POST":
+        form = ClaimForm(request.POST)
+    else:
+        form = ClaimForm(
+            initial={k: request.GET.get(k, "") for k in ("jurisdiction", "parcel_id", "kind")}
+        )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            relation = claim_relation(
+                actor=request.user,  # type: ignore[arg-type]
+                jurisdiction_slug=data["jurisdiction"],
+                parcel_id=data["parcel_id"],
+                unit_label=data["unit_label"],
+                kind=data["kind"],
+                evidence=data["evidence"],
+                now=timezone.now(),
+            )
+        except Forbidden as refusal:
+            raise PermissionDenied(str(refusal)) from None
+        except UnknownName as unknown:
+            form.add_error("jurisdiction", str(unknown))
+        except Refused as refusal:
+            attach_refusal(form, refusal)
+        else:
+            messages.success(
+                request,
+                f"Your claim as {relation.get_kind_display()} of {relation.property.address} "
+                "is with the clerk, who verifies it; you will get an e-mail.",
+            )
+            return redirect("web:my-cases")
+    status = 422 if form.errors else 200
+    return render(request, "web/applicant/claim_new.html", {"form": form}, status=status)
