@@ -14,7 +14,9 @@ from permitdesk.imports.pipeline import Report, run
 from tests import factories
 
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "import"
-ORDER = ("properties", "units", "cases", "permits", "parties", "payments")
+ORDER = ("properties", "units", "cases", "permits", "parties", "payments", "relations")
+# The accounts relations.csv names: people of the go-live data who have signed up.
+ACCOUNTS = ("hvance@example.org", "mlee@example.org")
 NOW = factories.ON_WEDNESDAY  # 2026-11-18 in Clayton
 
 
@@ -57,5 +59,8 @@ def importer(clerk: User, tmp_path: Path) -> Importer:
 
 @pytest.fixture
 def samples(importer: Importer) -> dict[str, Report]:
-    """Every sample file of docs/import, imported in order."""
+    """Every sample file of docs/import, imported in order (the people relations.csv names
+    have their accounts)."""
+    for email in ACCOUNTS:
+        User.objects.create_user(username=email.split("@")[0], email=email, password="x")
     return {kind: importer(kind, SAMPLES / f"{kind}.csv") for kind in ORDER}

@@ -13,12 +13,20 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.selectors.permits import public_permit
 from permitdesk.imports.pipeline import Report
-from permitdesk.records.models import Bedroom, Party, Property, Unit
+from permitdesk.records.models import Bedroom, Party, Property, Relation, Unit
 from tests.imports.conftest import ORDER, SAMPLES, Importer
 
 pytestmark = pytest.mark.django_db
 
-COUNTS = {"properties": 3, "units": 4, "cases": 2, "permits": 2, "parties": 4, "payments": 1}
+COUNTS = {
+    "properties": 3,
+    "units": 4,
+    "cases": 2,
+    "permits": 2,
+    "parties": 4,
+    "payments": 1,
+    "relations": 2,
+}
 # The fourth party row names the first party on a second case: an update, not a new party.
 CREATED = {**COUNTS, "parties": 3}
 
@@ -34,6 +42,10 @@ def test_every_sample_imports_with_its_reconciliation(samples: dict[str, Report]
     assert (Property.objects.count(), Unit.objects.count(), Bedroom.objects.count()) == (3, 4, 8)
     assert Party.objects.count() == 3
     assert Payment.objects.get().amount == Decimal("25.00")
+    assert sorted(Relation.objects.values_list("person__email", "kind", "status")) == [
+        ("hvance@example.org", "owner", "verified"),
+        ("mlee@example.org", "tenant", "claimed"),  # left for the clerk's claims page
+    ]
 
 
 def test_a_second_run_finds_every_row_unchanged(
@@ -56,6 +68,7 @@ def test_each_record_written_has_its_audit_event(samples: dict[str, Report]) -> 
         "import-permit": 2,
         "import-party": 4,
         "import-payment": 1,
+        "import-relation": 2,
     }
     unit_event = AuditEvent.objects.filter(action="import-unit").order_by("pk").first()
     assert unit_event is not None

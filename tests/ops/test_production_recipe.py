@@ -1,13 +1,16 @@
-"""docs/operations.md#production, run as written: its three fenced blocks (the install, the
-services, granting a clerk) are taken from the doc and run by bash verbatim, against a new,
-empty PostgreSQL database, with three production paths standing for the test's own folders
-(/srv/permitdesk: this checkout; /etc/permitdesk.env: an environment file made from
-deploy/permitdesk.env.sample; /etc/systemd/system/: a temporary folder) and systemctl
+"""docs/operations.md#production, run as written: its four fenced blocks (the install, the
+services, granting a clerk, importing the former system's records) are taken from the doc and
+run by bash verbatim, against a new, empty PostgreSQL database, with four production paths
+standing for the test's own folders (/srv/permitdesk: this checkout; /etc/permitdesk.env: an
+environment file made from deploy/permitdesk.env.sample; /etc/systemd/system/: a temporary
+folder; /srv/go-live: a copy of docs/import's sample files) and systemctl
 played by tests/ops/systemctl_stand_in.py, which runs the installed units' ExecStart lines.
 Then, over HTTP on the running gunicorn, as people would: an applicant signs up (the outbox
 worker mails the link to a local SMTP server), records a house and applies; a clerk signs
 up, is granted the role by the doc's command, enrols an authenticator (TOTP) at sign-in and
-records the fee. The payment is in the database and its receipt reached the SMTP server."""
+records the fee; then imports the records and takes the rest of an imported case's fee,
+found by its parcel. The payments are in the database and the receipt reached the SMTP
+server."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -63,6 +67,8 @@ class Site:
         self.state = root / "state"
         self.env_file = root / "permitdesk.env"
         self.var = root / "var"
+        self.go_live = root / "go-live"  # the former system's exports: docs/import's samples
+        shutil.copytree(REPOSITORY / "docs" / "import", self.go_live)
         self.url = f"http://127.0.0.1:{web_port}"
         self.units.mkdir()
         values = {
@@ -109,6 +115,7 @@ class Site:
             .replace("/srv/permitdesk", str(REPOSITORY))
             .replace("/etc/permitdesk.env", str(self.env_file))
             .replace("/etc/systemd/system/", f"{self.units}/")
+            .replace("/srv/go-live", str(self.go_live))
         )
         done = subprocess.run(
             ["bash", "-euo", "pipefail", "-c", block],
@@ -323,6 +330,22 @@ def test_the_production_recipe_serves_an_applicant_and_a_clerk(
         paid = post(clerk, site, f"/staff/cases/{case}/", "amount", method="check", amount="80.00")
         assert paid.status_code == 302, errors(paid)
 
+        # The former system's records come in by the clerk; the clerk finds an imported case
+        # by its parcel (the open one of its two) and takes the rest of its fee ($75 assessed,
+        # $25 paid before).
+        imported = site.run("import")
+        assert "dry run: nothing written" in imported
+        assert "written" in imported.rsplit("payments:", 1)[1]
+        found = clerk.get(site.url + "/staff/search/", params={"q": "18K320221"})
+        assert found.status_code == 200
+        rows = [row for row in found.text.split("<tr")[1:] if "Submitted" in row]
+        assert len(rows) == 1, found.text  # the open case (the other is the permit in force)
+        old_case = re.findall(r'href="/staff/cases/(\d+)/"', rows[0])[0]
+        balance = post(
+            clerk, site, f"/staff/cases/{old_case}/", "amount", method="check", amount="50.00"
+        )
+        assert balance.status_code == 302, errors(balance)
+
         with psycopg.connect(database) as db:
             payment = db.execute(
                 "SELECT p.amount, u.email FROM cases_payment p "
@@ -333,7 +356,17 @@ def test_the_production_recipe_serves_an_applicant_and_a_clerk(
             operator = db.execute(
                 "SELECT is_superuser FROM auth_user WHERE username = 'operator'"
             ).fetchone()
+            old_payments = db.execute(
+                "SELECT amount FROM cases_payment WHERE application_id = %s ORDER BY id",
+                [int(old_case)],
+            ).fetchall()
+            old_balance = db.execute(
+                "SELECT balance_due FROM cases_application WHERE id = %s", [int(old_case)]
+            ).fetchone()
         assert [(str(amount), email) for amount, email in payment] == [("80.00", CLERK)]
+        assert [str(amount) for (amount,) in old_payments] == ["25.00", "50.00"]
+        assert old_balance is not None
+        assert str(old_balance[0]) == "0.00"
         assert sweeps == (1,)  # the one sweep run the recipe starts
         assert operator == (True,)
         receipt = wait_for("the receipt", lambda: mail_to(inbox, APPLICANT, "receipt"), site)
