@@ -67,6 +67,13 @@ def roles(user: Actor, jurisdiction_id: int) -> set[str]:
     return {role for j, role in memberships(user) if j == jurisdiction_id}
 
 
+def staff_who(held: set[str]) -> str:
+    """Who the roles `held` in a jurisdiction make a person there, when none of them is clerk
+    or code official, for a refusal: "inspectors", "division administrators"."""
+    names = {Role.INSPECTOR: "inspectors", Role.DIVISION_ADMIN: "division administrators"}
+    return " and ".join(names[Role(role)] for role in sorted(held) if role in names) or "staff"
+
+
 def staff_in(held: list[tuple[int, str]]) -> list[int]:
     """The jurisdictions where these memberships make a clerk or a code official."""
     return sorted({j for j, role in held if role in (Role.CLERK, Role.CODE_OFFICIAL)})

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model, QuerySet
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, NotFound, roles
+from permitdesk.accounts.permissions import Forbidden, NotFound, roles, staff_who
 from permitdesk.audit.services import record
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.law.pack import UnknownName
@@ -48,7 +48,7 @@ def _require_may_record(actor: User, jurisdiction: Jurisdiction) -> None:
     units; an inspector of the jurisdiction does not."""
     held = roles(actor, jurisdiction.pk)
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
-        raise Forbidden("inspectors do not record properties or units")
+        raise Forbidden(f"{staff_who(held)} do not record properties or units")
 
 
 def _create_once(existing: QuerySet[M], taken: Refused, create: Callable[[], M]) -> M:

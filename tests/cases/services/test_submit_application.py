@@ -111,6 +111,16 @@ REFUSALS = [
     pytest.param(
         lambda who: partial(
             submit,
+            factories.user("clayton-admin", Role.DIVISION_ADMIN, "clayton-mo"),
+            unit=factories.unit("clayton-mo"),
+        ),
+        "forbidden",
+        "division administrators do not submit applications",
+        id="a division administrator of the jurisdiction applies",
+    ),
+    pytest.param(
+        lambda who: partial(
+            submit,
             who.owner,
             unit=factories.unit("clayton-mo", owner=who.owner),
             fee_item="dumpster-permit",

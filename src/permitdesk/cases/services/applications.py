@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import Forbidden, NotFound, roles
+from permitdesk.accounts.permissions import Forbidden, NotFound, roles, staff_who
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Approval
@@ -188,7 +188,7 @@ def submit_application(
     pack = get_pack(jurisdiction.slug)
     held = roles(actor, jurisdiction.pk)
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
-        raise Forbidden("inspectors do not submit applications")
+        raise Forbidden(f"{staff_who(held)} do not submit applications")
     item = pack.case_item(fee_item)
     _check_trigger(trigger)
     _check_parties(parties)
