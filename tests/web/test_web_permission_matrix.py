@@ -54,6 +54,7 @@ def _same(outcome: str) -> tuple[str, ...]:
 PUBLIC = _same("ok")
 NOTHING = _same("404")
 NO_POST = _same("405")
+POST_ONLY = ("405",) * (len(ROLES) - 1) + ("login",)  # a signed-in POST form's GET
 SIGNED_IN = ("ok",) * (len(ROLES) - 1) + ("login",)
 # The applicant's pages of their own case: others are told it is not found.
 OWNER = ("ok", "404", "404", "404", "404", "404", "404", "404", "login")
@@ -146,6 +147,10 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         OWNER,
     ),
     ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
+    # Pay online: a POST only; here Clayton has no provider set, so the owner is told so.
+    ("cases/<int:pk>/pay/", "/cases/{case}/pay/", POST_ONLY, OWNER),
+    # The provider's webhook: anyone may post; an unsigned delivery is refused (400).
+    ("payments/webhook/<slug:jurisdiction>/", "/payments/webhook/clayton-mo/", NO_POST, PUBLIC),
     ("apply/", "/apply/", SIGNED_IN, SIGNED_IN),
     ("properties/new/", "/properties/new/", SIGNED_IN, SIGNED_IN),
     ("properties/<int:pk>/", "/properties/{property}/", OWNER, OWNER),

@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "permitdesk.exports",
     "permitdesk.imports",
     "permitdesk.api",
+    "permitdesk.payments",
 ]
 
 MIDDLEWARE = [
@@ -316,6 +317,26 @@ def _rate(name: str, default: str) -> tuple[int, int]:
     return int(count), int(seconds)
 
 
+def _payment_providers() -> dict[str, dict[str, str]]:
+    """PAYMENTS_<JURISDICTION>_PROVIDER (e.g. PAYMENTS_CLAYTON_MO_PROVIDER=stripe) turns online
+    payment on for that jurisdiction; its PAYMENTS_<JURISDICTION>_SECRET_KEY and
+    _WEBHOOK_SECRET are the provider's keys, _API_BASE (optional) another API address."""
+    found: dict[str, dict[str, str]] = {}
+    for name, value in os.environ.items():
+        if name.startswith("PAYMENTS_") and name.endswith("_PROVIDER") and value.strip():
+            prefix = name.removesuffix("PROVIDER")
+            slug = prefix.removeprefix("PAYMENTS_").rstrip("_").lower().replace("_", "-")
+            found[slug] = {
+                "provider": value.strip(),
+                "secret_key": os.environ.get(f"{prefix}SECRET_KEY", ""),
+                "webhook_secret": os.environ.get(f"{prefix}WEBHOOK_SECRET", ""),
+                "api_base": os.environ.get(f"{prefix}API_BASE", ""),
+            }
+    return found
+
+
+PAYMENT_PROVIDERS = _payment_providers()
+
 THROTTLES = {
     "sign-in": _rate("THROTTLE_SIGN_IN", "30/900"),  # any user names, one client
     "sign-up": _rate("THROTTLE_SIGN_UP", "10/3600"),
@@ -323,6 +344,7 @@ THROTTLES = {
     "password-reset-address": _rate("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
     "api-token": _rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
     "two-factor": _rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
+    "payment-webhook": _rate("THROTTLE_PAYMENT_WEBHOOK", "600/60"),  # one client's deliveries
 }
 
 

@@ -15,7 +15,7 @@ from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import Refused
+from permitdesk.rules.lifecycle import Refused, check_transition
 
 
 def _receipt_number(application: Application, now: dt.datetime) -> str:
@@ -75,31 +75,9 @@ def record_payment(
                     code="more-than-due",
                     field="amount",
                 )
-            payment = Payment.objects.create(
-                application=application,
-                kind=kind,
-                method=method,
-                amount=amount,
-                receipt_number=_receipt_number(application, now),
-                recorded_by=actor,
-                recorded_at=now,
-                idempotency_key=idempotency_key or None,
+            payment = _write_payment(
+                application, actor, method, amount, kind, idempotency_key or None, now
             )
-            audit(
-                application,
-                actor=actor,
-                action="record-payment",
-                obj=payment,
-                at=now,
-                before={"balance_due": str(application.balance_due)},
-                after={
-                    "balance_due": str(rebalance(application)),
-                    "amount": str(amount),
-                    "method": method,
-                    "kind": kind,
-                },
-            )
-            messages.receipt(payment, at=now)
     except IntegrityError:
         if idempotency_key:
             return _replayed(
@@ -107,6 +85,82 @@ def record_payment(
             )
         raise
     return payment
+
+
+def _write_payment(
+    application: Application,
+    actor: User,
+    method: str,
+    amount: Decimal,
+    kind: str,
+    idempotency_key: str | None,
+    now: dt.datetime,
+) -> Payment:
+    """The ledger entry, its audit event, the new balance and the receipt e-mail; the caller
+    holds the case's lock and has checked who may record it."""
+    payment = Payment.objects.create(
+        application=application,
+        kind=kind,
+        method=method,
+        amount=amount,
+        receipt_number=_receipt_number(application, now),
+        recorded_by=actor,
+        recorded_at=now,
+        idempotency_key=idempotency_key,
+    )
+    audit(
+        application,
+        actor=actor,
+        action="record-payment",
+        obj=payment,
+        at=now,
+        before={"balance_due": str(application.balance_due)},
+        after={
+            "balance_due": str(rebalance(application)),
+            "amount": str(amount),
+            "method": method,
+            "kind": kind,
+        },
+    )
+    messages.receipt(payment, at=now)
+    return payment
+
+
+def record_online_payment(
+    *,
+    payer: User,
+    application: Application,
+    method: str,
+    amount: Decimal,
+    reference: str,
+    now: dt.datetime,
+) -> Payment | None:
+    """A payment the jurisdiction's provider confirmed (a verified event or a verified read):
+    no clerk records it, so no desk role is asked; `payer` is who started the checkout. Runs
+    inside the caller's transaction, which holds the checkout's lock.
+
+    None, and nothing written, where the case can no longer take it (withdrawn, or the amount
+    is more than is due): the caller marks the money as a refund owed. One `reference` (the
+    provider's payment) records one payment, however often it is delivered.
+    """
+    key = f"online:{reference}"
+    existing = Payment.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    application = locked(application)
+    if not _admits("record-payment", application.status):
+        return None
+    if amount <= 0 or amount > balance_due(application):
+        return None
+    return _write_payment(application, payer, method, amount, Payment.Kind.FEE, key, now)
+
+
+def _admits(transition: str, status: str) -> bool:
+    try:
+        check_transition(transition, status)
+    except Refused:
+        return False
+    return True
 
 
 def _replayed(actor: User, application: Application, existing: Payment) -> Payment:
