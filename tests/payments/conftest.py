@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from pytest_django.fixtures import Settings
 
+from tests import factories
 from tests.payments.stripe_stand_in import StripeStandIn
 
 WEBHOOK_SECRET = "whsec_test_stand_in"
@@ -26,3 +27,9 @@ def stand_in(settings: Settings) -> Iterator[StripeStandIn]:
             }
         }
         yield server
+
+
+@pytest.fixture
+def who(stand_in: StripeStandIn, db: None) -> factories.People:
+    """Clayton's people, with Clayton taking payment online through the stand-in."""
+    return factories.people()

@@ -267,7 +267,7 @@ def test_the_case_page_offers_to_pay_the_balance_online(stand_in: StripeStandIn)
 
 
 def test_st_clair_shows_where_to_pay_in_person_and_no_button(stand_in: StripeStandIn) -> None:
-    who = factories.people("st-clair-county-il")
+    who = factories.people()
     case = factories.submitted(
         who, "st-clair-county-il", fee_item="occupancy-inspection", trigger="lease"
     )
@@ -276,3 +276,42 @@ def test_st_clair_shows_where_to_pay_in_person_and_no_button(stand_in: StripeSta
     text = client.get(reverse("web:case", args=[case.pk])).content.decode()
     assert "online</button>" not in text
     assert "10 Public Square, 5th Floor, Belleville" in text
+
+
+def test_a_signed_body_that_is_no_event_is_refused(stand_in: StripeStandIn) -> None:
+    response = deliver(Client(), b'{"id": "evt_1", "object": "event"}')
+    assert response.status_code == 400
+    assert "lacks what a Stripe event has" in response.json()["error"]
+    assert not ProviderEvent.objects.exists()
+
+
+def test_a_jurisdiction_without_a_provider_refuses_deliveries(stand_in: StripeStandIn) -> None:
+    header = sign(b"{}", WEBHOOK_SECRET, _now_ts())
+    response = Client().post(
+        "/payments/webhook/st-clair-county-il/",
+        data=b"{}",
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=header,
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "st-clair-county-il takes no payment online"}
+
+
+def test_deliveries_past_the_limit_are_refused_with_429(
+    stand_in: StripeStandIn, settings: Any
+) -> None:
+    settings.THROTTLES = {**settings.THROTTLES, "payment-webhook": (2, 60)}
+    client = Client()
+    codes = [deliver(client, b"{}").status_code for _ in range(3)]
+    assert codes == [400, 400, 429]
+    assert AuditEvent.objects.filter(action="throttled").count() == 1
+
+
+def test_an_event_for_no_checkout_of_ours_is_taken_and_changes_nothing(
+    stand_in: StripeStandIn,
+) -> None:
+    session = {"id": "cs_elsewhere", "status": "complete", "payment_status": "paid"}
+    body = stand_in.event("checkout.session.completed", session | {"amount_total": 500}, _now_ts())
+    assert deliver(Client(), body).status_code == 200
+    assert ProviderEvent.objects.get().checkout is None
+    assert not Payment.objects.exists()

@@ -136,11 +136,14 @@ class StripeCheckout(Provider):
             raise BadEvent(f"the Stripe-Signature header does not verify: {error}") from error
         except ValueError as error:
             raise BadEvent("the body is not a Stripe event (JSON)") from error
-        created = dt.datetime.fromtimestamp(int(event["created"]), tz=dt.UTC)
-        session = event["data"]["object"] if event["type"] in SESSION_EVENTS else None
-        return Event(
-            id=str(event["id"]),
-            type=str(event["type"]),
-            created=created,
-            payment=None if session is None else _state(session, event["type"]),
-        )
+        try:
+            created = dt.datetime.fromtimestamp(int(event["created"]), tz=dt.UTC)
+            session = event["data"]["object"] if event["type"] in SESSION_EVENTS else None
+            return Event(
+                id=str(event["id"]),
+                type=str(event["type"]),
+                created=created,
+                payment=None if session is None else _state(session, event["type"]),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise BadEvent(f"the event lacks what a Stripe event has: {error}") from error
