@@ -38,6 +38,8 @@ OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS, OUTBOX_RETRY_MAX_SECONDS, OUTBOX_LEAS
                OUTBOX_BATCH_SIZE messages a worker claims at once (50)
 STATIC_MANIFEST 1 after `collectstatic` (production): hashed, compressed static files from
                var/static; unset, the files are served from the apps' static folders
+PAYMENTS_<JURISDICTION>_PROVIDER, _SECRET_KEY, _WEBHOOK_SECRET, _API_BASE  online payment for
+               one jurisdiction (e.g. PAYMENTS_CLAYTON_MO_PROVIDER=stripe; docs/payments.md)
 PUBLIC_URL     the address the public reaches this site at (QR codes, links in e-mails),
                default http://127.0.0.1:8000
 """
