@@ -62,10 +62,13 @@ def online_methods(pack: Pack, on: dt.date) -> tuple[str, ...]:
     return ("card",) if accepted & CARD_BRANDS else ()
 
 
-def takes_online(application: Application, on: dt.date) -> bool:
-    """Whether the case's jurisdiction has an online provider and accepts a card."""
-    slug = application.jurisdiction.slug
-    return provider_for(slug) is not None and bool(online_methods(pack_of(application), on))
+def online_origin(application: Application, on: dt.date) -> str | None:
+    """The origin of the provider's hosted page where the case's jurisdiction takes payment
+    online (has a provider and accepts a card); None where it does not."""
+    provider = provider_for(application.jurisdiction.slug)
+    if provider is None or not online_methods(pack_of(application), on):
+        return None
+    return provider.hosted_origin
 
 
 def start_checkout(

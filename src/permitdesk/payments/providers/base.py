@@ -73,6 +73,12 @@ class RefundResult:
 class Provider(ABC):
     slug: str
 
+    @property
+    @abstractmethod
+    def hosted_origin(self) -> str:
+        """The origin of the provider's hosted page: the case page's Content Security Policy
+        lets its Pay form be redirected there (form-action)."""
+
     @abstractmethod
     def create_checkout(self, request: CheckoutRequest) -> HostedCheckout: ...
 

@@ -77,6 +77,13 @@ class StripeCheckout(Provider):
         )
         self._webhook_secret = webhook_secret
         self._tolerance = tolerance
+        self._api_base = api_base
+
+    @property
+    def hosted_origin(self) -> str:
+        # Stripe's hosted Checkout is served from checkout.stripe.com; a stand-in serves its
+        # page from its own address.
+        return self._api_base or "https://checkout.stripe.com"
 
     def create_checkout(self, request: CheckoutRequest) -> HostedCheckout:
         params: dict[str, Any] = {
