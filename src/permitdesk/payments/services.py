@@ -15,11 +15,11 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.audit.services import record
-from permitdesk.cases.actions import DESK, OWNER, case_roles
-from permitdesk.cases.models import Application
+from permitdesk.cases.actions import DESK, OWNER, case_roles, require
+from permitdesk.cases.models import Application, Payment
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services.base import locked, pack_of
-from permitdesk.cases.services.payments import record_online_payment
+from permitdesk.cases.services.payments import record_online_payment, refund_payment
 from permitdesk.law.pack import Pack
 from permitdesk.payments.config import provider_for
 from permitdesk.payments.models import Checkout, ProviderEvent
@@ -27,6 +27,7 @@ from permitdesk.payments.providers.base import (
     BadEvent,
     CheckoutRequest,
     PaymentState,
+    ProviderError,
 )
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
@@ -250,3 +251,74 @@ def _settle(
         jurisdiction_slug=jurisdiction_slug,
     )
     return checkout
+
+
+def refund(
+    *,
+    actor: User,
+    payment: Payment,
+    amount: Decimal,
+    reason: str,
+    now: dt.datetime,
+    idempotency_key: str | None = None,
+) -> Payment:
+    """A clerk's refund of a payment. A payment taken online is refunded at the provider
+    first, with the idempotency key (a form sent twice refunds once there too), and recorded
+    in the ledger when the provider confirms it; any other payment is a counter refund."""
+    checkout = Checkout.objects.filter(payment=payment).first()
+    if checkout is None or not checkout.provider_payment_id:
+        return refund_payment(
+            actor=actor,
+            payment=payment,
+            amount=amount,
+            reason=reason,
+            now=now,
+            idempotency_key=idempotency_key,
+        )
+    key = idempotency_key or f"refund-{checkout.reference}-{secrets.token_hex(8)}"
+    ledger_key = f"online-refund:{key}"
+    if Payment.objects.filter(idempotency_key=ledger_key).exists():  # a replay: recorded
+        return refund_payment(
+            actor=actor,
+            payment=payment,
+            amount=amount,
+            reason=reason,
+            now=now,
+            idempotency_key=ledger_key,
+        )
+    application = payment.application
+    require(actor, "refund-payment", application)
+    if not reason.strip():
+        raise Refused("a refund needs a reason", code="required", field="reason")
+    left = payment.amount + sum((r.amount for r in payment.refunds.all()), Decimal(0))
+    if amount <= 0 or amount > left:
+        raise Refused(
+            f"amount must be more than 0.00 and at most {left}",
+            code="more-than-paid",
+            field="amount",
+        )
+    provider = provider_for(application.jurisdiction.slug)
+    if provider is None:
+        raise Refused(
+            "this payment was taken online, and its provider is no longer set: refund it "
+            "at the provider",
+            code="no-provider",
+        )
+    try:
+        made = provider.refund(checkout.provider_payment_id, amount, idempotency_key=key)
+    except ProviderError as error:
+        raise Refused(str(error), code="provider") from error
+    if made.status != "succeeded":
+        raise Refused(
+            f"the payment provider has not confirmed the refund yet (it is {made.status}): "
+            "send the same form again later to record it",
+            code="provider-pending",
+        )
+    return refund_payment(
+        actor=actor,
+        payment=payment,
+        amount=made.amount,
+        reason=reason,
+        now=now,
+        idempotency_key=ledger_key,
+    )

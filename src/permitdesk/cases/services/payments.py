@@ -205,12 +205,53 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
 
 
 def refund_payment(
-    *, actor: User, payment: Payment, amount: Decimal, reason: str, now: dt.datetime
+    *,
+    actor: User,
+    payment: Payment,
+    amount: Decimal,
+    reason: str,
+    now: dt.datetime,
+    idempotency_key: str | None = None,
 ) -> Payment:
     """A refund (a negative ledger entry) against a payment: an overpayment, a released
-    deposit, a waived fee already paid."""
+    deposit, a waived fee already paid.
+
+    The same idempotency key twice records one refund and returns it both times (a form sent
+    twice, a provider's confirmation replayed)."""
     if not reason.strip():
         raise Refused("a refund needs a reason", code="required", field="reason")
+    if idempotency_key:
+        existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return _replayed_refund(actor, payment, existing)
+    try:
+        return _refund(actor, payment, amount, reason, now, idempotency_key or None)
+    except IntegrityError:
+        if idempotency_key:
+            existing = Payment.objects.get(idempotency_key=idempotency_key)
+            return _replayed_refund(actor, payment, existing)
+        raise
+
+
+def _replayed_refund(actor: User, payment: Payment, existing: Payment) -> Payment:
+    if existing.refund_of_id != payment.pk:
+        raise Refused(
+            "this idempotency key was used for another payment",
+            code="key-reused",
+            field="idempotency_key",
+        )
+    require_role(actor, "refund-payment", existing.application)
+    return existing
+
+
+def _refund(
+    actor: User,
+    payment: Payment,
+    amount: Decimal,
+    reason: str,
+    now: dt.datetime,
+    idempotency_key: str | None,
+) -> Payment:
     with transaction.atomic():
         application = locked(payment.application)
         require(actor, "refund-payment", application)
@@ -235,6 +276,7 @@ def refund_payment(
             recorded_by=actor,
             recorded_at=now,
             refund_of=payment,
+            idempotency_key=idempotency_key,
         )
         audit(
             application,
