@@ -315,3 +315,16 @@ def test_an_event_for_no_checkout_of_ours_is_taken_and_changes_nothing(
     assert deliver(Client(), body).status_code == 200
     assert ProviderEvent.objects.get().checkout is None
     assert not Payment.objects.exists()
+
+
+def test_the_clerk_sees_a_payment_after_withdrawal_to_refund(stand_in: StripeStandIn) -> None:
+    who = factories.people()
+    case, checkout = started(who)
+    applications.withdraw_application(actor=who.owner, application=case, now=factories.MONDAY)
+    assert deliver(Client(), paid_event(stand_in, checkout)).status_code == 200
+    client = Client()
+    client.force_login(who.clerk)
+    text = client.get(reverse("web:staff-case", args=[case.pk])).content.decode()
+    assert "Online payments to refund" in text
+    assert "$80.00 paid online" in text
+    assert "after the case was withdrawn" in text
