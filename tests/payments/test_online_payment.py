@@ -16,6 +16,7 @@ from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Payment
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications
+from permitdesk.payments import services
 from permitdesk.payments.models import Checkout, ProviderEvent
 from permitdesk.payments.services import start_checkout
 from tests import factories
@@ -328,3 +329,19 @@ def test_the_clerk_sees_a_payment_after_withdrawal_to_refund(stand_in: StripeSta
     assert "Online payments to refund" in text
     assert "$80.00 paid online" in text
     assert "after the case was withdrawn" in text
+
+
+def test_a_convenience_fee_is_charged_and_kept_out_of_the_ledger(
+    stand_in: StripeStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No pack names one today (each says 0.00, cited); a city that charges one gets it added
+    to the checkout, and the case's ledger takes the balance alone."""
+    fee = services.ConvenienceFee(Decimal("2.50"), "a city's fee schedule", None)
+    monkeypatch.setattr(services, "convenience_fee", lambda pack, on: fee)
+    who = factories.people()
+    case, checkout = started(who)
+    assert checkout.amount == Decimal("82.50")
+    assert stand_in.sessions[str(checkout.provider_checkout_id)]["amount_total"] == 8250
+    assert deliver(Client(), paid_event(stand_in, checkout)).status_code == 200
+    assert Payment.objects.get(application=case).amount == Decimal("80.00")
+    assert balance_due(case) == Decimal("0.00")

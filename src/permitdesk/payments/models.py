@@ -25,7 +25,10 @@ class Checkout(models.Model):
     provider = models.CharField(max_length=20)
     provider_checkout_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     hosted_url = models.URLField(max_length=2000, blank=True)
-    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)  # charged: the balance + fee
+    # The pack's convenience fee included in `amount` (0.00 where the pack names none): kept
+    # by the provider's side, not a payment against the case's fees.
+    convenience_fee = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     currency = models.CharField(max_length=3, default="usd")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     started_by = models.ForeignKey(

@@ -96,7 +96,8 @@ def start_checkout(
         if provider is None or not methods:
             raise Refused(f"{pack.name} takes no payment online", code="no-provider")
         fee = convenience_fee(pack, on)
-        amount = balance_due(application) + (fee.amount if fee else Decimal("0.00"))
+        extra = fee.amount if fee else Decimal("0.00")
+        amount = balance_due(application) + extra
         if balance_due(application) <= 0:
             raise Refused("nothing is due on this case", code="nothing-due")
         open_one = (
@@ -115,6 +116,7 @@ def start_checkout(
             reference=reference,
             provider=provider.slug,
             amount=amount,
+            convenience_fee=extra,
             started_by=actor,
             started_at=now,
         )
@@ -214,7 +216,7 @@ def _settle(
             payer=checkout.started_by,
             application=checkout.application,
             method=ONLINE_METHOD,
-            amount=state.amount,
+            amount=state.amount - checkout.convenience_fee,
             reference=f"{provider}:{state.checkout_id}",
             now=now,
         )
@@ -245,6 +247,7 @@ def _settle(
         after={
             "status": checkout.status,
             "amount": None if state.amount is None else str(state.amount),
+            "convenience_fee": str(checkout.convenience_fee),
             "note": checkout.note,
         },
         application_id=checkout.application_id,
