@@ -38,12 +38,18 @@ def _nested(form: list[tuple[str, str]]) -> dict[str, Any]:
     return out
 
 
+def _listing(url: str, data: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"object": "list", "url": url, "has_more": False, "data": data}
+
+
 class StripeStandIn:
     def __init__(self) -> None:
         self.sessions: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
         self.keys: dict[str, dict[str, Any]] = {}  # idempotency key -> the first response
         self.requests: list[tuple[str, str, dict[str, Any]]] = []
+        self.payouts: dict[str, dict[str, Any]] = {}
+        self.moves: dict[str, list[dict[str, Any]]] = {}  # payout id -> balance transactions
         self.lock = threading.Lock()
         stand_in = self
 
@@ -68,6 +74,20 @@ class StripeStandIn:
             def do_GET(self) -> None:
                 stand_in.requests.append(("GET", self.path, {}))
                 parts = self.path.split("?")[0].strip("/").split("/")
+                query = _nested(parse_qsl(self.path.partition("?")[2]))
+                if parts == ["v1", "payouts"]:
+                    window = query.get("arrival_date", {})
+                    found = [
+                        p
+                        for p in stand_in.payouts.values()
+                        if int(window.get("gte", 0))
+                        <= p["arrival_date"]
+                        < int(window.get("lt", 2**40))
+                    ]
+                    return self._reply(200, _listing("/v1/payouts", found))
+                if parts == ["v1", "balance_transactions"]:
+                    moves = stand_in.moves.get(query.get("payout", ""), [])
+                    return self._reply(200, _listing("/v1/balance_transactions", moves))
                 if parts[:3] == ["v1", "checkout", "sessions"] and len(parts) == 4:
                     found = stand_in.sessions.get(parts[3])
                     return self._found(found, parts[3])
@@ -179,6 +199,44 @@ class StripeStandIn:
             session["payment_status"] = "paid"
             session["payment_intent"] = f"pi_{secrets.token_hex(10)}"
         return session
+
+    def pay_out(self, items: list[tuple[str, int]], arrival: int) -> str:
+        """A payout arriving at `arrival` (unix time) carrying `items`: (payment intent id,
+        cents; negative for a refund). Its id."""
+        pid = f"po_{secrets.token_hex(10)}"
+        moves = [
+            {
+                "id": f"txn_{secrets.token_hex(10)}",
+                "object": "balance_transaction",
+                "type": "charge" if cents > 0 else "refund",
+                "amount": cents,
+                "source": {
+                    "id": f"{'ch' if cents > 0 else 're'}_{secrets.token_hex(8)}",
+                    "object": "charge" if cents > 0 else "refund",
+                    "payment_intent": intent,
+                },
+            }
+            for intent, cents in items
+        ]
+        moves.append(
+            {
+                "id": f"txn_{secrets.token_hex(10)}",
+                "object": "balance_transaction",
+                "type": "payout",
+                "amount": -sum(c for _, c in items),
+                "source": pid,
+            }
+        )
+        self.payouts[pid] = {
+            "id": pid,
+            "object": "payout",
+            "amount": sum(c for _, c in items),
+            "arrival_date": arrival,
+            "currency": "usd",
+            "status": "paid",
+        }
+        self.moves[pid] = moves
+        return pid
 
     def expire(self, session_id: str) -> dict[str, Any]:
         session = self.sessions[session_id]

@@ -70,6 +70,17 @@ class RefundResult:
     amount: Decimal
 
 
+@dataclass(frozen=True)
+class PayoutLine:
+    """One payment or refund in a payout the provider sent to the city's bank: `payment_id` is
+    the provider's payment it belongs to; `amount` is negative for a refund."""
+
+    payout_id: str
+    arrival: dt.date
+    payment_id: str
+    amount: Decimal
+
+
 class Provider(ABC):
     slug: str
 
@@ -87,6 +98,10 @@ class Provider(ABC):
 
     @abstractmethod
     def refund(self, payment_id: str, amount: Decimal, idempotency_key: str) -> RefundResult: ...
+
+    @abstractmethod
+    def payout_lines(self, since: dt.datetime, until: dt.datetime) -> list[PayoutLine]:
+        """The payments and refunds of the payouts arriving from `since` to before `until`."""
 
     @abstractmethod
     def parse_event(self, payload: bytes, signature: str) -> Event:

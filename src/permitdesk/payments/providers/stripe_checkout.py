@@ -17,6 +17,7 @@ from permitdesk.payments.providers.base import (
     Event,
     HostedCheckout,
     PaymentState,
+    PayoutLine,
     Provider,
     ProviderError,
     RefundResult,
@@ -133,6 +134,36 @@ class StripeCheckout(Provider):
         return RefundResult(
             id=refund.id, status=str(refund.status), amount=dollars(refund.amount) or Decimal(0)
         )
+
+    def payout_lines(self, since: dt.datetime, until: dt.datetime) -> list[PayoutLine]:
+        window: dict[str, int] = {"gte": int(since.timestamp()), "lt": int(until.timestamp())}
+        lines: list[PayoutLine] = []
+        try:
+            params: Any = {"arrival_date": window, "limit": 100}
+            payouts = self._client.v1.payouts.list(params)
+            for payout in payouts.auto_paging_iter():
+                arrival = dt.datetime.fromtimestamp(payout.arrival_date, tz=dt.UTC).date()
+                moves = self._client.v1.balance_transactions.list(
+                    {"payout": payout.id, "limit": 100, "expand": ["data.source"]}
+                )
+                for move in moves.auto_paging_iter():
+                    source = move.source
+                    intent = getattr(source, "payment_intent", None) if source else None
+                    if move.type not in ("charge", "payment", "refund") or not intent:
+                        continue  # the payout itself, fees, adjustments: not a case's money
+                    lines.append(
+                        PayoutLine(
+                            payout_id=payout.id,
+                            arrival=arrival,
+                            payment_id=str(intent),
+                            amount=dollars(move.amount) or Decimal(0),
+                        )
+                    )
+        except stripe.StripeError as error:
+            raise ProviderError(
+                f"the payment provider's payouts could not be read: {error}"
+            ) from error
+        return lines
 
     def parse_event(self, payload: bytes, signature: str) -> Event:
         try:
