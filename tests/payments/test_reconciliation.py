@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 
 from permitdesk.cases.models import Application, Payment
@@ -88,3 +89,32 @@ def test_a_day_that_is_not_a_date_is_refused(stand_in: StripeStandIn) -> None:
 def test_a_jurisdiction_without_a_provider_is_refused(stand_in: StripeStandIn) -> None:
     with pytest.raises(CommandError, match="st-clair-county-il takes no payment online"):
         call_command("reconcile_payments", jurisdiction="st-clair-county-il", day="2026-12-06")
+
+
+def test_the_staff_page_lists_the_day_and_gives_its_csv(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    case, intent = paid_online(who, stand_in)
+    stand_in.pay_out([(intent, 8000)], int(timezone.now().timestamp()))
+    today = timezone.localdate(timezone=zone(get_pack("clayton-mo"))).isoformat()
+    client = Client()
+    client.force_login(who.clerk)
+    url = "/staff/clayton-mo/payments/reconciliation/"
+    page = client.get(url, {"day": today})
+    assert page.status_code == 200
+    assert f"Application {case.pk}" in page.content.decode()
+    assert "Unmatched" not in page.content.decode()
+    sheet = client.get(url, {"day": today, "format": "csv"})
+    assert sheet["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(sheet.content.decode())))
+    assert [(r["case"], r["matched"]) for r in rows] == [(str(case.pk), "yes")]
+
+
+def test_the_staff_page_refuses_a_bad_day_with_its_format(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    client = Client()
+    client.force_login(who.clerk)
+    page = client.get("/staff/clayton-mo/payments/reconciliation/", {"day": "yesterday"})
+    assert page.status_code == 400
+    assert "is not a date: give it as YYYY-MM-DD" in page.content.decode()

@@ -171,6 +171,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         CASE_FORM,
     ),
     ("staff/<slug:slug>/queues/<slug:name>/", "/staff/clayton-mo/queues/new/", QUEUE, QUEUE),
+    # Finance's reconciliation: the desk of the jurisdiction (no provider set here: a 400).
+    (
+        "staff/<slug:slug>/payments/reconciliation/",
+        "/staff/clayton-mo/payments/reconciliation/",
+        QUEUE,
+        NO_POST,
+    ),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
