@@ -26,6 +26,7 @@ from permitdesk.accounts.models import Membership, Role
 from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
+from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
@@ -226,6 +227,12 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("staff/cases/<int:pk>/refunds/", "/staff/cases/{case}/refunds/", NO_POST, PERMIT_FORM),
     ("staff/cases/<int:pk>/withdraw/", "/staff/cases/{case}/withdraw/", NO_POST, PERMIT_FORM),
+    (
+        "staff/cases/<int:pk>/online-refunds/<int:checkout>/",
+        "/staff/cases/{case}/online-refunds/{checkout}/",
+        NO_POST,
+        PERMIT_FORM,
+    ),
     ("staff/properties/<int:pk>/", "/staff/properties/{property}/", RECORDS, RECORDS),
     ("staff/units/<int:pk>/", "/staff/units/{unit}/", RECORDS, RECORDS),
     ("staff/units/<int:pk>/bedrooms/", "/staff/units/{unit}/bedrooms/", NO_POST, RECORDS),
@@ -374,6 +381,17 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     violation.photo.save("gutter.png", ContentFile(PNG))
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
+    # An online payment the case could not take (no provider is set here: the clerk is told).
+    owed = Checkout.objects.create(
+        application=case,
+        reference="pd-matrix",
+        provider="stripe",
+        amount="80.00",
+        status=Checkout.Status.REFUND_OWED,
+        started_by=who.owner,
+        started_at=central("2026-11-18 10:00"),
+        provider_payment_id="pi_matrix",
+    )
     callers: dict[str, Any] = {
         **who.roles(),
         "superuser": factories.superuser(),
@@ -395,6 +413,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "unit": case.unit_id,
         "bedroom": case.unit.bedrooms.order_by("pk")[0].pk,
         "party": party.pk,
+        "checkout": owed.pk,
         "payment": case.payments.order_by("id").first().pk,  # type: ignore[union-attr]
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),

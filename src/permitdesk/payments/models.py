@@ -19,6 +19,7 @@ class Checkout(models.Model):
         # Paid after the case was withdrawn, or for more than was still due: the provider
         # holds the money and the clerk refunds it (no ledger entry is written).
         REFUND_OWED = "refund-owed"
+        REFUNDED = "refunded"  # a refund owed, refunded at the provider
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="+")
     reference = models.CharField(max_length=40, unique=True)  # ours, echoed by the provider

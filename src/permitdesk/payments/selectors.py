@@ -22,3 +22,12 @@ def refunds_owed(application: Application) -> list[Checkout]:
             application=application, status=Checkout.Status.REFUND_OWED
         ).order_by("pk")
     )
+
+
+def owed_checkout(application: Application, pk: int) -> Checkout | None:
+    """One of the case's checkouts, by id (a refund owed, or one refunded a moment ago)."""
+    return (
+        Checkout.objects.select_related("application__jurisdiction")
+        .filter(application=application, pk=pk)
+        .first()
+    )

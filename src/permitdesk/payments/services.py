@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.audit.services import record
+from permitdesk.cases import messages
 from permitdesk.cases.actions import DESK, OWNER, case_roles, require
 from permitdesk.cases.models import Application, Payment
 from permitdesk.cases.selectors.ledger import balance_due
@@ -325,3 +326,61 @@ def refund(
         now=now,
         idempotency_key=ledger_key,
     )
+
+
+def refund_owed(*, actor: User, checkout: Checkout, now: dt.datetime) -> Checkout:
+    """A clerk refunds, at the provider, an online payment the case could not take (a refund
+    owed): the whole amount, keyed by the checkout so a second click refunds once; the
+    checkout marked refunded, its audit event, and an e-mail to the applicant."""
+    application = checkout.application
+    require(actor, "refund-payment", application)
+    if checkout.status != Checkout.Status.REFUND_OWED:
+        raise Refused(
+            f"this online payment is {checkout.status}, not a refund owed",
+            code="status",
+            field="checkout",
+        )
+    provider = provider_for(application.jurisdiction.slug)
+    if provider is None:
+        raise Refused(
+            "the jurisdiction's payment provider is no longer set: refund it at the provider",
+            code="no-provider",
+        )
+    try:
+        made = provider.refund(
+            checkout.provider_payment_id,
+            checkout.amount,
+            idempotency_key=f"owed-{checkout.reference}",
+        )
+    except ProviderError as error:
+        raise Refused(str(error), code="provider") from error
+    if made.status != "succeeded":
+        raise Refused(
+            f"the payment provider has not confirmed the refund yet (it is {made.status}): "
+            "try again later",
+            code="provider-pending",
+        )
+    with transaction.atomic():
+        checkout = Checkout.objects.select_for_update().get(pk=checkout.pk)
+        if checkout.status != Checkout.Status.REFUND_OWED:
+            return checkout  # refunded by a click a moment ago (the provider refunded once)
+        checkout.status = Checkout.Status.REFUNDED
+        checkout.save(update_fields=["status"])
+        record(
+            actor=actor,
+            action="refund-owed-online-payment",
+            obj=checkout,
+            at=now,
+            before={"status": Checkout.Status.REFUND_OWED},
+            after={"status": checkout.status, "amount": str(made.amount), "refund": made.id},
+            application_id=application.pk,
+            jurisdiction_slug=application.jurisdiction.slug,
+        )
+        messages.online_refund(
+            application,
+            reference=checkout.reference,
+            amount=made.amount,
+            note=checkout.note,
+            at=now,
+        )
+    return checkout

@@ -9,6 +9,7 @@ from permitdesk.web.staff import (
     inspection,
     inspector,
     official,
+    online_refunds,
     payments,
     people,
     permits,
@@ -26,6 +27,11 @@ urlpatterns: list[URLPattern] = [
     path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
     path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),
     path("staff/<slug:slug>/queues/<slug:name>/", queue.queue, name="staff-queue"),
+    path(
+        "staff/cases/<int:pk>/online-refunds/<int:checkout>/",
+        online_refunds.refund_online,
+        name="staff-refund-online",
+    ),
     path(
         "staff/<slug:slug>/payments/reconciliation/",
         reconciliation.reconciliation,
