@@ -26,6 +26,7 @@ from permitdesk.accounts.models import Membership, Role
 from permitdesk.cases.services import inspections
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
+from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
@@ -54,6 +55,7 @@ def _same(outcome: str) -> tuple[str, ...]:
 PUBLIC = _same("ok")
 NOTHING = _same("404")
 NO_POST = _same("405")
+POST_ONLY = ("405",) * (len(ROLES) - 1) + ("login",)  # a signed-in POST form's GET
 SIGNED_IN = ("ok",) * (len(ROLES) - 1) + ("login",)
 # The applicant's pages of their own case: others are told it is not found.
 OWNER = ("ok", "404", "404", "404", "404", "404", "404", "404", "login")
@@ -150,6 +152,10 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         OWNER,
     ),
     ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
+    # Pay online: a POST only; here Clayton has no provider set, so the owner is told so.
+    ("cases/<int:pk>/pay/", "/cases/{case}/pay/", POST_ONLY, OWNER),
+    # The provider's webhook: anyone may post; an unsigned delivery is refused (400).
+    ("payments/webhook/<slug:jurisdiction>/", "/payments/webhook/clayton-mo/", NO_POST, PUBLIC),
     ("apply/", "/apply/", SIGNED_IN, SIGNED_IN),
     ("properties/new/", "/properties/new/", SIGNED_IN, SIGNED_IN),
     ("properties/claim/", "/properties/claim/", SIGNED_IN, SIGNED_IN),
@@ -184,6 +190,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         CASE_FORM,
     ),
     ("staff/<slug:slug>/queues/<slug:name>/", "/staff/clayton-mo/queues/new/", QUEUE, QUEUE),
+    # Finance's reconciliation: the desk of the jurisdiction (no provider set here: a 400).
+    (
+        "staff/<slug:slug>/payments/reconciliation/",
+        "/staff/clayton-mo/payments/reconciliation/",
+        QUEUE,
+        NO_POST,
+    ),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
@@ -232,6 +245,12 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("staff/cases/<int:pk>/refunds/", "/staff/cases/{case}/refunds/", NO_POST, PERMIT_FORM),
     ("staff/cases/<int:pk>/withdraw/", "/staff/cases/{case}/withdraw/", NO_POST, PERMIT_FORM),
+    (
+        "staff/cases/<int:pk>/online-refunds/<int:checkout>/",
+        "/staff/cases/{case}/online-refunds/{checkout}/",
+        NO_POST,
+        PERMIT_FORM,
+    ),
     ("staff/properties/<int:pk>/", "/staff/properties/{property}/", RECORDS, RECORDS),
     ("staff/units/<int:pk>/", "/staff/units/{unit}/", RECORDS, RECORDS),
     ("staff/units/<int:pk>/bedrooms/", "/staff/units/{unit}/bedrooms/", NO_POST, RECORDS),
@@ -384,6 +403,17 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
+    # An online payment the case could not take (no provider is set here: the clerk is told).
+    owed = Checkout.objects.create(
+        application=case,
+        reference="pd-matrix",
+        provider="stripe",
+        amount="80.00",
+        status=Checkout.Status.REFUND_OWED,
+        started_by=who.owner,
+        started_at=central("2026-11-18 10:00"),
+        provider_payment_id="pi_matrix",
+    )
     callers: dict[str, Any] = {
         **who.roles(),
         "superuser": factories.superuser(),
@@ -405,6 +435,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "unit": case.unit_id,
         "bedroom": case.unit.bedrooms.order_by("pk")[0].pk,
         "party": party.pk,
+        "checkout": owed.pk,
         "payment": case.payments.order_by("id").first().pk,  # type: ignore[union-attr]
         "verify_token": permit.verification_token,
         "feed": feed_url_for(who.inspector),

@@ -130,6 +130,32 @@ def _ledger_notice(
     )
 
 
+def online_refund(
+    application: Application,
+    *,
+    reference: str,
+    amount: Decimal,
+    note: str,
+    at: dt.datetime,
+) -> OutboxMessage | None:
+    """To the applicant: an online payment the case could not take, refunded at the provider
+    (it never entered the ledger, so it has no receipt)."""
+    pack = get_pack(application.jurisdiction.slug)
+    return _send(
+        "online-refund",
+        application,
+        recipients.applicant(application),
+        f"online-refund-{reference}",
+        {
+            "reference": reference,
+            "amount": money(amount),
+            "note": note,
+            "refunded_at": moment(pack, at),
+        },
+        at,
+    )
+
+
 def receipt(payment: Payment, *, at: dt.datetime) -> OutboxMessage | None:
     """To the applicant: the receipt of a payment, and what is still due; its PDF attached."""
     return _ledger_notice("receipt", payment, {}, at)

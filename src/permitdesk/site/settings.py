@@ -38,6 +38,8 @@ OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS, OUTBOX_RETRY_MAX_SECONDS, OUTBOX_LEAS
                OUTBOX_BATCH_SIZE messages a worker claims at once (50)
 STATIC_MANIFEST 1 after `collectstatic` (production): hashed, compressed static files from
                var/static; unset, the files are served from the apps' static folders
+PAYMENTS_<JURISDICTION>_PROVIDER, _SECRET_KEY, _WEBHOOK_SECRET, _API_BASE  online payment for
+               one jurisdiction (e.g. PAYMENTS_CLAYTON_MO_PROVIDER=stripe; docs/payments.md)
 PUBLIC_URL     the address the public reaches this site at (QR codes, links in e-mails),
                default http://127.0.0.1:8000
 """
@@ -121,6 +123,7 @@ INSTALLED_APPS = [
     "permitdesk.exports",
     "permitdesk.imports",
     "permitdesk.api",
+    "permitdesk.payments",
 ]
 
 MIDDLEWARE = [
@@ -316,6 +319,26 @@ def _rate(name: str, default: str) -> tuple[int, int]:
     return int(count), int(seconds)
 
 
+def _payment_providers() -> dict[str, dict[str, str]]:
+    """PAYMENTS_<JURISDICTION>_PROVIDER (e.g. PAYMENTS_CLAYTON_MO_PROVIDER=stripe) turns online
+    payment on for that jurisdiction; its PAYMENTS_<JURISDICTION>_SECRET_KEY and
+    _WEBHOOK_SECRET are the provider's keys, _API_BASE (optional) another API address."""
+    found: dict[str, dict[str, str]] = {}
+    for name, value in os.environ.items():
+        if name.startswith("PAYMENTS_") and name.endswith("_PROVIDER") and value.strip():
+            prefix = name.removesuffix("PROVIDER")
+            slug = prefix.removeprefix("PAYMENTS_").rstrip("_").lower().replace("_", "-")
+            found[slug] = {
+                "provider": value.strip(),
+                "secret_key": os.environ.get(f"{prefix}SECRET_KEY", ""),
+                "webhook_secret": os.environ.get(f"{prefix}WEBHOOK_SECRET", ""),
+                "api_base": os.environ.get(f"{prefix}API_BASE", ""),
+            }
+    return found
+
+
+PAYMENT_PROVIDERS = _payment_providers()
+
 THROTTLES = {
     "sign-in": _rate("THROTTLE_SIGN_IN", "30/900"),  # any user names, one client
     "sign-up": _rate("THROTTLE_SIGN_UP", "10/3600"),
@@ -323,6 +346,7 @@ THROTTLES = {
     "password-reset-address": _rate("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
     "api-token": _rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
     "two-factor": _rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
+    "payment-webhook": _rate("THROTTLE_PAYMENT_WEBHOOK", "600/60"),  # one client's deliveries
 }
 
 

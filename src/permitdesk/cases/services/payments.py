@@ -15,7 +15,7 @@ from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import Refused
+from permitdesk.rules.lifecycle import Refused, check_transition
 
 
 def _receipt_number(application: Application, now: dt.datetime) -> str:
@@ -75,31 +75,9 @@ def record_payment(
                     code="more-than-due",
                     field="amount",
                 )
-            payment = Payment.objects.create(
-                application=application,
-                kind=kind,
-                method=method,
-                amount=amount,
-                receipt_number=_receipt_number(application, now),
-                recorded_by=actor,
-                recorded_at=now,
-                idempotency_key=idempotency_key or None,
+            payment = _write_payment(
+                application, actor, method, amount, kind, idempotency_key or None, now
             )
-            audit(
-                application,
-                actor=actor,
-                action="record-payment",
-                obj=payment,
-                at=now,
-                before={"balance_due": str(application.balance_due)},
-                after={
-                    "balance_due": str(rebalance(application)),
-                    "amount": str(amount),
-                    "method": method,
-                    "kind": kind,
-                },
-            )
-            messages.receipt(payment, at=now)
     except IntegrityError:
         if idempotency_key:
             return _replayed(
@@ -107,6 +85,82 @@ def record_payment(
             )
         raise
     return payment
+
+
+def _write_payment(
+    application: Application,
+    actor: User,
+    method: str,
+    amount: Decimal,
+    kind: str,
+    idempotency_key: str | None,
+    now: dt.datetime,
+) -> Payment:
+    """The ledger entry, its audit event, the new balance and the receipt e-mail; the caller
+    holds the case's lock and has checked who may record it."""
+    payment = Payment.objects.create(
+        application=application,
+        kind=kind,
+        method=method,
+        amount=amount,
+        receipt_number=_receipt_number(application, now),
+        recorded_by=actor,
+        recorded_at=now,
+        idempotency_key=idempotency_key,
+    )
+    audit(
+        application,
+        actor=actor,
+        action="record-payment",
+        obj=payment,
+        at=now,
+        before={"balance_due": str(application.balance_due)},
+        after={
+            "balance_due": str(rebalance(application)),
+            "amount": str(amount),
+            "method": method,
+            "kind": kind,
+        },
+    )
+    messages.receipt(payment, at=now)
+    return payment
+
+
+def record_online_payment(
+    *,
+    payer: User,
+    application: Application,
+    method: str,
+    amount: Decimal,
+    reference: str,
+    now: dt.datetime,
+) -> Payment | None:
+    """A payment the jurisdiction's provider confirmed (a verified event or a verified read):
+    no clerk records it, so no desk role is asked; `payer` is who started the checkout. Runs
+    inside the caller's transaction, which holds the checkout's lock.
+
+    None, and nothing written, where the case can no longer take it (withdrawn, or the amount
+    is more than is due): the caller marks the money as a refund owed. One `reference` (the
+    provider's payment) records one payment, however often it is delivered.
+    """
+    key = f"online:{reference}"
+    existing = Payment.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    application = locked(application)
+    if not _admits("record-payment", application.status):
+        return None
+    if amount <= 0 or amount > balance_due(application):
+        return None
+    return _write_payment(application, payer, method, amount, Payment.Kind.FEE, key, now)
+
+
+def _admits(transition: str, status: str) -> bool:
+    try:
+        check_transition(transition, status)
+    except Refused:
+        return False
+    return True
 
 
 def _replayed(actor: User, application: Application, existing: Payment) -> Payment:
@@ -151,12 +205,53 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
 
 
 def refund_payment(
-    *, actor: User, payment: Payment, amount: Decimal, reason: str, now: dt.datetime
+    *,
+    actor: User,
+    payment: Payment,
+    amount: Decimal,
+    reason: str,
+    now: dt.datetime,
+    idempotency_key: str | None = None,
 ) -> Payment:
     """A refund (a negative ledger entry) against a payment: an overpayment, a released
-    deposit, a waived fee already paid."""
+    deposit, a waived fee already paid.
+
+    The same idempotency key twice records one refund and returns it both times (a form sent
+    twice, a provider's confirmation replayed)."""
     if not reason.strip():
         raise Refused("a refund needs a reason", code="required", field="reason")
+    if idempotency_key:
+        existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return _replayed_refund(actor, payment, existing)
+    try:
+        return _refund(actor, payment, amount, reason, now, idempotency_key or None)
+    except IntegrityError:
+        if idempotency_key:
+            existing = Payment.objects.get(idempotency_key=idempotency_key)
+            return _replayed_refund(actor, payment, existing)
+        raise
+
+
+def _replayed_refund(actor: User, payment: Payment, existing: Payment) -> Payment:
+    if existing.refund_of_id != payment.pk:
+        raise Refused(
+            "this idempotency key was used for another payment",
+            code="key-reused",
+            field="idempotency_key",
+        )
+    require_role(actor, "refund-payment", existing.application)
+    return existing
+
+
+def _refund(
+    actor: User,
+    payment: Payment,
+    amount: Decimal,
+    reason: str,
+    now: dt.datetime,
+    idempotency_key: str | None,
+) -> Payment:
     with transaction.atomic():
         application = locked(payment.application)
         require(actor, "refund-payment", application)
@@ -181,6 +276,7 @@ def refund_payment(
             recorded_by=actor,
             recorded_at=now,
             refund_of=payment,
+            idempotency_key=idempotency_key,
         )
         audit(
             application,

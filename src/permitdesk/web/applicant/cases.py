@@ -3,8 +3,11 @@ receipts, inspections and violations, occupants, the permit, the timeline and wh
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import mimetypes
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,7 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from permitdesk.cases.actions import allowed_actions, flags
-from permitdesk.cases.models import Violation
+from permitdesk.cases.models import Application, Violation
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.applicant import CASES_PER_PAGE, my_cases
 from permitdesk.cases.selectors.case_file import my_case
@@ -23,6 +26,9 @@ from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.payments.providers.base import ProviderError
+from permitdesk.payments.selectors import checkout_of
+from permitdesk.payments.services import convenience_fee, online_origin, refresh_checkout
 from permitdesk.records.selectors import my_properties, my_relations
 from permitdesk.rules.calendar import zone
 from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
@@ -95,11 +101,47 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def online_payment(
+    request: HttpRequest, case: Application, pack: Pack, now: dt.datetime
+) -> dict[str, Any]:
+    """The "Pay online" button where the jurisdiction takes payment online and a balance is
+    due; the checkout the provider returned the applicant from, read there and settled; how
+    to pay in person where the pack says; the convenience fee (none where the pack says so)."""
+    on = today_in(pack)
+    checkout = None
+    reference = request.GET.get("checkout", "")
+    if reference:
+        checkout = checkout_of(case, reference)
+        if checkout is not None:
+            # The provider unreachable: the webhook settles it later.
+            with contextlib.suppress(ProviderError):
+                checkout = refresh_checkout(checkout=checkout, now=now)
+    in_person = None
+    if pack.has_term("in_person_payment"):
+        version = pack.term_version("in_person_payment", on)
+        in_person = (pack.text("in_person_payment", on), version.note, pack.cite(version.citation))
+    form = None
+    if pack.has_term("card_authorization_form"):
+        version = pack.term_version("card_authorization_form", on)
+        form = (pack.text("card_authorization_form", on), pack.cite(version.citation))
+    return {
+        "pay_online": online_origin(case, on) if balance_due(case) > 0 else None,
+        "checkout": checkout,
+        "checkout_cancelled": bool(request.GET.get("cancelled")),
+        "convenience_fee": convenience_fee(pack, on),
+        "in_person": in_person,
+        "card_form": form,
+    }
+
+
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = my_case(request.user, pk)
     pack = get_pack(case.jurisdiction.slug)
     now = timezone.now()
+    online = online_payment(request, case, pack, now)  # first: it may settle a checkout
+    if online["checkout"] is not None:
+        case = my_case(request.user, pk)  # its ledger, as the settlement left it
     payments = [(p, document_url("receipt", p.pk, "receipts")) for p in case.payments.all()]
     permits = [(p, document_url("permit", p.pk, "permits")) for p in case.permits.all()]
     inspections = [
@@ -121,9 +163,15 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "next": NEXT.get(case.status, ""),
         "deadlines": case_deadlines(pack, case, now),
         "may": flags(allowed_actions(request.user, case)),
+        **online,
     }
     with timezone.override(zone(pack)):  # dates on the page in the jurisdiction's zone
-        return render(request, "web/applicant/case_detail.html", context)
+        response = render(request, "web/applicant/case_detail.html", context)
+    if context["pay_online"]:
+        # The Pay form posts here and is redirected to the provider's hosted page: the
+        # browser follows only if the page's form-action allows that origin (django-csp).
+        response._csp_update = {"form-action": [context["pay_online"]]}  # type: ignore[attr-defined]
+    return response
 
 
 @login_required

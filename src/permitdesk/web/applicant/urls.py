@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from permitdesk.web.applicant import apply, cases, inspections, occupants, properties, relations
+from permitdesk.web.applicant import (
+    apply,
+    cases,
+    inspections,
+    occupants,
+    pay,
+    properties,
+    relations,
+)
 
 urlpatterns: list[URLPattern] = [
     path("cases/", cases.case_list, name="my-cases"),
@@ -19,6 +27,7 @@ urlpatterns: list[URLPattern] = [
         cases.violation_photo,
         name="case-violation-photo",
     ),
+    path("cases/<int:pk>/pay/", pay.pay_online, name="case-pay"),
     path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
     path("apply/", apply.apply, name="apply"),
     path("properties/new/", properties.property_new, name="property-new"),

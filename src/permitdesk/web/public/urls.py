@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from permitdesk.web.public import estimate, guide, verify
+from permitdesk.web.public import estimate, guide, payment_webhook, verify
 
 urlpatterns: list[URLPattern] = [
     path("estimate/", estimate.estimate, name="estimate"),
@@ -18,4 +18,9 @@ urlpatterns: list[URLPattern] = [
     path("guide/<slug:slug>/", guide.guide, name="guide"),
     path("verify/", verify.verify, name="verify"),
     path("verify/<str:token>/", verify.verify_token, name="verify-token"),
+    path(
+        "payments/webhook/<slug:jurisdiction>/",
+        payment_webhook.payment_webhook,
+        name="payment-webhook",
+    ),
 ]

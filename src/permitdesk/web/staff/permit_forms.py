@@ -6,6 +6,7 @@ the application. Each checks the input's shape; the service decides whether the 
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -145,8 +146,12 @@ class RefundForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="An overpayment, a released deposit, a waived fee already paid.",
     )
+    # One key per form shown: sending the same form twice records (and, for a payment taken
+    # online, refunds at the provider) once.
+    key = forms.CharField(widget=forms.HiddenInput, max_length=80, required=False)
 
     def __init__(self, *args: Any, payments: list[tuple[Payment, Decimal]], **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("key", secrets.token_urlsafe(16))
         super().__init__(*args, **kwargs)
         field = self.fields["payment"]
         assert isinstance(field, forms.ChoiceField)

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
-from permitdesk.cases.services.payments import refund_payment
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
+from permitdesk.payments import services as online
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
@@ -108,12 +108,13 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
     form = RefundForm(request.POST, payments=payments, prefix=REFUND_PREFIX)
     if form.is_valid():
         try:
-            made = refund_payment(
+            made = online.refund(
                 actor=user,
                 payment=form.chosen(payments),
                 amount=form.cleaned_data["amount"],
                 reason=form.cleaned_data["reason"],
                 now=timezone.now(),
+                idempotency_key=form.cleaned_data["key"] or None,
             )
         except SERVICE_ERRORS as error:
             attach_refusal(form, error)

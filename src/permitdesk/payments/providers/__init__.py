@@ -1,0 +1,1 @@
+"""Payment providers: one module per processor behind the interface in base.py."""

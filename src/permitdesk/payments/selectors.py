@@ -1,0 +1,33 @@
+"""Reads of online checkouts: the one a case page was returned to, the case's latest."""
+
+from __future__ import annotations
+
+from permitdesk.cases.models import Application
+from permitdesk.payments.models import Checkout
+
+
+def checkout_of(application: Application, reference: str) -> Checkout | None:
+    return (
+        Checkout.objects.select_related("application__jurisdiction")
+        .filter(application=application, reference=reference[:40])
+        .first()
+    )
+
+
+def refunds_owed(application: Application) -> list[Checkout]:
+    """Online payments the case could not take (withdrawn, or more than was due): the clerk
+    refunds each."""
+    return list(
+        Checkout.objects.filter(
+            application=application, status=Checkout.Status.REFUND_OWED
+        ).order_by("pk")
+    )
+
+
+def owed_checkout(application: Application, pk: int) -> Checkout | None:
+    """One of the case's checkouts, by id (a refund owed, or one refunded a moment ago)."""
+    return (
+        Checkout.objects.select_related("application__jurisdiction")
+        .filter(application=application, pk=pk)
+        .first()
+    )
