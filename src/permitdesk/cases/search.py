@@ -100,10 +100,35 @@ def _kinds(term: str, jurisdictions: QuerySet[Any, Any] | None) -> list[Kind]:
     ]
     for found in rows:  # rows that name their case in application_id
         if jurisdictions is not None:
-            found = found.filter(application__jurisdiction_id__in=jurisdictions)
-        test = Q(Exists(found.filter(application_id=OuterRef("pk"))))
-        kinds.append((found.values("application_id"), test))
+            found = found.filter(_row_within(found, jurisdictions))
+        kinds.append((found.values("application_id"), _test(found)))
     return kinds
+
+
+def _row_within(rows: QuerySet[Any, Any], jurisdictions: QuerySet[Any, Any]) -> Q:
+    """Rows of the user's jurisdictions: an occupant knows its case's jurisdiction (so the
+    trigram match is filtered as the rows are read, and the probe stops at its cap); the
+    others through their case."""
+    if rows.model is Occupant:
+        return Q(jurisdiction_id__in=jurisdictions)
+    return Q(application__jurisdiction_id__in=jurisdictions)
+
+
+def _test(rows: QuerySet[Any, Any]) -> Q:
+    """The test of one case: EXISTS one of `rows` naming it.
+
+    PostgreSQL may run an EXISTS correlated by an equality as a hashed subplan: the whole
+    match read once into a hash, the right choice when it is a few rows. It counts the calls
+    as if the walk (matching_cases) tested every case of the jurisdiction, not the few hundred
+    it tests before its page is full, so it hashes the occupants' match too, which for a
+    common part of a name is tens of thousands of rows ("Mart": 17,763 of Clayton's, 128 ms;
+    docs/benchmarks-pages.md). Correlated by a range (>= and <=, the same one case) it cannot
+    be hashed, and is a probe of the occupant's case index per case walked (a case names a
+    few occupants). The other kinds match few rows per term, or hash a list of people."""
+    if rows.model is Occupant:
+        one_case = Q(application_id__gte=OuterRef("pk"), application_id__lte=OuterRef("pk"))
+        return Q(Exists(rows.filter(one_case)))
+    return Q(Exists(rows.filter(application_id=OuterRef("pk"))))
 
 
 def _property_within(condition: Q, jurisdictions: QuerySet[Any, Any] | None) -> Q:
