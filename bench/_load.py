@@ -338,7 +338,7 @@ class Loader:
                     occ = ids.take("cases_occupant")
                     age = rng.randrange(1, 90)
                     put_occ(
-                        f"{occ}\t{app}\t{rng.choice(FIRST)}\t{rng.choice(LAST)}\t{age}\t"
+                        f"{occ}\t{app}\t{j + 1}\t{rng.choice(FIRST)}\t{rng.choice(LAST)}\t{age}\t"
                         f"{rng.choice(RELATIONSHIPS)}"
                     )
             if status in ("issued", "ended", "conditional"):

@@ -137,7 +137,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "photo",
     ),
     "cases_approval": ("id", "application_id", "inspection_id", "approved_on", "valid_through"),
-    "cases_occupant": ("id", "application_id", "first_name", "last_name", "age", "relationship"),
+    "cases_occupant": (
+        "id",
+        "application_id",
+        "jurisdiction_id",
+        "first_name",
+        "last_name",
+        "age",
+        "relationship",
+    ),
     "cases_permit": (
         "id",
         "application_id",

@@ -13,13 +13,14 @@ from django.db.models import QuerySet
 
 from permitdesk.accounts.models import Membership
 from permitdesk.cases import search
-from permitdesk.cases.models import Application
+from permitdesk.cases.models import Application, Occupant
 from permitdesk.cases.postgres_indexes import SEARCH_INDEXES
 from permitdesk.cases.search import matching_cases
 from permitdesk.cases.selectors.counts import Capped
-from permitdesk.cases.services import inspections
+from permitdesk.cases.services import inspections, occupants
 from permitdesk.records.models import Party
 from tests import factories
+from tests.factories import anywhere
 
 Cases = dict[str, Application]
 
@@ -149,6 +150,77 @@ def test_the_address_and_parcel_probes_keep_to_the_users_properties(
     sql = str(search.matching_ids("Central", desks).query)
     assert sql.count('"records_property"."jurisdiction_id" IN') == 2, sql  # parcel, address
     assert found(who, "Central") == {cases["issued"].pk, cases["other"].pk}
+
+
+@pytest.mark.django_db
+def test_an_occupant_is_found_by_its_own_jurisdiction(who: factories.People, cases: Cases) -> None:
+    """The occupant probe keeps to the occupants of the user's jurisdictions by the occupant's
+    own column (cases.search: so PostgreSQL filters the trigram match as it reads and stops at
+    the cap), and finds the same cases as through their case: the county's clerk finds its
+    own tenant Ada and not Clayton's, Clayton's clerk the other way round."""
+    theirs = anywhere.file_case("st-louis-county-mo", who.owner)
+    occupants.add_occupant(
+        actor=who.owner, application=theirs, first_name="Ada", last_name="Tenant",
+        now=factories.MONDAY,
+    )  # fmt: skip
+    assert found(who, "enan") == {cases["issued"].pk}
+    assert found(who, "enan", who.clerk_elsewhere) == {theirs.pk}
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    sql = str(search.matching_ids("enan", desks).query)
+    assert '"cases_occupant"."jurisdiction_id" IN' in sql, sql
+
+
+@pytest.mark.django_db
+def test_a_walked_case_tests_its_own_occupants(who: factories.People, cases: Cases) -> None:
+    """A broad term walks the cases, each tested by EXISTS per kind. The occupant's is
+    correlated by a range (>= and <= the one case), which PostgreSQL cannot turn into a hashed
+    subplan of every matching occupant (docs/benchmarks-pages.md: 128 ms for "Mart" at
+    500,000 cases): one probe of the case's occupants per case walked. The others keep the
+    equality (few rows, or a list of people, hash well)."""
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    walked = {
+        kind.ids.model: str(Application.objects.filter(kind.test).query)
+        for kind in search._kinds("enan", desks)
+        if kind.ids.model is not Application
+    }
+    theirs = walked.pop(Occupant)
+    assert re.search(r'"application_id" >= \(?"cases_application"\."id"', theirs), theirs
+    assert re.search(r'"application_id" <= \(?"cases_application"\."id"', theirs), theirs
+    assert walked, "the other kinds of rows"
+    for sql in walked.values():
+        assert re.search(r'"application_id" = \(?"cases_application"\."id"', sql), sql
+
+
+@pytest.mark.django_db
+def test_a_street_with_more_cases_than_the_cap_is_broad_at_once(
+    who: factories.People, cases: Cases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The address's lookup gives each case once, so CAP + 1 of its rows make the term broad
+    however few rows the probe read in all (PostgreSQL stops reading it there): the cases are
+    then walked, and the same ones found, newest first."""
+    monkeypatch.setattr(search, "CAP", 1)
+    monkeypatch.setattr(search, "FEW", 1000)
+    desks = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    street = matching_cases(desks, "Central")
+    assert street.broad
+    both = Application.objects.filter(pk__in=[c.pk for c in cases.values()])
+    newest_first = list(both.order_by("-submitted_at", "-id").values_list("pk", flat=True))
+    assert list(street.cases.values_list("pk", flat=True)) == newest_first
+    assert not matching_cases(desks, "enan").broad  # one occupant's case: not over the cap
+
+
+@pytest.mark.django_db
+def test_jurisdictions_as_ids_find_what_their_query_finds(
+    who: factories.People, cases: Cases
+) -> None:
+    """The staff page names the jurisdictions as values (read with the user's roles); the
+    same cases are found, in the same order, as with a query of them."""
+    query = Membership.objects.filter(user_id=who.clerk.pk).values("jurisdiction_id")
+    ids = list(query.values_list("jurisdiction_id", flat=True))
+    for term in ("Central", "enan", "HOPP", "konk", "314-555-0142", "5-0199", "Wydown"):
+        by_query, by_ids = matching_cases(query, term), matching_cases(ids, term)
+        assert list(by_ids.cases) == list(by_query.cases), term
+        assert by_ids.count == by_query.count, term
 
 
 @pytest.mark.django_db

@@ -48,15 +48,26 @@ BY_ROLE = {
 
 def staff_roles(request: HttpRequest) -> set[str]:
     """The user's staff roles in any jurisdiction, read once per request."""
-    cached: set[str] | None = getattr(request, "_pd_staff_roles", None)
+    return {role for role, _ in _memberships(request)}
+
+
+def jurisdictions_where(request: HttpRequest, roles: set[str]) -> list[int]:
+    """The ids of the jurisdictions where the user holds one of `roles`, from the same read
+    (so a page can name them to the database as values: the staff search, cases.search)."""
+    return sorted({place for role, place in _memberships(request) if role in roles})
+
+
+def _memberships(request: HttpRequest) -> set[tuple[str, int]]:
+    """(role, jurisdiction id) of each of the user's memberships: one query per request."""
+    cached: set[tuple[str, int]] | None = getattr(request, "_pd_memberships", None)
     if cached is None:
         user = request.user
         cached = (
-            set(Membership.objects.filter(user_id=user.pk).values_list("role", flat=True))
+            set(Membership.objects.filter(user_id=user.pk).values_list("role", "jurisdiction_id"))
             if user.is_authenticated
             else set()
         )
-        request._pd_staff_roles = cached  # type: ignore[attr-defined]
+        request._pd_memberships = cached  # type: ignore[attr-defined]
     return cached
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from permitdesk.cases.models import Application, Occupant
 from permitdesk.cases.services import occupants
 from tests import factories
+from tests.factories import anywhere
 from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,13 @@ def test_an_occupant_writes_one_audit_event(who: factories.People, by: str) -> N
         add(getattr(who, by), case, first=" Ada ", last=" Tenant ")
     assert written.event.before is None
     assert written.event.after == {"name": "Ada Tenant", "age": 34, "relationship": "head"}
+
+
+def test_an_occupant_takes_its_cases_jurisdiction(who: factories.People) -> None:
+    """The staff search filters occupants by it (cases.search), so the writer keeps it."""
+    here = factories.submitted(who)
+    there = anywhere.file_case("st-louis-county-mo", who.owner)
+    assert here.jurisdiction_id != there.jurisdiction_id
+    for case in (here, there):
+        occupant = add(who.owner, case)
+        assert Occupant.objects.get(pk=occupant.pk).jurisdiction_id == case.jurisdiction_id

@@ -87,7 +87,16 @@ class Application(models.Model):
             models.Index(
                 fields=["jurisdiction", "submitted_at", "id"], name="case_jurisdiction_list"
             ),
-            models.Index(fields=["applicant", "submitted_at", "id"], name="case_applicant_list"),
+            # The applicant's list; with the jurisdiction, the staff search's probe of an
+            # applicant's name reads the index alone (cases.search).
+            models.Index(
+                fields=["applicant", "submitted_at", "id"],
+                include=["jurisdiction"],
+                name="case_applicant_list",
+            ),
+            # The staff search's probe of an address: a unit's cases and their jurisdiction
+            # from the index alone, not a visit to every case of a street (cases.search).
+            models.Index(fields=["unit", "jurisdiction"], include=["id"], name="case_unit"),
             # The clerk's awaiting-payment queue: only the open cases that owe money.
             models.Index(
                 fields=["jurisdiction", "submitted_at", "id"],

@@ -11,6 +11,13 @@ from permitdesk.cases.models.applications import Application
 
 class Occupant(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="occupants")
+    # The case's jurisdiction, copied when the occupant is named (cases.services.occupants; a
+    # case never moves): the staff search filters the trigram match of a name by it, so the
+    # probe stops at its cap instead of joining every matching occupant of the county to the
+    # cases (cases.search, decision record 0010).
+    jurisdiction = models.ForeignKey(
+        "records.Jurisdiction", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     age = models.PositiveSmallIntegerField(null=True, blank=True)

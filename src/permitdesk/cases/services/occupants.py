@@ -42,6 +42,7 @@ def add_occupant(
         require(actor, "add-occupant", application)
         occupant = Occupant.objects.create(
             application=application,
+            jurisdiction_id=application.jurisdiction_id,
             first_name=first_name.strip(),
             last_name=last_name.strip(),
             age=age,
