@@ -29,6 +29,7 @@ from permitdesk.payments.providers.base import (
     CheckoutRequest,
     PaymentState,
     ProviderError,
+    RefundResult,
 )
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
@@ -301,23 +302,14 @@ def refund(
             code="more-than-paid",
             field="amount",
         )
-    provider = provider_for(application.jurisdiction.slug)
-    if provider is None:
-        raise Refused(
-            "this payment was taken online, and its provider is no longer set: refund it "
-            "at the provider",
-            code="no-provider",
-        )
-    try:
-        made = provider.refund(checkout.provider_payment_id, amount, idempotency_key=key)
-    except ProviderError as error:
-        raise Refused(str(error), code="provider") from error
-    if made.status != "succeeded":
-        raise Refused(
-            f"the payment provider has not confirmed the refund yet (it is {made.status}): "
-            "send the same form again later to record it",
-            code="provider-pending",
-        )
+    made = _refunded_at_provider(
+        application,
+        checkout.provider_payment_id,
+        amount,
+        key,
+        missing="this payment was taken online, and its provider is no longer set",
+        again="send the same form again later to record it",
+    )
     return refund_payment(
         actor=actor,
         payment=payment,
@@ -326,6 +318,33 @@ def refund(
         now=now,
         idempotency_key=ledger_key,
     )
+
+
+def _refunded_at_provider(
+    application: Application,
+    payment_id: str,
+    amount: Decimal,
+    key: str,
+    *,
+    missing: str,
+    again: str,
+) -> RefundResult:
+    """A refund made at the jurisdiction's provider and confirmed by it; refused (nothing
+    written here) when the provider is gone, refuses it, or has not confirmed it yet."""
+    provider = provider_for(application.jurisdiction.slug)
+    if provider is None:
+        raise Refused(f"{missing}: refund it at the provider", code="no-provider")
+    try:
+        made = provider.refund(payment_id, amount, idempotency_key=key)
+    except ProviderError as error:
+        raise Refused(str(error), code="provider") from error
+    if made.status != "succeeded":
+        raise Refused(
+            f"the payment provider has not confirmed the refund yet (it is {made.status}): "
+            + again,
+            code="provider-pending",
+        )
+    return made
 
 
 def refund_owed(*, actor: User, checkout: Checkout, now: dt.datetime) -> Checkout:
@@ -340,26 +359,14 @@ def refund_owed(*, actor: User, checkout: Checkout, now: dt.datetime) -> Checkou
             code="status",
             field="checkout",
         )
-    provider = provider_for(application.jurisdiction.slug)
-    if provider is None:
-        raise Refused(
-            "the jurisdiction's payment provider is no longer set: refund it at the provider",
-            code="no-provider",
-        )
-    try:
-        made = provider.refund(
-            checkout.provider_payment_id,
-            checkout.amount,
-            idempotency_key=f"owed-{checkout.reference}",
-        )
-    except ProviderError as error:
-        raise Refused(str(error), code="provider") from error
-    if made.status != "succeeded":
-        raise Refused(
-            f"the payment provider has not confirmed the refund yet (it is {made.status}): "
-            "try again later",
-            code="provider-pending",
-        )
+    made = _refunded_at_provider(
+        application,
+        checkout.provider_payment_id,
+        checkout.amount,
+        f"owed-{checkout.reference}",
+        missing="the jurisdiction's payment provider is no longer set",
+        again="try again later",
+    )
     with transaction.atomic():
         checkout = Checkout.objects.select_for_update().get(pk=checkout.pk)
         if checkout.status != Checkout.Status.REFUND_OWED:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -349,17 +349,7 @@ def update_property(
     )
     place.city, place.state, place.zip_code = city.strip(), state, zip_code.strip()
     after = property_state(place)
-    if after != before:
-        place.save()
-        record(
-            actor=actor,
-            action="update-property",
-            obj=place,
-            at=now,
-            before=before,
-            after=after,
-            jurisdiction_slug=place.jurisdiction.slug,
-        )
+    _save_if_changed(place, "update-property", actor, now, before, after, place.jurisdiction.slug)
     return place
 
 
@@ -394,18 +384,32 @@ def update_unit(
     unit.hallway_smoke_alarms = hallway_smoke_alarms
     unit.livable_area_smoke_alarms = livable_area_smoke_alarms
     after = unit_state(unit)
+    _save_if_changed(unit, "update-unit", actor, now, before, after, place.jurisdiction.slug)
+    return unit
+
+
+def _save_if_changed(
+    obj: Model,
+    action: str,
+    actor: User,
+    now: dt.datetime,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    jurisdiction_slug: str,
+) -> None:
+    """An edit saved and audited when it changes something; one that changes nothing writes
+    nothing."""
     if after != before:
-        unit.save()
+        obj.save()
         record(
             actor=actor,
-            action="update-unit",
-            obj=unit,
+            action=action,
+            obj=obj,
             at=now,
             before=before,
             after=after,
-            jurisdiction_slug=place.jurisdiction.slug,
+            jurisdiction_slug=jurisdiction_slug,
         )
-    return unit
 
 
 def _bedroom_change(
@@ -538,15 +542,5 @@ def update_party(
     before = party_state(party)
     party.kind, party.name, party.email, party.phone = kind, name, email, phone
     after = party_state(party)
-    if after != before:
-        party.save()
-        record(
-            actor=actor,
-            action="update-party",
-            obj=party,
-            at=now,
-            before=before,
-            after=after,
-            jurisdiction_slug=where.slug,
-        )
+    _save_if_changed(party, "update-party", actor, now, before, after, where.slug)
     return party
