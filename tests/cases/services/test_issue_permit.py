@@ -16,6 +16,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.cases.services.base import balance_due
+from permitdesk.records.models import Relation
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.factories import anywhere
@@ -89,6 +90,16 @@ def _prior_to_sale_passed(who: factories.People) -> Application:
     anywhere.record(who.crew(), visit, factories.ON_WEDNESDAY, "passed")
     case.refresh_from_db()
     assert case.status == "approved"
+    return case
+
+
+def _claim_refused_since(who: factories.People) -> Application:
+    """An approved case whose applicant's relation to the property the clerk has since
+    refused (the application was held for the clerk on that claim)."""
+    case = factories.approved(who)
+    Relation.objects.filter(person=who.owner, property_id=case.unit.property_id).update(
+        status=Relation.Status.REFUSED
+    )
     return case
 
 
@@ -182,6 +193,12 @@ REFUSALS = [
         "no-permit",
         "ends in its inspection report, not an occupancy permit",
         id="a case that ends in an inspection report",
+    ),
+    pytest.param(
+        lambda who: partial(issue, who.clerk, _claim_refused_since(who)),
+        "relation-refused",
+        "the applicant's claim to this property was refused or has ended",
+        id="the applicant's claim was refused after they applied",
     ),
 ]
 
