@@ -123,6 +123,22 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (V, "bedroom_area_per_occupant_sqft", dt.date(2008, 7, 14), 70),
     (V, "smoke_alarm_locations", dt.date(2008, 7, 14), ALARMS),
     (V, "basement_bedroom_egress_min_sqft", dt.date(2008, 7, 14), Decimal("5.7")),
+    # Who may act for a property (decision 0013): the relations that may apply, and those the
+    # clerk verifies first (only the village's managing agent, as the owner certifies).
+    (C, "applicant_relations", dt.date(2026, 1, 1), ["owner", "managing-agent"]),
+    (C, "relations_verified_before_applying", dt.date(2026, 1, 1), []),
+    (SC, "applicant_relations", dt.date(2026, 1, 1), ["owner", "managing-agent", "tenant:new-occupant", "tenant:lease", "tenant:change-of-occupancy", "buyer:sale"]),
+    (SC, "relations_verified_before_applying", dt.date(2026, 1, 1), []),
+    (SL, "applicant_relations", dt.date(2026, 1, 1), ["owner", "managing-agent", "buyer:sale"]),
+    (SL, "relations_verified_before_applying", dt.date(2026, 1, 1), []),
+    (V, "applicant_relations", dt.date(2026, 1, 1), ["owner", "managing-agent", "buyer:sale"]),
+    (V, "relations_verified_before_applying", dt.date(2026, 1, 1), ["managing-agent"]),
+    # Online payment (decision 0014): no document names a convenience fee; Clayton's card
+    # authorization form (000 §1); St. Clair's office for paying in person (001).
+    (C, "convenience_fee", dt.date(2026, 1, 1), Decimal("0.00")),
+    (C, "card_authorization_form", dt.date(2026, 1, 1), "the form at https://www.claytonmo.gov/home/showdocument?id=32, sent to applicationsbd@claytonmo.gov"),
+    (SC, "convenience_fee", dt.date(2026, 1, 1), Decimal("0.00")),
+    (SC, "in_person_payment", dt.date(2026, 1, 1), "County Court House, 10 Public Square, 5th Floor, Belleville, Illinois"),
 ]  # fmt: skip
 
 
