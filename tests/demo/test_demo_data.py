@@ -31,7 +31,7 @@ from permitdesk.rules.calendar import zone
 pytestmark = pytest.mark.django_db
 
 EVERY_JURISDICTION = {"submitted", "inspection-requested", "failed", "approved", "issued", "ended"}
-STAFF = ("clerk", "inspector", "code-official")
+STAFF = ("clerk", "inspector", "code-official", "division-admin")
 TAGS = {
     "clayton-mo": "clayton",
     "st-clair-county-il": "st-clair",

@@ -34,7 +34,7 @@ from permitdesk.rules.calendar import zone
 # Published on purpose, in the README and in every run's output: demo accounts only.
 DEMO_PASSWORD = "permitdesk-demo"
 ADMIN_USERNAME = "admin"
-STAFF_ROLES = (Role.CLERK, Role.INSPECTOR, Role.CODE_OFFICIAL)
+STAFF_ROLES = (Role.CLERK, Role.INSPECTOR, Role.CODE_OFFICIAL, Role.DIVISION_ADMIN)
 # Short names for the usernames (clayton-clerk); a pack without one uses its slug.
 TAGS = {
     "clayton-mo": "clayton",
@@ -161,7 +161,8 @@ class Builder:
         )
 
     def crew(self, jurisdiction: Jurisdiction) -> dict[str, User]:
-        """A clerk, an inspector and a code official of the jurisdiction."""
+        """A clerk, an inspector, a code official and a division administrator (who manages
+        the other three's roles) of the jurisdiction."""
         tag = TAGS.get(jurisdiction.slug, jurisdiction.slug)
         found: dict[str, User] = {}
         for role in STAFF_ROLES:
