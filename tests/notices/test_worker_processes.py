@@ -64,29 +64,34 @@ def test_a_connection_the_command_cannot_see_never_reaches_the_workers(
     for n in range(MESSAGES):
         with transaction.atomic():
             queue(key=f"m-{n}", to=f"r{n}@example.test", subject=f"S{n}", body="b", at=T0)
-    connection.ensure_connection()
-    hidden = connection.connection  # the thread's own, open
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as tests/web/conftest.py does
+    # Where the browser tests ran first in this process, Playwright's loop is running here
+    # already: the test sets its own states of the thread and puts Playwright's back after.
+    playwright_loop = asyncio.events._get_running_loop()
     loop = asyncio.new_event_loop()
-    asyncio.events._set_running_loop(loop)  # what Playwright's sync API leaves set
     try:
+        asyncio.events._set_running_loop(None)  # a plain thread: its own connection, open
+        connection.ensure_connection()
+        hidden = connection.connection
+        asyncio.events._set_running_loop(loop)  # what Playwright's sync API leaves set
         if connection.vendor == "sqlite":
             with pytest.raises(CommandError, match="--workers 2 needs PostgreSQL"):
                 call_command("send_outbox", "--workers", "2")
             assert smtp.messages == []
             return
         call_command("send_outbox", "--workers", "2")
-    finally:
-        asyncio.events._set_running_loop(None)
-        loop.close()
 
-    ids = sorted(m["Message-ID"] for m in smtp.messages)
-    assert ids == sorted(f"<m-{n}@permitdesk.test>" for n in range(MESSAGES))  # none twice
-    assert connection.connection is hidden  # the command's own, set aside by the workers,
-    assert connection.is_usable()  # and its session lives on
-    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {
-        (OutboxMessage.Status.SENT, 1)
-    }
+        asyncio.events._set_running_loop(None)  # the thread's own connection again
+        ids = sorted(m["Message-ID"] for m in smtp.messages)
+        assert ids == sorted(f"<m-{n}@permitdesk.test>" for n in range(MESSAGES))  # none twice
+        assert connection.connection is hidden  # set aside by the workers, not used,
+        assert connection.is_usable()  # and its session lives on
+        assert set(OutboxMessage.objects.values_list("status", "attempts")) == {
+            (OutboxMessage.Status.SENT, 1)
+        }
+    finally:
+        asyncio.events._set_running_loop(playwright_loop)
+        loop.close()
 
 
 @pytest.mark.django_db
