@@ -37,7 +37,8 @@ def sign_up(site: Any, first: str, last: str, email: str, password: str) -> None
 
 
 def add_property(site: Any, name: str, jurisdiction: str, place: dict[str, str]) -> None:
-    site.get_by_role("link", name="Add a property").first.click()
+    with site.expect_navigation():  # a later step must not act on the page left behind
+        site.get_by_role("link", name="Add a property").first.click()
     look(site, f"{name}-property-new")
     site.get_by_label("Jurisdiction").select_option(label=jurisdiction)
     for label, value in place.items():
@@ -81,7 +82,8 @@ def apply(site: Any, name: str, event: str, parties: dict[str, str]) -> Applicat
 
 def request_inspection(site: Any, name: str, button: str) -> str:
     """From the case page: the first day offered, the morning; returns the day chosen."""
-    site.get_by_role("link", name=button).click()
+    with site.expect_navigation():  # a later step must not act on the page left behind
+        site.get_by_role("link", name=button).click()
     look(site, f"{name}-inspection-request")
     day = site.get_by_label("Inspection date")
     options = day.locator("option").all_inner_texts()[1:]
@@ -94,7 +96,8 @@ def request_inspection(site: Any, name: str, button: str) -> str:
 
 
 def add_occupants(site: Any, name: str, people: list[tuple[str, str, str, str]]) -> None:
-    site.get_by_role("link", name="Occupants", exact=True).click()
+    with site.expect_navigation():  # a later step must not act on the page left behind
+        site.get_by_role("link", name="Occupants", exact=True).click()
     look(site, f"{name}-occupants")
     for first, last, age, relationship in people:  # by keyboard only: type, Tab, ..., Enter
         site.get_by_label("First name").focus()
@@ -104,4 +107,5 @@ def add_occupants(site: Any, name: str, people: list[tuple[str, str, str, str]])
         expect(site.get_by_role("button", name="Add the occupant")).to_be_focused()
         site.keyboard.press("Enter")
         expect(site.get_by_role("status")).to_contain_text(f"{first} {last} is added")
-    site.get_by_role("link", name="Back to case").click()
+    with site.expect_navigation():  # a later step must not act on the page left behind
+        site.get_by_role("link", name="Back to case").click()

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_the_public_estimator(site: Any) -> None:
     site.goto(f"{site.base}/")
-    site.get_by_role("link", name="Estimate a fee").click()
+    with site.expect_navigation():
+        site.get_by_role("link", name="Estimate a fee").click()
     check_page(site, "public-estimate-chooser")
     site.get_by_label("Fee item").select_option("clayton-mo/building-permit")
     site.get_by_role("button", name="Continue").click()
@@ -90,7 +91,8 @@ def test_the_guide_for_a_jurisdiction(site: Any) -> None:
 def test_verification_by_number_and_by_the_qr_code(site: Any) -> None:
     permit = cases.clayton_permit(factories.people())
     site.goto(f"{site.base}/")
-    site.get_by_role("link", name="Verify a permit").first.click()
+    with site.expect_navigation():
+        site.get_by_role("link", name="Verify a permit").first.click()
     check_page(site, "public-verify")
     site.get_by_label("Permit number").fill(permit.number)
     site.get_by_role("button", name="Verify").click()

@@ -77,7 +77,8 @@ def test_the_clerk_records_a_payment_and_schedules_from_the_queue(site: Any, clo
     check_page(site, "staff-home")
     site.get_by_role("link", name="Awaiting payment").click()
     check_page(site, "staff-queue-awaiting-payment")
-    site.get_by_role("link", name=f"Application {case.pk}").click()
+    with site.expect_navigation():
+        site.get_by_role("link", name=f"Application {case.pk}").click()
     check_page(site, "staff-case-clerk")
 
     site.get_by_label("Method of payment").select_option("check")
