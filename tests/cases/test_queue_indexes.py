@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import Index
 
-from permitdesk.cases.postgres_indexes import STATISTICS
+from permitdesk.cases.models import Application
+from permitdesk.cases.postgres_indexes import STATISTICS, CoveringIndex
 from permitdesk.cases.selectors.counts import _first
 from permitdesk.cases.selectors.queues import clerk_queue
 from tests import factories
@@ -41,6 +43,16 @@ def test_the_queue_and_validity_indexes_hold_the_columns_read() -> None:
             made = dict(cursor.fetchall())
         assert made["approval_valid_through"].endswith("(valid_through) INCLUDE (application_id)")
         assert made["approval_case_validity"].endswith("(application_id) INCLUDE (valid_through)")
+
+
+def test_a_covering_index_is_made_as_djangos_include_would_make_it() -> None:
+    """INCLUDE where the database has it (PostgreSQL), the key columns alone elsewhere."""
+    editor = connection.schema_editor()
+    ours = CoveringIndex(fields=["unit", "jurisdiction"], covering=["id"], name="case_unit")
+    djangos = Index(fields=["unit", "jurisdiction"], include=["id"], name="case_unit")
+    made = str(ours.create_sql(Application, editor))
+    assert made == str(djangos.create_sql(Application, editor))
+    assert ("INCLUDE" in made) == connection.features.supports_covering_indexes
 
 
 @pytest.mark.django_db

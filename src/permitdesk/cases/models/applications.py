@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from permitdesk.cases.postgres_indexes import CoveringIndex
 from permitdesk.records.models import Jurisdiction, Party, Unit
 
 
@@ -89,14 +90,14 @@ class Application(models.Model):
             ),
             # The applicant's list; with the jurisdiction, the staff search's probe of an
             # applicant's name reads the index alone (cases.search).
-            models.Index(
+            CoveringIndex(
                 fields=["applicant", "submitted_at", "id"],
-                include=["jurisdiction"],
+                covering=["jurisdiction"],
                 name="case_applicant_list",
             ),
             # The staff search's probe of an address: a unit's cases and their jurisdiction
             # from the index alone, not a visit to every case of a street (cases.search).
-            models.Index(fields=["unit", "jurisdiction"], include=["id"], name="case_unit"),
+            CoveringIndex(fields=["unit", "jurisdiction"], covering=["id"], name="case_unit"),
             # The clerk's awaiting-payment queue: only the open cases that owe money.
             models.Index(
                 fields=["jurisdiction", "submitted_at", "id"],

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from permitdesk.cases.models.applications import Application
+from permitdesk.cases.postgres_indexes import CoveringIndex
 
 
 class InspectionRequest(models.Model):
@@ -109,10 +110,10 @@ class Approval(models.Model):
         # The clerk's "approvals about to lapse", both ways round without reading the rows:
         # the approvals ending in the next few days (their cases), or a case's approval's end.
         indexes = [
-            models.Index(
-                fields=["valid_through"], include=["application"], name="approval_valid_through"
+            CoveringIndex(
+                fields=["valid_through"], covering=["application"], name="approval_valid_through"
             ),
-            models.Index(
-                fields=["application"], include=["valid_through"], name="approval_case_validity"
+            CoveringIndex(
+                fields=["application"], covering=["valid_through"], name="approval_case_validity"
             ),
         ]
