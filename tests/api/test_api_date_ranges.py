@@ -12,8 +12,8 @@ from permitdesk.cases.models import ChangeOfOccupancyReport, InspectionRequest, 
 from permitdesk.cases.services import payments
 from tests.api.client import Api, Clock
 from tests.factories import MONDAY, failed_in_the_village, people, submitted
+from tests.factories.records import recorded_unit
 from tests.moments import central
-from tests.web.applicant.records import recorded_unit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from permitdesk.cases.models import ChangeOfOccupancyReport, Payment
 from tests.api.client import Api, Clock
 from tests.factories import issued, people, scheduled, submitted
+from tests.factories.records import recorded_unit
 from tests.moments import central
-from tests.web.applicant.records import recorded_unit
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.test import Client
 
 from tests import factories
 from tests.api.client import Api, Clock
-from tests.documents import cases
+from tests.factories import paperwork
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_by_number_there_is_no_place_and_by_token_there_is(clock: Clock) -> None:
     clock.set(central("2026-11-20 09:00"))
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     status, by_number = Api().get(f"/verify/{permit.number}")
     assert status == 200
     assert (by_number["status"], by_number["issued_on"]) == ("valid", "2026-11-18")
@@ -36,7 +36,7 @@ def test_by_number_there_is_no_place_and_by_token_there_is(clock: Clock) -> None
 def test_enumerating_numbers_runs_into_the_rate_limit(clock: Clock, settings: Any) -> None:
     settings.VERIFY_RATE_LIMIT, settings.VERIFY_RATE_WINDOW = 5, 60
     clock.set(central("2026-11-20 09:00:10"))
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     prefix = permit.number[:-9]
     answers = [Api().get(f"/verify/{prefix}{n:06d}-S1")[0] for n in range(1, 6)]
     assert 429 not in answers
@@ -54,7 +54,7 @@ def test_enumerating_numbers_runs_into_the_rate_limit(clock: Clock, settings: An
 def test_each_client_has_its_own_count_behind_the_proxy(clock: Clock, settings: Any) -> None:
     settings.VERIFY_RATE_LIMIT, settings.CLIENT_IP_HEADER = 1, "HTTP_X_FORWARDED_FOR"
     clock.set(central("2026-11-20 09:00"))
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
 
     def ask(client: str) -> int:
         # The proxy appends the address it saw; an earlier entry is the client's own claim.

@@ -27,11 +27,11 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.rules.quote import quote
 from tests import factories
 from tests.factories import request
-from tests.factories.anywhere import book as _book
 from tests.factories.anywhere import file_case as _file
 from tests.factories.anywhere import issue as _issue
 from tests.factories.anywhere import pay as _pay
 from tests.factories.anywhere import record as _record
+from tests.factories.steps import book as _book
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db

@@ -19,16 +19,16 @@ from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import payments, permits
 from permitdesk.rules.lifecycle import Refused
-from tests.concurrency import cases
-from tests.concurrency.cases import at_once, widened
+from tests.concurrency.racing import at_once, widened
+from tests.factories import county
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_two_clerks_issuing_the_same_permit_at_once_get_one_permit() -> None:
-    people = cases.crew()
-    case = cases.approved_case_with_occupants(people)
+    people = county.crew()
+    case = county.approved_case_with_occupants(people)
     now = central("2026-04-06 09:00")
 
     with widened(permits, "check_issue_permit"):
@@ -53,8 +53,8 @@ def test_two_clerks_issuing_the_same_permit_at_once_get_one_permit() -> None:
 
 
 def test_two_payments_that_together_exceed_the_balance_record_only_one() -> None:
-    people = cases.crew()
-    case = cases.submitted_case(people)
+    people = county.crew()
+    case = county.submitted_case(people)
     assert balance_due(case) == Decimal("80.00")
     now = central("2026-04-01 11:00")
 

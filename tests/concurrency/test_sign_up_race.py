@@ -2,7 +2,7 @@
 audit event, every other link refused with a message (it was seven server errors when sign-up
 made the account at once: each loser's insert met the unique user name). On PostgreSQL the
 losers wait for the winner's commit; on SQLite they retry after its lock, as
-tests/concurrency/cases.at_once describes."""
+tests/concurrency/racing.at_once describes."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from permitdesk.accounts.models import SignUpRequest, token_digest
 from permitdesk.accounts.registration import verify_sign_up
 from permitdesk.audit.models import AuditEvent
 from permitdesk.rules.lifecycle import Refused
-from tests.concurrency.cases import at_once, widened
+from tests.concurrency.racing import at_once, widened
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -16,7 +16,7 @@ from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import payments, permits
-from tests.concurrency import cases
+from tests.factories import county
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,8 +38,8 @@ def _audit_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_permit_is_not_issued_when_its_audit_event_cannot_be_written(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    people = cases.crew()
-    case = cases.approved_case_with_occupants(people)
+    people = county.crew()
+    case = county.approved_case_with_occupants(people)
     events_before = AuditEvent.objects.count()
     _audit_fails(monkeypatch)
 
@@ -62,8 +62,8 @@ def test_a_permit_is_not_issued_when_its_audit_event_cannot_be_written(
 def test_a_payment_is_not_recorded_when_its_audit_event_cannot_be_written(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    people = cases.crew()
-    case = cases.submitted_case(people)
+    people = county.crew()
+    case = county.submitted_case(people)
     _audit_fails(monkeypatch)
 
     with pytest.raises(AuditStoreDown, match="record-payment"):

@@ -14,8 +14,8 @@ from permitdesk.documents import render_attachment
 from permitdesk.documents.layout import qr_png
 from permitdesk.documents.permit import verify_url
 from tests import factories
-from tests.documents import cases
 from tests.documents.pdf import images, page_texts, text
+from tests.factories import paperwork
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def _pixels(image: Image.Image) -> Image.Image:
 
 
 def test_the_permits_qr_image_is_the_code_of_its_verification_url() -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     _, data = render_attachment("permit", permit.pk)
     (code,) = images(data)
     expected = _pixels(Image.open(qr_png(verify_url(permit))))
@@ -51,7 +51,7 @@ def test_the_permits_qr_image_is_the_code_of_its_verification_url() -> None:
 def test_a_clayton_permit_names_every_tenant_and_ends_after_five_years_or_a_change_of_tenancy() -> (
     None
 ):
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     printed = rendered(permit)
     assert "CITY OF CLAYTON, MISSOURI Occupancy Permit" in printed
     assert f"Permit number {permit.number}" in printed
@@ -74,7 +74,7 @@ def test_a_clayton_permit_names_every_tenant_and_ends_after_five_years_or_a_chan
 
 
 def test_a_village_permit_states_names_ages_relationships_and_number() -> None:
-    permit = cases.village_permit(factories.people("village-ord-08-457"))
+    permit = paperwork.village_permit(factories.people("village-ord-08-457"))
     printed = rendered(permit)
     assert "# Name Age Relationship" in printed
     assert "1 Dana Buyer 41 head of household 2 Eli Buyer 12 son" in printed
@@ -85,7 +85,7 @@ def test_a_village_permit_states_names_ages_relationships_and_number() -> None:
 
 
 def test_a_st_louis_county_permit_names_the_occupants_given_within_120_days() -> None:
-    permit = cases.st_louis_permit(factories.people("st-louis-county-mo"))
+    permit = paperwork.st_louis_permit(factories.people("st-louis-county-mo"))
     printed = rendered(permit)
     assert "ST. LOUIS COUNTY" in printed
     assert "1 Gus Purchaser" in printed
@@ -96,7 +96,7 @@ def test_a_st_louis_county_permit_names_the_occupants_given_within_120_days() ->
 def test_st_clairs_temporary_permit_allows_no_one_in_and_shows_it_ended_with_the_certificate() -> (
     None
 ):
-    temporary, certificate = cases.st_clair_permits(factories.people("st-clair-county-il"))
+    temporary, certificate = paperwork.st_clair_permits(factories.people("st-clair-county-il"))
     printed = rendered(temporary)
     assert "Temporary Occupancy Permit" in printed
     assert "This temporary permit does not authorize any person to occupy the premises." in printed
@@ -112,7 +112,7 @@ def test_st_clairs_temporary_permit_allows_no_one_in_and_shows_it_ended_with_the
 
 
 def test_the_villages_conditional_permit_gives_its_correction_date() -> None:
-    _, permit = cases.village_conditional(factories.people("village-ord-08-457"))
+    _, permit = paperwork.village_conditional(factories.people("village-ord-08-457"))
     printed = rendered(permit)
     assert "Temporary Conditional Occupancy Permit" in printed
     assert "Correct by December 31, 2026" in printed
@@ -123,7 +123,7 @@ def test_the_villages_conditional_permit_gives_its_correction_date() -> None:
 
 def test_an_amended_permit_names_the_permit_it_superseded_and_keeps_its_end() -> None:
     who = factories.people()
-    original = cases.clayton_permit(who)
+    original = paperwork.clayton_permit(who)
     amended = permits.amend_permit(
         actor=who.clerk, application=original.application, now=central("2026-12-01 10:00")
     )
@@ -136,7 +136,7 @@ def test_an_amended_permit_names_the_permit_it_superseded_and_keeps_its_end() ->
 
 
 def test_a_permit_is_one_page_and_renders_the_same_bytes_twice() -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     first = render_attachment("permit", permit.pk)[1]
     assert len(page_texts(first)) == 1
     assert render_attachment("permit", permit.pk)[1] == first

@@ -9,8 +9,8 @@ import pytest
 from permitdesk.cases.services import occupants, permits
 from permitdesk.documents.tenant_letters import NoLetters, render_tenant_letters
 from tests import factories
-from tests.documents import cases
 from tests.documents.pdf import images, page_texts
+from tests.factories import paperwork
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def issued_late_that_evening(who: factories.People) -> None:
 
 def test_a_days_letters_print_one_page_each_with_the_tenants_address_and_the_permit() -> None:
     who = factories.people()
-    first = cases.clayton_permit(who)
+    first = paperwork.clayton_permit(who)
     issued_late_that_evening(who)
     name, data = render_tenant_letters(first.application.jurisdiction, NOV_18)
     assert name == "tenant-letters-clayton-mo-2026-11-18.pdf"
@@ -54,13 +54,13 @@ def test_a_days_letters_print_one_page_each_with_the_tenants_address_and_the_per
 
 def test_a_day_without_permits_prints_one_page_that_says_so() -> None:
     who = factories.people()
-    permit = cases.clayton_permit(who)
+    permit = paperwork.clayton_permit(who)
     _, data = render_tenant_letters(permit.application.jurisdiction, dt.date(2026, 11, 19))
     (page,) = page_texts(data)
     assert "No occupancy permits were issued on November 19, 2026" in page
 
 
 def test_a_jurisdiction_that_does_not_mail_permits_has_no_letters() -> None:
-    permit = cases.st_louis_permit(factories.people("st-louis-county-mo"))
+    permit = paperwork.st_louis_permit(factories.people("st-louis-county-mo"))
     with pytest.raises(NoLetters, match="does not mail permits to tenants"):
         render_tenant_letters(permit.application.jurisdiction, NOV_18)

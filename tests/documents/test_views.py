@@ -14,8 +14,8 @@ from permitdesk.cases.models import Payment
 from permitdesk.cases.services import inspections, occupants, permits
 from permitdesk.cases.services.inspections import ViolationInput
 from tests import factories
-from tests.documents import cases
 from tests.documents.pdf import text
+from tests.factories import paperwork
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +47,8 @@ def as_(user: User | None) -> Client:
 
 
 def document_urls(who: factories.People) -> dict[str, str]:
-    permit = cases.clayton_permit(who)
-    failed = cases.clayton_failed(who)
+    permit = paperwork.clayton_permit(who)
+    failed = paperwork.clayton_failed(who)
     payment = Payment.objects.filter(application=permit.application).first()
     assert payment is not None
     return {
@@ -84,7 +84,7 @@ def test_a_signed_out_visitor_is_sent_to_sign_in_and_back() -> None:
 
 def test_the_document_the_view_serves_is_the_one_asked_for() -> None:
     who = factories.people()
-    permit = cases.clayton_permit(who)
+    permit = paperwork.clayton_permit(who)
     response = as_(who.owner).get(reverse("documents:permit", args=[permit.pk]))
     assert f"Permit number {permit.number}" in text(response.content)
     assert f'filename="permit-{permit.number}.pdf"' in response["Content-Disposition"]
@@ -92,7 +92,7 @@ def test_the_document_the_view_serves_is_the_one_asked_for() -> None:
 
 def test_a_passed_inspection_has_no_notice_and_an_unknown_id_is_404() -> None:
     who = factories.people()
-    permit = cases.clayton_permit(who)
+    permit = paperwork.clayton_permit(who)
     passed = permit.application.inspections.get()
     assert (
         as_(who.clerk).get(reverse("documents:violation-notice", args=[passed.pk])).status_code
@@ -104,7 +104,7 @@ def test_a_passed_inspection_has_no_notice_and_an_unknown_id_is_404() -> None:
 
 def test_the_days_tenant_letters_are_for_the_jurisdictions_clerks_and_code_officials() -> None:
     who = factories.people()
-    permit = cases.clayton_permit(who)
+    permit = paperwork.clayton_permit(who)
     url = reverse("documents:tenant-letters", args=["clayton-mo", "2026-11-18"])
     assert url == "/documents/tenant-letters/clayton-mo/2026-11-18.pdf"
     for role, status in LETTERS.items():
@@ -131,7 +131,7 @@ def _queries(client: Client, url: str) -> int:
 
 def test_a_permits_queries_do_not_grow_with_its_occupants() -> None:
     who = factories.people()
-    small = cases.clayton_permit(who)  # three occupants
+    small = paperwork.clayton_permit(who)  # three occupants
     case = factories.approved(who)  # one occupant so far
     for n in range(5):
         occupants.add_occupant(
@@ -152,7 +152,7 @@ def test_a_permits_queries_do_not_grow_with_its_occupants() -> None:
 def test_the_letter_batch_queries_do_not_grow_with_the_days_permits() -> None:
     who = factories.people()
     url = reverse("documents:tenant-letters", args=["clayton-mo", "2026-11-18"])
-    cases.clayton_permit(who)
+    paperwork.clayton_permit(who)
     clerk = as_(who.clerk)
     one = _queries(clerk, url)
     for _ in range(3):
@@ -164,7 +164,7 @@ def test_the_letter_batch_queries_do_not_grow_with_the_days_permits() -> None:
 
 def test_a_notices_and_a_receipts_queries_are_few_and_fixed() -> None:
     who = factories.people()
-    two = cases.clayton_failed(who)  # two violations
+    two = paperwork.clayton_failed(who)  # two violations
     _, visit = factories.scheduled(who)
     six = inspections.record_inspection_result(
         actor=who.inspector,

@@ -13,8 +13,8 @@ from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.documents import render_attachment
 from tests import factories
-from tests.documents import cases
 from tests.documents.pdf import page_texts, text
+from tests.factories import paperwork
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def request(who: factories.People, case: object, day: int) -> Inspection:
 
 
 def test_a_clayton_notice_lists_each_violation_and_how_to_schedule_the_re_inspection() -> None:
-    failed = cases.clayton_failed(factories.people())
+    failed = paperwork.clayton_failed(factories.people())
     printed = notice(failed)
     assert "CITY OF CLAYTON, MISSOURI Notice of Violations" in printed
     assert "Inspection Initial inspection" in printed
@@ -70,7 +70,7 @@ def test_a_clayton_notice_lists_each_violation_and_how_to_schedule_the_re_inspec
 
 
 def test_the_villages_notice_gives_the_conditional_permits_correction_date() -> None:
-    failed, permit = cases.village_conditional(factories.people("village-ord-08-457"))
+    failed, permit = paperwork.village_conditional(factories.people("village-ord-08-457"))
     printed = notice(failed)
     assert f"Conditional permit {permit.number}" in printed
     assert "Correct these deficiencies by December 31, 2026." in printed

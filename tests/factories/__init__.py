@@ -21,7 +21,7 @@ from tests.factories.stages import (
     submitted,
     withdrawn,
 )
-from tests.factories.steps import pass_inspection, request
+from tests.factories.steps import book, pass_inspection, request
 
 __all__ = [
     "MONDAY",
@@ -30,6 +30,7 @@ __all__ = [
     "WEDNESDAY",
     "People",
     "approved",
+    "book",
     "conditional_in_the_village",
     "ended",
     "failed",

@@ -17,7 +17,7 @@ from permitdesk.cases.services import applications, inspections, occupants, paym
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from tests.factories.records import unit
-from tests.factories.steps import request
+from tests.factories.steps import book
 from tests.moments import central
 
 SUNDAY = central("2026-11-15 11:00")
@@ -51,17 +51,6 @@ def payment_method(pack: Pack) -> str:
         if pack.has_term("payment_methods")
         else "check"
     )
-
-
-def book(
-    case: Application, crew: dict[str, User], requester: User, wanted_on: dt.date, now: dt.datetime
-) -> Inspection:
-    """Request the next inspection for `wanted_on` and assign the crew's inspector."""
-    visit = request(case, requester, wanted_on, now)
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
-    )
-    return visit
 
 
 def record(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import count
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Bedroom, Jurisdiction, Property, Relation, Unit
+from permitdesk.records.services import BedroomInput, add_unit, create_property
 from tests.moments import central
 
 
@@ -88,3 +91,44 @@ def staff(slug: str) -> dict[str, User]:
 def superuser() -> User:
     """Django's superuser, with no membership: the case service gives it nothing more."""
     return User.objects.create_superuser("root", "root@example.test", "x")
+
+
+_recorded_parcels = count(1)
+PLACES = {  # a city and state in each jurisdiction, for the properties applicants record
+    "clayton-mo": ("Clayton", "MO", "63105"),
+    "st-clair-county-il": ("Belleville", "IL", "62220"),
+    "st-louis-county-mo": ("Affton", "MO", "63123"),
+    "village-ord-08-457": ("Village", "MO", "63119"),
+}
+
+
+def recorded_unit(
+    owner: User,
+    slug: str,
+    unit_type: str = "single-family",
+    bedrooms: tuple[str, ...] = ("120", "100"),
+    units_in_building: int = 1,
+) -> Unit:
+    """A property in `slug` recorded by `owner` through the records services, with one unit
+    and its bedrooms (the applicant pages list the properties a user recorded)."""
+    jurisdiction(slug)
+    city, state, zip_code = PLACES[slug]
+    place = create_property(
+        actor=owner,
+        jurisdiction_slug=slug,
+        parcel_id=f"T-{next(_recorded_parcels)}",
+        address=f"{next(_recorded_parcels)} Test Ave",
+        city=city,
+        state=state,
+        zip_code=zip_code,
+        now=timezone.now(),
+    )
+    return add_unit(
+        actor=owner,
+        place=place,
+        label="",
+        unit_type=unit_type,
+        units_in_building=units_in_building,
+        bedrooms=[BedroomInput(Decimal(area)) for area in bedrooms],
+        now=timezone.now(),
+    )

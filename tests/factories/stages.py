@@ -12,6 +12,7 @@ from permitdesk.cases.services import applications, inspections, occupants, paym
 from permitdesk.cases.services.inspections import ViolationInput
 from tests.factories.people import People
 from tests.factories.records import unit
+from tests.factories.steps import request
 from tests.moments import central
 
 MONDAY = central("2026-11-16 10:00")  # a Clayton case submitted now may be inspected Wednesday
@@ -47,16 +48,7 @@ def paid(who: People, case: Application | None = None) -> Application:
 def requested(who: People, case: Application | None = None) -> tuple[Application, Inspection]:
     """A paid case whose first inspection is requested for Wednesday, no inspector yet."""
     case = paid(who, case)
-    inspection = inspections.request_inspection(
-        actor=who.owner,
-        application=case,
-        wanted_on=WEDNESDAY,
-        window="am",
-        contact_name="O",
-        contact_phone="1",
-        now=MONDAY,
-    )
-    return case, inspection
+    return case, request(case, who.owner, WEDNESDAY, MONDAY)
 
 
 def scheduled(who: People, case: Application | None = None) -> tuple[Application, Inspection]:

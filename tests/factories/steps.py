@@ -11,16 +11,44 @@ from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.services import inspections
 
 
-def request(case: Application, requester: User, wanted_on: dt.date, now: dt.datetime) -> Inspection:
-    """Request the case's next inspection for `wanted_on` (AM)."""
+def request(
+    case: Application,
+    requester: User,
+    wanted_on: dt.date,
+    now: dt.datetime,
+    *,
+    window: str = "am",
+    contact: tuple[str, str] = ("O", "1"),
+) -> Inspection:
+    """Request the case's next inspection for `wanted_on` (AM unless told), `contact` being
+    the name and phone of whom the inspector calls."""
+    name, phone = contact
     return inspections.request_inspection(
         actor=requester,
         application=case,
         wanted_on=wanted_on,
-        window="am",
-        contact_name="O",
-        contact_phone="1",
+        window=window,
+        contact_name=name,
+        contact_phone=phone,
         now=now,
+    )
+
+
+def book(
+    case: Application,
+    crew: dict[str, User],
+    requester: User,
+    wanted_on: dt.date,
+    now: dt.datetime,
+    *,
+    window: str = "am",
+    contact: tuple[str, str] = ("O", "1"),
+) -> Inspection:
+    """Request the next inspection for `wanted_on` (see `request`) and have the crew's clerk
+    assign the crew's inspector."""
+    visit = request(case, requester, wanted_on, now, window=window, contact=contact)
+    return inspections.assign_inspector(
+        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=now
     )
 
 
@@ -35,18 +63,7 @@ def pass_inspection(
     window: str = "am",
 ) -> Inspection:
     """Request the next inspection, assign the crew's inspector, record it passed."""
-    visit = inspections.request_inspection(
-        actor=requester,
-        application=case,
-        wanted_on=wanted_on,
-        window=window,
-        contact_name="O",
-        contact_phone="1",
-        now=requested_at,
-    )
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=requested_at
-    )
+    visit = book(case, crew, requester, wanted_on, requested_at, window=window)
     return inspections.record_inspection_result(
         actor=crew[Role.INSPECTOR], inspection=visit, result="passed", now=passed_at
     )

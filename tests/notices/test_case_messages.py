@@ -14,10 +14,9 @@ from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.notices.compose import queue_notice
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
-from tests.documents import cases as documents
+from tests.factories import paperwork
+from tests.factories.paperwork import AGENT_EMAIL
 from tests.moments import central
-from tests.notices import cases
-from tests.notices.cases import AGENT_EMAIL
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,7 @@ def paid(who: factories.People, case: Application, amount: str, at: str) -> Paym
 
 def test_a_violation_notice_goes_to_the_managing_agent_the_case_names() -> None:
     who = factories.people()
-    inspection = cases.failed(
+    inspection = paperwork.failed(
         who, "clayton-mo", "residential-occupancy", Decimal("80.00"), [SMOKE], agent=True
     )
     notice = message(f"violation-notice-{inspection.pk}")
@@ -59,8 +58,8 @@ def test_a_violation_notice_goes_to_the_managing_agent_the_case_names() -> None:
 
 def test_without_a_managing_agent_the_violation_notice_goes_to_the_applicant() -> None:
     who = factories.people()
-    inspection = documents.clayton_failed(who)
-    agent_without_email = cases.with_managing_agent(inspection.application, email="")
+    inspection = paperwork.clayton_failed(who)
+    agent_without_email = paperwork.with_managing_agent(inspection.application, email="")
     notice = message(f"violation-notice-{inspection.pk}")
     assert agent_without_email.email == ""
     assert notice.to == who.owner.email == "owner@example.test"
@@ -69,7 +68,7 @@ def test_without_a_managing_agent_the_violation_notice_goes_to_the_applicant() -
 
 def test_clayton_says_how_to_schedule_the_reinspection_in_its_own_words() -> None:
     who = factories.people()
-    inspection = documents.clayton_failed(who)
+    inspection = paperwork.clayton_failed(who)
     notice = message(f"violation-notice-{inspection.pk}")
     for part in (notice.body, notice.html_body):
         assert "inspectionsbd@claytonmo.gov" in part
@@ -83,7 +82,7 @@ def test_clayton_says_how_to_schedule_the_reinspection_in_its_own_words() -> Non
 
 def test_st_clair_states_the_reinspection_fee_from_its_fee_schedule() -> None:
     who = factories.people("st-clair-county-il")
-    inspection = cases.failed(
+    inspection = paperwork.failed(
         who, "st-clair-county-il", "occupancy-inspection", Decimal("125.00"), [SMOKE]
     )
     notice = message(f"violation-notice-{inspection.pk}")
@@ -96,7 +95,7 @@ def test_st_clair_states_the_reinspection_fee_from_its_fee_schedule() -> None:
 
 def test_st_louis_county_says_an_inspector_calls_and_what_the_fee_covers() -> None:
     who = factories.people("st-louis-county-mo")
-    inspection = cases.failed(
+    inspection = paperwork.failed(
         who, "st-louis-county-mo", "re-occupancy-permit", Decimal("80.00"), [SMOKE]
     )
     notice = message(f"violation-notice-{inspection.pk}")
@@ -107,7 +106,7 @@ def test_st_louis_county_says_an_inspector_calls_and_what_the_fee_covers() -> No
 
 def test_the_village_notice_tells_of_the_conditional_permit_and_its_permit_of_the_date() -> None:
     who = factories.people("village-ord-08-457")
-    failed, conditional = documents.village_conditional(who)
+    failed, conditional = paperwork.village_conditional(who)
     notice = message(f"violation-notice-{failed.pk}")
     assert "temporary conditional occupancy permit" in notice.body
     assert "Gutters detached" in notice.body
@@ -124,8 +123,8 @@ def test_the_village_notice_tells_of_the_conditional_permit_and_its_permit_of_th
 def test_the_issued_permit_goes_to_the_managing_agent_with_its_occupants_and_end() -> None:
     who = factories.people()
     case = factories.approved(who)
-    cases.with_managing_agent(case)
-    documents._name(case, documents.CLAYTON_HOUSEHOLD, central("2026-11-18 10:30"), who)
+    paperwork.with_managing_agent(case)
+    paperwork.name_household(case, paperwork.CLAYTON_HOUSEHOLD, central("2026-11-18 10:30"), who)
     permit = permits.issue_permit(
         actor=who.clerk, application=case, now=central("2026-11-18 11:00")
     )
@@ -147,7 +146,7 @@ def test_the_issued_permit_goes_to_the_managing_agent_with_its_occupants_and_end
 
 def test_the_village_permit_lists_each_occupants_age_and_relationship() -> None:
     who = factories.people("village-ord-08-457")
-    village = documents.village_permit(who)
+    village = paperwork.village_permit(who)
     notice = message(f"permit-issued-{village.number}")
     assert "Dana Buyer, age 41, head of household" in notice.body  # §1.C
     assert "Eli Buyer, age 12, son" in notice.body
@@ -155,7 +154,7 @@ def test_the_village_permit_lists_each_occupants_age_and_relationship() -> None:
 
 def test_st_clair_names_the_evidence_the_permit_was_issued_on() -> None:
     who = factories.people("st-clair-county-il")
-    temporary, permit = documents.st_clair_permits(who)
+    temporary, permit = paperwork.st_clair_permits(who)
     assert not OutboxMessage.objects.filter(key=f"permit-issued-{temporary.number}").exists()
     notice = message(f"permit-issued-{permit.number}")
     assert "evidence of occupancy: lease" in notice.body
@@ -175,7 +174,7 @@ def test_an_amended_permit_is_sent_as_well() -> None:
 def test_the_applicant_gets_the_application_and_receipt_with_the_figures() -> None:
     who = factories.people()
     case = factories.submitted(who)
-    cases.with_managing_agent(case)
+    paperwork.with_managing_agent(case)
     received = message(f"application-received-{case.pk}")
     assert received.to == "owner@example.test"  # what the applicant did goes to the applicant
     assert "Total fees: $80.00" in received.body
@@ -229,7 +228,7 @@ def test_the_applicant_is_told_of_a_refund_why_and_what_is_still_due() -> None:
 
 def test_the_text_part_is_plain_text_and_the_html_part_escapes() -> None:
     who = factories.people()
-    inspection = cases.failed(
+    inspection = paperwork.failed(
         who,
         "clayton-mo",
         "residential-occupancy",

@@ -18,16 +18,16 @@ from permitdesk.documents import permit as permit_document
 from permitdesk.notices.claims import claim_batch
 from permitdesk.notices.outbox import Sender, deliver_batch, deliver_due
 from tests import factories
-from tests.documents import cases as documents
 from tests.documents.pdf import text
-from tests.notices import cases
-from tests.notices.cases import T0
+from tests.factories import paperwork
+from tests.notices import policy
 from tests.notices.conftest import Inbox
 from tests.notices.mail import attachments
+from tests.notices.policy import T0
 
 pytestmark = pytest.mark.django_db
 
-POLICY = dataclasses.replace(cases.POLICY, lease=dt.timedelta(minutes=2), batch=5)
+POLICY = dataclasses.replace(policy.POLICY, lease=dt.timedelta(minutes=2), batch=5)
 Status = OutboxMessage.Status
 
 
@@ -59,7 +59,7 @@ def test_a_batch_costs_one_claim_and_one_record_of_sent(smtp: Inbox) -> None:
 def test_ten_messages_of_one_permit_render_its_pdf_once(
     smtp: Inbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    permit = documents.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     OutboxMessage.objects.update(status=Status.SENT)  # the case's own mail is not this test's
     renders: list[int] = []
     render = permit_document.render_permit

@@ -19,13 +19,13 @@ from permitdesk.cases.services import permits
 from permitdesk.notices.claims import claim
 from permitdesk.notices.outbox import deliver_due, message_id, send
 from tests import factories
-from tests.documents import cases as documents
 from tests.documents.pdf import text
+from tests.factories import paperwork
+from tests.factories.paperwork import AGENT_EMAIL
 from tests.moments import central
-from tests.notices import cases
-from tests.notices.cases import AGENT_EMAIL, POLICY, T0
 from tests.notices.conftest import Inbox, Server
 from tests.notices.mail import attachments, html_part, text_part
+from tests.notices.policy import POLICY, T0
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_pass_sends_over_one_connection_and_opens_another_after_a_refusal(
 def test_a_permit_arrives_with_its_recipient_subject_text_html_and_pdf(smtp: Inbox) -> None:
     who = factories.people()
     case = factories.approved(who)
-    cases.with_managing_agent(case)
+    paperwork.with_managing_agent(case)
     permit = permits.issue_permit(
         actor=who.clerk, application=case, now=central("2026-11-18 11:00")
     )
@@ -105,7 +105,7 @@ def test_a_permit_arrives_with_its_recipient_subject_text_html_and_pdf(smtp: Inb
 
 def test_a_violation_notice_arrives_with_its_notice_pdf(smtp: Inbox) -> None:
     who = factories.people()
-    inspection = documents.clayton_failed(who)
+    inspection = paperwork.clayton_failed(who)
     key = f"violation-notice-{inspection.pk}"
     deliver_due(**at(T0))
     (mail,) = [m for m in smtp.messages if m["Message-ID"] == f"<{key}@permitdesk.test>"]
@@ -120,7 +120,7 @@ def test_while_the_server_is_down_attempts_back_off_and_nothing_is_lost(
 ) -> None:
     who = factories.people()
     case = factories.submitted(who)
-    payment = cases.pay(who, case, Decimal("80.00"))
+    payment = paperwork.pay(who, case, Decimal("80.00"))
     keys = {f"application-received-{case.pk}", f"receipt-{payment.receipt_number}"}
 
     first = deliver_due(**at(T0))  # nothing listens on the port

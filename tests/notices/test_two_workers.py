@@ -13,15 +13,15 @@ from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.notices import claims
 from permitdesk.notices.outbox import Pass, deliver_due
-from tests.concurrency.cases import at_once, widened
-from tests.notices import cases
-from tests.notices.cases import T0
+from tests.concurrency.racing import at_once, widened
+from tests.notices import policy
 from tests.notices.conftest import Inbox
+from tests.notices.policy import T0
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Six batches to share out, not one batch that the first worker takes whole.
-POLICY = dataclasses.replace(cases.POLICY, max_attempts=3, batch=4)
+POLICY = dataclasses.replace(policy.POLICY, max_attempts=3, batch=4)
 MESSAGES = 24
 
 

@@ -14,8 +14,8 @@ from pytest_django.fixtures import Settings
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
 from permitdesk.notices.workers import shares
-from tests.notices.cases import T0
 from tests.notices.conftest import Inbox
+from tests.notices.policy import T0
 
 MESSAGES = 120
 

@@ -16,7 +16,7 @@ from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.payments.models import Checkout, ProviderEvent
 from permitdesk.payments.services import start_checkout, take_event
 from tests import factories
-from tests.concurrency.cases import at_once
+from tests.concurrency.racing import at_once
 from tests.payments.conftest import WEBHOOK_SECRET
 from tests.payments.stripe_stand_in import StripeStandIn, sign
 

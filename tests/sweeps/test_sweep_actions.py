@@ -13,14 +13,14 @@ from permitdesk.cases.services import occupants
 from permitdesk.sweeps.models import Flag, SweepRun
 from permitdesk.sweeps.run import run_sweep
 from tests import factories
+from tests.factories import deadlines
 from tests.moments import central
-from tests.sweeps import world
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_clayton_approval_is_reminded_once_within_14_days_of_its_last_day() -> None:
-    w = world.deadlines(approved=1, issued=0)
+    w = deadlines.world(approved=1, issued=0)
     case = w.clayton_approved[0]
     assert run_sweep(now=central("2027-02-01 23:00")).counts["remind-approvals"] == 0  # 15 days
     result = run_sweep(now=central("2027-02-02 06:00"))  # 14 days before February 16
@@ -38,7 +38,7 @@ def test_a_clayton_approval_is_reminded_once_within_14_days_of_its_last_day() ->
     assert "$80.00 today" in message.body  # the fee a new application would be charged
     assert "approvals valid for 90 days" in message.body
     flag = Flag.objects.get(kind="approval-lapse-reminder")
-    assert (flag.application_id, flag.due_on) == (case.pk, world.CLAYTON_APPROVAL_LAST_DAY)
+    assert (flag.application_id, flag.due_on) == (case.pk, deadlines.CLAYTON_APPROVAL_LAST_DAY)
     event = AuditEvent.objects.get(action="queue-reminder")
     assert (event.application_id, event.actor) == (case.pk, None)
     again = run_sweep(now=central("2027-02-10 06:00"))
@@ -47,7 +47,7 @@ def test_a_clayton_approval_is_reminded_once_within_14_days_of_its_last_day() ->
 
 
 def test_a_clayton_approval_past_its_90_days_lapses_and_a_new_application_and_fee_are_due() -> None:
-    w = world.deadlines(approved=1, issued=0)
+    w = deadlines.world(approved=1, issued=0)
     case = w.clayton_approved[0]
     clayton = "clayton-mo"
     on_the_last_day = run_sweep(now=central("2027-02-16 23:59"), jurisdiction=clayton)
@@ -65,7 +65,7 @@ def test_a_clayton_approval_past_its_90_days_lapses_and_a_new_application_and_fe
 
 
 def test_the_county_reminds_to_name_the_occupants_and_lapses_after_120_days() -> None:
-    w = world.deadlines(approved=0, issued=0)
+    w = deadlines.world(approved=0, issued=0)
     case = w.county_approved
     result = run_sweep(now=central("2026-07-20 06:00"), jurisdiction="st-louis-county-mo")
     assert result.counts["remind-approvals"] == 1
@@ -82,9 +82,9 @@ def test_the_county_reminds_to_name_the_occupants_and_lapses_after_120_days() ->
 
 
 def test_a_clayton_permit_is_noticed_60_days_before_and_ends_after_its_fifth_year() -> None:
-    w = world.deadlines(approved=0, issued=1)
+    w = deadlines.world(approved=0, issued=1)
     permit = w.clayton_permits[0]
-    assert permit.ends_on == world.CLAYTON_PERMIT_LAST_DAY
+    assert permit.ends_on == deadlines.CLAYTON_PERMIT_LAST_DAY
     assert run_sweep(now=central("2031-09-18 06:00")).counts["notify-permits-ending"] == 0
     result = run_sweep(now=central("2031-09-19 06:00"))  # 60 days before November 18
     assert result.counts["notify-permits-ending"] == 1
@@ -104,9 +104,9 @@ def test_a_clayton_permit_is_noticed_60_days_before_and_ends_after_its_fifth_yea
 
 
 def test_a_temporary_permit_left_beside_the_certificate_ends_as_of_the_certificate() -> None:
-    w = world.deadlines(approved=0, issued=1)
+    w = deadlines.world(approved=0, issued=1)
     certificate = w.clayton_permits[0]
-    temporary = world.left_over_temporary_permit(certificate)
+    temporary = deadlines.left_over_temporary_permit(certificate)
     result = run_sweep(now=central("2026-11-20 06:00"))
     assert result.counts["end-interim-permits"] == 1
     temporary.refresh_from_db()
@@ -120,8 +120,8 @@ def test_a_temporary_permit_left_beside_the_certificate_ends_as_of_the_certifica
 
 
 def test_a_change_of_occupancy_reported_more_than_30_days_after_is_flagged_once() -> None:
-    on_time = world.change_report(dt.date(2026, 3, 1), "2026-03-31 23:00")
-    late = world.change_report(dt.date(2026, 3, 1), "2026-04-01 00:30")
+    on_time = deadlines.change_report(dt.date(2026, 3, 1), "2026-03-31 23:00")
+    late = deadlines.change_report(dt.date(2026, 3, 1), "2026-04-01 00:30")
     result = run_sweep(now=central("2026-04-02 06:00"))
     assert result.counts["flag-late-change-reports"] == 1
     flag = Flag.objects.get(kind="late-change-report")
@@ -140,8 +140,8 @@ def test_a_change_of_occupancy_reported_more_than_30_days_after_is_flagged_once(
 
 def test_a_visitor_past_30_days_is_flagged_and_one_within_them_is_not() -> None:
     who = factories.people()
-    staying = world.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))
-    recent = world.village_visitor(who, "Val Visitor", dt.date(2026, 10, 2))
+    staying = deadlines.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))
+    recent = deadlines.village_visitor(who, "Val Visitor", dt.date(2026, 10, 2))
     # October 30 is day 30 of the first stay: still a visit.
     assert run_sweep(now=central("2026-10-30 06:00")).counts["flag-visitors"] == 0
     assert run_sweep(now=central("2026-10-31 06:00")).counts["flag-visitors"] == 1
@@ -155,7 +155,7 @@ def test_a_visitor_past_30_days_is_flagged_and_one_within_them_is_not() -> None:
 
 
 def test_a_reminder_to_an_applicant_without_an_address_is_flagged_but_not_queued() -> None:
-    w = world.deadlines(approved=1, issued=0)
+    w = deadlines.world(approved=1, issued=0)
     w.who.owner.email = ""
     w.who.owner.save(update_fields=["email"])
     assert run_sweep(now=central("2027-02-10 06:00")).counts["remind-approvals"] == 1
@@ -165,7 +165,7 @@ def test_a_reminder_to_an_applicant_without_an_address_is_flagged_but_not_queued
 
 
 def test_a_sweep_of_one_jurisdiction_leaves_the_others_alone() -> None:
-    w = world.deadlines(approved=1, issued=0)
+    w = deadlines.world(approved=1, issued=0)
     after_both = central("2027-02-17 06:00")  # the county's and Clayton's approvals are past
     result = run_sweep(now=after_both, jurisdiction="st-louis-county-mo")
     assert result.counts["lapse-approvals"] == 1
@@ -177,7 +177,7 @@ def test_a_sweep_of_one_jurisdiction_leaves_the_others_alone() -> None:
 def test_a_permit_ended_by_a_clerk_is_not_ended_again() -> None:
     from permitdesk.cases.services import permits
 
-    w = world.deadlines(approved=0, issued=1)
+    w = deadlines.world(approved=0, issued=1)
     permit = w.clayton_permits[0]
     permits.end_permit(
         actor=w.who.clerk,
@@ -194,8 +194,8 @@ def test_a_visitor_who_left_after_more_than_30_days_is_flagged_and_one_who_left_
     None
 ):
     who = factories.people()
-    long_stay = world.village_visitor(who, "Lou Long", dt.date(2026, 9, 1))
-    short_stay = world.village_visitor(who, "Sam Short", dt.date(2026, 9, 1))
+    long_stay = deadlines.village_visitor(who, "Lou Long", dt.date(2026, 9, 1))
+    short_stay = deadlines.village_visitor(who, "Sam Short", dt.date(2026, 9, 1))
     # Departures recorded on the visitor rows, as a clerk's import would.
     Visitor.objects.filter(pk=long_stay.pk).update(left_on=dt.date(2026, 10, 5))  # 35 days
     Visitor.objects.filter(pk=short_stay.pk).update(left_on=dt.date(2026, 9, 20))  # 20 days
@@ -205,7 +205,7 @@ def test_a_visitor_who_left_after_more_than_30_days_is_flagged_and_one_who_left_
 
 def test_a_second_visiting_period_in_a_calendar_year_is_flagged_on_its_first_day() -> None:
     who = factories.people()
-    first = world.village_visitor(who, "Pat Twice", dt.date(2026, 3, 1))
+    first = deadlines.village_visitor(who, "Pat Twice", dt.date(2026, 3, 1))
     Visitor.objects.filter(pk=first.pk).update(left_on=dt.date(2026, 3, 10))
     second = occupants.add_visitor(
         actor=who.owner,
@@ -222,7 +222,7 @@ def test_a_second_visiting_period_in_a_calendar_year_is_flagged_on_its_first_day
 
 def test_an_item_the_rules_refuse_is_reported_and_the_rest_of_its_batch_goes_on() -> None:
     who = factories.people()
-    first = world.village_visitor(who, "Ann Again", dt.date(2026, 3, 1))
+    first = deadlines.village_visitor(who, "Ann Again", dt.date(2026, 3, 1))
     broken = occupants.add_visitor(
         actor=who.owner,
         application=first.application,
@@ -231,7 +231,7 @@ def test_an_item_the_rules_refuse_is_reported_and_the_rest_of_its_batch_goes_on(
         now=factories.MONDAY,
     )
     Visitor.objects.filter(pk=broken.pk).update(left_on=dt.date(2026, 3, 15))  # before arriving
-    overstaying = world.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))
+    overstaying = deadlines.village_visitor(who, "Vic Visitor", dt.date(2026, 10, 1))
     result = run_sweep(now=central("2026-11-20 06:00"), batch_size=10)
     assert result.counts["flag-visitors"] == 1
     # Ann's stays, read together by the visitor rule, hold the impossible one.

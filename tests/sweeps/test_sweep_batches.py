@@ -24,8 +24,9 @@ from permitdesk.sweeps.approvals import lapse_expired_approvals
 from permitdesk.sweeps.flags import flag_visitors_past_period
 from permitdesk.sweeps.permits import end_permits_at_term
 from permitdesk.sweeps.run import ACTION_NAMES, run_sweep
+from tests.factories import deadlines
 from tests.moments import central
-from tests.sweeps import world
+from tests.sweeps.state import state
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +37,16 @@ pytestmark = pytest.mark.django_db
 MOMENTS = (central("2027-02-10 06:00"), central("2031-10-01 06:00"), central("2031-11-19 06:00"))
 
 
-def every_deadline(copies: int = 1) -> world.Deadlines:
+def every_deadline(copies: int = 1) -> deadlines.Deadlines:
     """Each action of the sweep due `copies` times (the county's lapse once), a case with two
     permits ending in one batch, and a village case whose stays the visitor rule refuses."""
-    w = world.deadlines(approved=copies, issued=copies + 1)
-    world.second_permit_in_force(w.clayton_permits[-1])
+    w = deadlines.world(approved=copies, issued=copies + 1)
+    deadlines.second_permit_in_force(w.clayton_permits[-1])
     for n in range(copies):
-        world.left_over_temporary_permit(w.clayton_permits[n])
-        world.change_report(dt.date(2031, 9, 1), "2031-10-15 10:00")
-        world.village_visitor(w.who, f"Vic Visitor {n}", dt.date(2031, 10, 1))
-    first = world.village_visitor(w.who, "Ann Again", dt.date(2031, 3, 1))
+        deadlines.left_over_temporary_permit(w.clayton_permits[n])
+        deadlines.change_report(dt.date(2031, 9, 1), "2031-10-15 10:00")
+        deadlines.village_visitor(w.who, f"Vic Visitor {n}", dt.date(2031, 10, 1))
+    first = deadlines.village_visitor(w.who, "Ann Again", dt.date(2031, 3, 1))
     broken = occupants.add_visitor(
         actor=w.who.owner,
         application=first.application,
@@ -70,7 +71,7 @@ def test_a_batch_of_many_ends_as_items_one_at_a_time_with_the_same_events_and_me
     every_deadline(copies=2)
     untouched = transaction.savepoint()
     one_at_a_time = sweep_through_the_moments(batch_size=1)
-    each_alone = world.state()
+    each_alone = state()
     transaction.savepoint_rollback(untouched)
 
     in_batches = sweep_through_the_moments(batch_size=500)
@@ -87,15 +88,15 @@ def test_a_batch_of_many_ends_as_items_one_at_a_time_with_the_same_events_and_me
         "flag-visitors": 2,
     }
     assert len(errors) == 2  # Ann's stays, at the two moments after she came, left as they were
-    assert world.state() == each_alone
+    assert state() == each_alone
     # One audit event per changed record: per permit ended, case lapsed and flag raised.
     assert AuditEvent.objects.filter(at__in=MOMENTS).count() == sum(counts.values())
 
 
 def test_the_case_of_two_permits_ends_with_the_second_in_the_same_batch() -> None:
-    w = world.deadlines(approved=0, issued=1)
+    w = deadlines.world(approved=0, issued=1)
     first = w.clayton_permits[0]
-    second = world.second_permit_in_force(first)
+    second = deadlines.second_permit_in_force(first)
     ids = [first.pk, second.pk]
     assert end_permits_at_term(permit_ids=ids, now=MOMENTS[-1]).changed == 2
     events = AuditEvent.objects.filter(action="end-permit").order_by("id")
@@ -114,7 +115,7 @@ def found(find: finders.Finder, now: dt.datetime, slug: str = "clayton-mo") -> l
 
 
 def test_a_permit_a_clerk_ended_after_it_was_found_is_skipped() -> None:
-    w = world.deadlines(approved=0, issued=3)
+    w = deadlines.world(approved=0, issued=3)
     late = MOMENTS[-1]
     ids = found(finders.permits_past_term, late)
     assert ids == [p.pk for p in w.clayton_permits]
@@ -136,7 +137,7 @@ def test_a_permit_a_clerk_ended_after_it_was_found_is_skipped() -> None:
 
 
 def test_a_case_lapsed_and_a_visitor_deleted_after_they_were_found_are_skipped() -> None:
-    w = world.deadlines(approved=2, issued=0)
+    w = deadlines.world(approved=2, issued=0)
     after = MOMENTS[1]
     ids = found(finders.approvals_past_window, after)
     assert ids == [c.pk for c in w.clayton_approved]
@@ -146,7 +147,7 @@ def test_a_case_lapsed_and_a_visitor_deleted_after_they_were_found_are_skipped()
     assert AuditEvent.objects.filter(action="lapse-approval").count() == 2
     assert not OutboxMessage.objects.filter(key=f"approval-lapsed-{lapsed_before.pk}").exists()
 
-    gone = world.village_visitor(w.who, "Gus Gone", dt.date(2031, 1, 1))
+    gone = deadlines.village_visitor(w.who, "Gus Gone", dt.date(2031, 1, 1))
     ids = found(finders.visitors_to_check, after, "village-ord-08-457")
     assert ids == [gone.pk]
     Visitor.objects.filter(pk=gone.pk).delete()
@@ -160,7 +161,7 @@ def event_of(application: Application) -> tuple[Any, ...]:
 
 
 def test_the_sweep_records_a_lapse_as_lapse_approval_records_it() -> None:
-    w = world.deadlines(approved=2, issued=0)
+    w = deadlines.world(approved=2, issued=0)
     by_the_service, by_the_sweep = w.clayton_approved
     after = MOMENTS[1]
     approvals.lapse_approval(actor=None, application=by_the_service, now=after)
@@ -187,7 +188,7 @@ def test_a_batch_runs_the_same_queries_for_many_items_as_for_a_few() -> None:
 
 
 def test_a_reminder_is_recorded_with_its_flag_and_the_message_key() -> None:
-    w = world.deadlines(approved=1, issued=0)
+    w = deadlines.world(approved=1, issued=0)
     case = w.clayton_approved[0]
     remind = MOMENTS[0]
     assert run_sweep(now=remind).counts["remind-approvals"] == 1

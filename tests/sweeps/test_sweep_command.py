@@ -17,8 +17,8 @@ from django.core.management import CommandError, call_command
 from permitdesk.cli.main import main
 from permitdesk.sweeps.command import execute
 from permitdesk.sweeps.models import SweepRun
+from tests.factories import deadlines
 from tests.moments import central
-from tests.sweeps import world
 
 REPO = Path(__file__).resolve().parents[2]
 LAPSED = "2027-02-17T06:00-06:00"  # Clayton's approval past its 90 days
@@ -36,7 +36,7 @@ def never() -> object:
 
 @pytest.mark.django_db
 def test_manage_py_sweep_prints_a_line_per_action_and_logs_the_run() -> None:
-    world.deadlines(approved=1, issued=0)
+    deadlines.world(approved=1, issued=0)
     out = io.StringIO()
     call_command("sweep", now=LAPSED, stdout=out)
     text = out.getvalue()
@@ -53,7 +53,7 @@ def test_manage_py_sweep_prints_a_line_per_action_and_logs_the_run() -> None:
 
 @pytest.mark.django_db
 def test_the_permitdesk_command_sweeps_one_jurisdiction(capsys: pytest.CaptureFixture[str]) -> None:
-    world.deadlines(approved=1, issued=0)
+    deadlines.world(approved=1, issued=0)
     assert main(["sweep", "--now", LAPSED, "--jurisdiction", "clayton-mo"]) == 0
     out = capsys.readouterr().out
     assert "(clayton-mo)" in out
@@ -62,7 +62,7 @@ def test_the_permitdesk_command_sweeps_one_jurisdiction(capsys: pytest.CaptureFi
 
 @pytest.mark.django_db
 def test_a_progress_bar_is_drawn_with_progress_and_not_on_a_pipe_without_it() -> None:
-    world.deadlines(approved=1, issued=0)
+    deadlines.world(approved=1, issued=0)
     piped = io.StringIO()
     # Clayton's reminder, and the county's approval lapsed: two items.
     reminder = options(now="2027-02-02T06:00-06:00")
@@ -79,7 +79,7 @@ def test_a_progress_bar_is_drawn_with_progress_and_not_on_a_pipe_without_it() ->
 
 @pytest.mark.django_db
 def test_a_progress_bar_is_drawn_on_a_terminal() -> None:
-    world.deadlines(approved=1, issued=0)
+    deadlines.world(approved=1, issued=0)
     leader, follower = os.openpty()
     with open(follower, "w", encoding="utf-8") as terminal:
         assert execute(options(), stdout=io.StringIO(), stderr=terminal, clock=never) == 0

@@ -10,16 +10,16 @@ from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Permit
 from permitdesk.sweeps.models import Flag
 from permitdesk.sweeps.run import SweepResult, run_sweep
-from tests.concurrency.cases import at_once
+from tests.concurrency.racing import at_once
+from tests.factories import deadlines
 from tests.moments import central
-from tests.sweeps import world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_two_sweeps_at_once_make_each_change_and_queue_each_reminder_once() -> None:
-    w = world.deadlines(approved=2, issued=2)
-    world.left_over_temporary_permit(w.clayton_permits[0])
+    w = deadlines.world(approved=2, issued=2)
+    deadlines.left_over_temporary_permit(w.clayton_permits[0])
     now = central("2031-10-01 06:00")  # the permits' notices are due, the approvals long past
 
     outcomes = at_once(

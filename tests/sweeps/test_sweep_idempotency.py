@@ -13,8 +13,9 @@ from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Permit
 from permitdesk.sweeps.models import SweepRun
 from permitdesk.sweeps.run import run_sweep
+from tests.factories import deadlines
 from tests.moments import central
-from tests.sweeps import world
+from tests.sweeps.state import state
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +42,10 @@ def kill_at(item: int) -> object:
 def many_deadlines() -> None:
     """Two approvals to lapse, three permits to end, a temporary permit left over, a late
     report and an overstaying visitor: nine changes."""
-    w = world.deadlines(approved=2, issued=3)
-    world.left_over_temporary_permit(w.clayton_permits[0])
-    world.change_report(dt.date(2031, 9, 1), "2031-10-15 10:00")
-    world.village_visitor(w.who, "Vic Visitor", dt.date(2031, 10, 1))
+    w = deadlines.world(approved=2, issued=3)
+    deadlines.left_over_temporary_permit(w.clayton_permits[0])
+    deadlines.change_report(dt.date(2031, 9, 1), "2031-10-15 10:00")
+    deadlines.village_visitor(w.who, "Vic Visitor", dt.date(2031, 10, 1))
 
 
 def test_running_the_sweep_twice_changes_nothing_more() -> None:
@@ -59,32 +60,32 @@ def test_running_the_sweep_twice_changes_nothing_more() -> None:
         "flag-late-change-reports": 1,
         "flag-visitors": 1,
     }
-    after_first = world.state()
+    after_first = state()
     second = run_sweep(now=LATE)
     assert second.changed == 0
-    assert world.state() == after_first
+    assert state() == after_first
 
 
 def test_a_run_killed_half_way_and_run_again_ends_as_a_run_that_never_failed() -> None:
     many_deadlines()
-    before = world.state()
+    before = state()
     untouched = transaction.savepoint()
     run_sweep(now=LATE, batch_size=2)
-    never_failed = world.state()
+    never_failed = state()
     transaction.savepoint_rollback(untouched)
-    assert world.state() == before
+    assert state() == before
 
     # Batches are per action: [the temporary permit], [two permits at term], [the third]...
     with pytest.raises(Killed):
         run_sweep(now=LATE, batch_size=2, checkpoint=kill_at(4))
-    half_way = world.state()
+    half_way = state()
     ended = {p for p in half_way["permits"] if p[1] != "None"}
     assert len(ended) == 3
     assert ended < {p for p in never_failed["permits"] if p[1] != "None"}
     assert half_way["applications"] != never_failed["applications"]
     rerun = run_sweep(now=LATE, batch_size=2)
     assert rerun.changed == 9 - 3
-    assert world.state() == never_failed
+    assert state() == never_failed
     runs = list(SweepRun.objects.order_by("id").values_list("completed", "counts"))
     assert [completed for completed, _ in runs] == [False, True]
 

@@ -30,8 +30,8 @@ from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
+from tests.factories.photos import PNG
 from tests.moments import central
-from tests.web.staff.visits import PNG
 
 pytestmark = pytest.mark.django_db
 

@@ -86,7 +86,7 @@ def _prior_to_sale_passed(who: factories.People) -> Application:
         now=factories.MONDAY,
     )
     anywhere.pay(case, who.clerk, factories.MONDAY)
-    visit = anywhere.book(case, who.crew(), who.owner, factories.WEDNESDAY, factories.MONDAY)
+    visit = factories.book(case, who.crew(), who.owner, factories.WEDNESDAY, factories.MONDAY)
     anywhere.record(who.crew(), visit, factories.ON_WEDNESDAY, "passed")
     case.refresh_from_db()
     assert case.status == "approved"

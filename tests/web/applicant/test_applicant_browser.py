@@ -23,9 +23,10 @@ from permitdesk.cases.services import inspections, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import zone
 from tests import factories
+from tests.factories.photos import PNG
+from tests.factories.recent import paid
+from tests.factories.records import PLACES
 from tests.web.applicant import browser
-from tests.web.applicant.cases import PIXEL, paid
-from tests.web.applicant.records import PLACES
 from tests.web.conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -162,7 +163,7 @@ def test_village_case_with_a_failed_inspection_and_the_reinspection(site: Any) -
         "IPMC 304.7",
         "Gutters detached at the rear",
         "Re-attach the gutters",
-        photo=ContentFile(PIXEL, name="gutters.png"),
+        photo=ContentFile(PNG, name="gutters.png"),
     )
     inspect(case, crew, "failed", violations=[photo])
     site.reload()

@@ -12,7 +12,7 @@ from django.test import Client
 from permitdesk.cases.models import Application
 from permitdesk.records.models import Party, Unit
 from tests import factories
-from tests.web.applicant.records import recorded_unit
+from tests.factories.records import recorded_unit
 
 pytestmark = pytest.mark.django_db
 

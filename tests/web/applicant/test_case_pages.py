@@ -20,7 +20,8 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import first_inspection_day, is_business_day
 from permitdesk.web.applicant.inspections import inspection_days
 from tests import factories
-from tests.web.applicant.cases import PIXEL, approved, failed, first_day, paid, submitted
+from tests.factories.photos import PNG
+from tests.factories.recent import approved, failed, first_day, paid, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +156,7 @@ def test_violations_show_their_citation_and_photo_and_the_reinspection_is_offere
     assert "The inspection failed with 1 violation." in html
     response = client.get(photo)
     assert (response.status_code, response["Content-Type"]) == (200, "image/png")
-    assert b"".join(response.streaming_content) == PIXEL  # type: ignore[attr-defined]
+    assert b"".join(response.streaming_content) == PNG  # type: ignore[attr-defined]
     again = client.get(f"/cases/{case.pk}/inspection/").content.decode()
     assert "<h1>Request the re-inspection</h1>" in again
 

@@ -10,7 +10,7 @@ from django.test import Client
 from permitdesk.audit.models import AuditEvent
 from permitdesk.records.models import Bedroom, Property, Unit
 from tests import factories
-from tests.web.applicant.records import recorded_unit
+from tests.factories.records import recorded_unit
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
 from permitdesk.cases.services import occupants, payments
 from tests import factories
-from tests.web.applicant.cases import submitted
+from tests.factories.recent import submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.documents import cases
+from tests.factories import paperwork
 from tests.web.conftest import PHONE, check_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,7 +89,7 @@ def test_the_guide_for_a_jurisdiction(site: Any) -> None:
 
 
 def test_verification_by_number_and_by_the_qr_code(site: Any) -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     site.goto(f"{site.base}/")
     with site.expect_navigation():
         site.get_by_role("link", name="Verify a permit").first.click()

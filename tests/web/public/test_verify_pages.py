@@ -19,7 +19,7 @@ from permitdesk.cases.models import Permit
 from permitdesk.cases.services import permits
 from permitdesk.documents.permit import verify_url
 from tests import factories
-from tests.documents import cases
+from tests.factories import paperwork
 from tests.moments import central
 from tests.web.public.pages import field_error, kept, page
 
@@ -30,7 +30,7 @@ def test_a_permit_found_by_its_number_is_valid_with_its_dates_but_not_its_place(
     client: Client,
 ) -> None:
     # Numbers are sequential: by number alone, no address (decision 0007).
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     body = page(client, f"/verify/?number={permit.number}")
     assert f"Permit {permit.number}" in body
     assert "Valid: in force" in body
@@ -42,7 +42,7 @@ def test_a_permit_found_by_its_number_is_valid_with_its_dates_but_not_its_place(
 
 
 def test_the_qr_code_token_leads_to_the_same_permit_with_its_place(client: Client) -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     body = page(client, f"/verify/{permit.verification_token}/")
     assert f"Permit {permit.number}" in body
     assert "Valid: in force" in body
@@ -52,7 +52,7 @@ def test_the_qr_code_token_leads_to_the_same_permit_with_its_place(client: Clien
 
 def test_past_the_rate_limit_the_page_asks_to_wait(client: Client, settings: Any) -> None:
     settings.VERIFY_RATE_LIMIT = 2
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     for _ in range(2):
         assert client.get(f"/verify/?number={permit.number}").status_code == 200
     response = client.get(f"/verify/{permit.verification_token}/")
@@ -64,7 +64,7 @@ def test_past_the_rate_limit_the_page_asks_to_wait(client: Client, settings: Any
 
 
 def test_the_url_printed_in_the_permits_qr_code_is_this_page(client: Client) -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     printed = verify_url(permit)
     assert printed.startswith(settings.PUBLIC_URL)
     body = page(client, urlsplit(printed).path)
@@ -77,7 +77,7 @@ CSRF_TOKEN = re.compile(r'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[
 
 def test_nothing_private_is_shown(client: Client) -> None:
     who = factories.people()
-    permit = cases.clayton_permit(who)
+    permit = paperwork.clayton_permit(who)
     for url in (f"/verify/?number={permit.number}", f"/verify/{permit.verification_token}/"):
         body = CSRF_TOKEN.sub(r"\1", page(client, url))
         for private in ("Ada", "Tenant", "Ben", "Zo", "Łukasz", "李", "unrelated resident"):
@@ -89,7 +89,7 @@ def test_nothing_private_is_shown(client: Client) -> None:
 
 def test_an_ended_permit_says_when_and_why(client: Client) -> None:
     who = factories.people()
-    permit = cases.clayton_permit(who)
+    permit = paperwork.clayton_permit(who)
     permits.end_permit(
         actor=who.clerk, permit=permit, reason="change-of-tenancy", now=central("2026-11-20 09:00")
     )
@@ -99,7 +99,7 @@ def test_an_ended_permit_says_when_and_why(client: Client) -> None:
 
 
 def test_a_permit_whose_term_is_over_is_ended(client: Client) -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     # Test data: a permit whose term ran out (no service moves the calendar).
     Permit.objects.filter(pk=permit.pk).update(ends_on=dt.date(2020, 1, 31))
     body = page(client, f"/verify/{permit.verification_token}/")
@@ -108,26 +108,26 @@ def test_a_permit_whose_term_is_over_is_ended(client: Client) -> None:
 
 
 def test_a_number_typed_in_lower_case_is_found(client: Client) -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     body = page(client, f"/verify/?number=+{permit.number.lower()}+")
     assert f"Permit {permit.number}" in body
 
 
 def test_a_token_with_one_character_changed_is_no_permit(client: Client) -> None:
-    token = cases.clayton_permit(factories.people()).verification_token
+    token = paperwork.clayton_permit(factories.people()).verification_token
     changed = token[:-1] + ("B" if token[-1] == "A" else "A")
     assert "No permit with this number" in page(client, f"/verify/{changed}/", 404)
 
 
 def test_a_conditional_permit_shows_its_correction_date(client: Client) -> None:
-    _, permit = cases.village_conditional(factories.people("village-ord-08-457"))
+    _, permit = paperwork.village_conditional(factories.people("village-ord-08-457"))
     body = page(client, f"/verify/?number={permit.number}")
     assert "Conditional occupancy permit" in body
     assert "corrected by December 31, 2026" in body
 
 
 def test_a_temporary_st_clair_permit_does_not_authorize_occupancy(client: Client) -> None:
-    temporary, certificate = cases.st_clair_permits(factories.people("st-clair-county-il"))
+    temporary, certificate = paperwork.st_clair_permits(factories.people("st-clair-county-il"))
     body = page(client, f"/verify/?number={temporary.number}")
     assert "Temporary occupancy permit" in body
     assert "does not authorize anyone to occupy" in body
@@ -138,7 +138,7 @@ def test_a_temporary_st_clair_permit_does_not_authorize_occupancy(client: Client
 
 
 def test_an_unknown_number_or_token_is_a_404_that_discloses_nothing(client: Client) -> None:
-    permit = cases.clayton_permit(factories.people())
+    permit = paperwork.clayton_permit(factories.people())
     for url in ("/verify/?number=CM-2026-999999-S1", "/verify/not-a-token/"):
         body = page(client, url, 404)
         assert "No permit with this number" in body
@@ -173,7 +173,7 @@ def test_verification_runs_the_same_queries_whatever_the_number_of_permits(
     client: Client,
 ) -> None:
     who = factories.people()
-    first = cases.clayton_permit(who)
+    first = paperwork.clayton_permit(who)
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:

@@ -1,4 +1,4 @@
-"""Fixtures of the staff page tests: the people of tests/api/factories.py, the clock the views
+"""Fixtures of the staff page tests: the people of tests/factories, the clock the views
 read, and uploaded photos kept in a temporary MEDIA_ROOT."""
 
 from __future__ import annotations

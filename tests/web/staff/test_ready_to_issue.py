@@ -14,8 +14,8 @@ from permitdesk.cases.services import occupants
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.deadlines import permit_issue_due
 from tests import factories
+from tests.factories.recent import approved, paid, submitted
 from tests.moments import central
-from tests.web.applicant.cases import approved, paid, submitted
 from tests.web.staff.conftest import client_of
 
 

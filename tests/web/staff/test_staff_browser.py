@@ -13,9 +13,10 @@ from playwright.sync_api import expect
 from permitdesk.cases.models import FeeLine, Inspection, Payment, Permit
 from tests import factories
 from tests.api.client import Clock
+from tests.factories import visits
+from tests.factories.photos import PNG
 from tests.moments import central
 from tests.web.conftest import PHONE, check_page, sign_in
-from tests.web.staff import visits
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,7 +45,7 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     site.locator("#id_violation-0-code_citation").fill("PM 304.7")
     site.locator("#id_violation-0-description").fill("Basement window too small for egress")
     site.locator("#id_violation-0-photo").set_input_files(
-        files=[{"name": "egress.png", "mimeType": "image/png", "buffer": visits.PNG}]
+        files=[{"name": "egress.png", "mimeType": "image/png", "buffer": PNG}]
     )
     site.get_by_role("button", name="Record the inspection").click()
     expect(site.get_by_role("status")).to_contain_text("recorded: failed")
@@ -64,7 +65,7 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     assert failed.result == "failed"
     assert failed.checklist == {"basement-egress.3": "deficient", "plumbing": "meets"}
     violation = failed.violations.get()
-    assert (media / violation.photo.name).read_bytes() == visits.PNG
+    assert (media / violation.photo.name).read_bytes() == PNG
     assert Inspection.objects.get(pk=second.pk).result == "passed"
 
 

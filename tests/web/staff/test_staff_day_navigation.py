@@ -6,8 +6,8 @@ import pytest
 
 from tests import factories
 from tests.api.client import Clock
+from tests.factories import visits
 from tests.moments import central
-from tests.web.staff import visits
 from tests.web.staff.conftest import client_of
 
 pytestmark = pytest.mark.django_db

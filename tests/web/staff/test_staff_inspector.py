@@ -13,8 +13,9 @@ from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import inspections, payments
 from tests import factories
 from tests.api.client import Clock
+from tests.factories import visits
+from tests.factories.photos import JPEG, PNG
 from tests.moments import central
-from tests.web.staff import visits
 from tests.web.staff.conftest import client_of
 
 
@@ -109,7 +110,7 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
     who: factories.People, media
 ) -> None:  # type: ignore[no-untyped-def]
     visit = visits.visit(who)
-    photo = SimpleUploadedFile("gutter.png", visits.PNG, content_type="image/png")
+    photo = SimpleUploadedFile("gutter.png", PNG, content_type="image/png")
     body = result_body(
         **{
             "check-gutters": "deficient",
@@ -129,7 +130,7 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
     assert violation.code_citation == "PM 304.7"
     assert violation.photo.name.startswith("violations/2026/")
     assert violation.photo.name.endswith(".png")
-    assert (media / violation.photo.name).read_bytes() == visits.PNG
+    assert (media / violation.photo.name).read_bytes() == PNG
     shown = client_of(who.clerk).get(f"/staff/violations/{violation.pk}/photo/")
     assert shown.status_code == 200
     assert shown["Content-Type"] == "image/png"
@@ -144,9 +145,9 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
     ("name", "content", "message"),
     [
         ("gutter.jpg", b"GIF89a" + b"\x00" * 32, "must be a JPEG or PNG image"),
-        ("gutter.gif", visits.PNG, "must be a JPEG or PNG image"),
-        ("gutter.exe", visits.JPEG, "must be a JPEG or PNG image"),
-        ("gutter.jpg", visits.JPEG + b"\x00" * (5 * 1024 * 1024), "the limit is 5 MB"),
+        ("gutter.gif", PNG, "must be a JPEG or PNG image"),
+        ("gutter.exe", JPEG, "must be a JPEG or PNG image"),
+        ("gutter.jpg", JPEG + b"\x00" * (5 * 1024 * 1024), "the limit is 5 MB"),
     ],
 )
 def test_an_upload_that_is_not_a_small_jpeg_or_png_is_refused(

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.api.client import Clock
+from tests.factories import visits
 from tests.moments import central
-from tests.web.staff import visits
 from tests.web.staff.conftest import client_of
 
 

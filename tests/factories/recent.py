@@ -1,5 +1,6 @@
-"""Applicants' cases at each stage, moved on by the services at the real clock (the pages
-under test read it too): submitted, paid, inspected, failed with violations, approved."""
+"""Applicants' cases at each stage, moved on by the services at the real clock, their steps a
+fortnight ago (the pages under test read the clock too): submitted, paid, failed with
+violations, approved. Clayton's stages at fixed moments are in tests/factories/stages.py."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import earliest_inspection_day, zone
 from permitdesk.web.applicant.inspections import inspection_days
-from tests.factories import pass_inspection
-from tests.web.applicant.records import recorded_unit
+from tests.factories.photos import PNG
+from tests.factories.records import recorded_unit
+from tests.factories.steps import book, pass_inspection
 
 PROGRAMS = {  # the fee item and event each jurisdiction's case is applied for with
     "clayton-mo": ("residential-occupancy", "lease"),
@@ -26,11 +28,6 @@ PROGRAMS = {  # the fee item and event each jurisdiction's case is applied for w
     "st-louis-county-mo": ("re-occupancy-permit", "sale"),
     "village-ord-08-457": ("occupancy-permit", "sale"),
 }
-# The smallest PNG there is: one transparent pixel.
-PIXEL = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082"
-)
 
 
 def then() -> dt.datetime:
@@ -83,19 +80,8 @@ def first_day(case: Application) -> dt.date:
 def failed(case: Application, crew: dict[str, User], with_photo: bool = False) -> Inspection:
     """The case's next inspection requested, assigned and failed with one violation."""
     day, asked, done = _booked(case)
-    visit = inspections.request_inspection(
-        actor=case.applicant,
-        application=case,
-        wanted_on=day,
-        window="am",
-        contact_name="Olive Owner",
-        contact_phone="314-555-0100",
-        now=asked,
-    )
-    inspections.assign_inspector(
-        actor=crew[Role.CLERK], inspection=visit, inspector=crew[Role.INSPECTOR], now=asked
-    )
-    photo = ContentFile(PIXEL, name="gutter.png") if with_photo else None
+    visit = book(case, crew, case.applicant, day, asked, contact=("Olive Owner", "314-555-0100"))
+    photo = ContentFile(PNG, name="gutter.png") if with_photo else None
     return inspections.record_inspection_result(
         actor=crew[Role.INSPECTOR],
         inspection=visit,

@@ -1,102 +1,17 @@
-"""Cases for the concurrency tests, built through the services, and a harness that runs calls
-at the same moment in threads, each on its own database connection."""
+"""A harness that runs calls at the same moment in threads, each on its own database
+connection, for the tests of two calls at once (their cases: tests/factories/county.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import User
 from django.db import OperationalError, connection
-
-from permitdesk.accounts.models import Role
-from permitdesk.cases.models import Application
-from permitdesk.cases.services import applications, inspections, occupants, payments
-from tests import factories
-from tests.moments import central
-
-SLUG = "st-louis-county-mo"
-
-
-@dataclass(frozen=True)
-class Crew:
-    clerk: User
-    second_clerk: User
-    inspector: User
-    applicant: User
-
-
-def crew(slug: str = SLUG) -> Crew:
-    staff = factories.staff(slug)
-    tag = slug.split("-")[0]
-    return Crew(
-        clerk=staff[Role.CLERK],
-        second_clerk=factories.user(f"{tag}-clerk-2", Role.CLERK, slug),
-        inspector=staff[Role.INSPECTOR],
-        applicant=factories.user(f"{tag}-buyer"),
-    )
-
-
-def submitted_case(people: Crew) -> Application:
-    """A St. Louis County re-occupancy case for a house: $80 due."""
-    home = factories.unit(SLUG, "single-family", bedrooms=("140", "100"), owner=people.applicant)
-    return applications.submit_application(
-        actor=people.applicant,
-        unit=home,
-        fee_item="re-occupancy-permit",
-        trigger="sale",
-        now=central("2026-04-01 10:00"),
-    )
-
-
-def approved_case_with_occupants(people: Crew) -> Application:
-    """The same case paid, inspected, passed and with its two occupants named: issuable."""
-    case = submitted_case(people)
-    now = central("2026-04-01 10:30")
-    payments.record_payment(
-        actor=people.clerk, application=case, method="check", amount=Decimal("80.00"), now=now
-    )
-    inspection = inspections.request_inspection(
-        actor=people.applicant,
-        application=case,
-        wanted_on=dt.date(2026, 4, 3),
-        window="am",
-        contact_name="Bea Buyer",
-        contact_phone="314-555-0100",
-        now=now,
-    )
-    inspections.assign_inspector(
-        actor=people.clerk, inspection=inspection, inspector=people.inspector, now=now
-    )
-    inspections.record_inspection_result(
-        actor=people.inspector,
-        inspection=inspection,
-        result="passed",
-        now=central("2026-04-03 10:30"),
-    )
-    for first, age, relationship in (("Bea", 41, "head of household"), ("Cal", 12, "son")):
-        occupants.add_occupant(
-            actor=people.applicant,
-            application=case,
-            first_name=first,
-            last_name="Buyer",
-            age=age,
-            relationship=relationship,
-            now=central("2026-04-03 12:00"),
-        )
-    case.refresh_from_db()
-    assert case.status == Application.Status.APPROVED
-    return case
-
-
-# --- running calls at once ----------------------------------------------------------------
 
 _attempt = threading.local()
 
