@@ -11,10 +11,12 @@ from django.test import Client
 
 from permitdesk.accounts.models import Role
 from permitdesk.api.schemas.permits import EndReason
+from permitdesk.cases.models import Application
 from permitdesk.cases.services.permits import END_REASONS
 from tests import factories
 from tests.api.client import Api, Clock
 from tests.factories import people, submitted
+from tests.factories.anywhere import file_case as _file
 
 QUOTE = {"jurisdiction": "clayton-mo", "item": "residential-occupancy"}
 
@@ -239,3 +241,32 @@ def test_a_body_over_the_size_limit_is_a_json_413(settings: Any) -> None:
     assert response.json() == {
         "detail": "the request body is larger than the 1000 bytes this site takes"
     }
+
+
+@pytest.mark.django_db
+def test_the_api_answers_422_naming_what_can_be_filed(client) -> None:  # type: ignore[no-untyped-def]
+    owner = factories.user("owner")
+    home = factories.unit("clayton-mo", owner=owner)
+    client.force_login(owner)
+    response = client.post(
+        "/api/applications",
+        {"unit": home.pk, "fee_item": "dumpster-permit", "trigger": "lease"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert "these can be filed: residential-occupancy" in str(response.json())
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_a_saturday_inspection(client) -> None:  # type: ignore[no-untyped-def]
+    owner = factories.user("owner")
+    case = _file("clayton-mo", owner)
+    client.force_login(owner)
+    response = client.post(
+        f"/api/applications/{case.pk}/inspection-requests",
+        {"wanted_on": "2027-01-09", "window": "am", "contact_name": "O", "contact_phone": "1"},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert "not a business day" in response.json()["detail"]

@@ -4,14 +4,18 @@ client gets VERIFY_RATE_LIMIT lookups per VERIFY_RATE_WINDOW seconds, then a 429
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from permitdesk.cases.services import applications
 from tests import factories
 from tests.api.client import Api, Clock
 from tests.factories import paperwork
+from tests.factories.anywhere import MONDAY
+from tests.factories.anywhere import issue as _issue
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +68,24 @@ def test_each_client_has_its_own_count_behind_the_proxy(clock: Clock, settings: 
         )
 
     assert [ask("192.0.2.1"), ask("192.0.2.2"), ask("192.0.2.1")] == [200, 200, 429]
+
+
+def test_the_public_verification_no_longer_calls_the_earlier_permit_valid(client) -> None:  # type: ignore[no-untyped-def]
+    slug = "clayton-mo"
+    crew = factories.staff(slug)
+    owner = factories.user("owner")
+    home = factories.unit(slug, "single-family", owner=owner)
+    first_case = applications.submit_application(
+        actor=owner, unit=home, fee_item="residential-occupancy", trigger="lease", now=MONDAY
+    )
+    first = _issue(first_case, crew, dt.date(2026, 11, 18))
+    second_case = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item="residential-occupancy",
+        trigger="lease",
+        now=central("2027-03-01 10:00"),
+    )
+    _issue(second_case, crew, dt.date(2027, 3, 4))
+    body = client.get(f"/api/verify/{first.number}").json()
+    assert body["status"] == "ended"

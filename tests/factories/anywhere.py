@@ -16,8 +16,8 @@ from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from tests.factories.records import unit
-from tests.factories.steps import book
+from tests.factories.records import unit, user
+from tests.factories.steps import book, pass_inspection
 from tests.moments import central
 
 SUNDAY = central("2026-11-15 11:00")
@@ -95,3 +95,30 @@ def issue(case: Application, crew: dict[str, User], day: dt.date, evidence: str 
     return permits.issue_permit(
         actor=crew[Role.CLERK], application=case, now=central(f"{day} 12:00"), evidence=evidence
     )
+
+
+def approved_case(slug: str, crew: dict[str, User], parcel: str, fee_item: str) -> Application:
+    """A case of `slug` filed Monday 2026-03-02, paid in full, passed on Wednesday the 4th."""
+    filed = central("2026-03-02 10:00")
+    owner = user(f"owner-{parcel}")
+    home = unit(slug, "single-family", parcel=parcel, owner=owner)
+    case = applications.submit_application(
+        actor=owner, unit=home, fee_item=fee_item, trigger="lease", now=filed
+    )
+    payments.record_payment(
+        actor=crew[Role.CLERK],
+        application=case,
+        method="check",
+        amount=balance_due(case),
+        now=filed,
+    )
+    pass_inspection(
+        case,
+        requester=owner,
+        crew=crew,
+        wanted_on=dt.date(2026, 3, 4),
+        requested_at=filed,
+        passed_at=central("2026-03-04 10:00"),
+    )
+    case.refresh_from_db()
+    return case

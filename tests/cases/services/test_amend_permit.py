@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import partial
 
 import pytest
 from django.contrib.auth.models import User
 
+from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services import permits
+from permitdesk.cases.selectors.ledger import balance_due
+from permitdesk.cases.services import occupants, payments, permits
 from tests import factories
+from tests.factories import anywhere
 from tests.moments import central
 from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
+AFTER = central("2026-03-05 10:00")  # the day after the inspection passed
 
 
 def amend(actor: User, case: Application) -> Permit:
@@ -61,3 +66,26 @@ def test_an_amendment_writes_one_audit_event_and_queues_the_new_permit(
     assert written.event.after == {"permit": amended.number, "ended": [issued.number]}
     assert amended.kind == Permit.Kind.AMENDED
     assert amended.ends_on == issued.ends_on
+
+
+def test_an_amended_permit_supersedes_the_issued_one_and_st_clair_charges_25() -> None:
+    slug = "st-clair-county-il"
+    crew = factories.staff(slug)
+    case = anywhere.approved_case(slug, crew, "D", "occupancy-inspection")
+    occupants.add_occupant(
+        actor=crew[Role.CLERK], application=case, first_name="G", last_name="Renter", now=AFTER
+    )
+    payments.record_payment(
+        actor=crew[Role.CLERK], application=case, method="cash", amount=Decimal("35.00"), now=AFTER
+    )
+    first = permits.issue_permit(
+        actor=crew[Role.CLERK], application=case, now=AFTER, evidence="lease"
+    )
+    occupants.add_occupant(
+        actor=crew[Role.CLERK], application=case, first_name="H", last_name="Renter", now=AFTER
+    )
+    amended = permits.amend_permit(actor=crew[Role.CLERK], application=case, now=AFTER)
+    first.refresh_from_db()
+    assert first.end_reason == "superseded by an amended permit"
+    assert amended.kind == Permit.Kind.AMENDED
+    assert balance_due(case) == Decimal("25.00")  # Occupancy Permit Amended

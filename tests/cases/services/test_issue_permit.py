@@ -16,10 +16,14 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.cases.services.base import balance_due
+from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Relation
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.factories import anywhere
+from tests.factories.anywhere import MONDAY
+from tests.factories.anywhere import file_case as _file
+from tests.factories.anywhere import issue as _issue
 from tests.moments import central
 from tests.writes import refusal_table, writes_one_event
 
@@ -267,3 +271,54 @@ def test_st_louis_county_checks_the_occupant_count_against_the_bedrooms() -> Non
         permits.issue_permit(
             actor=crew[Role.CLERK], application=case, now=central("2026-04-04 10:00")
         )
+
+
+@pytest.mark.parametrize(
+    ("slug", "reason"),
+    [
+        ("clayton-mo", "change-of-tenancy"),
+        ("village-ord-08-457", "change-of-occupancy"),
+        ("st-louis-county-mo", "change-of-occupancy"),
+        ("st-clair-county-il", "change-of-occupancy"),
+    ],
+)
+def test_a_new_occupancys_permit_ends_the_permit_in_force_on_the_unit(
+    slug: str, reason: str
+) -> None:
+    crew = factories.staff(slug)
+    owner = factories.user("owner")
+    home = factories.unit(slug, "single-family", owner=owner)
+    item = get_pack(slug).case_items()[0]
+    evidence = "lease" if slug == "st-clair-county-il" else ""
+    first_case = applications.submit_application(
+        actor=owner, unit=home, fee_item=item, trigger="lease", now=MONDAY
+    )
+    first = _issue(first_case, crew, dt.date(2026, 11, 18), evidence)
+    second_case = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item=item,
+        trigger="change-of-occupancy",
+        now=central("2027-03-01 10:00"),
+    )
+    # Filing does not end it: the old tenants still live there until the new permit.
+    first.refresh_from_db()
+    assert first.ended_at is None
+    second = _issue(second_case, crew, dt.date(2027, 3, 4), evidence)
+    first.refresh_from_db()
+    first_case.refresh_from_db()
+    assert first.ended_at == second.issued_at
+    assert first.end_reason == reason
+    assert first_case.status == "ended"
+    assert Permit.objects.filter(application__unit=home, ended_at=None).get() == second
+    ended = AuditEvent.objects.get(action="end-permit", application_id=first_case.pk)
+    assert ended.after["by_permit"] == second.number
+    assert ended.actor == crew[Role.CLERK]
+
+
+def test_st_clair_refuses_a_rent_receipt_without_a_photo_id() -> None:
+    slug = "st-clair-county-il"
+    crew = factories.staff(slug)
+    case = _file(slug, factories.user("owner"))
+    with pytest.raises(Refused, match="evidence 'rent-receipt' is not one of"):
+        _issue(case, crew, dt.date(2026, 11, 18), evidence="rent-receipt")

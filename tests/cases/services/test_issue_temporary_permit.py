@@ -12,7 +12,10 @@ from django.contrib.auth.models import User
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services import applications, permits
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.factories.anywhere import MONDAY
+from tests.factories.anywhere import file_case as _file
 from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +104,21 @@ def test_a_temporary_permit_writes_one_audit_event(who: factories.People) -> Non
     }
     case.refresh_from_db()
     assert case.status == Application.Status.SUBMITTED  # it authorises no occupancy
+
+
+def test_st_clairs_temporary_permit_is_applied_for_in_person_by_the_owner_or_agent() -> None:
+    slug = "st-clair-county-il"
+    crew = factories.staff(slug)
+    case = _file(slug, factories.user("owner"))
+    with pytest.raises(Refused, match="owner-in-person, agent-in-person"):
+        permits.issue_temporary_permit(
+            actor=crew[Role.CODE_OFFICIAL], application=case, now=MONDAY, channel="online"
+        )
+    with pytest.raises(Refused, match="not by the tenant in person"):
+        permits.issue_temporary_permit(
+            actor=crew[Role.CODE_OFFICIAL], application=case, now=MONDAY, applied_by="tenant"
+        )
+    permit = permits.issue_temporary_permit(
+        actor=crew[Role.CODE_OFFICIAL], application=case, now=MONDAY, applied_by="agent"
+    )
+    assert permit.kind == "temporary"

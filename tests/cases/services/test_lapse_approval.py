@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 import pytest
 
 from permitdesk.cases.models import Application
 from permitdesk.cases.services import approvals
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.factories import anywhere
 from tests.moments import central
 from tests.writes import refusal_table, writes_one_event
 
@@ -52,3 +55,15 @@ def test_a_lapse_writes_one_audit_event(who: factories.People) -> None:
     assert written.event.actor is None
     assert written.event.before == {"status": "approved"}
     assert written.event.after == {"status": "lapsed", "valid_through": "2027-02-16"}
+
+
+def test_an_approval_lapses_only_after_its_window() -> None:
+    slug = "clayton-mo"
+    crew = factories.staff(slug)
+    case = anywhere.approved_case(slug, crew, "E", "residential-occupancy")
+    assert case.approval.valid_through == dt.date(2026, 6, 2)  # March 4 + 90 days
+    with pytest.raises(Refused, match="still valid"):
+        approvals.lapse_approval(actor=None, application=case, now=central("2026-06-02 23:00"))
+    approvals.lapse_approval(actor=None, application=case, now=central("2026-06-03 08:00"))
+    case.refresh_from_db()
+    assert case.status == Application.Status.LAPSED

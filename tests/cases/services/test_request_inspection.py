@@ -10,7 +10,13 @@ from django.contrib.auth.models import User
 
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.services import inspections
+from permitdesk.law.loader import get_pack
+from permitdesk.rules.calendar import earliest_inspection_day
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.factories import request
+from tests.factories.anywhere import MONDAY, SUNDAY
+from tests.factories.anywhere import file_case as _file
 from tests.writes import refusal_table, writes_one_event
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +135,22 @@ def test_a_code_officials_override_is_recorded_beside_the_refusal(who: factories
     override = written.event.after["override"]
     assert override["reason"] == "the tenant moves in Wednesday"
     assert "the first day this request can be placed on is 2026-11-18" in override["refused"]
+
+
+def test_a_sunday_applicant_can_be_inspected_on_tuesday() -> None:
+    pack = get_pack("clayton-mo")
+    case = _file("clayton-mo", factories.user("owner"), now=SUNDAY)
+    assert earliest_inspection_day(pack, SUNDAY, case.processed_at) == dt.date(2026, 11, 17)
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [(dt.date(2026, 11, 21), "Saturday"), (dt.date(2027, 5, 31), "Memorial Day")],
+)
+def test_the_service_books_no_inspection_on_a_closed_day(day: dt.date, why: str) -> None:
+    owner = factories.user("owner")
+    case = _file("clayton-mo", owner)
+    with pytest.raises(Refused, match=f"not a business day \\({why}\\)") as refused:
+        request(case, owner, day, MONDAY)
+    assert refused.value.field == "wanted_on"
+    assert not Inspection.objects.exists()

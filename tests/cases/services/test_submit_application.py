@@ -15,9 +15,14 @@ from permitdesk.cases.models import Application
 from permitdesk.cases.services import applications, payments
 from permitdesk.cases.services.applications import PartyInput
 from permitdesk.cases.services.base import balance_due
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import NotACase
 from permitdesk.records.models import Unit
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.rules.quote import quote
 from tests import factories
+from tests.factories.anywhere import MONDAY
+from tests.factories.anywhere import file_case as _file
 from tests.moments import central
 from tests.writes import refusal_table, writes_nothing, writes_one_event
 
@@ -354,3 +359,63 @@ def test_st_clair_carries_an_approval_over_a_change_of_occupancy_within_the_year
     )
     assert third.status == Application.Status.SUBMITTED
     assert balance_due(third) == Decimal("75.00")
+
+
+def test_a_fee_item_that_is_not_a_case_program_cannot_be_filed() -> None:
+    owner = factories.user("owner")
+    home = factories.unit("clayton-mo", owner=owner)
+    with pytest.raises(
+        NotACase, match="residential-occupancy, commercial-occupancy, prior-to-sale"
+    ):
+        applications.submit_application(
+            actor=owner, unit=home, fee_item="dumpster-permit", trigger="lease", now=MONDAY
+        )
+    assert not Application.objects.exists()
+
+
+def test_st_louis_county_takes_no_application_by_telephone() -> None:
+    owner = factories.user("owner")
+    with pytest.raises(Refused, match="takes no application by phone") as refused:
+        _file("st-louis-county-mo", owner, channel="phone")
+    assert "Application cannot be made via telephone" in str(refused.value.citation)
+    assert not Application.objects.exists()
+    case = _file("st-louis-county-mo", factories.user("walk-in"), channel="in-person")
+    assert case.channel == "in-person"
+
+
+def test_the_village_refuses_a_rental_application_the_owner_will_not_certify() -> None:
+    owner = factories.user("owner")
+    with pytest.raises(Refused, match="certifies the information") as refused:
+        _file("village-ord-08-457", owner, owner_certified=False)
+    assert refused.value.field == "owner_certified"
+    case = _file("village-ord-08-457", factories.user("landlord"), owner_certified=True)
+    assert case.owner_certified is True
+
+
+def test_st_louis_county_files_a_rental_apartment() -> None:
+    owner = factories.user("owner")
+    flat = factories.unit("st-louis-county-mo", "apartment", units_in_building=12, owner=owner)
+    case = applications.submit_application(
+        actor=owner, unit=flat, fee_item="re-occupancy-permit", trigger="lease", now=MONDAY
+    )
+    assert balance_due(case) == Decimal("80.00")
+
+
+def test_a_first_tenancy_of_new_construction_is_charged_what_the_estimator_quotes() -> None:
+    owner = factories.user("owner")
+    pack = get_pack("clayton-mo")
+    home = factories.unit("clayton-mo", "single-family", owner=owner)
+    case = applications.submit_application(
+        actor=owner,
+        unit=home,
+        fee_item="residential-occupancy",
+        trigger="new-construction",
+        now=MONDAY,
+    )
+    estimate = quote(
+        pack,
+        "residential-occupancy",
+        {"unit_type": "single-family", "new_construction_first_tenancy": True},
+        MONDAY.date(),
+    )
+    assert estimate.total == Decimal("0.00") == balance_due(case)
