@@ -11,6 +11,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Actor, Forbidden, NotFound, memberships, roles, staff_in
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.records.models import Relation
+from permitdesk.rules.lifecycle import Refused
 
 # Who records on a property (adds a unit, reports a change of occupancy): the owner and the
 # managing agent; a buyer or a tenant acts for their own application only.
@@ -80,3 +81,25 @@ def require_may_record_on(user: Actor, property_id: int, jurisdiction_id: int) -
         raise Forbidden("inspectors do not record properties, units or changes of occupancy")
     if property_id not in own_property_ids(user, RECORDS_ON):
         raise NotFound(f"property {property_id} not found")
+
+
+def require_applicant_still_related(application: Application) -> None:
+    """A permit is not issued on an application whose applicant's claim to the property was
+    refused or has ended since they applied (an application held for the clerk on a claim,
+    decision 0013): a live relation (claimed or verified) to the parcel or the unit must
+    stand. Staff of the jurisdiction who filed it, and applications from before relations
+    existed (migration records.0004 gave their applicants one), are not held to this."""
+    if roles(application.applicant, application.jurisdiction_id) & {Role.CLERK, Role.CODE_OFFICIAL}:
+        return
+    unit = application.unit
+    live = Relation.objects.filter(
+        person_id=application.applicant_id,
+        property_id=unit.property_id,
+        status__in=Relation.LIVE,
+    ).filter(Q(unit__isnull=True) | Q(unit_id=unit.pk))
+    if not live.exists():
+        raise Refused(
+            "the applicant's claim to this property was refused or has ended: no permit is "
+            "issued until a claim of theirs stands (they may claim again on the site)",
+            code="relation-refused",
+        )

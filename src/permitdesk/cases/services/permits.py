@@ -7,15 +7,13 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
 
-from permitdesk.accounts.models import Role
-from permitdesk.accounts.permissions import roles
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_event
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
+from permitdesk.cases.permissions import require_applicant_still_related
 from permitdesk.cases.services.base import (
     add_fee_lines,
     audit,
@@ -32,7 +30,6 @@ from permitdesk.cases.services.permit_applicants import (
     check_temporary_applicant,
 )
 from permitdesk.law.pack import Pack
-from permitdesk.records.models import Relation
 from permitdesk.rules.bounds import CORRECTION_DUE
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -42,28 +39,6 @@ from permitdesk.rules.lifecycle import (
 )
 from permitdesk.rules.periods import add_period
 from permitdesk.rules.quote import quote
-
-
-def _require_applicant_still_related(application: Application) -> None:
-    """A permit is not issued on an application whose applicant's claim to the property was
-    refused or has ended since they applied (an application held for the clerk on a claim,
-    decision 0013): a live relation (claimed or verified) to the parcel or the unit must
-    stand. Staff of the jurisdiction who filed it, and applications from before relations
-    existed (migration records.0004 gave their applicants one), are not held to this."""
-    if roles(application.applicant, application.jurisdiction_id) & {Role.CLERK, Role.CODE_OFFICIAL}:
-        return
-    unit = application.unit
-    live = Relation.objects.filter(
-        person_id=application.applicant_id,
-        property_id=unit.property_id,
-        status__in=Relation.LIVE,
-    ).filter(Q(unit__isnull=True) | Q(unit_id=unit.pk))
-    if not live.exists():
-        raise Refused(
-            "the applicant's claim to this property was refused or has ended: no permit is "
-            "issued until a claim of theirs stands (they may claim again on the site)",
-            code="relation-refused",
-        )
 
 
 def _number(pack: Pack, application: Application, kind: str, now: dt.datetime) -> str:
@@ -157,7 +132,7 @@ def issue_permit(
     with transaction.atomic():
         application = locked(application)
         require(actor, "issue-permit", application)
-        _require_applicant_still_related(application)
+        require_applicant_still_related(application)
         pack = pack_of(application)
         program = pack.item(application.fee_item).case
         if program is not None and program.ends_in != "permit":
@@ -225,7 +200,7 @@ def issue_conditional_permit(
     with transaction.atomic():
         application = locked(application)
         require(actor, "issue-conditional-permit", application)
-        _require_applicant_still_related(application)
+        require_applicant_still_related(application)
         pack = pack_of(application)
         on = local(pack, now).date()
         check_pack_offers(pack, "conditional_permit_conditions", "conditional occupancy permits")
