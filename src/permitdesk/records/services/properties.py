@@ -1,0 +1,157 @@
+"""Properties: recording a parcel once, and its staff's edits of the parcel id and address."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from permitdesk.accounts.permissions import roles
+from permitdesk.audit.services import record
+from permitdesk.law.pack import UnknownName
+from permitdesk.records.models import (
+    Jurisdiction,
+    Property,
+    Relation,
+    normalized,
+)
+from permitdesk.records.relations import EVIDENCE_LIMIT, check_kind, check_text, start_relation
+from permitdesk.records.services.base import (
+    create_once,
+    locked,
+    require_may_edit,
+    require_may_record,
+    save_if_changed,
+)
+from permitdesk.rules.lifecycle import Refused
+
+
+def create_property(
+    *,
+    actor: User,
+    jurisdiction_slug: str,
+    parcel_id: str,
+    address: str,
+    city: str,
+    state: str,
+    zip_code: str,
+    now: dt.datetime,
+    relation: str = Relation.Kind.OWNER,
+    evidence: str = "",
+) -> Property:
+    """A parcel in a jurisdiction; a parcel is recorded once per jurisdiction. The person who
+    records it (not its staff) claims their `relation` to it at the same time; anyone after
+    them claims a relation to the same record (records.relations.claim_relation)."""
+    jurisdiction = Jurisdiction.objects.filter(slug=jurisdiction_slug).first()
+    if jurisdiction is None:
+        served = ", ".join(Jurisdiction.objects.order_by("slug").values_list("slug", flat=True))
+        raise UnknownName(
+            f"jurisdiction '{jurisdiction_slug}' is not served here: one of: {served or '(none)'}"
+        )
+    require_may_record(actor, jurisdiction)
+    claims = not roles(actor, jurisdiction.pk)
+    if claims:
+        check_kind(relation)
+        evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
+    parcel_id, address = parcel_id.strip(), address.strip()
+    if not parcel_id or not address:
+        raise Refused(
+            "a property needs a parcel id and an address",
+            code="required",
+            field="address" if parcel_id.strip() else "parcel_id",
+        )
+    taken = Refused(
+        f"parcel {parcel_id} is already recorded in {jurisdiction}"
+        + (": claim your relation to it instead" if claims else ""),
+        code="taken",
+        field="parcel_id",
+    )
+
+    def create() -> Property:
+        place = Property.objects.create(
+            jurisdiction=jurisdiction,
+            parcel_id=parcel_id,
+            address=address,
+            normalized_address=normalized(address),
+            city=city.strip(),
+            state=state.strip().upper(),
+            zip_code=zip_code.strip(),
+        )
+        record(
+            actor=actor,
+            action="create-property",
+            obj=place,
+            at=now,
+            before=None,
+            after={"parcel_id": parcel_id, "address": address, "city": place.city},
+            jurisdiction_slug=jurisdiction.slug,
+        )
+        if claims:
+            start_relation(actor=actor, place=place, kind=relation, evidence=evidence, now=now)
+        return place
+
+    return create_once(
+        Property.objects.filter(jurisdiction=jurisdiction, parcel_id=parcel_id), taken, create
+    )
+
+
+def property_state(place: Property) -> dict[str, str]:
+    return {
+        "parcel_id": place.parcel_id,
+        "address": place.address,
+        "city": place.city,
+        "state": place.state,
+        "zip_code": place.zip_code,
+    }
+
+
+def check_place(parcel_id: str, address: str, state: str) -> None:
+    if not parcel_id or not address:
+        raise Refused(
+            "a property needs a parcel id and an address",
+            code="required",
+            field="address" if parcel_id else "parcel_id",
+        )
+    if len(state) != 2 or not state.isalpha():
+        raise Refused(
+            f"state must be a two-letter code such as MO, not '{state}'",
+            code="invalid",
+            field="state",
+        )
+
+
+@transaction.atomic
+def update_property(
+    *,
+    actor: User,
+    place: Property,
+    parcel_id: str,
+    address: str,
+    city: str,
+    state: str,
+    zip_code: str,
+    now: dt.datetime,
+) -> Property:
+    """A property's parcel id and address; nothing changed, nothing written."""
+    require_may_edit(actor, place.jurisdiction_id, f"property {place.pk}")
+    place = locked(Property, place.pk)
+    parcel_id, address, state = parcel_id.strip(), address.strip(), state.strip().upper()
+    check_place(parcel_id, address, state)
+    others = Property.objects.filter(jurisdiction_id=place.jurisdiction_id, parcel_id=parcel_id)
+    if others.exclude(pk=place.pk).exists():
+        raise Refused(
+            f"parcel {parcel_id} is already recorded in this jurisdiction",
+            code="taken",
+            field="parcel_id",
+        )
+    before = property_state(place)
+    place.parcel_id, place.address, place.normalized_address = (
+        parcel_id,
+        address,
+        normalized(address),
+    )
+    place.city, place.state, place.zip_code = city.strip(), state, zip_code.strip()
+    after = property_state(place)
+    save_if_changed(place, "update-property", actor, now, before, after, place.jurisdiction.slug)
+    return place
