@@ -68,7 +68,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
         cases=(
             CaseSpec(
                 "ended",
-                "ended",
                 "DEMO-CL-0002",
                 "",
                 "agent",
@@ -79,7 +78,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
             ),
             CaseSpec(
                 "issued",
-                "issued",
                 "DEMO-CL-0002",
                 "",
                 "agent",
@@ -88,12 +86,9 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 occupants=FAMILY_OF_THREE,
                 fail_first=True,
             ),
-            CaseSpec("failed", "failed", "DEMO-CL-0003", "A", "owner", "lease", "2026-10-05 09:30"),
+            CaseSpec("failed", "DEMO-CL-0003", "A", "owner", "lease", "2026-10-05 09:30"),
+            CaseSpec("approved", "DEMO-CL-0001", "1A", "agent", "lease", "2026-10-26 10:00"),
             CaseSpec(
-                "approved", "approved", "DEMO-CL-0001", "1A", "agent", "lease", "2026-10-26 10:00"
-            ),
-            CaseSpec(
-                "inspection-requested",
                 "inspection-requested",
                 "DEMO-CL-0001",
                 "2A",
@@ -102,9 +97,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "2026-11-09 10:00",
                 wanted_on="2026-11-30",
             ),
-            CaseSpec(
-                "submitted", "submitted", "DEMO-CL-0001", "2B", "owner", "lease", "2026-11-18 14:00"
-            ),
+            CaseSpec("submitted", "DEMO-CL-0001", "2B", "owner", "lease", "2026-11-18 14:00"),
         ),
     ),
     JurisdictionPlan(
@@ -150,7 +143,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
         cases=(
             CaseSpec(
                 "ended",
-                "ended",
                 "DEMO-SC-0001",
                 "",
                 "owner",
@@ -161,7 +153,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
             ),
             CaseSpec(
                 "issued",
-                "issued",
                 "DEMO-SC-0001",
                 "",
                 "owner",
@@ -171,15 +162,10 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 # good for a year even if the occupancy changes: approved at once, $35 due.
                 occupants=FAMILY_OF_THREE,
             ),
-            CaseSpec("failed", "failed", "DEMO-SC-0002", "A", "agent", "lease", "2026-10-06 10:00"),
+            CaseSpec("failed", "DEMO-SC-0002", "A", "agent", "lease", "2026-10-06 10:00"),
+            CaseSpec("approved", "DEMO-SC-0002", "B", "agent", "lease", "2026-10-27 10:00"),
+            CaseSpec("temporary", "DEMO-SC-0004", "", "owner", "sale", "2026-11-02 11:00"),
             CaseSpec(
-                "approved", "approved", "DEMO-SC-0002", "B", "agent", "lease", "2026-10-27 10:00"
-            ),
-            CaseSpec(
-                "temporary", "temporary", "DEMO-SC-0004", "", "owner", "sale", "2026-11-02 11:00"
-            ),
-            CaseSpec(
-                "inspection-requested",
                 "inspection-requested",
                 "DEMO-SC-0003",
                 "1",
@@ -188,9 +174,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "2026-11-10 10:00",
                 wanted_on="2026-12-01",
             ),
-            CaseSpec(
-                "submitted", "submitted", "DEMO-SC-0003", "2", "agent", "lease", "2026-11-18 09:15"
-            ),
+            CaseSpec("submitted", "DEMO-SC-0003", "2", "agent", "lease", "2026-11-18 09:15"),
         ),
     ),
     JurisdictionPlan(
@@ -228,7 +212,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
         cases=(
             CaseSpec(
                 "ended",
-                "ended",
                 "DEMO-SL-0001",
                 "",
                 "agent",
@@ -239,7 +222,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
             ),
             CaseSpec(
                 "issued",
-                "issued",
                 "DEMO-SL-0001",
                 "",
                 "owner",
@@ -248,12 +230,9 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 occupants=FAMILY_OF_THREE,
                 fail_first=True,
             ),
-            CaseSpec("failed", "failed", "DEMO-SL-0002", "A", "owner", "sale", "2026-10-07 10:00"),
+            CaseSpec("failed", "DEMO-SL-0002", "A", "owner", "sale", "2026-10-07 10:00"),
+            CaseSpec("approved", "DEMO-SL-0003", "101", "owner", "sale", "2026-10-28 10:00"),
             CaseSpec(
-                "approved", "approved", "DEMO-SL-0003", "101", "owner", "sale", "2026-10-28 10:00"
-            ),
-            CaseSpec(
-                "inspection-requested",
                 "inspection-requested",
                 "DEMO-SL-0003",
                 "204",
@@ -262,9 +241,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "2026-11-11 10:00",
                 wanted_on="2026-12-02",
             ),
-            CaseSpec(
-                "submitted", "submitted", "DEMO-SL-0002", "B", "agent", "lease", "2026-11-19 10:00"
-            ),
+            CaseSpec("submitted", "DEMO-SL-0002", "B", "agent", "lease", "2026-11-19 10:00"),
         ),
     ),
     JurisdictionPlan(
@@ -310,7 +287,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
         cases=(
             CaseSpec(
                 "ended",
-                "ended",
                 "DEMO-VI-0001",
                 "",
                 "owner",
@@ -320,7 +296,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 ended="2026-08-31 10:00",
             ),
             CaseSpec(
-                "issued",
                 "issued",
                 "DEMO-VI-0001",
                 "",
@@ -332,7 +307,6 @@ PLANS: tuple[JurisdictionPlan, ...] = (
             ),
             CaseSpec(
                 "conditional",
-                "conditional",
                 "DEMO-VI-0004",
                 "",
                 "owner",
@@ -342,12 +316,9 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 owner_statement="I will re-hang the gutters and cover the kitchen junction box "
                 "by December 31, 2026.",
             ),
-            CaseSpec("failed", "failed", "DEMO-VI-0002", "A", "agent", "lease", "2026-10-08 10:00"),
+            CaseSpec("failed", "DEMO-VI-0002", "A", "agent", "lease", "2026-10-08 10:00"),
+            CaseSpec("approved", "DEMO-VI-0003", "1", "owner", "sale", "2026-10-29 10:00"),
             CaseSpec(
-                "approved", "approved", "DEMO-VI-0003", "1", "owner", "sale", "2026-10-29 10:00"
-            ),
-            CaseSpec(
-                "inspection-requested",
                 "inspection-requested",
                 "DEMO-VI-0003",
                 "2",
@@ -356,9 +327,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "2026-11-12 10:00",
                 wanted_on="2026-12-03",
             ),
-            CaseSpec(
-                "submitted", "submitted", "DEMO-VI-0002", "B", "owner", "sale", "2026-11-20 10:00"
-            ),
+            CaseSpec("submitted", "DEMO-VI-0002", "B", "owner", "sale", "2026-11-20 10:00"),
         ),
     ),
 )

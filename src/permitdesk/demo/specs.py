@@ -56,8 +56,7 @@ class Person:
 
 @dataclass(frozen=True)
 class CaseSpec:
-    key: str  # unique within the jurisdiction; the application's idempotency key names it
-    goal: str  # one of GOALS
+    goal: str  # one of GOALS; one case per goal in a jurisdiction
     parcel_id: str
     label: str
     applicant: str  # "owner" or "agent"
@@ -70,6 +69,12 @@ class CaseSpec:
     end_reason: str = "change-of-tenancy"
     correction_due_on: str | None = None  # conditional
     owner_statement: str = ""  # conditional
+
+    @property
+    def key(self) -> str:
+        """Unique within the jurisdiction (one case per goal); the application's idempotency
+        key names it."""
+        return self.goal
 
 
 @dataclass(frozen=True)
