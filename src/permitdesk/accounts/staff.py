@@ -177,6 +177,15 @@ def _audit_and_mail(
     )
 
 
+def _locked(membership: Membership) -> Membership:
+    """The membership's row, locked for the change, with its person and jurisdiction."""
+    return (
+        Membership.objects.select_for_update()
+        .select_related("user", "jurisdiction")
+        .get(pk=membership.pk)
+    )
+
+
 def grant_role(
     *,
     actor: User | None,
@@ -226,11 +235,7 @@ def change_role(
     """Make one of a person's roles in a jurisdiction another (a clerk becomes an inspector)."""
     role_named(role)
     with transaction.atomic():
-        found = (
-            Membership.objects.select_for_update()
-            .select_related("user", "jurisdiction")
-            .get(pk=membership.pk)
-        )
+        found = _locked(membership)
         previous = found.role
         _require_may_manage(actor, found.jurisdiction, previous, found.user)
         _require_may_manage(actor, found.jurisdiction, role, found.user)
@@ -271,11 +276,7 @@ def revoke_role(
     """Take one role in one jurisdiction away from a person; the removed membership (its pk
     kept) is returned."""
     with transaction.atomic():
-        found = (
-            Membership.objects.select_for_update()
-            .select_related("user", "jurisdiction")
-            .get(pk=membership.pk)
-        )
+        found = _locked(membership)
         _require_may_manage(actor, found.jurisdiction, found.role, found.user)
         _keep_a_division_admin(found)
         _audit_and_mail(
