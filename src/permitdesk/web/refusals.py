@@ -4,7 +4,11 @@ form. Never by matching the refusal's words: they are for people and may change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
+
+from permitdesk.rules.lifecycle import Refused
 
 
 def refusal_text(error: Exception) -> str:
@@ -26,3 +30,14 @@ def refused_field(form: forms.Form, error: Exception, default: str | None = None
 def attach_refusal(form: forms.Form, error: Exception, default: str | None = None) -> None:
     """Put a service's refusal, as a sentence with its citation, beside its field."""
     form.add_error(refused_field(form, error, default), refusal_text(error))
+
+
+def written(form: forms.Form, write: Callable[[], object], default: str | None = None) -> bool:
+    """Make the form's change (`write`, a service call): True when it is made; when the
+    service refuses, the refusal is put beside its field and nothing is written."""
+    try:
+        write()
+    except Refused as error:
+        attach_refusal(form, error, default)
+        return False
+    return True

@@ -4,6 +4,7 @@ a refusal re-renders the page with the form (422), a success redirects to the pa
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -28,8 +29,7 @@ from permitdesk.records.services import (
     update_property,
     update_unit,
 )
-from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.refusals import written
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 from permitdesk.web.staff.record_forms import (
     BedroomForm,
@@ -47,14 +47,14 @@ def property_page(request: HttpRequest, pk: int) -> HttpResponse:
     place = selectors.property_detail(pk)
     require_may_edit(user, place.jurisdiction_id, f"property {pk}")
     form = PropertyForm(request.POST or None, initial=property_state(place))
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_property(actor=user, place=place, now=timezone.now(), **form.cleaned_data)
-        except Refused as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, "The property was saved.")
-            return redirect("web:staff-property", pk=pk)
+    change = partial(update_property, actor=user, place=place, now=timezone.now())
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and written(form, partial(change, **form.cleaned_data))
+    ):
+        messages.success(request, "The property was saved.")
+        return redirect("web:staff-property", pk=pk)
     status = 422 if form.is_bound else 200
     return render(request, "web/staff/property.html", {"place": place, "form": form}, status=status)
 
@@ -121,15 +121,9 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return unit_page(request, unit)
     form = UnitForm(request.POST)
-    if form.is_valid():
-        try:
-            update_unit(
-                actor=signed_in_user(request), unit=unit, now=timezone.now(), **form.cleaned_data
-            )
-        except Refused as error:
-            attach_refusal(form, error)
-        else:
-            return _saved(request, unit, "The unit was saved.")
+    change = partial(update_unit, actor=signed_in_user(request), unit=unit, now=timezone.now())
+    if form.is_valid() and written(form, partial(change, **form.cleaned_data)):
+        return _saved(request, unit, "The unit was saved.")
     return unit_page(request, unit, 422, edit=form)
 
 
@@ -147,18 +141,9 @@ def _room(data: dict[str, Any]) -> BedroomInput:
 def bedroom_add(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
     form = BedroomForm(request.POST, auto_id="new-bedroom-%s")
-    if form.is_valid():
-        try:
-            add_bedroom(
-                actor=signed_in_user(request),
-                unit=unit,
-                room=_room(form.cleaned_data),
-                now=timezone.now(),
-            )
-        except Refused as error:
-            attach_refusal(form, error)
-        else:
-            return _saved(request, unit, "The bedroom was added.")
+    add = partial(add_bedroom, actor=signed_in_user(request), unit=unit, now=timezone.now())
+    if form.is_valid() and written(form, partial(add, room=_room(form.cleaned_data))):
+        return _saved(request, unit, "The bedroom was added.")
     return unit_page(request, unit, 422, add=form)
 
 
@@ -169,19 +154,12 @@ def bedroom_change(request: HttpRequest, pk: int) -> HttpResponse:
     rooms = {room.pk: room for room in unit.bedrooms.all()}
     named = request.POST.get("bedroom", "")
     form = _bedroom_form(int(named) if named.isdigit() else 0, list(rooms), request.POST)
-    if form.is_valid():
-        room = rooms[form.cleaned_data["bedroom"]]
-        try:
-            change_bedroom(
-                actor=signed_in_user(request),
-                bedroom=room,
-                room=_room(form.cleaned_data),
-                now=timezone.now(),
-            )
-        except Refused as error:
-            attach_refusal(form, error)
-        else:
-            return _saved(request, unit, "The bedroom was saved.")
+    change = partial(change_bedroom, actor=signed_in_user(request), now=timezone.now())
+    if form.is_valid() and written(
+        form,
+        partial(change, bedroom=rooms[form.cleaned_data["bedroom"]], room=_room(form.cleaned_data)),
+    ):
+        return _saved(request, unit, "The bedroom was saved.")
     return unit_page(request, unit, 422, change=form)
 
 
@@ -208,14 +186,14 @@ def party_page(request: HttpRequest, pk: int) -> HttpResponse:
     require_may_edit_party(user, party)
     cases = sorted(party.applications.all(), key=lambda case: case.pk)
     form = PartyForm(request.POST or None, initial=party_state(party))
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_party(actor=user, party=party, now=timezone.now(), **form.cleaned_data)
-        except Refused as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, "The party was saved.")
-            return redirect("web:staff-party", pk=pk)
+    change = partial(update_party, actor=user, party=party, now=timezone.now())
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and written(form, partial(change, **form.cleaned_data))
+    ):
+        messages.success(request, "The party was saved.")
+        return redirect("web:staff-party", pk=pk)
     status = 422 if form.is_bound else 200
     found = {"party": party, "form": form, "cases": cases}
     return render(request, "web/staff/party.html", found, status=status)
