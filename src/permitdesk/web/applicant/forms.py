@@ -26,7 +26,18 @@ def _yes_no(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
-class PropertyForm(forms.Form):
+class _ChoosesJurisdiction(forms.Form):
+    """A form whose `jurisdiction` field offers every jurisdiction, by name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = list(Jurisdiction.objects.order_by("name").values_list("slug", "name"))
+        field = self.fields["jurisdiction"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "- Select -"), *choices]
+
+
+class PropertyForm(_ChoosesJurisdiction):
     jurisdiction = forms.ChoiceField(label="Jurisdiction", help_text="Where the property is.")
     parcel_id = forms.CharField(
         label="Parcel id", max_length=64, help_text="As on the tax bill, e.g. 18K-22-0304."
@@ -60,13 +71,6 @@ class PropertyForm(forms.Form):
         help_text="For an agent, buyer or tenant: the owner's authorisation, the sales "
         "contract or the lease (what it is, its date and reference).",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices = list(Jurisdiction.objects.order_by("name").values_list("slug", "name"))
-        field = self.fields["jurisdiction"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "- Select -"), *choices]
 
 
 class UnitForm(forms.Form):
@@ -283,7 +287,7 @@ class OccupantForm(forms.Form):
             self.fields["relationship"].required = True
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(_ChoosesJurisdiction):
     """Claiming a relation to a recorded parcel (records.relations.claim_relation)."""
 
     jurisdiction = forms.ChoiceField(label="Jurisdiction", help_text="Where the property is.")
@@ -309,10 +313,3 @@ class ClaimForm(forms.Form):
         help_text="The owner's authorisation for an agent, the sales contract for a buyer, "
         "the lease for a tenant: what it is, its date and reference. The clerk verifies it.",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices = list(Jurisdiction.objects.order_by("name").values_list("slug", "name"))
-        field = self.fields["jurisdiction"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "- Select -"), *choices]
