@@ -33,6 +33,7 @@ from permitdesk.ops.pg import (
     Failure,
     media_root,
     row_counts,
+    run,
     sha256,
     tool,
 )
@@ -159,12 +160,7 @@ def backup(destination: Path, now: dt.datetime) -> Path:
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     os.umask(0o077)  # the dump and the photos are personal data: files only the owner reads
-    try:
-        backup(Path(arguments.destination), dt.datetime.now(dt.UTC))
-    except Failure as failure:
-        print(f"backup: {failure}", file=sys.stderr)
-        return 1
-    return 0
+    return run("backup", lambda: backup(Path(arguments.destination), dt.datetime.now(dt.UTC)))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,16 @@ FORMAT = 1  # the manifest's layout; a restore refuses a backup of another forma
 
 class Failure(Exception):
     """A refusal or a failure, said in one message that tells the operator what to do."""
+
+
+def run(program: str, work: Callable[[], object]) -> int:
+    """A script's exit status: 0 when `work` is done; 1, its failure said on stderr."""
+    try:
+        work()
+    except Failure as failure:
+        print(f"{program}: {failure}", file=sys.stderr)
+        return 1
+    return 0
 
 
 @dataclass(frozen=True)

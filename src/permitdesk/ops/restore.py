@@ -28,6 +28,7 @@ from permitdesk.ops.pg import (
     Failure,
     media_root,
     row_counts,
+    run,
     sha256,
     tool,
 )
@@ -184,12 +185,8 @@ def restore(folder: Path, force: bool, now: dt.datetime) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
-    try:
-        restore(Path(arguments.backup), arguments.force, dt.datetime.now(dt.UTC))
-    except Failure as failure:
-        print(f"restore: {failure}", file=sys.stderr)
-        return 1
-    return 0
+    now = dt.datetime.now(dt.UTC)
+    return run("restore", lambda: restore(Path(arguments.backup), arguments.force, now))
 
 
 if __name__ == "__main__":
