@@ -66,28 +66,25 @@ class BedroomForm(forms.Form):
     smoke_alarm = forms.BooleanField(label="Smoke alarm", required=False, initial=True)
 
 
-class ChosenBedroomForm(BedroomForm):
+class _OneOfTheBedrooms(forms.Form):
+    """A form about one of the unit's bedrooms (`bedrooms`, their pks), named in a hidden field."""
+
+    bedroom = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, bedrooms: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["bedroom"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [(pk, str(pk)) for pk in bedrooms]
+        field.error_messages["invalid_choice"] = "that bedroom is not one of this unit's"
+
+
+class ChosenBedroomForm(_OneOfTheBedrooms, BedroomForm):
     """A change to one of the unit's bedrooms: which, and its new facts."""
 
-    bedroom = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, bedrooms: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["bedroom"]
-        assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [(pk, str(pk)) for pk in bedrooms]
-        field.error_messages["invalid_choice"] = "that bedroom is not one of this unit's"
-
-
-class RemoveBedroomForm(forms.Form):
-    bedroom = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, bedrooms: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["bedroom"]
-        assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [(pk, str(pk)) for pk in bedrooms]
-        field.error_messages["invalid_choice"] = "that bedroom is not one of this unit's"
+class RemoveBedroomForm(_OneOfTheBedrooms):
+    pass
 
 
 class PartyForm(forms.Form):
