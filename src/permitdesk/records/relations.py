@@ -35,7 +35,8 @@ EVIDENCE_NAMED: dict[str, str] = {
 }
 
 
-def _state(relation: Relation) -> dict[str, object]:
+def relation_state(relation: Relation) -> dict[str, object]:
+    """What the trail records of a relation, before and after a change."""
     return {
         "person": relation.person_id,
         "property": relation.property_id,
@@ -56,7 +57,7 @@ def _audit(
         obj=relation,
         at=now,
         before=before,
-        after=_state(relation),
+        after=relation_state(relation),
         jurisdiction_slug=relation.property.jurisdiction.slug,
     )
 
@@ -230,7 +231,7 @@ def _decide(
                 f"this claim is {relation.status}; only a claimed relation is verified or refused",
                 code="status",
             )
-        before = _state(relation)
+        before = relation_state(relation)
         relation.status = status
         relation.reason = reason
         relation.decided_at = now
@@ -274,7 +275,7 @@ def end_relation(*, actor: User, relation: Relation, reason: str, now: dt.dateti
                 f"this relation is {relation.status}; only a claimed or verified one ends",
                 code="status",
             )
-        before = _state(relation)
+        before = relation_state(relation)
         relation.status = Relation.Status.ENDED
         relation.reason = reason
         relation.ended_at = now

@@ -19,7 +19,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.imports.pipeline import Context, Kind, Plan
 from permitdesk.imports.rows import Fields, Row
 from permitdesk.records.models import Jurisdiction, Property, Relation, Unit
-from permitdesk.records.relations import EVIDENCE_LIMIT
+from permitdesk.records.relations import EVIDENCE_LIMIT, relation_state
 
 BATCH = 1000
 KINDS = tuple(Relation.Kind.values)
@@ -106,15 +106,10 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     return plan
 
 
-def _state(relation: Relation) -> dict[str, Any]:
-    return {
-        "person": relation.person_id,
-        "property": relation.property_id,
-        "unit": relation.unit_id,
-        "kind": relation.kind,
-        "status": relation.status,
-        "evidence": relation.evidence,
-    }
+def _state(relation: Relation) -> dict[str, object]:
+    """The relation as the trail records it (records.relations), without the reason of a
+    clerk's decision, which an imported relation has none of."""
+    return {k: v for k, v in relation_state(relation).items() if k != "reason"}
 
 
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
