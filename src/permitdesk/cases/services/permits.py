@@ -115,6 +115,42 @@ def _end_earlier(
     return [permit.number for permit in earlier]
 
 
+def _issue(
+    pack: Pack,
+    application: Application,
+    kind: str,
+    status: str,
+    *,
+    action: str,
+    actor: User,
+    now: dt.datetime,
+    earlier: list[Permit],
+    noted: dict[str, Any],
+    superseded: list[str] | None = None,
+    **made: object,
+) -> Permit:
+    """A permit of `kind` issued (`made`: its end, evidence or correction date): the case set
+    to `status`, the earlier permits on the unit ended by it, its audit event (`noted` beside
+    the permit's number and the permits it ended: `superseded` of the case's own and the
+    earlier ones) and its notice."""
+    before = state(application)
+    permit = _create(pack, application, kind, now, **made)
+    application.status = status
+    application.save(update_fields=["status"])
+    ended = [*(superseded or []), *_end_earlier(pack, earlier, permit, actor=actor, now=now)]
+    audit(
+        application,
+        actor=actor,
+        action=action,
+        obj=permit,
+        at=now,
+        before=before,
+        after={**state(application), "permit": permit.number, **noted, "ended": ended},
+    )
+    messages.permit_issued(permit, at=now)
+    return permit
+
+
 def issue_permit(
     *,
     actor: User,
@@ -162,29 +198,23 @@ def issue_permit(
             "certificate of occupancy issued",
             now,
         )
-        before = state(application)
-        permit = _create(
-            pack, application, Permit.Kind.STANDARD, now, ends_on=ends_on, evidence=evidence
-        )
-        application.status = Application.Status.ISSUED
-        application.save(update_fields=["status"])
-        audit(
+        return _issue(
+            pack,
             application,
-            actor=actor,
+            Permit.Kind.STANDARD,
+            Application.Status.ISSUED,
             action="issue-permit",
-            obj=permit,
-            at=now,
-            before=before,
-            after={
-                **state(application),
-                "permit": permit.number,
+            actor=actor,
+            now=now,
+            earlier=earlier,
+            superseded=superseded,
+            noted={
                 "ends_on": ends_on.isoformat() if ends_on else None,
-                "ended": superseded + _end_earlier(pack, earlier, permit, actor=actor, now=now),
                 **overrides(overridden, override_reason),
             },
+            ends_on=ends_on,
+            evidence=evidence,
         )
-        messages.permit_issued(permit, at=now)
-    return permit
 
 
 def issue_conditional_permit(
@@ -219,29 +249,21 @@ def issue_conditional_permit(
             )
         CORRECTION_DUE.check("correction_due_on", correction_due_on, on)
         earlier = _earlier_permits(pack, application, on)
-        before = state(application)
-        permit = _create(
-            pack, application, Permit.Kind.CONDITIONAL, now, correction_due_on=correction_due_on
-        )
-        application.status = Application.Status.CONDITIONAL
-        application.save(update_fields=["status"])
-        audit(
+        return _issue(
+            pack,
             application,
-            actor=actor,
+            Permit.Kind.CONDITIONAL,
+            Application.Status.CONDITIONAL,
             action="issue-conditional-permit",
-            obj=permit,
-            at=now,
-            before=before,
-            after={
-                **state(application),
-                "permit": permit.number,
+            actor=actor,
+            now=now,
+            earlier=earlier,
+            noted={
                 "correction_due_on": correction_due_on.isoformat(),
                 "owner_statement": owner_statement.strip(),
-                "ended": _end_earlier(pack, earlier, permit, actor=actor, now=now),
             },
+            correction_due_on=correction_due_on,
         )
-        messages.permit_issued(permit, at=now)
-    return permit
 
 
 def issue_temporary_permit(
