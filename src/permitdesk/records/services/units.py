@@ -39,16 +39,7 @@ def add_unit(
     one; to anyone else the property is not found."""
     jurisdiction = place.jurisdiction
     require_may_record_on(actor, place.pk, place.jurisdiction_id)
-    if unit_type not in Unit.UnitType.values:
-        raise Refused(
-            f"unit_type '{unit_type}' is not one of: {', '.join(Unit.UnitType.values)}",
-            code="choice",
-            field="unit_type",
-        )
-    if units_in_building < 1:
-        raise Refused(
-            "units_in_building must be at least 1", code="too-small", field="units_in_building"
-        )
+    check_unit_fields(unit_type, units_in_building)
     label = label.strip()
     taken = Refused(
         f"unit '{label or '(no label)'}' is already recorded at {place}",
