@@ -18,7 +18,7 @@ from permitdesk.cli.dates import UsageError, on_date
 from permitdesk.law.loader import PackError, get_pack, load_pack, pack_slugs
 from permitdesk.law.pack import NotInForce, Pack, UnknownName
 from permitdesk.law.uses import inert_terms
-from permitdesk.rules.calendar import NaiveTime, zone
+from permitdesk.rules.calendar import NaiveTime, given_moment, zone
 from permitdesk.rules.deadlines import deadlines
 from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.facts import FactError
@@ -46,15 +46,7 @@ def _facts(pairs: Sequence[str]) -> dict[str, str]:
 def _now(pack: Pack, text: str | None) -> dt.datetime:
     if text is None:
         return dt.datetime.now(zone(pack))
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            f"--now must be a date and time with offset, e.g. 2026-11-20T15:30-06:00, not {text!r}"
-        ) from None
-    if moment.tzinfo is None:
-        raise UsageError("--now must include a time zone offset, e.g. 2026-11-20T15:30-06:00")
-    return moment
+    return given_moment(text, option="--now", example="2026-11-20T15:30-06:00", error=UsageError)
 
 
 def _emit(args: argparse.Namespace, data: object, text: str) -> None:

@@ -39,6 +39,22 @@ def local(pack: Pack, moment: dt.datetime, name: str = "now") -> dt.datetime:
 
 
 @lru_cache(maxsize=256)
+def given_moment(
+    text: str, *, option: str, example: str, error: type[ValueError] = ValueError
+) -> dt.datetime:
+    """A moment a person typed (`option`, e.g. --now): an ISO date and time with its offset;
+    `error` (the caller's kind of bad input) says what is allowed, with `example`."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise error(
+            f"{option} must be a date and time with offset, e.g. {example}, not {text!r}"
+        ) from None
+    if moment.tzinfo is None:
+        raise error(f"{option} must include a time zone offset, e.g. {example}")
+    return moment
+
+
 def _holidays(state: str, year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("US", subdiv=state, years=year)
 

@@ -12,6 +12,7 @@ from django.db import DatabaseError
 
 from permitdesk.law.loader import pack_slugs
 from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.calendar import given_moment
 from permitdesk.sweeps.run import report, run_sweep
 
 BAD_INPUT = 2
@@ -30,15 +31,8 @@ class SweepUsageError(ValueError):
 def parse_now(text: str | None, clock: Callable[[], dt.datetime]) -> dt.datetime:
     if text is None:
         return clock()
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise SweepUsageError(
-            f"--now must be a date and time with offset, e.g. 2026-11-20T06:00-06:00, not {text!r}"
-        ) from None
-    if moment.tzinfo is None:
-        raise SweepUsageError("--now must include a time zone offset, e.g. 2026-11-20T06:00-06:00")
-    return moment
+    example = "2026-11-20T06:00-06:00"
+    return given_moment(text, option="--now", example=example, error=SweepUsageError)
 
 
 def check_jurisdiction(slug: str | None) -> None:
