@@ -16,7 +16,7 @@ from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from tests.factories.records import unit, user
+from tests.factories.records import staff, unit, user
 from tests.factories.steps import book, pass_inspection
 from tests.moments import central
 
@@ -51,6 +51,18 @@ def payment_method(pack: Pack) -> str:
         if pack.has_term("payment_methods")
         else "check"
     )
+
+
+def booked_for_wednesday(
+    slug: str, filed: dt.datetime = MONDAY
+) -> tuple[dict[str, User], Application, Inspection]:
+    """`slug`'s staff, and a case its owner filed at `filed` (Monday unless told), paid, its
+    first inspection booked for Wednesday 2026-11-18 and assigned to the staff's inspector."""
+    crew = staff(slug)
+    owner = user("owner")
+    case = file_case(slug, owner, now=filed)
+    pay(case, crew[Role.CLERK], filed)
+    return crew, case, book(case, crew, owner, dt.date(2026, 11, 18), filed)
 
 
 def record(

@@ -21,6 +21,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
+from tests.factories import anywhere
 from tests.factories.anywhere import MONDAY, SUNDAY
 from tests.factories.anywhere import file_case as _file
 from tests.factories.anywhere import pay as _pay
@@ -170,14 +171,10 @@ def test_a_code_officials_override_is_recorded_beside_the_refusal(who: factories
 
 
 def test_a_sunday_application_cannot_be_inspected_or_permitted_on_sunday() -> None:
-    crew = factories.staff("clayton-mo")
-    owner = factories.user("owner")
-    case = _file("clayton-mo", owner, now=SUNDAY)
-    _pay(case, crew[Role.CLERK], SUNDAY)
+    crew, case, visit = anywhere.booked_for_wednesday("clayton-mo", filed=SUNDAY)
     # Processed at the start of Tuesday (24 business hours from Monday's opening); the
     # request, read Monday before 4:00 PM, goes on Tuesday (cutoff_read_at: request).
     assert local(get_pack("clayton-mo"), case.processed_at) == central("2026-11-17 00:00")
-    visit = _book(case, crew, owner, dt.date(2026, 11, 18), SUNDAY)  # Wednesday
     with pytest.raises(Refused, match="no inspection can be received before then") as refused:
         _record(crew, visit, SUNDAY, "passed")
     assert refused.value.code == "not-processed"
@@ -198,11 +195,7 @@ def test_a_sunday_application_cannot_be_inspected_or_permitted_on_sunday() -> No
 
 
 def test_only_a_code_official_overrides_the_schedule_and_the_override_is_audited() -> None:
-    crew = factories.staff("clayton-mo")
-    owner = factories.user("owner")
-    case = _file("clayton-mo", owner, now=SUNDAY)
-    _pay(case, crew[Role.CLERK], SUNDAY)
-    visit = _book(case, crew, owner, dt.date(2026, 11, 18), SUNDAY)
+    crew, case, visit = anywhere.booked_for_wednesday("clayton-mo", filed=SUNDAY)
     with pytest.raises(Forbidden, match="only a code official"):
         inspections.record_inspection_result(
             actor=crew[Role.INSPECTOR],
@@ -228,11 +221,7 @@ def test_only_a_code_official_overrides_the_schedule_and_the_override_is_audited
 
 
 def test_the_approval_counts_from_the_inspection_day_not_a_late_recording() -> None:
-    crew = factories.staff("clayton-mo")
-    owner = factories.user("owner")
-    case = _file("clayton-mo", owner)
-    _pay(case, crew[Role.CLERK], MONDAY)
-    visit = _book(case, crew, owner, dt.date(2026, 11, 18), MONDAY)
+    crew, case, visit = anywhere.booked_for_wednesday("clayton-mo")
     _record(
         crew,
         visit,
@@ -275,11 +264,7 @@ def test_the_village_inspection_waits_for_the_third_visits_fee() -> None:
 
 def test_a_village_violation_notice_states_the_maximum_penalty() -> None:
     slug = "village-ord-08-457"
-    crew = factories.staff(slug)
-    owner = factories.user("owner")
-    case = _file(slug, owner)
-    _pay(case, crew[Role.CLERK], MONDAY)
-    visit = _book(case, crew, owner, dt.date(2026, 11, 18), MONDAY)
+    crew, _, visit = anywhere.booked_for_wednesday(slug)
     _record(
         crew,
         visit,
