@@ -5,6 +5,8 @@ updates the party, with before and after."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
@@ -89,6 +91,20 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     return plan
 
 
+def _event(
+    context: Context,
+    row: Row,
+    party: Party,
+    where: Jurisdiction,
+    case: Application | None,
+    **change: Any,
+) -> AuditEvent:
+    """The import's audit event of a party, filed under the case that names it (if any)."""
+    return context.event(
+        row, "import-party", party, where, application_id=case.pk if case else None, **change
+    )
+
+
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
     made = Party.objects.bulk_create(
         [Party(**values) for *_, values, _ in plan.creates], batch_size=BATCH
@@ -105,12 +121,12 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         for (row, where, *_), party in zip(plan.creates, made, strict=True)
     }
     events = [
-        context.event(
+        _event(
+            context,
             row,
-            "import-party",
             party,
             where,
-            application_id=case.pk if case else None,
+            case,
             after={**values, "source_ref": row["source_ref"], "case_ref": row["case_ref"]},
         )
         for (row, where, case, _, values, _), party in zip(plan.creates, made, strict=True)
@@ -125,17 +141,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
             changed.append(party)
         links.append((case, party))
         after = {**values, "case_ref": row["case_ref"]}
-        events.append(
-            context.event(
-                row,
-                "import-party",
-                party,
-                where,
-                application_id=case.pk if case else None,
-                before=before,
-                after=after,
-            )
-        )
+        events.append(_event(context, row, party, where, case, before=before, after=after))
     Party.objects.bulk_update(changed, list(party_state(Party())), batch_size=BATCH)
     Application.parties.through.objects.bulk_create(
         [
