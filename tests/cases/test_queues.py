@@ -30,19 +30,15 @@ def test_each_queue_holds_the_cases_in_its_state(
     slug = "st-louis-county-mo"
     crew = factories.staff(slug)
     owner = factories.user("queue-owner")
-    fresh = applications.submit_application(
-        actor=owner,
-        unit=factories.unit(slug, "condo", 5, parcel="A", owner=owner),
-        fee_item="re-occupancy-permit",
-        trigger="sale",
-        now=NOW,
-    )
-    paid = applications.submit_application(
-        actor=owner,
-        unit=factories.unit(slug, "condo", 5, parcel="B", owner=owner),
-        fee_item="re-occupancy-permit",
-        trigger="sale",
-        now=NOW,
+    fresh, paid = (
+        applications.submit_application(
+            actor=owner,
+            unit=factories.unit(slug, "condo", 5, parcel=parcel, owner=owner),
+            fee_item="re-occupancy-permit",
+            trigger="sale",
+            now=NOW,
+        )
+        for parcel in ("A", "B")
     )
     payments.record_payment(
         actor=crew[Role.CLERK], application=paid, method="check", amount=Decimal("80.00"), now=NOW
