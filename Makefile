@@ -37,6 +37,8 @@ typecheck: venv ## mypy (strict; files and options in pyproject [tool.mypy])
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
+	@# Chromium and its fonts for the browser tests: missing, one line says how to install them.
+	scripts/check-browser
 	$(MAKE) --no-print-directory lint typecheck
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(PYTEST)
