@@ -37,6 +37,8 @@ typecheck: venv ## mypy (strict; files and options in pyproject [tool.mypy])
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 test: venv ## lint, typecheck, then the test suite on SQLite and on PostgreSQL
+	@# Chromium and its fonts for the browser tests: missing, one line says how to install them.
+	scripts/check-browser
 	$(MAKE) --no-print-directory lint typecheck
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(PYTEST)
@@ -55,15 +57,19 @@ test-fast: venv ## the layers contract, then the rules, law and CLI tests (no da
 # ignored here, so a real database never gets the demo accounts. Every step is idempotent:
 # `make run` again keeps the data. whitenoise serves the static files straight from the apps'
 # folders (no collectstatic); --noreload keeps it one process, so Ctrl-C stops it.
-# BIND=host:port changes where it listens.
+# BIND=host:port changes where it listens, and with it the address the demo prints on
+# permits (QR codes), PDFs, e-mails and feed links: permitdesk.demo.serving turns BIND into
+# PUBLIC_URL and ALLOWED_HOSTS (0.0.0.0: this machine's network address), unless set already.
 BIND ?= 127.0.0.1:8000
 DEMO := env -u DATABASE_URL $(BIN)/python manage.py
+SERVING = $(BIN)/python -m permitdesk.demo.serving $(BIND)
 run: venv ## the demo: migrate SQLite, load jurisdictions + demo data, print logins, serve :8000
+	@$(SERVING) >/dev/null
 	$(DEMO) migrate --noinput
 	$(DEMO) load_jurisdictions
-	$(DEMO) demo_data
-	@echo "Serving http://$(BIND)/ (admin: http://$(BIND)/admin/); Ctrl-C stops it."
-	$(DEMO) runserver --noreload $(BIND)
+	env $$($(SERVING)) $(DEMO) demo_data
+	@env $$($(SERVING)) sh -c 'echo "Serving $$PUBLIC_URL/ (admin: $$PUBLIC_URL/admin/); Ctrl-C stops it."'
+	env $$($(SERVING)) $(DEMO) runserver --noreload $(BIND)
 
 # Production-style, without demo data: the database DATABASE_URL names (unset: the SQLite
 # file), static files collected into var/static and served hashed and compressed by

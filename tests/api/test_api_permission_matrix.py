@@ -125,6 +125,7 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
         PUBLIC,
     ),
     ("GET", "/verify/{permit_token}", None, PUBLIC),
+    ("GET", "/verify/{permit_token}/child?first_name=Ana&last_name=Lee", None, PUBLIC),
 ]
 
 

@@ -89,3 +89,56 @@ def test_the_public_verification_no_longer_calls_the_earlier_permit_valid(client
     _issue(second_case, crew, dt.date(2027, 3, 4))
     body = client.get(f"/api/verify/{first.number}").json()
     assert body["status"] == "ended"
+
+
+def test_a_school_learns_whether_one_child_is_on_the_permit_and_nothing_else(
+    clock: Clock,
+) -> None:
+    clock.set(central("2026-11-20 09:00"))
+    permit = paperwork.clayton_permit(factories.people())  # Ben Tenant, 6; Zoë Łukasz 李, 29
+    path = f"/verify/{permit.number}/child"
+    status, yes = Api().get(path, first_name="Ben", last_name="Tenant")
+    assert status == 200
+    assert yes == {"number": permit.number, "status": "valid", "named": True}
+    # Any case or spacing; by the QR code's token too.
+    status, spaced = Api().get(
+        f"/verify/{permit.verification_token}/child", first_name=" ben ", last_name="TENANT"
+    )
+    assert (status, spaced["named"]) == (200, True)
+    # An adult of the household, or a name not there: no, and no one else is named.
+    for first, last in (("Zoë", "Łukasz 李"), ("Ben", "Smith"), ("Ada", "Tenant")):
+        status, no = Api().get(path, first_name=first, last_name=last)
+        assert (status, no) == (200, {"number": permit.number, "status": "valid", "named": False})
+
+
+def test_a_child_on_an_ended_permit_is_not_confirmed(clock: Clock) -> None:
+    from permitdesk.cases.services import permits
+
+    clock.set(central("2026-11-20 09:00"))
+    who = factories.people()
+    permit = paperwork.clayton_permit(who)
+    permits.end_permit(
+        actor=who.clerk, permit=permit, reason="change-of-tenancy", now=central("2026-11-19 09:00")
+    )
+    status, answer = Api().get(
+        f"/verify/{permit.number}/child", first_name="Ben", last_name="Tenant"
+    )
+    assert (status, answer["status"], answer["named"]) == (200, "ended", False)
+
+
+def test_a_child_question_names_what_is_wrong_and_counts_against_the_limit(
+    clock: Clock, settings: Any
+) -> None:
+    settings.VERIFY_RATE_LIMIT, settings.VERIFY_RATE_WINDOW = 2, 60
+    clock.set(central("2026-11-20 09:00:10"))
+    permit = paperwork.clayton_permit(factories.people())
+    status, body = Api().get(f"/verify/{permit.number}/child", first_name="Ben")
+    assert status == 422
+    assert "last_name" in str(body["detail"])
+    status, _ = Api().get("/verify/CM-2026-999999-S1/child", first_name="Ben", last_name="Tenant")
+    assert status == 404
+    status, _ = Api().get(f"/verify/{permit.number}/child", first_name="Ben", last_name="Tenant")
+    assert status == 200
+    status, body = Api().get(f"/verify/{permit.number}/child", first_name="Ben", last_name="Tenant")
+    assert status == 429
+    assert "too many permit verifications" in body["detail"]

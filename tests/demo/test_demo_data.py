@@ -23,6 +23,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Inspection, Permit
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.demo.build import DEMO_PASSWORD, demo_token
+from permitdesk.demo.clock import REFERENCE_DAY
 from permitdesk.demo.plans import PLANS
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction, Property, Unit
@@ -40,9 +41,11 @@ TAGS = {
 }
 
 
-def demo_data(**options: object) -> str:
+def demo_data(today: dt.date = REFERENCE_DAY, **options: object) -> str:
+    """The demo as loaded on `today` (by default the day its plans were written for, so their
+    moments are the ones written)."""
     out = StringIO()
-    call_command("demo_data", force=True, stdout=out, **options)
+    call_command("demo_data", force=True, stdout=out, today=today, **options)
     return out.getvalue()
 
 

@@ -24,6 +24,12 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium, never a downloaded one (`playwright install` cannot run here)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"the browser tests need Chromium at {CHROMIUM}: sudo apt-get install chromium "
+            "fonts-liberation (or set PLAYWRIGHT_CHROMIUM_EXECUTABLE)",
+            pytrace=False,
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 

@@ -141,6 +141,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("guide/", "/guide/", PUBLIC, PUBLIC),
     ("guide/<slug:slug>/", "/guide/clayton-mo/", PUBLIC, PUBLIC),
     ("verify/", "/verify/", PUBLIC, PUBLIC),
+    ("verify/child/", "/verify/child/", PUBLIC, PUBLIC),
     ("verify/<str:token>/", "/verify/{verify_token}/", PUBLIC, PUBLIC),
     ("cases/", "/cases/", SIGNED_IN, SIGNED_IN),
     ("cases/<int:pk>/", "/cases/{case}/", OWNER, OWNER),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -20,16 +20,17 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from permitdesk.accounts.models import ApiToken, Membership, Role, token_digest
-from permitdesk.cases.models import Application
+from permitdesk.cases.models import Application, Inspection
+from permitdesk.demo.clock import DemoClock
 from permitdesk.demo.jurisdictions import Synced, sync_jurisdictions
-from permitdesk.demo.plans import PLANS
-from permitdesk.demo.specs import JurisdictionPlan, PropertySpec
+from permitdesk.demo.plans import PLANS, VISIT_BUILDINGS
+from permitdesk.demo.specs import CaseSpec, JurisdictionPlan, PropertySpec
 from permitdesk.demo.walks import CaseWalk
 from permitdesk.law.loader import get_pack
 from permitdesk.records import relations
 from permitdesk.records import services as records
 from permitdesk.records.models import Jurisdiction, Property, Relation, Unit
-from permitdesk.rules.calendar import zone
+from permitdesk.rules.calendar import local, zone
 
 # Published on purpose, in the README and in every run's output: demo accounts only.
 DEMO_PASSWORD = "permitdesk-demo"
@@ -77,6 +78,17 @@ def demo_token(username: str) -> str:
     return "demo-" + salted_hmac("permitdesk.demo.api-token", username).hexdigest()[:40]
 
 
+@dataclass(frozen=True)
+class Scene:
+    """One jurisdiction's demo: its plan, its row, its staff, the applicants and its clock."""
+
+    plan: JurisdictionPlan
+    jurisdiction: Jurisdiction
+    crew: dict[str, User]
+    applicants: dict[str, User]
+    clock: DemoClock
+
+
 class _Passwords:
     """Sets the demo password, hashing it once per run (hashing is slow on purpose)."""
 
@@ -96,9 +108,11 @@ class _Passwords:
 
 
 class Builder:
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date | None = None) -> None:
+        """`today`: the day the demo is loaded for (default: today in each jurisdiction)."""
         self.report = Report()
         self._passwords = _Passwords()
+        self._today = today
 
     # --- people ---------------------------------------------------------------------------
 
@@ -263,7 +277,11 @@ class Builder:
                 crew = self.crew(jurisdiction)
                 plan = plans.get(synced.slug)
                 if plan is not None:
-                    self.walk_plan(plan, jurisdiction, crew, applicants)
+                    pack = get_pack(plan.slug)
+                    clock = DemoClock(pack, self._today or local(pack, timezone.now()).date())
+                    scene = Scene(plan, jurisdiction, crew, applicants, clock)
+                    self.walk_plan(scene)
+                    self.top_up(scene)
                 self.report.statuses[synced.slug] = Counter(
                     Application.objects.filter(jurisdiction=jurisdiction).values_list(
                         "status", flat=True
@@ -271,34 +289,77 @@ class Builder:
                 )
         return self.report
 
-    def walk_plan(
-        self,
-        plan: JurisdictionPlan,
-        jurisdiction: Jurisdiction,
-        crew: dict[str, User],
-        applicants: dict[str, User],
-    ) -> None:
-        recorded_at = dt.datetime.fromisoformat(plan.recorded_at).replace(
-            tzinfo=zone(get_pack(plan.slug))
-        )
+    def walk_plan(self, scene: Scene) -> None:
+        plan, jurisdiction, crew, clock = scene.plan, scene.jurisdiction, scene.crew, scene.clock
+        recorded_at = clock.at(plan.recorded_at)
         units = {
             (spec.parcel_id, label): unit
             for spec in plan.properties
             for label, unit in self.place(jurisdiction, spec, crew[Role.CLERK], recorded_at).items()
         }
         for case in plan.cases:
-            key = f"demo:{plan.slug}:{case.key}"
-            if Application.objects.filter(idempotency_key=key).exists():
-                self.report.kept["cases"] += 1
+            self.walk_case(scene, case, units[(case.parcel_id, case.label)])
+
+    def walk_case(self, scene: Scene, case: CaseSpec, unit: Unit) -> None:
+        plan, crew, applicants, clock = scene.plan, scene.crew, scene.applicants, scene.clock
+        key = f"demo:{plan.slug}:{case.key}"
+        if Application.objects.filter(idempotency_key=key).exists():
+            self.report.kept["cases"] += 1
+            return
+        kind = Relation.Kind.OWNER if case.applicant == "owner" else Relation.Kind.MANAGING_AGENT
+        self.relate(applicants[case.applicant], kind, unit, crew[Role.CLERK], clock.at(case.start))
+        CaseWalk(plan, case, key, crew, applicants[case.applicant], clock).run(unit)
+        self.report.made["cases"] += 1
+
+    # --- the coming days ------------------------------------------------------------------
+
+    def top_up(self, scene: Scene) -> None:
+        """The inspector's visits: those of past days (a demo loaded earlier) are done, so none
+        is left overdue, and the demo day and the next business day each have one."""
+        plan, jurisdiction, crew, clock = scene.plan, scene.jurisdiction, scene.crew, scene.clock
+        pending = Inspection.objects.filter(
+            application__jurisdiction=jurisdiction,
+            application__idempotency_key__startswith="demo:",
+            result=Inspection.Result.PENDING,
+        ).select_related("application")
+        for inspection in pending.filter(scheduled_on__lt=clock.today).order_by("scheduled_on"):
+            walk = CaseWalk.resumed(plan, inspection.application, crew, clock)
+            walk.settle(walk.on_day(inspection.scheduled_on, 8))
+            walk.inspect(inspection, Inspection.Result.PASSED)
+            self.report.made["visits done"] += 1
+        for ahead in (0, 1):
+            day = clock.visit_day(ahead)
+            if pending.filter(scheduled_on=day, inspector=crew[Role.INSPECTOR]).exists():
                 continue
-            unit = units[(case.parcel_id, case.label)]
-            kind = (
-                Relation.Kind.OWNER if case.applicant == "owner" else Relation.Kind.MANAGING_AGENT
+            start = dt.datetime.combine(day - dt.timedelta(weeks=2), dt.time(10), zone(clock.pack))
+            case = CaseSpec(
+                f"visit-{day.isoformat()}",
+                "inspection-requested",
+                VISIT_BUILDINGS[plan.slug].parcel_id,
+                "",
+                "agent",
+                "lease",
+                clock.written(start),
+                visit_in=ahead,
             )
-            self.relate(applicants[case.applicant], kind, unit, crew[Role.CLERK], recorded_at)
-            CaseWalk(plan, case, key, crew, applicants[case.applicant]).run(unit)
-            self.report.made["cases"] += 1
+            unit = self.free_unit(jurisdiction, VISIT_BUILDINGS[plan.slug], crew[Role.CLERK], start)
+            self.walk_case(scene, replace(case, label=unit.label), unit)
+
+    def free_unit(
+        self, jurisdiction: Jurisdiction, spec: PropertySpec, clerk: User, now: dt.datetime
+    ) -> Unit:
+        """A unit of the visits' building that has no application yet (one more if none)."""
+        units = Unit.objects.filter(
+            property__jurisdiction=jurisdiction, property__parcel_id=spec.parcel_id
+        )
+        free = units.filter(applications__isnull=True).order_by("pk").first()
+        if free is not None:
+            return free
+        first = spec.units[0]
+        labels = [str(int(first.label) + n) for n in range(units.count() + 1)]
+        more = replace(spec, units=tuple(replace(first, label=label) for label in labels))
+        return self.place(jurisdiction, more, clerk, now)[labels[-1]]
 
 
-def build_demo() -> Report:
-    return Builder().build()
+def build_demo(today: dt.date | None = None) -> Report:
+    return Builder(today).build()

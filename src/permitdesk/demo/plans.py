@@ -1,10 +1,13 @@
 """What the demo builds in each jurisdiction: properties, units and bedrooms, and one case per
-status, each walked to its status through the services at fixed past moments.
+status, each walked to its status through the services at past moments.
 
 The streets, parcels and people are invented. The moments are wall-clock times in the
-jurisdiction's zone, all before 2026-11-23, chosen so that every guard of the pack is met
-(Clayton's 24 business hours of processing and 4:00 PM cut-off are computed by the rules, not
-assumed). Each plan is data (its shape is permitdesk.demo.specs); permitdesk.demo.build walks it.
+jurisdiction's zone, written for a demo loaded on 2026-11-30 (permitdesk.demo.clock moves them
+by whole weeks to the week it is loaded), all before 2026-11-23, chosen so that every guard of
+the pack is met (Clayton's 24 business hours of processing and 4:00 PM cut-off are computed by
+the rules, not assumed). Inspection visits are counted from the day of loading instead: the
+inspection-requested case is visited that day, and build.Builder.top_up books the next.
+Each plan is data (its shape is permitdesk.demo.specs); permitdesk.demo.build walks it.
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "agent",
                 "lease",
                 "2026-11-09 10:00",
-                wanted_on="2026-11-30",
+                visit_in=0,
             ),
             CaseSpec("submitted", "DEMO-CL-0001", "2B", "owner", "lease", "2026-11-18 14:00"),
         ),
@@ -172,7 +175,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "agent",
                 "lease",
                 "2026-11-10 10:00",
-                wanted_on="2026-12-01",
+                visit_in=0,
             ),
             CaseSpec("submitted", "DEMO-SC-0003", "2", "agent", "lease", "2026-11-18 09:15"),
         ),
@@ -239,7 +242,7 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "agent",
                 "sale",
                 "2026-11-11 10:00",
-                wanted_on="2026-12-02",
+                visit_in=0,
             ),
             CaseSpec("submitted", "DEMO-SL-0002", "B", "agent", "lease", "2026-11-19 10:00"),
         ),
@@ -325,9 +328,35 @@ PLANS: tuple[JurisdictionPlan, ...] = (
                 "agent",
                 "lease",
                 "2026-11-12 10:00",
-                wanted_on="2026-12-03",
+                visit_in=0,
             ),
             CaseSpec("submitted", "DEMO-VI-0002", "B", "owner", "sale", "2026-11-20 10:00"),
         ),
     ),
 )
+
+
+def _visits(
+    parcel_id: str, address: str, city: str, state: str, zip_code: str, unit_type: str
+) -> PropertySpec:
+    unit = UnitSpec("101", unit_type, 24, house("120"))
+    return PropertySpec(parcel_id, address, city, state, zip_code, (unit,))
+
+
+# Where each jurisdiction's inspection visits of the coming days are booked (build.Builder's
+# top_up): a building that gets one more unit, like its first, for each visit (condominiums
+# in the village and St. Louis County, whose ordinances leave rented apartment complexes out).
+VISIT_BUILDINGS: dict[str, PropertySpec] = {
+    "clayton-mo": _visits(
+        "DEMO-CL-0100", "100 Bellwether Sq", "Clayton", "MO", "63105", "apartment"
+    ),
+    "st-clair-county-il": _visits(
+        "DEMO-SC-0100", "100 Fieldstone Way", "Belleville", "IL", "62223", "apartment"
+    ),
+    "st-louis-county-mo": _visits(
+        "DEMO-SL-0100", "100 Copperleaf Dr", "St. Louis", "MO", "63129", "condo"
+    ),
+    "village-ord-08-457": _visits(
+        "DEMO-VI-0100", "100 Aspen Commons", "Demo Village", "MO", "63119", "condo"
+    ),
+}

@@ -61,10 +61,10 @@ class CaseSpec:
     label: str
     applicant: str  # "owner" or "agent"
     trigger: str
-    start: str  # submitted at, local wall-clock time: "2026-03-02 10:00"
+    start: str  # submitted at, local wall-clock time: "2026-03-02 10:00" (DemoClock moves it)
     occupants: tuple[Person, ...] = ()
     fail_first: bool = False  # a failed inspection and a re-inspection before the pass
-    wanted_on: str | None = None  # inspection-requested: the day asked for
+    visit_in: int | None = None  # inspection-requested: business days after the demo day
     ended: str | None = None  # ended: when the permit ends, local
     end_reason: str = "change-of-tenancy"
     correction_due_on: str | None = None  # conditional

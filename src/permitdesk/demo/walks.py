@@ -11,6 +11,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.demo.clock import DemoClock
 from permitdesk.demo.specs import GOALS, CaseSpec, JurisdictionPlan
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
@@ -28,11 +29,13 @@ class CaseWalk:
         key: str,
         crew: dict[str, User],
         applicant: User,
+        clock: DemoClock,
     ) -> None:
         if case.goal not in GOALS:
             raise ValueError(f"{key}: goal '{case.goal}' is not one of: {', '.join(GOALS)}")
         self.plan, self.case, self.key = plan, case, key
         self.pack: Pack = get_pack(plan.slug)
+        self.clock = clock
         self.clerk = crew[Role.CLERK]
         self.inspector = crew[Role.INSPECTOR]
         self.official = crew[Role.CODE_OFFICIAL]
@@ -40,11 +43,27 @@ class CaseWalk:
         self.payments = 0
         self.application: Application  # set by run()
 
+    @classmethod
+    def resumed(
+        cls,
+        plan: JurisdictionPlan,
+        application: Application,
+        crew: dict[str, User],
+        clock: DemoClock,
+    ) -> CaseWalk:
+        """A walk that carries on a case made earlier (a visit of a demo loaded before)."""
+        key = application.idempotency_key or f"demo:{plan.slug}:{application.pk}"
+        case = CaseSpec(key, "approved", "", "", "", "", "")
+        walk = cls(plan, case, key, crew, application.applicant, clock)
+        walk.application = application
+        walk.payments = application.payments.count()
+        return walk
+
     # --- time -----------------------------------------------------------------------------
 
     def at(self, text: str) -> dt.datetime:
-        """A wall-clock time in the jurisdiction's zone: at('2026-03-02 10:00')."""
-        return dt.datetime.fromisoformat(text).replace(tzinfo=zone(self.pack))
+        """A plan's wall-clock time, moved to the week the demo is loaded (DemoClock)."""
+        return self.clock.at(text)
 
     def on_day(self, day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone(self.pack))
@@ -168,7 +187,7 @@ class CaseWalk:
         case, goal = self.case, self.case.goal
         # Ask once the application is processed (Clayton: 24 business hours), an hour later.
         now = max(now, self.application.processed_at) + dt.timedelta(hours=1)
-        wanted_on = dt.date.fromisoformat(case.wanted_on) if case.wanted_on else None
+        wanted_on = None if case.visit_in is None else self.clock.visit_day(case.visit_in)
         inspection = self.request(now, wanted_on)
         if goal == "inspection-requested":
             return None
@@ -184,7 +203,7 @@ class CaseWalk:
                     actor=self.official,
                     application=self.application,
                     owner_statement=case.owner_statement,
-                    correction_due_on=dt.date.fromisoformat(case.correction_due_on),
+                    correction_due_on=self.clock.on(case.correction_due_on),
                     now=now,
                 )
                 return None

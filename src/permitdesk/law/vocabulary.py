@@ -40,7 +40,7 @@ ELIGIBILITY_FACTS: dict[str, FactSpec] = {
     "rental": FactSpec(
         type="bool",
         description=(
-            "the unit is rented or leased (true for a lease; false for a sale, new"
+            "the unit is rented or leased (yes for a lease; no for a sale, new"
             " construction or commercial use unless given)"
         ),
     ),

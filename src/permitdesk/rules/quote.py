@@ -196,7 +196,9 @@ def _rate(
             raise FactError(
                 rate.by, f"{rate.by} '{key}' is not priced by this item: one of: {priced}"
             )
-        return rate.values[key], f" ({rate.by} {key})"
+        # The value in words, as the schedule's reader says it: "(single family)", never the
+        # fact's name and slug ("unit_type single-family").
+        return rate.values[key], f" ({key.replace('-', ' ')})"
     table = fees.tables[rate.table]
     row_key, column = str(values[rate.row]), str(values[rate.column])
     row = table.rows[row_key]

@@ -107,6 +107,9 @@ INSTALLED_APPS = [
     # harmless on SQLite.
     "django.contrib.postgres",
     "django_htmx",
+    # django-ninja's own copy of Swagger UI for /api/docs: with the app installed, the docs page
+    # loads it from our static files instead of a CDN, so it works offline and under the CSP.
+    "ninja",
     "axes",
     "csp",
     "django_otp",

@@ -120,7 +120,7 @@ def test_a_not_permitted_cell_of_the_table_is_refused_above_the_form(client: Cli
 
 def test_a_st_clair_occupancy_inspection_by_unit_type(client: Client) -> None:
     body = page(client, "/estimate/st-clair-county-il/occupancy-inspection/?unit_type=duplex&on=")
-    assert "$100.00 (unit_type duplex), flat" in body
+    assert "$100.00 (duplex), flat" in body
     assert "St. Clair County, IL — Occupancy Program — Program Fees" in body
 
 

@@ -78,3 +78,15 @@ class VerifyOut(Schema):
     ends_on: dt.date | None
     ended_on: dt.date | None
     end_reason: str
+
+
+class ChildCheckOut(Schema):
+    """A school's question answered: is a child of this name on the permit, and the permit in
+    force? Yes or no; never who else is (decision 0008)."""
+
+    number: str
+    status: Literal["valid", "ended"]
+    named: bool = Field(
+        description="true when an occupant recorded as under 18 has this first and last name "
+        "(any case or spacing) and the permit is in force"
+    )

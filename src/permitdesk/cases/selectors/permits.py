@@ -84,3 +84,36 @@ def public_permit(number_or_token: str) -> PublicPermit:
         end_reason=permit.end_reason,
         correction_due_on=permit.correction_due_on,
     )
+
+
+# Who counts as a child for the school's question: an occupant recorded as under 18, the age
+# of majority in Missouri and Illinois. A policy of this page, not of any pack: no document
+# speaks of verification by schools (decision 0008, amended).
+CHILD_UNDER_AGE = 18
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class ChildCheck:
+    """Whether a child of this name is named on the permit: yes or no, never who else is."""
+
+    number: str
+    status: Status
+    named: bool
+
+
+def child_on_permit(number_or_token: str, first_name: str, last_name: str) -> ChildCheck:
+    """Is a child named `first_name last_name` (any case or spacing) an occupant on the permit
+    with this number or token, and the permit in force? NotFound for no such permit."""
+    permit, _ = permit_for_verification(number_or_token)
+    status = permit_status(permit)
+    wanted = (_name_key(first_name), _name_key(last_name))
+    children = permit.application.occupants.filter(age__lt=CHILD_UNDER_AGE)
+    named = status == "valid" and any(
+        (_name_key(first), _name_key(last)) == wanted
+        for first, last in children.values_list("first_name", "last_name")
+    )
+    return ChildCheck(number=permit.number, status=status, named=named)

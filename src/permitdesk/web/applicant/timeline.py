@@ -13,6 +13,7 @@ from permitdesk.cases.models import Application
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.deadlines import Deadline, deadlines
+from permitdesk.web.words import end_reason
 
 WINDOWS = {"am": "morning (AM)", "pm": "afternoon (PM)", "any": "any time of day"}
 PERMITS = {
@@ -94,7 +95,7 @@ def describe(event: AuditEvent) -> str:
     if action == "amend-permit":
         return f"The permit was amended: permit {after.get('permit', '')}."
     if action == "end-permit":
-        return f"The permit ended ({after.get('reason', '')})."
+        return f"The permit ended ({end_reason(str(after.get('reason', '')))})."
     if action == "lapse-approval":
         return "The approval ran out before the occupants were named."
     if action == "withdraw":

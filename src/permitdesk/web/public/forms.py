@@ -18,6 +18,7 @@ from permitdesk.law.pack import NotInForce
 from permitdesk.law.schema import FactSpec
 from permitdesk.rules.facts import FactError, FactValue, allowed
 from permitdesk.rules.money import plain
+from permitdesk.web.words import choice_label
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -53,7 +54,7 @@ def fact_field(spec: FactSpec, *, required: bool) -> forms.Field:
     }
     if spec.type == "choice":
         blank = "Choose one" if required else "Not given (default)"
-        choices = [("", f"- {blank} -")] + [(c, c.replace("-", " ")) for c in spec.choices or []]
+        choices = [("", f"- {blank} -")] + [(c, choice_label(c)) for c in spec.choices or []]
         messages["required"] = f"Choose {label.lower()}: {allowed(spec)}."
         messages["invalid_choice"] = f"%(value)s is not {allowed(spec)}."
         return forms.ChoiceField(

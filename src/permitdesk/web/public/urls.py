@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern] = [
     path("guide/", guide.guides, name="guides"),
     path("guide/<slug:slug>/", guide.guide, name="guide"),
     path("verify/", verify.verify, name="verify"),
+    path("verify/child/", verify.verify_child, name="verify-child"),
     path("verify/<str:token>/", verify.verify_token, name="verify-token"),
     path(
         "payments/webhook/<slug:jurisdiction>/",

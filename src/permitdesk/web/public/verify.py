@@ -13,7 +13,12 @@ from django.shortcuts import render
 
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.accounts.rate_limit import RateLimited, check_verify_rate
-from permitdesk.cases.selectors.permits import PublicPermit, public_permit
+from permitdesk.cases.selectors.permits import (
+    ChildCheck,
+    PublicPermit,
+    child_on_permit,
+    public_permit,
+)
 from permitdesk.law.loader import get_pack
 
 # Permit.number is at most 32 characters and a token 64: longer input is no permit.
@@ -47,6 +52,73 @@ class VerifyForm(forms.Form):
     )
 
 
+NAME_LONGEST = 100  # Occupant.first_name and last_name
+
+
+def _name_field(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=NAME_LONGEST,
+        error_messages={
+            "required": f"Enter the child's {label.lower()}, as the parent gave it.",
+            "max_length": "A name is at most %(limit_value)d characters; "
+            "this one has %(show_value)d.",
+        },
+    )
+
+
+class ChildForm(forms.Form):
+    """A school's question: is this one child named on the permit? Yes or no, nothing else."""
+
+    number = forms.CharField(widget=forms.HiddenInput, max_length=LONGEST)
+    first_name = _name_field("First name")
+    last_name = _name_field("Last name")
+
+
+def verify_child(request: HttpRequest) -> HttpResponse:
+    """Whether a child of that name is on the permit (decision 0008): yes or no, never the
+    household. Counted by the verification rate limit."""
+    form = ChildForm(request.GET or None)
+    if not form.is_bound:  # the question starts from a permit: the verify page
+        return render(request, "web/public/verify.html", {"form": VerifyForm()})
+    if not form.is_valid():
+        if "number" in form.errors:  # no permit to ask about: look one up first
+            again = VerifyForm(request.GET)
+            return render(request, "web/public/verify.html", {"form": again}, status=422)
+        return render(request, "web/public/verify_child.html", {"form": form}, status=422)
+    limited = _limited(request, "web/public/verify_child.html", form)
+    if limited is not None:
+        return limited
+    answer = _check(form.cleaned_data)
+    if answer is None:
+        return render(request, "web/public/verify_unknown.html", {"form": VerifyForm()}, status=404)
+    context: dict[str, object] = {"form": form, "answer": answer, "asked": form.cleaned_data}
+    return render(request, "web/public/verify_child.html", context)
+
+
+def _limited(request: HttpRequest, template: str, form: forms.Form) -> HttpResponse | None:
+    """Past the verification rate limit (decision 0008): the page again, with a 429 that says
+    when to try again; None within it (the request counted)."""
+    try:
+        check_verify_rate(request)
+    except RateLimited as limited:
+        context = {"form": form, "limited": str(limited).capitalize()}
+        response = render(request, template, context, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    return None
+
+
+def _check(asked: dict[str, str]) -> ChildCheck | None:
+    number = asked["number"]  # the form refuses a NUL, which PostgreSQL would
+    for candidate in dict.fromkeys([number, number.upper()]):
+        try:
+            return child_on_permit(candidate, asked["first_name"], asked["last_name"])
+        except NotFound:
+            continue
+    return None
+
+
 def verify(request: HttpRequest) -> HttpResponse:
     """The form; once sent, the permit with that number, or a 404 that discloses nothing."""
     form = VerifyForm(request.GET or None)
@@ -77,18 +149,15 @@ def _find(candidates: Iterable[str]) -> PublicPermit | None:
 
 
 def _answer(request: HttpRequest, candidates: Iterable[str], form: VerifyForm) -> HttpResponse:
-    try:
-        check_verify_rate(request)
-    except RateLimited as limited:
-        context = {"form": form, "limited": str(limited).capitalize()}
-        response = render(request, "web/public/verify.html", context, status=429)
-        response["Retry-After"] = str(limited.retry_after)
-        return response
+    limited = _limited(request, "web/public/verify.html", form)
+    if limited is not None:
+        return limited
     public = _find(candidates)
     if public is None:
         return render(request, "web/public/verify_unknown.html", {"form": form}, status=404)
     context = {
         "permit": public,
+        "child_form": ChildForm(initial={"number": public.number}),
         "kind": KIND_WORDS.get(public.kind, public.kind),
         "ended_because": END_WORDS.get(public.end_reason, public.end_reason),
         "correction_due_on": public.correction_due_on,

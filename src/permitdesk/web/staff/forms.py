@@ -12,6 +12,8 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+from permitdesk.web.words import payment_method
+
 
 def override_reason_field() -> forms.CharField:
     """A code official's written reason to override the schedule the rules set (the result
@@ -28,12 +30,6 @@ def override_reason_field() -> forms.CharField:
 
 # Where the pack names no payment methods the service accepts any; the desk offers these.
 DEFAULT_METHODS = ("cash", "check", "card")
-METHOD_LABELS = {
-    "cash-exact": "Cash (exact amount)",
-    "visa": "Visa",
-    "mastercard": "Mastercard",
-    "discover": "Discover",
-}
 WINDOWS = [("am", "Morning (AM)"), ("pm", "Afternoon (PM)"), ("any", "Any time")]
 
 
@@ -58,9 +54,7 @@ class PaymentForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["method"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "- Select -")] + [
-            (m, METHOD_LABELS.get(m, m.replace("-", " ").capitalize())) for m in methods
-        ]
+        field.choices = [("", "- Select -")] + [(m, payment_method(m)) for m in methods]
 
 
 class WaiveForm(forms.Form):

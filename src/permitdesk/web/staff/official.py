@@ -25,6 +25,7 @@ from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.case import case_page
 from permitdesk.web.staff.forms import ConditionalPermitForm, TemporaryPermitForm
+from permitdesk.web.words import stored_value
 
 SERVICE_ERRORS = (Refused, ValueError)
 HISTORY_PAGE_SIZE = 50
@@ -118,17 +119,21 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _value(values: dict[str, Any], key: str, names: dict[int, str]) -> str:
+def _value(values: dict[str, Any], key: str, names: dict[int, str], slug: str) -> str:
     value = values.get(key)
     if key == "inspector" and isinstance(value, int):
         return names.get(value, f"user {value}")
-    return _shown(value)
+    return _shown(stored_value(key, value, slug))
 
 
 def entry(event: AuditEvent, names: dict[int, str]) -> Entry:
     before, after = event.before or {}, event.after or {}
     changes = [
-        Change(key.replace("_", " "), _value(before, key, names), _value(after, key, names))
+        Change(
+            key.replace("_", " "),
+            _value(before, key, names, event.jurisdiction_slug),
+            _value(after, key, names, event.jurisdiction_slug),
+        )
         for key in dict.fromkeys([*before, *after])
     ]
     actor = event.actor

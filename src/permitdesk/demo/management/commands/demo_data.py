@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +18,9 @@ class Command(BaseCommand):
     help = (
         "Load the demo: an admin, a clerk, an inspector and a code official per jurisdiction, "
         "two applicants, API tokens, properties and cases in every status, all made through "
-        "the case services at fixed past dates. Running it again changes nothing. Every demo "
+        "the case services at past dates relative to today, with the inspectors' visits today "
+        "and on the next business day. Running it again the same day changes nothing; on a "
+        "later day it tops the visits up. Every demo "
         f"account's password is '{DEMO_PASSWORD}': never load this into a real database."
     )
 
@@ -27,6 +31,12 @@ class Command(BaseCommand):
             help="load even though DEBUG is off and the database is not SQLite "
             "(a demo or staging PostgreSQL database)",
         )
+        parser.add_argument(
+            "--today",
+            type=_day,
+            default=None,
+            help="load the demo as if today were this day, YYYY-MM-DD (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if connection.vendor != "sqlite" and not settings.DEBUG and not options["force"]:
@@ -34,7 +44,7 @@ class Command(BaseCommand):
                 f"this looks like a real database ({connection.vendor}, DEBUG off); the demo "
                 f"accounts have a published password. Pass --force if it is a demo database."
             )
-        report = build_demo()
+        report = build_demo(options["today"])
         self._summary(report)
         self._logins(report)
 
@@ -64,3 +74,10 @@ class Command(BaseCommand):
         for row in rows:
             cells = (c.ljust(w) for c, w in zip(row, widths, strict=True))
             self.stdout.write(("  " + "  ".join(cells)).rstrip())
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None

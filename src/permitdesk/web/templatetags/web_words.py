@@ -1,0 +1,19 @@
+"""{{ payment.method|payment_method }}, {{ permit.end_reason|end_reason }},
+{{ case|fee_item_title }}: codes in words (permitdesk.web.words)."""
+
+from __future__ import annotations
+
+from django import template
+
+from permitdesk.cases.models import Application
+from permitdesk.web import words
+
+register = template.Library()
+register.filter("payment_method", words.payment_method)
+register.filter("end_reason", words.end_reason)
+register.filter("role_labels", words.role_labels)
+
+
+@register.filter
+def fee_item_title(case: Application) -> str:
+    return words.fee_item_title(case.jurisdiction.slug, case.fee_item)
