@@ -52,6 +52,11 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "record-no-access": (INSPECTION_REQUESTED,),
     "record-result": (INSPECTION_REQUESTED,),  # any of the three, before it is known which
     "add-occupant": (SUBMITTED, INSPECTION_REQUESTED, FAILED, APPROVED, CONDITIONAL, ISSUED),
+    # An occupant named is changed or removed until the permit that lists them is issued;
+    # after that the household changes by amending the permit (the division's act).
+    "change-occupant": (SUBMITTED, INSPECTION_REQUESTED, FAILED, APPROVED),
+    # An inspection request is moved or called off while it is pending.
+    "change-inspection-request": (INSPECTION_REQUESTED,),
     "issue-permit": (APPROVED,),
     "issue-conditional-permit": (FAILED,),
     "issue-temporary-permit": (SUBMITTED, INSPECTION_REQUESTED, FAILED),
@@ -306,6 +311,14 @@ def check_pack_offers(pack: Pack, term: str, what: str) -> None:
     """Conditional and temporary permits exist only where the pack provides for them."""
     if not pack.has_term(term):
         raise Refused(f"{pack.name} does not provide for {what}", code="not-offered")
+
+
+def approval_window(pack: Pack) -> str | None:
+    """The term an approval's validity is counted by (the occupants named within it), if any:
+    Clayton's 90 days, St. Louis County's window to name the occupants."""
+    return next(
+        (t for t in ("approval_validity", "occupant_naming_window") if pack.has_term(t)), None
+    )
 
 
 def approval_starts(pack: Pack, scheduled_on: dt.date, recorded_on: dt.date) -> dt.date:

@@ -275,6 +275,12 @@ class OccupantForm(forms.Form):
         required=False,
         help_text="e.g. head, spouse, child, unrelated resident.",
     )
+    moves_in_on = forms.DateField(
+        label="Move-in date",
+        required=False,
+        help_text="The day they move in, if you know it (the occupancy date).",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def __init__(self, *args: Any, details_required: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

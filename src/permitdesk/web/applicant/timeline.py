@@ -87,6 +87,10 @@ def describe(event: AuditEvent) -> str:
         return "The inspector could not get in (no access)."
     if action == "add-occupant":
         return f"Occupant {after.get('name', '')} added."
+    if action == "change-occupant":
+        return f"Occupant {after.get('name', '')} changed."
+    if action == "remove-occupant":
+        return f"Occupant {(event.before or {}).get('name', '')} removed."
     if action == "add-visitor":
         return f"Visitor {after.get('name', '')} recorded."
     if action in PERMITS:

@@ -29,6 +29,16 @@ urlpatterns: list[URLPattern] = [
     ),
     path("cases/<int:pk>/pay/", pay.pay_online, name="case-pay"),
     path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
+    path(
+        "cases/<int:pk>/occupants/<int:occupant>/",
+        occupants.occupant_change,
+        name="case-occupant-change",
+    ),
+    path(
+        "cases/<int:pk>/occupants/<int:occupant>/remove/",
+        occupants.occupant_remove,
+        name="case-occupant-remove",
+    ),
     path("apply/", apply.apply, name="apply"),
     path("properties/new/", properties.property_new, name="property-new"),
     path("properties/claim/", relations.claim_new, name="claim-new"),

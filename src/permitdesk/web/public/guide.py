@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from permitdesk.cases.selectors import today_in
 from permitdesk.law.loader import all_packs
-from permitdesk.law.pack import NotInForce
+from permitdesk.law.pack import NotInForce, Pack
 from permitdesk.law.vocabulary import ELIGIBILITY_FACTS
 from permitdesk.rules.eligibility import Eligibility, eligibility
 from permitdesk.rules.facts import FactError
@@ -44,9 +44,16 @@ def guide(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "answer": answer,
         "facts_used": used,
-        "apply_url": apply_url(request, form.given()) if answer and answer.required else "",
+        "apply_url": apply_url(request, form.given()) if applies(pack, answer) else "",
     }
     return render(request, "web/public/guide.html", context, status=status)
+
+
+def applies(pack: Pack, answer: Eligibility | None) -> bool:
+    """Whether the answer requires something one applies for here: a fee item the
+    jurisdiction files as a case (not the village's report to its Clerk)."""
+    filed = set(pack.case_items())
+    return answer is not None and any(f.required and f.fee_item in filed for f in answer.findings)
 
 
 def apply_url(request: HttpRequest, given: dict[str, str]) -> str:

@@ -85,6 +85,8 @@ ACTION_WORDS = {
     "record-failed": "recorded the inspection as failed",
     "record-no-access": "recorded no access to the unit",
     "add-occupant": "named an occupant",
+    "change-occupant": "changed an occupant",
+    "remove-occupant": "removed an occupant",
     "issue-permit": "issued the occupancy permit",
     "issue-conditional-permit": "issued a conditional permit",
     "issue-temporary-permit": "issued a temporary permit",
