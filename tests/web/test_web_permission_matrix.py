@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.cases.services import inspections
+from permitdesk.cases.services import inspections, occupants
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.exports.links import feed_url_for
 from permitdesk.payments.models import Checkout
@@ -152,6 +152,31 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         OWNER,
     ),
     ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
+    (
+        "cases/<int:pk>/occupants/<int:occupant>/",
+        "/cases/{case}/occupants/{occupant}/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "cases/<int:pk>/occupants/<int:occupant>/remove/",
+        "/cases/{case}/occupants/{occupant}/remove/",
+        POST_ONLY,
+        OWNER,
+    ),
+    # The pending inspection booked for today: the owner is told it is set (409), not refused.
+    (
+        "cases/<int:pk>/inspections/<int:inspection>/change/",
+        "/cases/{case}/inspections/{inspection}/change/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "cases/<int:pk>/inspections/<int:inspection>/cancel/",
+        "/cases/{case}/inspections/{inspection}/cancel/",
+        POST_ONLY,
+        OWNER,
+    ),
     # Pay online: a POST only; here Clayton has no provider set, so the owner is told so.
     ("cases/<int:pk>/pay/", "/cases/{case}/pay/", POST_ONLY, OWNER),
     # The provider's webhook: anyone may post; an unsigned delivery is refused (400).
@@ -401,6 +426,13 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     # another Clayton parcel, whose tenant's claim waits for the clerk
     claimed = factories.unit("clayton-mo", parcel="CLAIMED-1").property
     claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
+    occupant = occupants.add_occupant(
+        actor=who.owner,
+        application=case,
+        first_name="Ada",
+        last_name="Tenant",
+        now=central("2026-11-18 10:00"),
+    )
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
     # An online payment the case could not take (no provider is set here: the clerk is told).
@@ -442,6 +474,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "inspector": who.inspector.pk,
         "clerk_membership": Membership.objects.get(user=who.clerk, role=Role.CLERK).pk,
         "claim": claim.pk,
+        "occupant": occupant.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

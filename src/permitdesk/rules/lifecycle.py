@@ -184,6 +184,28 @@ def check_inspection_day(
         )
 
 
+def check_change_inspection(
+    pack: Pack, case: CaseSnapshot, scheduled_on: dt.date, now: dt.datetime
+) -> None:
+    """May the pending inspection booked for `scheduled_on` be moved or cancelled now? While
+    its day is still open to a new request. No document speaks of moving or cancelling a
+    request; we read the rule that places a request on the schedule as the one that fixes it
+    there (Clayton: after 4:00 PM the next business day's list is set; elsewhere, the day
+    before). Later, the applicant calls the division."""
+    check_transition("change-inspection-request", case.status)
+    first = earliest_inspection_day(pack, now, case.processed_at)
+    if scheduled_on < first:
+        today = local(pack, now).date()
+        cutoff = pack.has_term("inspection_request_cutoff")
+        raise Refused(
+            f"the inspection on {scheduled_on.isoformat()} is already on the inspector's "
+            "schedule and can no longer be moved or cancelled here; call the division",
+            _cite(pack, "inspection_request_cutoff", today) if cutoff else None,
+            code="schedule-set",
+            field="inspection",
+        )
+
+
 def check_record_timing(
     pack: Pack, case: CaseSnapshot, scheduled_on: dt.date, now: dt.datetime
 ) -> None:

@@ -31,7 +31,7 @@ from permitdesk.payments.selectors import checkout_of
 from permitdesk.payments.services import convenience_fee, online_origin, refresh_checkout
 from permitdesk.records.selectors import my_properties, my_relations
 from permitdesk.rules.calendar import zone
-from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
+from permitdesk.web.applicant.timeline import case_deadlines, happened, next_step
 
 # How a pack's payment methods read on the page.
 METHOD_WORDS = {
@@ -148,6 +148,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (i, document_url("violation-notice", i.pk, "violation-notices"))
         for i in case.inspections.all()
     ]
+    pending = next((i for i, _ in inspections if i.result == i.Result.PENDING), None)
     context = {
         "case": case,
         "pack": pack,
@@ -158,9 +159,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "payments": payments,
         "permits": permits,
         "inspections": inspections,
-        "pending": next((i for i, _ in inspections if i.result == i.Result.PENDING), None),
+        "pending": pending,
         "events": happened(pack, list(audit_trail(case))),
-        "next": NEXT.get(case.status, ""),
+        "next": next_step(case, pending, now),
         "deadlines": case_deadlines(pack, case, now),
         "may": flags(allowed_actions(request.user, case)),
         **online,

@@ -231,7 +231,9 @@ class ApplyForm(forms.Form):
         ]
 
 
-class InspectionRequestForm(forms.Form):
+class InspectionDayForm(forms.Form):
+    """The day and part of the day of a visit: a request's, or a move's."""
+
     wanted_on = forms.TypedChoiceField(
         label="Inspection date",
         coerce=dt.date.fromisoformat,
@@ -251,10 +253,6 @@ class InspectionRequestForm(forms.Form):
         widget=forms.RadioSelect,
         initial=InspectionRequest.Window.ANY,
     )
-    contact_name = forms.CharField(
-        label="Contact name", max_length=200, help_text="Who lets the inspector in."
-    )
-    contact_phone = forms.CharField(label="Contact phone", max_length=32, validators=[PHONE])
 
     def __init__(self, *args: Any, days: list[dt.date], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -263,6 +261,13 @@ class InspectionRequestForm(forms.Form):
         field.choices = [("", "- Select a day -")] + [
             (day.isoformat(), f"{day:%A, %B %-d, %Y}") for day in days
         ]
+
+
+class InspectionRequestForm(InspectionDayForm):
+    contact_name = forms.CharField(
+        label="Contact name", max_length=200, help_text="Who lets the inspector in."
+    )
+    contact_phone = forms.CharField(label="Contact phone", max_length=32, validators=[PHONE])
 
 
 class OccupantForm(forms.Form):

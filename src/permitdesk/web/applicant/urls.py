@@ -7,6 +7,7 @@ from django.urls import URLPattern, path
 from permitdesk.web.applicant import (
     apply,
     cases,
+    inspection_changes,
     inspections,
     occupants,
     pay,
@@ -21,6 +22,16 @@ urlpatterns: list[URLPattern] = [
         "cases/<int:pk>/inspection/",
         inspections.inspection_request,
         name="case-inspection",
+    ),
+    path(
+        "cases/<int:pk>/inspections/<int:inspection>/change/",
+        inspection_changes.inspection_change,
+        name="case-inspection-change",
+    ),
+    path(
+        "cases/<int:pk>/inspections/<int:inspection>/cancel/",
+        inspection_changes.inspection_cancel,
+        name="case-inspection-cancel",
     ),
     path(
         "cases/<int:pk>/violations/<int:violation>/photo/",

@@ -81,6 +81,8 @@ ACTION_WORDS = {
     "waive-fee": "waived a fee",
     "request-inspection": "requested an inspection",
     "assign-inspector": "assigned the inspector",
+    "reschedule-inspection": "moved the inspection request",
+    "cancel-inspection": "cancelled the inspection request",
     "record-passed": "recorded the inspection as passed",
     "record-failed": "recorded the inspection as failed",
     "record-no-access": "recorded no access to the unit",
