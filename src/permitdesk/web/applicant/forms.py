@@ -327,3 +327,29 @@ class ClaimForm(forms.Form):
         field = self.fields["jurisdiction"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "- Select -"), *choices]
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's filters and search (a GET form: a filtered list is a shareable URL)."""
+
+    q = forms.CharField(
+        label="Search",
+        max_length=200,
+        required=False,
+        help_text="A case number or part of the address.",
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[
+            ("", "Any status"),
+            *((s, str(label).capitalize()) for s, label in Application.Status.choices),
+        ],
+    )
+    jurisdiction = forms.ChoiceField(label="Jurisdiction", required=False)
+
+    def __init__(self, *args: Any, jurisdictions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["jurisdiction"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Any jurisdiction"), *jurisdictions]
