@@ -25,6 +25,7 @@ from django.test import Client
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.cases.services import inspections, occupants
 from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.correspondence.services import Upload, send_message
 from permitdesk.exports.links import feed_url_for
 from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
@@ -164,6 +165,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         POST_ONLY,
         OWNER,
     ),
+    ("cases/<int:pk>/messages/", "/cases/{case}/messages/", OWNER, OWNER),
+    (
+        "cases/<int:pk>/documents/<int:document>/",
+        "/cases/{case}/documents/{document}/",
+        DOCUMENT,
+        POST_ONLY,
+    ),
     # The pending inspection booked for today: the owner is told it is set (409), not refused.
     (
         "cases/<int:pk>/inspections/<int:inspection>/change/",
@@ -224,6 +232,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
+    ("staff/cases/<int:pk>/messages/", "/staff/cases/{case}/messages/", STAFF_CASE, STAFF_WRITE),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
     (
         "staff/cases/<int:pk>/fees/<int:line>/waive/",
@@ -382,6 +391,7 @@ BODIES: dict[str, dict[str, str]] = {
         "refund-reason": "x",
     },
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
+    "staff/cases/<int:pk>/messages/": {"body": "Please send the lease.", "kind": "other"},
     "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
     "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
     "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
@@ -433,6 +443,13 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         last_name="Tenant",
         now=central("2026-11-18 10:00"),
     )
+    letter = send_message(
+        actor=who.owner,
+        application=case,
+        body="Lease",
+        uploads=[Upload("lease.png", PNG, "lease")],
+        now=central("2026-11-18 10:00"),
+    )
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
     # An online payment the case could not take (no provider is set here: the clerk is told).
@@ -475,6 +492,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "clerk_membership": Membership.objects.get(user=who.clerk, role=Role.CLERK).pk,
         "claim": claim.pk,
         "occupant": occupant.pk,
+        "document": letter.attachments.get().pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

@@ -14,7 +14,9 @@ from playwright.sync_api import expect
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
+from permitdesk.correspondence.services import send_message
 from tests import factories
+from tests.correspondence.conftest import pdf
 from tests.web.applicant import browser
 from tests.web.applicant.cases import paid, submitted
 from tests.web.applicant.records import recorded_unit
@@ -112,3 +114,38 @@ def test_an_agent_finds_one_case_among_many_on_a_phone(site: Any) -> None:
     site.get_by_role("button", name="Show cases").click()
     expect(site.get_by_role("link", name=f"Case {cases[3].pk}")).to_be_visible()
     expect(site.get_by_role("link", name=f"Case {cases[4].pk}")).to_have_count(0)
+
+
+def test_a_landlord_sends_the_lease_and_reads_the_divisions_reply(
+    site: Any, tmp_path: Path
+) -> None:
+    site.set_viewport_size(PHONE)
+    owner = factories.user("lena")
+    case = submitted(owner, "clayton-mo")
+    crew = factories.staff("clayton-mo")
+    lease = tmp_path / "signed lease.pdf"
+    lease.write_bytes(pdf())
+    sign_in(site, owner.email, "x")
+    site.goto(f"{site.base}/cases/{case.pk}/")
+    with site.expect_navigation():
+        site.get_by_role("link", name="Messages and documents").click()
+    browser.look(site, "landlord-messages")
+    site.get_by_label("Message").fill("The signed lease, for the tenancy information.")
+    site.get_by_label("The documents are").select_option("lease")
+    site.get_by_label("Documents (PDF, PNG or JPEG)").set_input_files(str(lease))
+    site.get_by_role("button", name="Send").click()
+    expect(site.get_by_role("status")).to_contain_text("Your message is sent.")
+    expect(site.get_by_role("link", name="signed lease.pdf")).to_be_visible()
+    send_message(
+        actor=crew[Role.CLERK],
+        application=case,
+        body="Received: the lease is on file.",
+        now=timezone.now(),
+    )
+    site.reload()
+    expect(site.get_by_text("Received: the lease is on file.")).to_be_visible()
+    browser.look(site, "landlord-messages-replied")
+    download = site.request.get(
+        site.base + site.get_by_role("link", name="signed lease.pdf").get_attribute("href")
+    )
+    assert download.body().startswith(b"%PDF")

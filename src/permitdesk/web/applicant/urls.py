@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from permitdesk.web import correspondence
 from permitdesk.web.applicant import (
     apply,
     cases,
@@ -37,6 +38,12 @@ urlpatterns: list[URLPattern] = [
         "cases/<int:pk>/violations/<int:violation>/photo/",
         cases.violation_photo,
         name="case-violation-photo",
+    ),
+    path("cases/<int:pk>/messages/", correspondence.applicant_thread, name="case-messages"),
+    path(
+        "cases/<int:pk>/documents/<int:document>/",
+        correspondence.document,
+        name="case-document",
     ),
     path("cases/<int:pk>/pay/", pay.pay_online, name="case-pay"),
     path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
