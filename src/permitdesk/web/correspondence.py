@@ -7,20 +7,17 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.cases.models import Application
 from permitdesk.cases.selectors.case_file import my_case, staff_case
 from permitdesk.correspondence.models import Attachment
 from permitdesk.correspondence.selectors import case_attachment, case_messages
 from permitdesk.correspondence.services import Upload, may_read, send_message
-from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.refusals import refusal_text, refused_field
+from permitdesk.web.refusals import on_form
 from permitdesk.web.staff.access import staff_page
 
 
@@ -64,21 +61,17 @@ def _uploads(request: HttpRequest, kind: str) -> list[Upload]:
 def _thread(request: HttpRequest, case: Application, staff: bool) -> HttpResponse:
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            send_message(
+        sent = on_form(
+            form,
+            lambda: send_message(
                 actor=request.user,  # type: ignore[arg-type]
                 application=case,
                 body=form.cleaned_data["body"],
                 uploads=_uploads(request, form.cleaned_data["kind"]),
                 now=timezone.now(),
-            )
-        except NotFound:
-            raise Http404("case not found") from None
-        except Forbidden as denied:
-            raise PermissionDenied(str(denied)) from None
-        except Refused as refused:
-            form.add_error(refused_field(form, refused), refusal_text(refused))
-        else:
+            ),
+        )
+        if sent is not None:
             messages.success(request, "Your message is sent.")
             return redirect("web:staff-case-messages" if staff else "web:case-messages", pk=case.pk)
     context = {"case": case, "form": form, "thread": case_messages(case), "staff": staff}

@@ -4,7 +4,17 @@ form. Never by matching the refusal's words: they are for people and may change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.rules.lifecycle import Refused
+
+T = TypeVar("T")
 
 
 def refusal_text(error: Exception) -> str:
@@ -26,3 +36,25 @@ def refused_field(form: forms.Form, error: Exception, default: str | None = None
 def attach_refusal(form: forms.Form, error: Exception, default: str | None = None) -> None:
     """Put a service's refusal, as a sentence with its citation, beside its field."""
     form.add_error(refused_field(form, error, default), refusal_text(error))
+
+
+def serviced(call: Callable[[], T]) -> T | Refused:
+    """A service's call from a view: its result, or its refusal (for the page to show); the
+    permission check's NotFound and Forbidden become the 404 and 403 pages."""
+    try:
+        return call()
+    except NotFound:
+        raise Http404("not found") from None
+    except Forbidden as denied:
+        raise PermissionDenied(str(denied)) from None
+    except Refused as refused:
+        return refused
+
+
+def on_form(form: forms.Form, call: Callable[[], T], default: str | None = None) -> T | None:
+    """serviced(), its refusal put beside the form's field it names (then None)."""
+    done = serviced(call)
+    if isinstance(done, Refused):
+        attach_refusal(form, done, default)
+        return None
+    return done

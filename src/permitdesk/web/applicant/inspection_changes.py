@@ -8,13 +8,11 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.cases.actions import Action, allowed_actions
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.selectors import today_in
@@ -25,7 +23,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused, check_change_inspection
 from permitdesk.web.applicant.forms import InspectionDayForm
 from permitdesk.web.applicant.inspections import inspection_days
-from permitdesk.web.refusals import refusal_text, refused_field
+from permitdesk.web.refusals import on_form, refusal_text, serviced
 
 
 def _visit(case: Application, inspection: int) -> Inspection:
@@ -95,21 +93,17 @@ def inspection_change(request: HttpRequest, pk: int, inspection: int) -> HttpRes
     form = InspectionDayForm(request.POST or None, days=days, initial={"window": visit.window})
     blocked = _blocked(request, case, visit, now)
     if request.method == "POST" and not blocked and form.is_valid():
-        try:
-            moved = reschedule_inspection(
+        moved = on_form(
+            form,
+            lambda: reschedule_inspection(
                 actor=request.user,  # type: ignore[arg-type]
                 inspection=visit,
                 wanted_on=form.cleaned_data["wanted_on"],
                 window=form.cleaned_data["window"],
                 now=now,
-            )
-        except NotFound:
-            raise Http404("inspection not found") from None
-        except Forbidden as denied:
-            raise PermissionDenied(str(denied)) from None
-        except Refused as refused:
-            form.add_error(refused_field(form, refused), refusal_text(refused))
-        else:
+            ),
+        )
+        if moved is not None:
             messages.success(
                 request,
                 f"The inspection is moved to {moved.scheduled_on:%A, %B %-d, %Y}; "
@@ -125,18 +119,15 @@ def inspection_change(request: HttpRequest, pk: int, inspection: int) -> HttpRes
 def inspection_cancel(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
     case = my_case(request.user, pk)
     visit = _visit(case, inspection)
-    try:
-        cancel_inspection(
+    refused = serviced(
+        lambda: cancel_inspection(
             actor=request.user,  # type: ignore[arg-type]
             inspection=visit,
             now=timezone.now(),
             reason=request.POST.get("reason", "")[:500],
         )
-    except NotFound:
-        raise Http404("inspection not found") from None
-    except Forbidden as denied:
-        raise PermissionDenied(str(denied)) from None
-    except Refused as refused:
+    )
+    if isinstance(refused, Refused):
         days = inspection_days(get_pack(case.jurisdiction.slug), case, timezone.now())
         form = InspectionDayForm(days=days, initial={"window": visit.window})
         return _page(request, case, visit, form, refusal_text(refused), status=409)

@@ -4,18 +4,15 @@ corrected or removed until the permit is issued (cases.services.occupants)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.cases.actions import Action, allowed_actions
 from permitdesk.cases.models import Application, Occupant
 from permitdesk.cases.selectors import today_in
@@ -26,7 +23,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import OccupantForm
-from permitdesk.web.refusals import refusal_text, refused_field
+from permitdesk.web.refusals import on_form, refusal_text, serviced
 
 
 def details_rule(pack: Pack) -> str | None:
@@ -47,19 +44,6 @@ def _person(form: OccupantForm) -> dict[str, Any]:
         "relationship": data["relationship"],
         "moves_in_on": data["moves_in_on"],
     }
-
-
-def _saved(form: OccupantForm, write: Callable[[], Occupant]) -> Occupant | None:
-    """The service's write; its refusal beside the field it names (None then)."""
-    try:
-        return write()
-    except NotFound:
-        raise Http404("not found") from None
-    except Forbidden as denied:
-        raise PermissionDenied(str(denied)) from None
-    except Refused as refused:
-        form.add_error(refused_field(form, refused), refusal_text(refused))
-    return None
 
 
 def _page(
@@ -98,7 +82,7 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
     form = _form(request, case)
     may_add = Action.ADD_OCCUPANT in allowed_actions(request.user, case)
     if request.method == "POST" and may_add and form.is_valid():
-        person = _saved(
+        person = on_form(
             form,
             lambda: add_occupant(
                 actor=request.user,  # type: ignore[arg-type]
@@ -136,7 +120,7 @@ def occupant_change(request: HttpRequest, pk: int, occupant: int) -> HttpRespons
     }
     form = _form(request, case, initial=initial, prefix="change")
     if request.method == "POST" and form.is_valid():
-        changed = _saved(
+        changed = on_form(
             form,
             lambda: change_occupant(
                 actor=request.user,  # type: ignore[arg-type]
@@ -161,17 +145,14 @@ def occupant_change(request: HttpRequest, pk: int, occupant: int) -> HttpRespons
 def occupant_remove(request: HttpRequest, pk: int, occupant: int) -> HttpResponse:
     case = my_case(request.user, pk)
     person = _occupant(case, occupant)
-    try:
-        remove_occupant(
+    refused = serviced(
+        lambda: remove_occupant(
             actor=request.user,  # type: ignore[arg-type]
             occupant=person,
             now=timezone.now(),
         )
-    except NotFound:
-        raise Http404("occupant not found") from None
-    except Forbidden as denied:
-        raise PermissionDenied(str(denied)) from None
-    except Refused as refused:  # the permit is issued meanwhile: said above the list
+    )
+    if isinstance(refused, Refused):  # the permit is issued meanwhile: said above the list
         blank = OccupantForm(
             details_required=details_rule(get_pack(case.jurisdiction.slug)) is not None
         )
