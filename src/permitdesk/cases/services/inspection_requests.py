@@ -42,7 +42,8 @@ def _pending(
     application = locked(inspection.application)
     require(actor, "change-inspection-request", application)
     found = (
-        Inspection.objects.select_for_update()
+        # Locks the inspection's own row: PostgreSQL locks no outer join's nullable side.
+        Inspection.objects.select_for_update(of=("self",))
         .select_related("request", "inspector")
         .filter(pk=inspection.pk, application_id=application.pk)
         .first()
