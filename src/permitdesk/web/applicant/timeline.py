@@ -121,6 +121,9 @@ def describe(event: AuditEvent) -> str:
         return f"The permit ended ({after.get('reason', '')})."
     if action == "lapse-approval":
         return "The approval ran out before the occupants were named."
+    if action == "send-message":
+        who = "The building division" if after.get("from_staff") else "You"
+        return f"{who} wrote a message."
     if action == "withdraw":
         return "Application withdrawn."
     return action.replace("-", " ").capitalize() + "."

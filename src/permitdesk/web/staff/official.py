@@ -96,6 +96,8 @@ ACTION_WORDS = {
     "end-permit": "ended the permit",
     "lapse-approval": "recorded that the approval lapsed",
     "withdraw": "withdrew the application",
+    "send-message": "wrote a message",
+    "purge-attachment": "removed a document kept past its retention",
 }
 
 
