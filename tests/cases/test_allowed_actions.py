@@ -20,7 +20,14 @@ from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.cases.actions import ROLES, TRANSITION, Action, allowed_actions
 from permitdesk.cases.models import Application, Inspection, Payment, Permit
 from permitdesk.cases.selectors.history import visible_audit_trail
-from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.cases.services import (
+    applications,
+    inspection_requests,
+    inspections,
+    occupants,
+    payments,
+    permits,
+)
 from permitdesk.rules.lifecycle import STATUSES, Refused
 from tests import factories
 from tests.moments import central
@@ -36,8 +43,9 @@ def services(
     case: Application, visit: Inspection, paid: Payment, permit: Permit
 ) -> dict[Action, Callable[[User], Any]]:
     """Each action's service, called with input that is otherwise fine."""
-    line, inspector = case.fee_lines.first(), visit.inspector
+    line, inspector, named = case.fee_lines.first(), visit.inspector, case.occupants.first()
     assert line is not None
+    assert named is not None
     assert inspector is not None
     return {
         Action.RECORD_PAYMENT: lambda u: payments.record_payment(
@@ -66,6 +74,12 @@ def services(
         ),
         Action.ADD_OCCUPANT: lambda u: occupants.add_occupant(
             actor=u, application=case, first_name="Bo", last_name="Tenant", now=NOW
+        ),
+        Action.CHANGE_OCCUPANT: lambda u: occupants.change_occupant(
+            actor=u, occupant=named, first_name="Bo", last_name="Renamed", now=NOW
+        ),
+        Action.CHANGE_INSPECTION_REQUEST: lambda u: inspection_requests.reschedule_inspection(
+            actor=u, inspection=visit, wanted_on=dt.date(2026, 11, 24), window="pm", now=NOW
         ),
         Action.ISSUE_PERMIT: lambda u: permits.issue_permit(actor=u, application=case, now=NOW),
         Action.ISSUE_CONDITIONAL_PERMIT: lambda u: permits.issue_conditional_permit(
@@ -127,6 +141,9 @@ def test_allowed_actions_agree_with_the_services(status: str, media: Path) -> No
         number=f"T-{case.pk}",
         issued_at=NOW,
     )
+    occupants.add_occupant(
+        actor=who.clerk, application=case, first_name="Bo", last_name="Tenant", now=NOW
+    )
     Application.objects.filter(pk=case.pk).update(status=status)
     case = Application.objects.get(pk=case.pk)
     calls = services(case, visit, paid, permit)
@@ -149,6 +166,7 @@ def test_an_applicant_may_act_on_their_own_case_only() -> None:
     assert allowed_actions(who.owner, case) == {
         Action.REQUEST_INSPECTION,
         Action.ADD_OCCUPANT,
+        Action.CHANGE_OCCUPANT,
         Action.WITHDRAW,
     }
     assert allowed_actions(who.other, case) == frozenset()

@@ -80,10 +80,16 @@ def test_a_permit_arrives_with_its_recipient_subject_text_html_and_pdf(smtp: Inb
 
     done = deliver_due(**at(T0))
 
-    # The case's earlier mail goes too: the application's, the receipt's, then the permit's.
+    # The case's earlier mail goes too: the application's, the receipt's, the inspection's
+    # steps (requested, inspector assigned, passed), then the permit's.
     assert done.sent[0] == f"application-received-{case.pk}"
     assert done.sent[1].startswith("receipt-")
-    assert done.sent[2:] == [key]
+    assert [OutboxMessage.objects.get(key=k).kind for k in done.sent[2:5]] == [
+        "inspection-requested",
+        "inspector-assigned",
+        "inspection-passed",
+    ]
+    assert done.sent[5:] == [key]
     assert done.retrying == done.failed == []
     (mail,) = [m for m in smtp.messages if m["Message-ID"] == f"<{key}@permitdesk.test>"]
     assert mail["X-RcptTo"] == AGENT_EMAIL

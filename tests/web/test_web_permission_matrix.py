@@ -23,8 +23,9 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.cases.services import inspections
+from permitdesk.cases.services import inspections, occupants
 from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.correspondence.services import Upload, send_message
 from permitdesk.exports.links import feed_url_for
 from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
@@ -153,6 +154,38 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         OWNER,
     ),
     ("cases/<int:pk>/occupants/", "/cases/{case}/occupants/", OWNER, OWNER),
+    (
+        "cases/<int:pk>/occupants/<int:occupant>/",
+        "/cases/{case}/occupants/{occupant}/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "cases/<int:pk>/occupants/<int:occupant>/remove/",
+        "/cases/{case}/occupants/{occupant}/remove/",
+        POST_ONLY,
+        OWNER,
+    ),
+    ("cases/<int:pk>/messages/", "/cases/{case}/messages/", OWNER, OWNER),
+    (
+        "cases/<int:pk>/documents/<int:document>/",
+        "/cases/{case}/documents/{document}/",
+        DOCUMENT,
+        POST_ONLY,
+    ),
+    # The pending inspection booked for today: the owner is told it is set (409), not refused.
+    (
+        "cases/<int:pk>/inspections/<int:inspection>/change/",
+        "/cases/{case}/inspections/{inspection}/change/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "cases/<int:pk>/inspections/<int:inspection>/cancel/",
+        "/cases/{case}/inspections/{inspection}/cancel/",
+        POST_ONLY,
+        OWNER,
+    ),
     # Pay online: a POST only; here Clayton has no provider set, so the owner is told so.
     ("cases/<int:pk>/pay/", "/cases/{case}/pay/", POST_ONLY, OWNER),
     # The provider's webhook: anyone may post; an unsigned delivery is refused (400).
@@ -200,6 +233,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
+    ("staff/cases/<int:pk>/messages/", "/staff/cases/{case}/messages/", STAFF_CASE, STAFF_WRITE),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
     (
         "staff/cases/<int:pk>/fees/<int:line>/waive/",
@@ -358,6 +392,7 @@ BODIES: dict[str, dict[str, str]] = {
         "refund-reason": "x",
     },
     "staff/cases/<int:pk>/withdraw/": {"confirmed": "on"},
+    "staff/cases/<int:pk>/messages/": {"body": "Please send the lease.", "kind": "other"},
     "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
     "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
     "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
@@ -402,6 +437,20 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     # another Clayton parcel, whose tenant's claim waits for the clerk
     claimed = factories.unit("clayton-mo", parcel="CLAIMED-1").property
     claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
+    occupant = occupants.add_occupant(
+        actor=who.owner,
+        application=case,
+        first_name="Ada",
+        last_name="Tenant",
+        now=central("2026-11-18 10:00"),
+    )
+    letter = send_message(
+        actor=who.owner,
+        application=case,
+        body="Lease",
+        uploads=[Upload("lease.png", PNG, "lease")],
+        now=central("2026-11-18 10:00"),
+    )
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
     # An online payment the case could not take (no provider is set here: the clerk is told).
@@ -443,6 +492,8 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "inspector": who.inspector.pk,
         "clerk_membership": Membership.objects.get(user=who.clerk, role=Role.CLERK).pk,
         "claim": claim.pk,
+        "occupant": occupant.pk,
+        "document": letter.attachments.get().pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

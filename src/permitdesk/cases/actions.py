@@ -29,6 +29,8 @@ class Action(StrEnum):
     ASSIGN_INSPECTOR = "assign-inspector"
     RECORD_RESULT = "record-result"
     ADD_OCCUPANT = "add-occupant"
+    CHANGE_OCCUPANT = "change-occupant"
+    CHANGE_INSPECTION_REQUEST = "change-inspection-request"
     ISSUE_PERMIT = "issue-permit"
     ISSUE_CONDITIONAL_PERMIT = "issue-conditional-permit"
     ISSUE_TEMPORARY_PERMIT = "issue-temporary-permit"
@@ -51,6 +53,8 @@ ROLES: dict[Action, frozenset[str]] = {
     Action.ASSIGN_INSPECTOR: DESK,
     Action.RECORD_RESULT: frozenset({ASSIGNED, Role.CODE_OFFICIAL}),
     Action.ADD_OCCUPANT: DESK | {OWNER},
+    Action.CHANGE_OCCUPANT: DESK | {OWNER},
+    Action.CHANGE_INSPECTION_REQUEST: DESK | {OWNER},
     Action.ISSUE_PERMIT: DESK,
     Action.ISSUE_CONDITIONAL_PERMIT: frozenset({Role.CODE_OFFICIAL}),
     Action.ISSUE_TEMPORARY_PERMIT: frozenset({Role.CODE_OFFICIAL}),

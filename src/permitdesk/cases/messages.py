@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.cases import recipients
-from permitdesk.cases.models import Application, Inspection, Payment, Permit
+from permitdesk.cases.models import Application, Approval, Inspection, Payment, Permit
 from permitdesk.cases.recipients import Recipient
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.law.loader import get_pack
@@ -23,6 +24,7 @@ from permitdesk.law.pack import Pack
 from permitdesk.notices.compose import queue_notice
 from permitdesk.rules.answers import penalty
 from permitdesk.rules.calendar import local
+from permitdesk.rules.lifecycle import approval_window
 from permitdesk.rules.quote import quote
 
 
@@ -260,3 +262,134 @@ def permit_issued(permit: Permit, *, at: dt.datetime) -> OutboxMessage | None:
         at,
         attachment={"document": "permit", "id": permit.pk},
     )
+
+
+# How an inspection request's part of the day reads in an e-mail (Clayton: "indicate a
+# preference for AM or PM").
+WINDOWS = {"am": "morning (AM)", "pm": "afternoon (PM)", "any": "any time of day (AM or PM)"}
+
+
+def _visit(inspection: Inspection) -> dict[str, Any]:
+    return {
+        "inspection_number": inspection.number,
+        "reinspection": inspection.number > 1,
+        "wanted_on": day(inspection.scheduled_on),
+        "window": WINDOWS.get(inspection.window, inspection.window),
+    }
+
+
+def inspection_requested(inspection: Inspection, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the applicant: the request is received, for which day and part of it; what happens
+    before the visit (fees, the processing time, an inspector assigned) said as it stands. A
+    re-inspection is "booked", with what it costs where the pack charges for one."""
+    application = inspection.application
+    pack = get_pack(application.jurisdiction.slug)
+    on = local(pack, at).date()
+    context = {
+        **_visit(inspection),
+        "balance_due": money(balance_due(application)),
+        "owes": balance_due(application) > 0,
+        "processed_at": moment(pack, application.processed_at),
+        "processing": application.processed_at > at,
+        **(_reinspection(pack, on) if inspection.number > 1 else {}),
+    }
+    kind = "reinspection-booked" if inspection.number > 1 else "inspection-requested"
+    return _send(
+        kind,
+        application,
+        recipients.applicant(application),
+        f"{kind}-{inspection.request_id}",
+        context,
+        at,
+    )
+
+
+def inspector_assigned(inspection: Inspection, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the applicant: an inspector is assigned to the visit (one message per inspector: a
+    change of inspector is told too)."""
+    application = inspection.application
+    inspector = inspection.inspector
+    assert inspector is not None
+    context = {
+        **_visit(inspection),
+        "inspector": inspector.get_full_name() or inspector.get_username(),
+    }
+    return _send(
+        "inspector-assigned",
+        application,
+        recipients.applicant(application),
+        f"inspector-assigned-{inspection.pk}-{inspector.pk}",
+        context,
+        at,
+    )
+
+
+def inspection_passed(approval: Approval, *, at: dt.datetime) -> OutboxMessage | None:
+    """To the managing agent (else the applicant): the unit is approved, and by when the
+    occupants must be named (the pack's approval window, cited), else a new application."""
+    application = approval.application
+    pack = get_pack(application.jurisdiction.slug)
+    on = local(pack, at).date()
+    window = approval_window(pack)
+    program = pack.item(application.fee_item).case
+    context = {
+        "approved_on": day(approval.approved_on),
+        "name_by": day(approval.valid_through) if approval.valid_through else "",
+        "name_by_citation": (
+            pack.cite(pack.term_version(window, on).citation) if window is not None else ""
+        ),
+        "names_occupants": program is None or program.names_occupants,
+        "occupants_url": f"{settings.PUBLIC_URL}/cases/{application.pk}/occupants/",
+    }
+    return _send(
+        "inspection-passed",
+        application,
+        recipients.managing_agent_or_applicant(application),
+        f"inspection-passed-{approval.pk}",
+        context,
+        at,
+    )
+
+
+def _person(user: User) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _no_change_fee(pack: Pack, at: dt.datetime) -> bool:
+    """The pack's `inspection_change_fee` is "none" (every pack's, as the documents are silent)."""
+    on = local(pack, at).date()
+    return not pack.has_term("inspection_change_fee") or (
+        pack.text("inspection_change_fee", on) == "none"
+    )
+
+
+def inspection_changed(
+    inspection: Inspection,
+    before: dict[str, Any],
+    inspector: User | None,
+    *,
+    actor: User,
+    at: dt.datetime,
+    cancelled: bool = False,
+) -> list[OutboxMessage | None]:
+    """To the applicant, and to the inspector who was assigned to the visit: the inspection
+    moved to another day (the division assigns one again), or called off."""
+    application = inspection.application
+    kind = "inspection-cancelled" if cancelled else "inspection-rescheduled"
+    was = dt.date.fromisoformat(str(before["scheduled_on"]))
+    context = {
+        **_visit(inspection),
+        "was_on": day(was),
+        "was_window": WINDOWS.get(str(before["window"]), str(before["window"])),
+        "changed_by": _person(actor),
+        "had_inspector": inspector is not None,
+        "no_change_fee": _no_change_fee(get_pack(application.jurisdiction.slug), at),
+    }
+    stamp = f"{inspection.request_id}-{int(at.timestamp())}"
+    to = [recipients.applicant(application)]
+    if inspector is not None and inspector.email:
+        to.append(Recipient(email=inspector.email, name=_person(inspector)))
+    return [
+        _send(kind, application, person, f"{kind}-{stamp}-{n}", context, at)
+        for n, person in enumerate(to)
+    ]

@@ -49,3 +49,6 @@ CORRECTION_DUE = Range(back=0, ahead=YEAR)
 # A change of occupancy: the village asks for a report within 30 days, and a late one is still
 # recorded (and flagged); three years back covers a late report, a year ahead a planned sale.
 CHANGE_OF_OCCUPANCY = Range(back=3 * YEAR, ahead=YEAR)
+# An occupant's move-in day (Clayton's "tenant names and/or occupancy date"): named before the
+# move, up to a year ahead, or after it, up to a year back (a household named late).
+MOVE_IN = Range(back=YEAR, ahead=YEAR)

@@ -52,6 +52,11 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "record-no-access": (INSPECTION_REQUESTED,),
     "record-result": (INSPECTION_REQUESTED,),  # any of the three, before it is known which
     "add-occupant": (SUBMITTED, INSPECTION_REQUESTED, FAILED, APPROVED, CONDITIONAL, ISSUED),
+    # An occupant named is changed or removed until the permit that lists them is issued;
+    # after that the household changes by amending the permit (the division's act).
+    "change-occupant": (SUBMITTED, INSPECTION_REQUESTED, FAILED, APPROVED),
+    # An inspection request is moved or called off while it is pending.
+    "change-inspection-request": (INSPECTION_REQUESTED,),
     "issue-permit": (APPROVED,),
     "issue-conditional-permit": (FAILED,),
     "issue-temporary-permit": (SUBMITTED, INSPECTION_REQUESTED, FAILED),
@@ -176,6 +181,28 @@ def check_inspection_day(
             code="too-early",
             field="wanted_on",
             overridable=True,
+        )
+
+
+def check_change_inspection(
+    pack: Pack, case: CaseSnapshot, scheduled_on: dt.date, now: dt.datetime
+) -> None:
+    """May the pending inspection booked for `scheduled_on` be moved or cancelled now? While
+    its day is still open to a new request. No document speaks of moving or cancelling a
+    request; we read the rule that places a request on the schedule as the one that fixes it
+    there (Clayton: after 4:00 PM the next business day's list is set; elsewhere, the day
+    before). Later, the applicant calls the division."""
+    check_transition("change-inspection-request", case.status)
+    first = earliest_inspection_day(pack, now, case.processed_at)
+    if scheduled_on < first:
+        today = local(pack, now).date()
+        cutoff = pack.has_term("inspection_request_cutoff")
+        raise Refused(
+            f"the inspection on {scheduled_on.isoformat()} is already on the inspector's "
+            "schedule and can no longer be moved or cancelled here; call the division",
+            _cite(pack, "inspection_request_cutoff", today) if cutoff else None,
+            code="schedule-set",
+            field="inspection",
         )
 
 
@@ -306,6 +333,14 @@ def check_pack_offers(pack: Pack, term: str, what: str) -> None:
     """Conditional and temporary permits exist only where the pack provides for them."""
     if not pack.has_term(term):
         raise Refused(f"{pack.name} does not provide for {what}", code="not-offered")
+
+
+def approval_window(pack: Pack) -> str | None:
+    """The term an approval's validity is counted by (the occupants named within it), if any:
+    Clayton's 90 days, St. Louis County's window to name the occupants."""
+    return next(
+        (t for t in ("approval_validity", "occupant_naming_window") if pack.has_term(t)), None
+    )
 
 
 def approval_starts(pack: Pack, scheduled_on: dt.date, recorded_on: dt.date) -> dt.date:

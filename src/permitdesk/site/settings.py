@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "permitdesk.imports",
     "permitdesk.api",
     "permitdesk.payments",
+    "permitdesk.correspondence",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,10 @@ VERIFY_RATE_WINDOW = int(os.environ.get("VERIFY_RATE_WINDOW", "60"))
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Documents sent with a case's messages (permitdesk.correspondence): the largest accepted, and
+# how long their files are kept (`manage.py purge_attachments` removes older ones, audited).
+CORRESPONDENCE_MAX_UPLOAD_BYTES = int(os.environ.get("CORRESPONDENCE_MAX_UPLOAD_BYTES", "5242880"))
+CORRESPONDENCE_RETENTION_DAYS = int(os.environ.get("CORRESPONDENCE_RETENTION_DAYS", "1095"))
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

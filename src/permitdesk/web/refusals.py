@@ -5,10 +5,16 @@ form. Never by matching the refusal's words: they are for people and may change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
+from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.rules.lifecycle import Refused
+
+T = TypeVar("T")
 
 
 def refusal_text(error: Exception) -> str:
@@ -41,3 +47,25 @@ def written(form: forms.Form, write: Callable[[], object], default: str | None =
         attach_refusal(form, error, default)
         return False
     return True
+
+
+def serviced(call: Callable[[], T]) -> T | Refused:
+    """A service's call from a view: its result, or its refusal (for the page to show); the
+    permission check's NotFound and Forbidden become the 404 and 403 pages."""
+    try:
+        return call()
+    except NotFound:
+        raise Http404("not found") from None
+    except Forbidden as denied:
+        raise PermissionDenied(str(denied)) from None
+    except Refused as refused:
+        return refused
+
+
+def on_form(form: forms.Form, call: Callable[[], T], default: str | None = None) -> T | None:
+    """serviced(), its refusal put beside the form's field it names (then None)."""
+    done = serviced(call)
+    if isinstance(done, Refused):
+        attach_refusal(form, done, default)
+        return None
+    return done

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 import pytest
@@ -65,6 +66,20 @@ REFUSALS = [
         "cannot add occupant a case that is ended",
         id="a case whose permit ended",
     ),
+    pytest.param(
+        lambda who: partial(
+            occupants.add_occupant,
+            actor=who.owner,
+            application=factories.submitted(who),
+            first_name="Ada",
+            last_name="Tenant",
+            moves_in_on=dt.date(2031, 1, 1),
+            now=factories.ON_WEDNESDAY,
+        ),
+        "out-of-range",
+        "moves_in_on 2031-01-01 is out of range",
+        id="a move-in date years away",
+    ),
 ]
 
 
@@ -77,7 +92,27 @@ def test_an_occupant_writes_one_audit_event(who: factories.People, by: str) -> N
     with writes_one_event("add-occupant") as written:
         add(getattr(who, by), case, first=" Ada ", last=" Tenant ")
     assert written.event.before is None
-    assert written.event.after == {"name": "Ada Tenant", "age": 34, "relationship": "head"}
+    assert written.event.after == {
+        "name": "Ada Tenant",
+        "age": 34,
+        "relationship": "head",
+        "moves_in_on": None,
+    }
+
+
+def test_a_move_in_date_is_kept_and_audited(who: factories.People) -> None:
+    case = factories.submitted(who)
+    with writes_one_event("add-occupant") as written:
+        occupant = occupants.add_occupant(
+            actor=who.owner,
+            application=case,
+            first_name="Ada",
+            last_name="Tenant",
+            moves_in_on=dt.date(2026, 12, 1),
+            now=factories.ON_WEDNESDAY,
+        )
+    assert Occupant.objects.get(pk=occupant.pk).moves_in_on == dt.date(2026, 12, 1)
+    assert written.event.after["moves_in_on"] == "2026-12-01"
 
 
 def test_an_occupant_takes_its_cases_jurisdiction(who: factories.People) -> None:

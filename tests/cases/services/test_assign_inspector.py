@@ -73,7 +73,7 @@ test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 def test_an_assignment_writes_one_audit_event(who: factories.People) -> None:
     _, visit = factories.requested(who)
-    with writes_one_event("assign-inspector") as written:
+    with writes_one_event("assign-inspector", messages=("inspector-assigned",)) as written:
         assign(who.clerk, visit, who.inspector)
     assert written.event.before == {"inspector": None}
     assert written.event.after == {"inspector": who.inspector.pk}
@@ -81,7 +81,7 @@ def test_an_assignment_writes_one_audit_event(who: factories.People) -> None:
 
 def test_a_reassignment_records_whom_it_replaced(who: factories.People) -> None:
     _, visit = factories.scheduled(who)
-    with writes_one_event("assign-inspector") as written:
+    with writes_one_event("assign-inspector", messages=("inspector-assigned",)) as written:
         assign(who.official, visit, who.inspector_unassigned)
     assert written.event.before == {"inspector": who.inspector.pk}
     assert written.event.after == {"inspector": who.inspector_unassigned.pk}

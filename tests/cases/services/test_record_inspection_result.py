@@ -135,7 +135,7 @@ test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 def test_a_pass_writes_one_audit_event_and_approves_the_case(who: factories.People) -> None:
     case, visit = factories.scheduled(who)
-    with writes_one_event("record-passed") as written:
+    with writes_one_event("record-passed", messages=("inspection-passed",)) as written:
         record(who.inspector, visit)
     assert written.event.before == {"status": "inspection-requested"}
     assert written.event.after == {"status": "approved", "violations": 0}
@@ -163,7 +163,7 @@ def test_no_access_writes_one_audit_event_and_reopens_the_case(who: factories.Pe
 
 def test_a_code_officials_override_is_recorded_beside_the_refusal(who: factories.People) -> None:
     _, visit = factories.scheduled(who)
-    with writes_one_event("record-passed") as written:
+    with writes_one_event("record-passed", messages=("inspection-passed",)) as written:
         record(who.official, visit, at="2026-11-17 11:00", override_reason=" owner away ")
     override = written.event.after["override"]
     assert override["reason"] == "owner away"

@@ -116,7 +116,7 @@ test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 def test_a_request_writes_one_audit_event(who: factories.People) -> None:
     case = factories.paid(who)
-    with writes_one_event("request-inspection") as written:
+    with writes_one_event("request-inspection", messages=("inspection-requested",)) as written:
         visit = ask(who.owner, case)
     assert visit.number == 1
     assert written.event.before == {"status": "submitted"}
@@ -130,7 +130,7 @@ def test_a_request_writes_one_audit_event(who: factories.People) -> None:
 
 def test_a_code_officials_override_is_recorded_beside_the_refusal(who: factories.People) -> None:
     case = factories.paid(who)
-    with writes_one_event("request-inspection") as written:
+    with writes_one_event("request-inspection", messages=("inspection-requested",)) as written:
         ask(who.official, case, TUESDAY, " the tenant moves in Wednesday ")
     override = written.event.after["override"]
     assert override["reason"] == "the tenant moves in Wednesday"

@@ -22,6 +22,9 @@ class Occupant(models.Model):
     last_name = models.CharField(max_length=100)
     age = models.PositiveSmallIntegerField(null=True, blank=True)
     relationship = models.CharField(max_length=60, blank=True, help_text="to the head of household")
+    moves_in_on = models.DateField(
+        null=True, blank=True, help_text="the occupancy date (Clayton asks for it with the names)"
+    )
 
 
 class Visitor(models.Model):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from permitdesk.cases.models import Application
+from permitdesk.records.models import Jurisdiction
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -18,4 +19,42 @@ def my_cases(user: User) -> QuerySet[Application]:
         Application.objects.filter(applicant_id=user.pk)
         .select_related("jurisdiction", "unit__property")
         .order_by("-submitted_at", "-id")
+    )
+
+
+def my_filtered_cases(
+    user: User, *, status: str = "", jurisdiction: str = "", text: str = ""
+) -> QuerySet[Application]:
+    """my_cases narrowed for an agent with many units: by status, by jurisdiction (its slug),
+    and by `text`: a case number (or a unit label, a street number), else a part of the
+    address or a unit label."""
+    cases = my_cases(user)
+    if status:
+        cases = cases.filter(status=status)
+    if jurisdiction:
+        cases = cases.filter(jurisdiction__slug=jurisdiction)
+    text = text.strip()
+    number = text.removeprefix("#").removeprefix("Case ").strip()
+    if number.isdigit():
+        # A number is a case number, a unit's label or a street number, not any digit of
+        # an address ("1" would match every street with a 1 in it).
+        cases = cases.filter(
+            Q(pk=int(number))
+            | Q(unit__label__iexact=number)
+            | Q(unit__property__address__istartswith=f"{number} ")
+        )
+    elif text:
+        cases = cases.filter(
+            Q(unit__property__address__icontains=text) | Q(unit__label__iexact=text)
+        )
+    return cases
+
+
+def my_jurisdictions(user: User) -> QuerySet[Jurisdiction]:
+    """The jurisdictions the applicant has cases in, by name: the list's filter offers these."""
+    return (
+        Jurisdiction.objects.filter(applications__applicant_id=user.pk)
+        .distinct()
+        .order_by("name")
+        .only("slug", "name")
     )

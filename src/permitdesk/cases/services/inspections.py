@@ -44,6 +44,7 @@ from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
     Refused,
     approval_starts,
+    approval_window,
     check_record_pass,
     check_record_result,
     check_record_timing,
@@ -144,6 +145,7 @@ def request_inspection(
             _charge_for_visit(pack, application, number, now, f"inspection {number}")
         application.status = Application.Status.INSPECTION_REQUESTED
         application.save(update_fields=["status"])
+        messages.inspection_requested(inspection, at=now)
         audit(
             application,
             actor=actor,
@@ -186,6 +188,7 @@ def assign_inspector(
         before = {"inspector": inspection.inspector_id}
         inspection.inspector = inspector
         inspection.save(update_fields=["inspector"])
+        messages.inspector_assigned(inspection, at=now)
         audit(
             application,
             actor=actor,
@@ -203,9 +206,7 @@ def _approve(
 ) -> Approval:
     """The approval, its window counted from the day the pack says (approval_counts_from)."""
     on = approval_starts(pack, inspection.scheduled_on, local(pack, now).date())
-    window = next(
-        (t for t in ("approval_validity", "occupant_naming_window") if pack.has_term(t)), None
-    )
+    window = approval_window(pack)
     valid_through = (
         add_period(pack, on, pack.count(window, on), pack.terms[window].unit, on)
         if window
@@ -256,8 +257,9 @@ def record_inspection_result(
         before = state(application)
         if result == Inspection.Result.PASSED:
             check_record_pass(pack, case, now)
-            _approve(pack, application, inspection, now)
+            approval = _approve(pack, application, inspection, now)
             application.status = Application.Status.APPROVED
+            messages.inspection_passed(approval, at=now)
         elif result == Inspection.Result.FAILED:
             if not violations:
                 raise Refused(

@@ -1,23 +1,51 @@
-"""Naming the occupants a permit lists, and recording visitors."""
+"""Naming the occupants a permit lists (and changing or removing them until it is issued),
+and recording visitors."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from permitdesk.accounts.permissions import NotFound
 from permitdesk.audit.services import record
-from permitdesk.cases.actions import require
+from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Unit
-from permitdesk.rules.bounds import CHANGE_OF_OCCUPANCY, VISITOR_ARRIVAL
+from permitdesk.rules.bounds import CHANGE_OF_OCCUPANCY, MOVE_IN, VISITOR_ARRIVAL
 from permitdesk.rules.calendar import local
-from permitdesk.rules.lifecycle import Refused
+from permitdesk.rules.lifecycle import TRANSITIONS, Refused
 from permitdesk.rules.periods import add_period
+
+
+def _named(first_name: str, last_name: str) -> tuple[str, str]:
+    if not first_name.strip() or not last_name.strip():
+        raise Refused(
+            "an occupant needs a first and a last name",
+            code="required",
+            field="last_name" if first_name.strip() else "first_name",
+        )
+    return first_name.strip(), last_name.strip()
+
+
+def _check_move_in(application: Application, moves_in_on: dt.date | None, now: dt.datetime) -> None:
+    if moves_in_on is not None:
+        MOVE_IN.check("moves_in_on", moves_in_on, local(pack_of(application), now).date())
+
+
+def picture(occupant: Occupant) -> dict[str, Any]:
+    """An occupant as their audit events record them."""
+    return {
+        "name": f"{occupant.first_name} {occupant.last_name}",
+        "age": occupant.age,
+        "relationship": occupant.relationship,
+        "moves_in_on": occupant.moves_in_on.isoformat() if occupant.moves_in_on else None,
+    }
 
 
 def add_occupant(
@@ -29,24 +57,23 @@ def add_occupant(
     now: dt.datetime,
     age: int | None = None,
     relationship: str = "",
+    moves_in_on: dt.date | None = None,
 ) -> Occupant:
-    """Every person who will live there, children and unrelated residents included."""
-    if not first_name.strip() or not last_name.strip():
-        raise Refused(
-            "an occupant needs a first and a last name",
-            code="required",
-            field="last_name" if first_name.strip() else "first_name",
-        )
+    """Every person who will live there, children and unrelated residents included, with the
+    day they move in where it is known (Clayton: "the tenant names and/or occupancy date")."""
+    first, last = _named(first_name, last_name)
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
+        _check_move_in(application, moves_in_on, now)
         occupant = Occupant.objects.create(
             application=application,
             jurisdiction_id=application.jurisdiction_id,
-            first_name=first_name.strip(),
-            last_name=last_name.strip(),
+            first_name=first,
+            last_name=last,
             age=age,
             relationship=relationship.strip(),
+            moves_in_on=moves_in_on,
         )
         audit(
             application,
@@ -55,13 +82,82 @@ def add_occupant(
             obj=occupant,
             at=now,
             before=None,
-            after={
-                "name": f"{occupant.first_name} {occupant.last_name}",
-                "age": age,
-                "relationship": relationship,
-            },
+            after=picture(occupant),
         )
     return occupant
+
+
+def _changeable(actor: User, occupant: Occupant) -> tuple[Application, Occupant]:
+    """The occupant's case, locked, and the occupant, where `actor` may change it now: until
+    the permit that lists them is issued (after that, the division amends the permit)."""
+    application = locked(occupant.application)
+    require_role(actor, "change-occupant", application)
+    allowed = TRANSITIONS["change-occupant"]
+    if application.status not in allowed:
+        raise Refused(
+            "occupants can be changed or removed only until the permit is issued; this case "
+            f"is {application.status} (ask the division to amend the permit)",
+            code="status",
+            field="occupant",
+        )
+    found = Occupant.objects.select_for_update().filter(pk=occupant.pk).first()
+    if found is None or found.application_id != application.pk:
+        raise NotFound(f"occupant {occupant.pk} not found")
+    return application, found
+
+
+def change_occupant(
+    *,
+    actor: User,
+    occupant: Occupant,
+    first_name: str,
+    last_name: str,
+    now: dt.datetime,
+    age: int | None = None,
+    relationship: str = "",
+    moves_in_on: dt.date | None = None,
+) -> Occupant:
+    """Correct an occupant's name, age, relationship or move-in day, until the permit is
+    issued; the audit event keeps both versions."""
+    first, last = _named(first_name, last_name)
+    with transaction.atomic():
+        application, occupant = _changeable(actor, occupant)
+        _check_move_in(application, moves_in_on, now)
+        before = picture(occupant)
+        occupant.first_name, occupant.last_name = first, last
+        occupant.age, occupant.relationship = age, relationship.strip()
+        occupant.moves_in_on = moves_in_on
+        occupant.save(
+            update_fields=["first_name", "last_name", "age", "relationship", "moves_in_on"]
+        )
+        audit(
+            application,
+            actor=actor,
+            action="change-occupant",
+            obj=occupant,
+            at=now,
+            before=before,
+            after=picture(occupant),
+        )
+    return occupant
+
+
+def remove_occupant(*, actor: User, occupant: Occupant, now: dt.datetime) -> None:
+    """Take an occupant off the case (named by mistake, not moving in), until the permit is
+    issued; the audit event keeps who they were."""
+    with transaction.atomic():
+        application, occupant = _changeable(actor, occupant)
+        before = picture(occupant)
+        audit(
+            application,
+            actor=actor,
+            action="remove-occupant",
+            obj=occupant,
+            at=now,
+            before=before,
+            after=None,
+        )
+        occupant.delete()
 
 
 def add_visitor(

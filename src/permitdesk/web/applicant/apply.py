@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.cases.models import Application
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.services.applications import submit_application
 from permitdesk.cases.services.base import case_facts, case_file
@@ -91,6 +92,9 @@ def _submission_key(request: HttpRequest) -> str:
 def apply(request: HttpRequest) -> HttpResponse:
     units = my_units(request.user)
     initial = {"unit": request.GET.get("unit")} if request.GET.get("unit", "").isdigit() else {}
+    # From the "Do I need a permit?" answer: the event the guide was told of, where it is one.
+    if request.GET.get("trigger") in Application.Trigger.values:
+        initial["trigger"] = request.GET["trigger"]
     user = request.user
     initial["owner_name"] = user.get_full_name()  # type: ignore[union-attr]
     form = ApplyForm(request.POST or None, units=units, initial=initial)

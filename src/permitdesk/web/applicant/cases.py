@@ -20,7 +20,11 @@ from django.utils import timezone
 from permitdesk.cases.actions import allowed_actions, flags
 from permitdesk.cases.models import Application, Violation
 from permitdesk.cases.selectors import today_in
-from permitdesk.cases.selectors.applicant import CASES_PER_PAGE, my_cases
+from permitdesk.cases.selectors.applicant import (
+    CASES_PER_PAGE,
+    my_filtered_cases,
+    my_jurisdictions,
+)
 from permitdesk.cases.selectors.case_file import my_case
 from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
@@ -31,7 +35,8 @@ from permitdesk.payments.selectors import checkout_of
 from permitdesk.payments.services import convenience_fee, online_origin, refresh_checkout
 from permitdesk.records.selectors import my_properties, my_relations
 from permitdesk.rules.calendar import zone
-from permitdesk.web.applicant.timeline import NEXT, case_deadlines, happened
+from permitdesk.web.applicant.forms import CaseFilterForm
+from permitdesk.web.applicant.timeline import case_deadlines, happened, next_step
 
 # How a pack's payment methods read on the page.
 METHOD_WORDS = {
@@ -88,7 +93,18 @@ def document_url(name: str, pk: int, path: str) -> str:
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(my_cases(request.user), CASES_PER_PAGE).get_page(request.GET.get("page"))
+    places = [(j.slug, j.name) for j in my_jurisdictions(request.user)]
+    wanted = request.GET.copy()
+    wanted.pop("page", None)
+    form = CaseFilterForm(wanted or None, jurisdictions=places)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    cases = my_filtered_cases(
+        request.user,
+        status=chosen.get("status", ""),
+        jurisdiction=chosen.get("jurisdiction", ""),
+        text=chosen.get("q", ""),
+    )
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
     # The list shows each property's number of units, not the units: count them in the query
     # (an apartment building's units and bedrooms, prefetched, were most of the page's time).
     properties = (
@@ -97,7 +113,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/applicant/case_list.html",
-        {"page": page, "properties": properties, "relations": my_relations(request.user)[:50]},
+        {
+            "page": page,
+            "form": form,
+            "filtered": bool(chosen and any(chosen.values())),
+            "query": wanted.urlencode(),
+            "properties": properties,
+            "relations": my_relations(request.user)[:50],
+        },
+        status=422 if form.errors else 200,
     )
 
 
@@ -148,6 +172,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (i, document_url("violation-notice", i.pk, "violation-notices"))
         for i in case.inspections.all()
     ]
+    pending = next((i for i, _ in inspections if i.result == i.Result.PENDING), None)
     context = {
         "case": case,
         "pack": pack,
@@ -158,9 +183,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "payments": payments,
         "permits": permits,
         "inspections": inspections,
-        "pending": next((i for i, _ in inspections if i.result == i.Result.PENDING), None),
+        "pending": pending,
         "events": happened(pack, list(audit_trail(case))),
-        "next": NEXT.get(case.status, ""),
+        "next": next_step(case, pending, now),
         "deadlines": case_deadlines(pack, case, now),
         "may": flags(allowed_actions(request.user, case)),
         **online,

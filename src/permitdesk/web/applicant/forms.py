@@ -235,7 +235,9 @@ class ApplyForm(forms.Form):
         ]
 
 
-class InspectionRequestForm(forms.Form):
+class InspectionDayForm(forms.Form):
+    """The day and part of the day of a visit: a request's, or a move's."""
+
     wanted_on = forms.TypedChoiceField(
         label="Inspection date",
         coerce=dt.date.fromisoformat,
@@ -255,10 +257,6 @@ class InspectionRequestForm(forms.Form):
         widget=forms.RadioSelect,
         initial=InspectionRequest.Window.ANY,
     )
-    contact_name = forms.CharField(
-        label="Contact name", max_length=200, help_text="Who lets the inspector in."
-    )
-    contact_phone = forms.CharField(label="Contact phone", max_length=32, validators=[PHONE])
 
     def __init__(self, *args: Any, days: list[dt.date], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -267,6 +265,13 @@ class InspectionRequestForm(forms.Form):
         field.choices = [("", "- Select a day -")] + [
             (day.isoformat(), f"{day:%A, %B %-d, %Y}") for day in days
         ]
+
+
+class InspectionRequestForm(InspectionDayForm):
+    contact_name = forms.CharField(
+        label="Contact name", max_length=200, help_text="Who lets the inspector in."
+    )
+    contact_phone = forms.CharField(label="Contact phone", max_length=32, validators=[PHONE])
 
 
 class OccupantForm(forms.Form):
@@ -278,6 +283,12 @@ class OccupantForm(forms.Form):
         max_length=60,
         required=False,
         help_text="e.g. head, spouse, child, unrelated resident.",
+    )
+    moves_in_on = forms.DateField(
+        label="Move-in date",
+        required=False,
+        help_text="The day they move in, if you know it (the occupancy date).",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args: Any, details_required: bool, **kwargs: Any) -> None:
@@ -313,3 +324,29 @@ class ClaimForm(_ChoosesJurisdiction):
         help_text="The owner's authorisation for an agent, the sales contract for a buyer, "
         "the lease for a tenant: what it is, its date and reference. The clerk verifies it.",
     )
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's filters and search (a GET form: a filtered list is a shareable URL)."""
+
+    q = forms.CharField(
+        label="Search",
+        max_length=200,
+        required=False,
+        help_text="A case number or part of the address.",
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[
+            ("", "Any status"),
+            *((s, str(label).capitalize()) for s, label in Application.Status.choices),
+        ],
+    )
+    jurisdiction = forms.ChoiceField(label="Jurisdiction", required=False)
+
+    def __init__(self, *args: Any, jurisdictions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["jurisdiction"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Any jurisdiction"), *jurisdictions]

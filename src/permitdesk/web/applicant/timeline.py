@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from permitdesk.audit.models import AuditEvent
-from permitdesk.cases.models import Application
+from permitdesk.cases.models import Application, Inspection
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local
 from permitdesk.rules.deadlines import Deadline, deadlines
@@ -24,7 +24,9 @@ PERMITS = {
 # What the applicant does next, by the case's status.
 NEXT: dict[str, str] = {
     Application.Status.SUBMITTED: "Request the inspection.",
-    Application.Status.INSPECTION_REQUESTED: "The inspector visits on the day requested.",
+    # Not a promise of the day: it is confirmed when an inspector is assigned (next_step).
+    Application.Status.INSPECTION_REQUESTED: "The division assigns an inspector to the day "
+    "requested and e-mails you; the day is confirmed then.",
     Application.Status.FAILED: "Correct the violations below, then request the re-inspection.",
     Application.Status.APPROVED: "Name every occupant; the permit is issued once all are named "
     "and the fees are paid.",
@@ -35,6 +37,19 @@ NEXT: dict[str, str] = {
     Application.Status.LAPSED: "The approval ran out; a new application is needed.",
     Application.Status.WITHDRAWN: "The application was withdrawn.",
 }
+
+
+def next_step(case: Application, pending: Inspection | None, now: dt.datetime) -> str:
+    """What the applicant waits for, as it stands: the processing time still running, no
+    inspector yet, or the visit confirmed by an inspector's assignment."""
+    if case.status != Application.Status.INSPECTION_REQUESTED or pending is None:
+        return NEXT.get(case.status, "")
+    words = [] if case.processed_at <= now else ["The application is still being processed."]
+    if pending.inspector_id is None:
+        words.append(NEXT[case.status])
+    else:
+        words.append("An inspector is assigned: the visit is confirmed for the day below.")
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -77,8 +92,13 @@ def describe(event: AuditEvent) -> str:
         kind = "Inspection" if number == 1 else f"Re-inspection (visit {number})"
         window = WINDOWS.get(str(after.get("window")), "")
         return f"{kind} requested for {_day(after.get('scheduled_on'))}, {window}."
+    if action == "reschedule-inspection":
+        window = WINDOWS.get(str(after.get("window")), "")
+        return f"Inspection moved to {_day(after.get('scheduled_on'))}, {window}."
+    if action == "cancel-inspection":
+        return "Inspection request cancelled."
     if action == "assign-inspector":
-        return "An inspector was assigned to the inspection."
+        return "An inspector was assigned: the visit is confirmed."
     if action == "record-passed":
         return "The inspection passed: the unit is approved."
     if action == "record-failed":
@@ -88,6 +108,10 @@ def describe(event: AuditEvent) -> str:
         return "The inspector could not get in (no access)."
     if action == "add-occupant":
         return f"Occupant {after.get('name', '')} added."
+    if action == "change-occupant":
+        return f"Occupant {after.get('name', '')} changed."
+    if action == "remove-occupant":
+        return f"Occupant {(event.before or {}).get('name', '')} removed."
     if action == "add-visitor":
         return f"Visitor {after.get('name', '')} recorded."
     if action in PERMITS:
@@ -98,6 +122,9 @@ def describe(event: AuditEvent) -> str:
         return f"The permit ended ({end_reason(str(after.get('reason', '')))})."
     if action == "lapse-approval":
         return "The approval ran out before the occupants were named."
+    if action == "send-message":
+        who = "The building division" if after.get("from_staff") else "You"
+        return f"{who} wrote a message."
     if action == "withdraw":
         return "Application withdrawn."
     return action.replace("-", " ").capitalize() + "."

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from permitdesk.web import correspondence
 from permitdesk.web.applicant import (
     apply,
     cases,
+    inspection_changes,
     inspections,
     occupants,
     pay,
@@ -23,12 +25,38 @@ urlpatterns: list[URLPattern] = [
         name="case-inspection",
     ),
     path(
+        "cases/<int:pk>/inspections/<int:inspection>/change/",
+        inspection_changes.inspection_change,
+        name="case-inspection-change",
+    ),
+    path(
+        "cases/<int:pk>/inspections/<int:inspection>/cancel/",
+        inspection_changes.inspection_cancel,
+        name="case-inspection-cancel",
+    ),
+    path(
         "cases/<int:pk>/violations/<int:violation>/photo/",
         cases.violation_photo,
         name="case-violation-photo",
     ),
+    path("cases/<int:pk>/messages/", correspondence.applicant_thread, name="case-messages"),
+    path(
+        "cases/<int:pk>/documents/<int:document>/",
+        correspondence.document,
+        name="case-document",
+    ),
     path("cases/<int:pk>/pay/", pay.pay_online, name="case-pay"),
     path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
+    path(
+        "cases/<int:pk>/occupants/<int:occupant>/",
+        occupants.occupant_change,
+        name="case-occupant-change",
+    ),
+    path(
+        "cases/<int:pk>/occupants/<int:occupant>/remove/",
+        occupants.occupant_remove,
+        name="case-occupant-remove",
+    ),
     path("apply/", apply.apply, name="apply"),
     path("properties/new/", properties.property_new, name="property-new"),
     path("properties/claim/", relations.claim_new, name="claim-new"),

@@ -82,10 +82,14 @@ ACTION_WORDS = {
     "waive-fee": "waived a fee",
     "request-inspection": "requested an inspection",
     "assign-inspector": "assigned the inspector",
+    "reschedule-inspection": "moved the inspection request",
+    "cancel-inspection": "cancelled the inspection request",
     "record-passed": "recorded the inspection as passed",
     "record-failed": "recorded the inspection as failed",
     "record-no-access": "recorded no access to the unit",
     "add-occupant": "named an occupant",
+    "change-occupant": "changed an occupant",
+    "remove-occupant": "removed an occupant",
     "issue-permit": "issued the occupancy permit",
     "issue-conditional-permit": "issued a conditional permit",
     "issue-temporary-permit": "issued a temporary permit",
@@ -93,6 +97,8 @@ ACTION_WORDS = {
     "end-permit": "ended the permit",
     "lapse-approval": "recorded that the approval lapsed",
     "withdraw": "withdrew the application",
+    "send-message": "wrote a message",
+    "purge-attachment": "removed a document kept past its retention",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from permitdesk.web import correspondence
 from permitdesk.web.staff import (
     case,
     claims,
@@ -48,6 +49,11 @@ urlpatterns: list[URLPattern] = [
     path("staff/<slug:slug>/people/<int:pk>/revoke/", people.revoke, name="staff-people-revoke"),
     path("staff/cases/<int:pk>/", case.case_detail, name="staff-case"),
     path("staff/cases/<int:pk>/history/", official.history, name="staff-case-history"),
+    path(
+        "staff/cases/<int:pk>/messages/",
+        correspondence.staff_thread,
+        name="staff-case-messages",
+    ),
     path("staff/cases/<int:pk>/payments/", payments.record, name="staff-record-payment"),
     path(
         "staff/cases/<int:pk>/fees/<int:line>/waive/",
