@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "permitdesk.imports",
     "permitdesk.api",
     "permitdesk.payments",
+    "permitdesk.discovery",
 ]
 
 MIDDLEWARE = [
