@@ -141,7 +141,7 @@ def close_answered_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int
 def _locked(lead: Lead, actor: User) -> Lead:
     require_staff(actor, lead.jurisdiction_id, STAFF)
     return (
-        Lead.objects.select_for_update()
+        Lead.objects.select_for_update(of=("self",))
         .select_related("evidence", "jurisdiction", "property", "unit")
         .get(pk=lead.pk)
     )

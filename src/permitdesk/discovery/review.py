@@ -68,6 +68,7 @@ def confirm_match(
         evidence.save(update_fields=["match", "property", "unit"])
         on = local(get_pack(evidence.jurisdiction.slug), now).date()
         mark_covered(ChangeEvidence.objects.filter(pk=evidence.pk), evidence.jurisdiction, on)
+        evidence.refresh_from_db(fields=["covered"])
         record(
             actor=actor,
             action="discovery.match-confirmed",
