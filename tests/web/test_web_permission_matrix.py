@@ -30,6 +30,7 @@ from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
+from tests.factories import discovery
 from tests.moments import central
 from tests.web.staff.visits import PNG
 
@@ -176,6 +177,25 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         NO_POST,
         CLAIM_WRITE,
     ),
+    # Discovery's leads and review queue (issue 21): the desk of the jurisdiction, as a queue;
+    # another jurisdiction's clerk is told it is not found.
+    ("staff/<slug:slug>/leads/", "/staff/clayton-mo/leads/", QUEUE, NO_POST),
+    (
+        "staff/<slug:slug>/leads/<int:pk>/letter.pdf",
+        "/staff/clayton-mo/leads/{lead}/letter.pdf",
+        QUEUE,
+        NO_POST,
+    ),
+    *[
+        (f"staff/<slug:slug>/{route}/", f"/staff/clayton-mo/{path}/", NO_POST, CLAIM_WRITE)
+        for route, path in (
+            ("leads/<int:pk>/letter", "leads/{lead}/letter"),
+            ("leads/<int:pk>/dismiss", "leads/{lead}/dismiss"),
+            ("leads/<int:pk>/escalate", "leads/{lead}/escalate"),
+            ("sales/<int:pk>/confirm", "sales/{review}/confirm"),
+            ("sales/<int:pk>/reject", "sales/{review}/reject"),
+        )
+    ],
     ("staff/inspections/today/", "/staff/inspections/today/", INSPECTORS, INSPECTORS),
     (
         "staff/inspections/<int:pk>/",
@@ -360,6 +380,9 @@ BODIES: dict[str, dict[str, str]] = {
     "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
     "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
     "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
+    "staff/<slug:slug>/leads/<int:pk>/dismiss/": {"dismiss-{lead}-reason": "duplicate"},
+    "staff/<slug:slug>/leads/<int:pk>/escalate/": {"escalate-{lead}-note": "no answer"},
+    "staff/<slug:slug>/sales/<int:pk>/confirm/": {"confirm-{review}-parcel_id": "NEAR-1"},
     "staff/properties/<int:pk>/": {
         "parcel_id": "P-1",
         "address": "12 N Central Ave",
@@ -401,6 +424,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
     # another Clayton parcel, whose tenant's claim waits for the clerk
     claimed = factories.unit("clayton-mo", parcel="CLAIMED-1").property
     claim = factories.relation(who.other, claimed, kind="tenant", status="claimed")
+    lead, review = discovery.lead_and_review()
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
     # An online payment the case could not take (no provider is set here: the clerk is told).
@@ -442,6 +466,8 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "inspector": who.inspector.pk,
         "clerk_membership": Membership.objects.get(user=who.clerk, role=Role.CLERK).pk,
         "claim": claim.pk,
+        "lead": lead.pk,
+        "review": review.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

@@ -1,0 +1,177 @@
+"""The clerk's leads of one jurisdiction (sales with no application by the pack's day) and
+its review queue (near matches): each lead's evidence, its letter (sent, and its PDF for
+the post), a dismissal with its reason, an escalation; each record to review confirmed to
+a parcel and unit, or rejected. POST forms, no script; every change is a service of
+permitdesk.discovery, whose refusal is shown with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from permitdesk.cases.selectors.desks import desk_jurisdiction
+from permitdesk.discovery import leads, review
+from permitdesk.discovery.letters import render_letter
+from permitdesk.discovery.models import Lead
+from permitdesk.discovery.selectors import SHOWN, lead_of, live_leads, record_of, to_review
+from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.refusals import refusal_text
+from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
+
+
+class DismissForm(forms.Form):
+    reason = forms.ChoiceField(label="Reason", choices=Lead.Dismissal.choices)
+    note = forms.CharField(label="Note", required=False, max_length=leads.NOTE_LIMIT)
+
+
+class EscalateForm(forms.Form):
+    note = forms.CharField(label="Why", max_length=leads.NOTE_LIMIT)
+
+
+class ConfirmForm(forms.Form):
+    parcel_id = forms.CharField(label="Parcel id", max_length=64)
+    unit_label = forms.CharField(label="Unit", required=False, max_length=32)
+
+
+def _page(request: HttpRequest, slug: str, status: int = 200) -> HttpResponse:
+    place = desk_jurisdiction(signed_in_user(request), slug)
+    found, reviews = live_leads(place), to_review(place)
+    return render(
+        request,
+        "web/staff/leads.html",
+        {
+            "jurisdiction": place,
+            "leads": list(found[:SHOWN]),
+            "total": found.count(),
+            "reviews": list(reviews[:SHOWN]),
+            "review_total": reviews.count(),
+            "shown": SHOWN,
+            "reasons": Lead.Dismissal.choices,
+        },
+        status=status,
+    )
+
+
+@require_GET
+@staff_page(DESK)
+def lead_queue(request: HttpRequest, slug: str) -> HttpResponse:
+    return _page(request, slug)
+
+
+@require_GET
+@staff_page(DESK)
+def letter_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    lead = lead_of(desk_jurisdiction(signed_in_user(request), slug), pk)
+    name, pdf = render_letter(lead, lead.letter_sent_at or lead.opened_at)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def _act(
+    request: HttpRequest, slug: str, done: str, act: Callable[[], object], form_ok: bool = True
+) -> HttpResponse:
+    if not form_ok:
+        messages.error(request, "Fill in the form: each field says what it allows.")
+        return _page(request, slug, status=422)
+    try:
+        act()
+    except Refused as refusal:
+        messages.error(request, refusal_text(refusal))
+        return _page(request, slug, status=409)
+    messages.success(request, done)
+    return redirect("web:staff-leads", slug=slug)
+
+
+@require_POST
+@staff_page(DESK)
+def send_letter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    lead = lead_of(desk_jurisdiction(user, slug), pk)
+    return _act(
+        request,
+        slug,
+        f"Lead {pk}: letter recorded as sent (and e-mailed where an address is known).",
+        lambda: leads.send_letter(lead=lead, actor=user, now=timezone.now()),
+    )
+
+
+@require_POST
+@staff_page(DESK)
+def dismiss(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    lead = lead_of(desk_jurisdiction(user, slug), pk)
+    form = DismissForm(request.POST, prefix=f"dismiss-{pk}")
+    ok = form.is_valid()
+    return _act(
+        request,
+        slug,
+        f"Lead {pk} dismissed.",
+        lambda: leads.dismiss_lead(
+            lead=lead,
+            actor=user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            now=timezone.now(),
+        ),
+        ok,
+    )
+
+
+@require_POST
+@staff_page(DESK)
+def escalate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    lead = lead_of(desk_jurisdiction(user, slug), pk)
+    form = EscalateForm(request.POST, prefix=f"escalate-{pk}")
+    ok = form.is_valid()
+    return _act(
+        request,
+        slug,
+        f"Lead {pk} escalated.",
+        lambda: leads.escalate_lead(
+            lead=lead, actor=user, note=form.cleaned_data["note"], now=timezone.now()
+        ),
+        ok,
+    )
+
+
+@require_POST
+@staff_page(DESK)
+def confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    record = record_of(desk_jurisdiction(user, slug), pk)
+    form = ConfirmForm(request.POST, prefix=f"confirm-{pk}")
+    ok = form.is_valid()
+    return _act(
+        request,
+        slug,
+        f"Record {pk} matched; a lead follows if no application comes by its day.",
+        lambda: review.confirm_match(
+            evidence=record,
+            actor=user,
+            parcel_id=form.cleaned_data["parcel_id"],
+            unit_label=form.cleaned_data["unit_label"],
+            now=timezone.now(),
+        ),
+        ok,
+    )
+
+
+@require_POST
+@staff_page(DESK)
+def reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    record = record_of(desk_jurisdiction(user, slug), pk)
+    return _act(
+        request,
+        slug,
+        f"Record {pk}: no property here; left unmatched.",
+        lambda: review.reject_match(evidence=record, actor=user, now=timezone.now()),
+    )
