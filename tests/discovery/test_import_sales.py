@@ -113,3 +113,26 @@ def test_the_command_prints_the_reconciliation_and_the_matching(
     text = out.getvalue()
     assert "sales: rows read 1, created 1, updated 0, unchanged 0, refused 0" in text
     assert "matched by parcel id 1, by address 0; to review 0; unmatched 0" in text
+
+
+def test_the_documented_sample_imports_and_matches(county: County, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from permitdesk.discovery.matching import match_pending
+    from permitdesk.discovery.sales import KIND
+    from permitdesk.imports.pipeline import run
+    from tests.discovery.conftest import NOW
+
+    sample = Path(__file__).resolve().parents[2] / "docs" / "import" / "sales.csv"
+    report = run(
+        KIND,
+        sample,
+        actor_username=county.clerk.username,
+        now=NOW,
+        jurisdiction="st-louis-county-mo",
+    )
+    assert report.problems == []
+    assert report.created == 4
+    matched = match_pending(jurisdiction=county.jurisdiction, actor=county.clerk, now=NOW)
+    assert (matched.parcel, matched.address, matched.review) == (3, 1, 0)
+    assert not ChangeEvidence.objects.get(grantee="Dee Moss Living Trust").counted

@@ -37,7 +37,7 @@ def _source() -> Concat:
 def _key(row: Mapping[str, Any], jurisdiction: Jurisdiction) -> PlaceKey:
     address, zip_code, label = str(row["address"]), str(row["zip"]), str(row["label"])
     try:
-        place = parse(address, label, zip_code)
+        place = parse(address, "", zip_code)  # once per building (cached); the unit apart
         street_key, number, street = place.street_key, place.number, place.street
     except Unparseable:
         street_key = number = street = ""  # matched by its parcel id alone

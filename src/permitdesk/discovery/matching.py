@@ -4,7 +4,8 @@ database, a few statements whatever the number of rows (no query per row):
 1. by parcel id (normalised: no punctuation, no leading zeros), where the house number
    agrees; a parcel whose house number disagrees (a mistyped parcel id can name a real
    parcel) is only a candidate for review;
-2. by number and street (usaddress's parse in USPS words), where one property has them;
+2. by number, street and unit, then number and street (usaddress's parse in USPS words),
+   where one property has them;
 3. the rest scored against the properties of the same house number (rapidfuzz's ratio of
    the street names): a near match goes to the review queue, never straight to a lead;
    nothing near is unmatched.
@@ -77,10 +78,16 @@ def _by_parcel(pending: QuerySet[ChangeEvidence]) -> None:
 
 
 def _by_address(pending: QuerySet[ChangeEvidence]) -> None:
+    """Number, street and unit where one property has them (a condominium's units are each a
+    parcel at one address); else number and street where one property has them."""
     keys = PlaceKey.objects.filter(
         jurisdiction=OuterRef("jurisdiction"), street_key=OuterRef("street_key")
     )
-    pending.exclude(street_key="").filter(Exists(keys)).update(
+    with_unit = keys.filter(unit_key=OuterRef("unit_key"))
+    pending.exclude(street_key="").exclude(unit_key="").filter(Exists(with_unit)).update(
+        property_id=Subquery(_one_property(with_unit))
+    )
+    pending.filter(property__isnull=True).exclude(street_key="").filter(Exists(keys)).update(
         property_id=Subquery(_one_property(keys))
     )
     pending.filter(property__isnull=False).update(
