@@ -119,7 +119,17 @@ def _near(pending: QuerySet[ChangeEvidence], jurisdiction: Jurisdiction) -> None
         row.candidate_id = best if near else None
         row.match = Match.REVIEW if near else Match.UNMATCHED
         row.match_score = score if near else None
-    ChangeEvidence.objects.bulk_update(rows, ["candidate", "match", "match_score"], batch_size=2000)
+    # The unmatched in one statement; the near matches (each its candidate and score) in
+    # small batches, as a CASE per row grows with the batch.
+    nothing = [row.pk for row in rows if row.match == Match.UNMATCHED]
+    for start in range(0, len(nothing), 2000):  # SQLite's bound parameters are limited
+        ChangeEvidence.objects.filter(pk__in=nothing[start : start + 2000]).update(
+            match=Match.UNMATCHED, candidate=None
+        )
+    near_rows = [row for row in rows if row.match == Match.REVIEW]
+    ChangeEvidence.objects.bulk_update(
+        near_rows, ["candidate", "match", "match_score"], batch_size=200
+    )
 
 
 def _units(matched: QuerySet[ChangeEvidence]) -> None:

@@ -124,7 +124,11 @@ def _place(fields: Fields, known_parcels: set[str]) -> dict[str, str] | None:
     }
 
 
-def _mailing_key(text: str) -> str:
+def _mailing_key(text: str, site: str, street_key: str) -> str:
+    """The mailing address's number and street; the site's own where it begins with the
+    site address as written (most owners live where they bought: no second parse)."""
+    if text.upper().startswith(site.upper()):
+        return street_key
     try:
         return parse(text).street_key[:200] if text else ""
     except Unparseable:
@@ -158,7 +162,9 @@ def _values(
     if fields.problems or place is None or day is None:
         return fields
     values.update(place)
-    values["mailing_key"] = _mailing_key(values["mailing_address"])
+    values["mailing_key"] = _mailing_key(
+        values["mailing_address"], row["situs_address"], values["street_key"]
+    )
     values["possible_rental"] = bool(values["mailing_key"]) and (
         values["mailing_key"] != values["street_key"]
     )
