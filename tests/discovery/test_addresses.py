@@ -54,7 +54,7 @@ def test_a_unit_word_is_not_part_of_the_unit_number() -> None:
     assert unit_key("Apartment 4") == unit_key("APT #4") == unit_key("4") == "4"
 
 
-@pytest.mark.parametrize("text", ["hello world", "PO Box 12", "", "Main Street"])
+@pytest.mark.parametrize("text", ["hello world", "PO Box 12", "", "Main Street", "The Old Mill"])
 def test_an_address_without_number_and_street_is_unparseable(text: str) -> None:
     with pytest.raises(Unparseable, match="no house number and street name"):
         parse(text)

@@ -79,7 +79,7 @@ def parse(address: str, unit: str = "", zip_code: str = "") -> Place:
         raise Unparseable(f"'{address}' reads as more than one address") from error
     number = NOT_ALNUM.sub("", tagged.get("AddressNumber", "").upper()).lstrip("0")
     street = " ".join(_word(p, tagged[p]) for p in STREET_PARTS if tagged.get(p))
-    if not number or not tagged.get("StreetName"):
+    if not any(c.isdigit() for c in number) or not tagged.get("StreetName"):
         raise Unparseable(f"'{address}' has no house number and street name")
     found_unit = " ".join(
         tagged.get(p, "") for p in ("OccupancyType", "OccupancyIdentifier", "SubaddressIdentifier")
