@@ -234,7 +234,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--units", type=int, default=94_500)
     p.add_argument("--turnover", type=float, default=0.09, help="share of units sold in the year")
     p.add_argument("--seed", type=int, default=21)
-    p.add_argument("--keep", action="store_true", help="leave the database for a look")
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="leave the database for a look, and the sales file in var/catch_rate_sales.csv",
+    )
     p.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     return p.parse_args(argv)
 
@@ -272,6 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "sales.csv"
             _county.write(path, found, rng)
+            if args.keep:
+                (REPO / "var").mkdir(exist_ok=True)
+                (REPO / "var" / "catch_rate_sales.csv").write_bytes(path.read_bytes())
             seconds, mb, out = operator.manage(
                 url, "import_sales", str(path), "--jurisdiction", SLUG, "--actor", "bench-clerk"
             )
