@@ -111,19 +111,9 @@ COUNTED = (
     + ["trustee", "personal-representative", "beneficiary"]
 )
 EXEMPT = ["correction", "trust-funding", "spousal", "deed-of-trust"]
-HEADER = [
-    "parcel_id",
-    "situs_address",
-    "unit",
-    "recorded_on",
-    "deed_type",
-    "grantor",
-    "grantee",
-    "price",
-    "mailing_address",
-    "situs_zip",
-    "grantee_email",
-]
+# The columns as the documented sample has them (docs/discovery.md, docs/import/sales.csv).
+SAMPLE = Path(__file__).resolve().parents[1] / "docs" / "import" / "sales.csv"
+HEADER = SAMPLE.read_text(encoding="utf-8").splitlines()[0].split(",")
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,13 @@ permitdesk.discovery, whose refusal is shown with its reason."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +23,7 @@ from permitdesk.discovery import leads, review
 from permitdesk.discovery.letters import render_letter
 from permitdesk.discovery.models import Lead
 from permitdesk.discovery.selectors import SHOWN, lead_of, live_leads, record_of, to_review
+from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import refusal_text
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
@@ -89,89 +93,53 @@ def _act(
     return redirect("web:staff-leads", slug=slug)
 
 
-@require_POST
-@staff_page(DESK)
-def send_letter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    lead = lead_of(desk_jurisdiction(user, slug), pk)
-    return _act(
-        request,
-        slug,
-        f"Lead {pk}: letter recorded as sent (and e-mailed where an address is known).",
-        lambda: leads.send_letter(lead=lead, actor=user, now=timezone.now()),
-    )
+Fields = dict[str, Any]
+Service = Callable[[Any, User, Fields], object]  # (the lead or record, who, the form's data)
 
 
-@require_POST
-@staff_page(DESK)
-def dismiss(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    lead = lead_of(desk_jurisdiction(user, slug), pk)
-    form = DismissForm(request.POST, prefix=f"dismiss-{pk}")
-    ok = form.is_valid()
-    return _act(
-        request,
-        slug,
-        f"Lead {pk} dismissed.",
-        lambda: leads.dismiss_lead(
-            lead=lead,
-            actor=user,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-            now=timezone.now(),
-        ),
-        ok,
-    )
+def _action(
+    find: Callable[[Jurisdiction, int], Any],
+    form_class: type[forms.Form] | None,
+    prefix: str,
+    done: str,
+    service: Service,
+) -> Callable[..., HttpResponseBase]:
+    """A POST view: the lead or record `pk` of the user's desk `slug`, the form posted (if
+    any, its fields prefixed `prefix-pk`), handed to `service`; its refusal shown."""
+
+    @require_POST
+    @staff_page(DESK)
+    def view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        user = signed_in_user(request)
+        found = find(desk_jurisdiction(user, slug), pk)
+        form = form_class(request.POST, prefix=f"{prefix}-{pk}") if form_class else None
+        ok = form is None or form.is_valid()
+        data = form.cleaned_data if form is not None and ok else {}
+        return _act(request, slug, done.format(pk=pk), lambda: service(found, user, data), ok)
+
+    return view
 
 
-@require_POST
-@staff_page(DESK)
-def escalate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    lead = lead_of(desk_jurisdiction(user, slug), pk)
-    form = EscalateForm(request.POST, prefix=f"escalate-{pk}")
-    ok = form.is_valid()
-    return _act(
-        request,
-        slug,
-        f"Lead {pk} escalated.",
-        lambda: leads.escalate_lead(
-            lead=lead, actor=user, note=form.cleaned_data["note"], now=timezone.now()
-        ),
-        ok,
-    )
-
-
-@require_POST
-@staff_page(DESK)
-def confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    record = record_of(desk_jurisdiction(user, slug), pk)
-    form = ConfirmForm(request.POST, prefix=f"confirm-{pk}")
-    ok = form.is_valid()
-    return _act(
-        request,
-        slug,
-        f"Record {pk} matched; a lead follows if no application comes by its day.",
-        lambda: review.confirm_match(
-            evidence=record,
-            actor=user,
-            parcel_id=form.cleaned_data["parcel_id"],
-            unit_label=form.cleaned_data["unit_label"],
-            now=timezone.now(),
-        ),
-        ok,
-    )
-
-
-@require_POST
-@staff_page(DESK)
-def reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    record = record_of(desk_jurisdiction(user, slug), pk)
-    return _act(
-        request,
-        slug,
-        f"Record {pk}: no property here; left unmatched.",
-        lambda: review.reject_match(evidence=record, actor=user, now=timezone.now()),
-    )
+send_letter = _action(
+    lead_of, None, "", "Lead {pk}: letter recorded as sent (e-mailed where an address is known).",
+    lambda lead, user, _: leads.send_letter(lead=lead, actor=user, now=timezone.now()),
+)  # fmt: skip
+dismiss = _action(
+    lead_of, DismissForm, "dismiss", "Lead {pk} dismissed.",
+    lambda lead, user, data: leads.dismiss_lead(lead=lead, actor=user, now=timezone.now(), **data),
+)  # fmt: skip
+escalate = _action(
+    lead_of, EscalateForm, "escalate", "Lead {pk} escalated.",
+    lambda lead, user, data: leads.escalate_lead(lead=lead, actor=user, now=timezone.now(), **data),
+)  # fmt: skip
+confirm = _action(
+    record_of, ConfirmForm, "confirm",
+    "Record {pk} matched; a lead follows if no application comes by its day.",
+    lambda record, user, data: review.confirm_match(
+        evidence=record, actor=user, now=timezone.now(), **data
+    ),
+)  # fmt: skip
+reject = _action(
+    record_of, None, "", "Record {pk}: no property here; left unmatched.",
+    lambda record, user, _: review.reject_match(evidence=record, actor=user, now=timezone.now()),
+)  # fmt: skip

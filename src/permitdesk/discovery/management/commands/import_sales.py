@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from permitdesk.discovery.keys import refresh_place_keys
 from permitdesk.discovery.matching import match_pending
 from permitdesk.discovery.sales import KIND
-from permitdesk.imports.management.commands.import_records import progress_bar
-from permitdesk.imports.pipeline import ImportRefused, run
-from permitdesk.law.pack import UnknownName
+from permitdesk.imports.management.commands.import_records import run_file
 from permitdesk.records.models import Jurisdiction
 
 
@@ -33,27 +31,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"file '{path}' is not a readable file")
         now = timezone.now()
-        try:
-            report = run(
-                KIND,
-                path,
-                actor_username=options["actor"],
-                now=now,
-                jurisdiction=options["jurisdiction"],
-                dry_run=options["dry_run"],
-                progress=progress_bar,
-            )
-        except (ImportRefused, UnknownName) as refused:
-            raise CommandError(str(refused)) from None
-        for line in report.lines():
-            self.stdout.write(line)
-        if report.problems:
-            raise CommandError(f"{len(report.problems)} problems: nothing written")
-        if report.written:
+        if run_file(self, KIND, options, now).written:
             self._match(options, now)
 
     def _match(self, options: dict[str, Any], now: dt.datetime) -> None:
