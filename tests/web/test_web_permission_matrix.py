@@ -180,6 +180,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     # Discovery's leads and review queue (issue 21): the desk of the jurisdiction, as a queue;
     # another jurisdiction's clerk is told it is not found.
     ("staff/<slug:slug>/leads/", "/staff/clayton-mo/leads/", QUEUE, NO_POST),
+    ("staff/<slug:slug>/catch-rate/", "/staff/clayton-mo/catch-rate/", QUEUE, NO_POST),
     (
         "staff/<slug:slug>/leads/<int:pk>/letter.pdf",
         "/staff/clayton-mo/leads/{lead}/letter.pdf",

@@ -1,6 +1,6 @@
 """The clerk's leads in the browser, on a phone: a Clayton lead from a sale with no notice or
 application, its letter sent and its PDF opened; a near match confirmed from the review
-queue; the lead escalated. Screenshots and axe on each page."""
+queue; the lead escalated; the catch rate's chart and table. Screenshots and axe on each page."""
 
 from __future__ import annotations
 
@@ -49,3 +49,12 @@ def test_the_clerk_works_the_leads_on_a_phone(site: Any, clock: Clock) -> None:
     expect(site.get_by_text("escalated", exact=True)).to_be_visible()
     check_page(site, "staff-leads-escalated-phone")
     assert Lead.objects.get(pk=lead.pk).status == "escalated"
+
+    site.get_by_role("link", name="The catch rate by month").click()
+    expect(
+        site.get_by_role("heading", name="Catch rate of City of Clayton, Missouri")
+    ).to_be_visible()
+    expect(site.get_by_role("img", name="Sales by month and how each ended")).to_be_visible()
+    row = site.get_by_role("row", name="Nov 2026")
+    expect(row).to_contain_text("1")  # one sale known, its lead open
+    check_page(site, "staff-catch-rate-phone")

@@ -6,6 +6,7 @@ from django.urls import URLPattern, path
 
 from permitdesk.web.staff import (
     case,
+    catch_rate,
     claims,
     inspection,
     inspector,
@@ -43,6 +44,7 @@ urlpatterns: list[URLPattern] = [
         name="staff-reconciliation",
     ),
     path("staff/<slug:slug>/leads/", leads.lead_queue, name="staff-leads"),
+    path("staff/<slug:slug>/catch-rate/", catch_rate.dashboard, name="staff-catch-rate"),
     path("staff/<slug:slug>/leads/<int:pk>/letter/", leads.send_letter, name="staff-lead-letter"),
     path("staff/<slug:slug>/leads/<int:pk>/letter.pdf", leads.letter_pdf, name="staff-lead-pdf"),
     path("staff/<slug:slug>/leads/<int:pk>/dismiss/", leads.dismiss, name="staff-lead-dismiss"),
