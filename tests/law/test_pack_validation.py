@@ -178,7 +178,7 @@ def test_a_duplicate_key_is_refused_at_its_second_occurrence(tmp_path: Path) -> 
         "st-louis-county-mo",
         "terms.yaml",
         replace_once("        value: 2\n", "        value: 2\n        value: 3\n"),
-        "value: 3",
+        "value: 3\n",  # not the 30 of sale_application_deadline
     )
     error = refusal(tmp_path, "st-louis-county-mo")
     assert str(error).startswith(f"{path}:{line}: "), str(error)

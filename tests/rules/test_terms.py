@@ -13,6 +13,17 @@ from permitdesk.law.schema import TermValue
 
 C, SC, SL, V = "clayton-mo", "st-clair-county-il", "st-louis-county-mo", "village-ord-08-457"
 ALARMS = ["bedrooms", "hallways-to-bedrooms", "livable-areas"]
+DEEDS = [
+    "warranty",
+    "special-warranty",
+    "quitclaim",
+    "trustee",
+    "personal-representative",
+    "beneficiary",
+    "sheriff",
+    "contract-for-deed",
+]
+UNIT_TYPES = ["single-family", "duplex", "condo", "apartment", "mobile-home"]
 
 # (jurisdiction, term, a date it is in force, the value the document gives)
 TERMS: list[tuple[str, str, dt.date, TermValue]] = [
@@ -139,6 +150,37 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (C, "card_authorization_form", dt.date(2026, 1, 1), "the form at https://www.claytonmo.gov/home/showdocument?id=32, sent to applicationsbd@claytonmo.gov"),
     (SC, "convenience_fee", dt.date(2026, 1, 1), Decimal("0.00")),
     (SC, "in_person_payment", dt.date(2026, 1, 1), "County Court House, 10 Public Square, 5th Floor, Belleville, Illinois"),
+    # Finding unreported changes (decision 0020): the deed types counted and exempt, the days
+    # after the recording an application is expected (Clayton: notice was due 30 days before,
+    # so at once; the village: its 30-day report), the look-back, and what a transfer covers.
+    (SL, "sale_discovery_counted_deeds", dt.date(2026, 1, 1), DEEDS),
+    (SL, "sale_discovery_exempt_transfers", dt.date(2026, 1, 1), ["correction", "trust-funding", "spousal", "deed-of-trust"]),
+    (SL, "sale_application_deadline", dt.date(2026, 1, 1), 30),  # our choice: "before moving in"
+    (SL, "sale_application_lookback", dt.date(2026, 1, 1), 180),  # our choice
+    (SL, "sale_discovery_unit_types", dt.date(2026, 1, 1), ["single-family", "duplex", "condo"]),
+    (SL, "sale_discovery_min_units", dt.date(2026, 1, 1), 1),
+    (SL, "possible_rental_signal", dt.date(2026, 1, 1), True),
+    (V, "sale_discovery_counted_deeds", dt.date(2026, 1, 1), DEEDS),
+    (V, "sale_discovery_exempt_transfers", dt.date(2026, 1, 1), ["correction", "trust-funding", "spousal", "deed-of-trust"]),
+    (V, "sale_application_deadline", dt.date(2026, 1, 1), 30),  # §1.D: thirty days after
+    (V, "sale_application_lookback", dt.date(2026, 1, 1), 180),  # our choice
+    (V, "sale_discovery_unit_types", dt.date(2026, 1, 1), ["single-family", "duplex", "condo"]),
+    (V, "sale_discovery_min_units", dt.date(2026, 1, 1), 1),
+    (V, "possible_rental_signal", dt.date(2026, 1, 1), True),
+    (C, "sale_discovery_counted_deeds", dt.date(2026, 1, 1), [*DEEDS, "deed-of-trust"]),  # "mortgage"
+    (C, "sale_discovery_exempt_transfers", dt.date(2026, 1, 1), ["correction", "trust-funding", "spousal"]),
+    (C, "sale_application_deadline", dt.date(2026, 1, 1), 0),  # notice 30 days in advance
+    (C, "sale_application_lookback", dt.date(2026, 1, 1), 30),
+    (C, "sale_discovery_unit_types", dt.date(2026, 1, 1), UNIT_TYPES),
+    (C, "sale_discovery_min_units", dt.date(2026, 1, 1), 3),  # three or more units
+    (C, "possible_rental_signal", dt.date(2026, 1, 1), True),
+    (SC, "sale_discovery_counted_deeds", dt.date(2026, 1, 1), DEEDS),
+    (SC, "sale_discovery_exempt_transfers", dt.date(2026, 1, 1), ["correction", "trust-funding", "spousal", "deed-of-trust"]),
+    (SC, "sale_application_deadline", dt.date(2026, 1, 1), 30),  # our choice
+    (SC, "sale_application_lookback", dt.date(2026, 1, 1), 180),  # our choice
+    (SC, "sale_discovery_unit_types", dt.date(2026, 1, 1), UNIT_TYPES),
+    (SC, "sale_discovery_min_units", dt.date(2026, 1, 1), 1),
+    (SC, "possible_rental_signal", dt.date(2026, 1, 1), True),
 ]  # fmt: skip
 
 

@@ -31,6 +31,7 @@ from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
 from tests.api.client import Clock
+from tests.factories import discovery
 from tests.factories.photos import PNG
 from tests.moments import central
 
@@ -210,6 +211,26 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         NO_POST,
         CLAIM_WRITE,
     ),
+    # Discovery's leads and review queue (issue 21): the desk of the jurisdiction, as a queue;
+    # another jurisdiction's clerk is told it is not found.
+    ("staff/<slug:slug>/leads/", "/staff/clayton-mo/leads/", QUEUE, NO_POST),
+    ("staff/<slug:slug>/catch-rate/", "/staff/clayton-mo/catch-rate/", QUEUE, NO_POST),
+    (
+        "staff/<slug:slug>/leads/<int:pk>/letter.pdf",
+        "/staff/clayton-mo/leads/{lead}/letter.pdf",
+        QUEUE,
+        NO_POST,
+    ),
+    *[
+        (f"staff/<slug:slug>/{route}/", f"/staff/clayton-mo/{path}/", NO_POST, CLAIM_WRITE)
+        for route, path in (
+            ("leads/<int:pk>/letter", "leads/{lead}/letter"),
+            ("leads/<int:pk>/dismiss", "leads/{lead}/dismiss"),
+            ("leads/<int:pk>/escalate", "leads/{lead}/escalate"),
+            ("sales/<int:pk>/confirm", "sales/{review}/confirm"),
+            ("sales/<int:pk>/reject", "sales/{review}/reject"),
+        )
+    ],
     ("staff/inspections/today/", "/staff/inspections/today/", INSPECTORS, INSPECTORS),
     (
         "staff/inspections/<int:pk>/",
@@ -396,6 +417,9 @@ BODIES: dict[str, dict[str, str]] = {
     "staff/<slug:slug>/people/grant/": {"user": "other-applicant", "role": "clerk"},
     "staff/<slug:slug>/people/<int:pk>/change/": {"role": "inspector"},
     "staff/claims/<int:pk>/refuse/": {"refuse-{claim}-reason": "no lease shown"},
+    "staff/<slug:slug>/leads/<int:pk>/dismiss/": {"dismiss-{lead}-reason": "duplicate"},
+    "staff/<slug:slug>/leads/<int:pk>/escalate/": {"escalate-{lead}-note": "no answer"},
+    "staff/<slug:slug>/sales/<int:pk>/confirm/": {"confirm-{review}-parcel_id": "NEAR-1"},
     "staff/properties/<int:pk>/": {
         "parcel_id": "P-1",
         "address": "12 N Central Ave",
@@ -451,6 +475,7 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         uploads=[Upload("lease.png", PNG, "lease")],
         now=central("2026-11-18 10:00"),
     )
+    lead, review = discovery.lead_and_review()
     party = Party.objects.create(kind="owner", name="Ada")
     case.parties.add(party)
     # An online payment the case could not take (no provider is set here: the clerk is told).
@@ -494,6 +519,8 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "claim": claim.pk,
         "occupant": occupant.pk,
         "document": letter.attachments.get().pk,
+        "lead": lead.pk,
+        "review": review.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

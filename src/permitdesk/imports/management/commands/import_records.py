@@ -4,6 +4,7 @@ column; a file with any problem writes nothing; the last lines reconcile the cou
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from permitdesk.imports.kinds import KINDS
-from permitdesk.imports.pipeline import ImportRefused, Progress, run
+from permitdesk.imports.pipeline import ImportRefused, Kind, Progress, Report, run
 from permitdesk.law.pack import UnknownName
 
 
@@ -48,22 +49,29 @@ class Command(BaseCommand):
         kind = KINDS.get(options["kind"])
         if kind is None:
             raise CommandError(f"kind '{options['kind']}' is not one of: {', '.join(KINDS)}")
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"file '{path}' is not a readable file")
-        try:
-            report = run(
-                kind,
-                path,
-                actor_username=options["actor"],
-                now=timezone.now(),
-                jurisdiction=options["jurisdiction"],
-                dry_run=options["dry_run"],
-                progress=progress_bar,
-            )
-        except (ImportRefused, UnknownName) as refused:
-            raise CommandError(str(refused)) from None
-        for line in report.lines():
-            self.stdout.write(line)
-        if report.problems:
-            raise CommandError(f"{len(report.problems)} problems: nothing written")
+        run_file(self, kind, options, timezone.now())
+
+
+def run_file(command: BaseCommand, kind: Kind, options: dict[str, Any], now: dt.datetime) -> Report:
+    """The import of `options`' file as `kind`, its report printed (also import_sales's): a
+    refusal to start, or any problem, is a CommandError."""
+    path: Path = options["file"]
+    if not path.is_file():
+        raise CommandError(f"file '{path}' is not a readable file")
+    try:
+        report = run(
+            kind,
+            path,
+            actor_username=options["actor"],
+            now=now,
+            jurisdiction=options["jurisdiction"],
+            dry_run=options["dry_run"],
+            progress=progress_bar,
+        )
+    except (ImportRefused, UnknownName) as refused:
+        raise CommandError(str(refused)) from None
+    for line in report.lines():
+        command.stdout.write(line)
+    if report.problems:
+        raise CommandError(f"{len(report.problems)} problems: nothing written")
+    return report

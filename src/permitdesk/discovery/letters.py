@@ -1,0 +1,82 @@
+"""The letter to the buyer of a property sold with no application: addressed to the owner's
+mailing address and to the site ("Occupant"), citing the ordinance's requirement and the
+days the pack allows. The same words are the e-mail's body where the sale gave an e-mail
+address, and the PDF (permitdesk.documents' Sheet) the clerk prints for the post."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from permitdesk.discovery.models import Lead
+from permitdesk.documents.layout import Sheet, long_date, pdf_bytes
+from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
+from permitdesk.rules.calendar import zone
+
+TITLE = "Notice: Occupancy Permit Required After a Sale"
+
+
+def site_lines(lead: Lead) -> list[str]:
+    place = lead.property
+    unit = f" Unit {lead.unit.label}" if lead.unit and lead.unit.label else ""
+    return [f"{place.address}{unit}", f"{place.city}, {place.state} {place.zip_code}"]
+
+
+def paragraphs(lead: Lead, pack: Pack) -> list[tuple[str, str]]:
+    """The letter's paragraphs, each with the citation behind it ('' for none)."""
+    sale = lead.evidence
+    on = sale.recorded_on
+    deadline = pack.term_version("sale_application_deadline", on)
+    counted = pack.term_version("sale_discovery_counted_deeds", on)
+    days = int(str(deadline.value))
+    when = "on the day it was recorded" if days == 0 else f"within {days} days of its recording"
+    return [
+        (
+            f"Our records show a {sale.deed_type.replace('-', ' ')} deed to {sale.grantee}, "
+            f"recorded on {long_date(on)}, for {', '.join(site_lines(lead))}.",
+            "",
+        ),
+        (
+            f"{pack.name} requires an occupancy permit for this property after such a "
+            f"transfer, and expects the application {when}. We have no application for it.",
+            pack.cite(counted.citation),
+        ),
+        (
+            "Please apply for the inspection and permit now (online or in person), or tell "
+            "us why none is needed: for example, if the deed did not change who lives there.",
+            pack.cite(deadline.citation),
+        ),
+        (f"Reference: lead {lead.pk}, file {sale.imported_from}.", ""),
+    ]
+
+
+def letter_text(lead: Lead) -> str:
+    pack = get_pack(lead.jurisdiction.slug)
+    body = []
+    for text, citation in paragraphs(lead, pack):
+        body.append(text + (f"\n  [{citation}]" if citation else ""))
+    return f"Dear {lead.evidence.grantee},\n\n" + "\n\n".join(body) + f"\n\n{pack.name}\n"
+
+
+def render_letter(lead: Lead, now: dt.datetime) -> tuple[str, bytes]:
+    """The letter as a PDF: one page to the mailing address, one to the site (the occupant)."""
+    pack = get_pack(lead.jurisdiction.slug)
+    sheet = Sheet(
+        jurisdiction=pack.name,
+        title=TITLE,
+        reference=f"lead {lead.pk}",
+        dated=now.astimezone(zone(pack)),
+    )
+    sale = lead.evidence
+    recipients = [[sale.grantee, *sale.mailing_address.split(",")]] if sale.mailing_address else []
+    recipients.append(["Occupant", *site_lines(lead)])
+    for lines in recipients:
+        sheet.add_page()
+        sheet.paragraph(long_date(now.astimezone(zone(pack)).date()))
+        sheet.paragraph("\n".join(line.strip() for line in lines if line.strip()))
+        sheet.heading(TITLE)
+        for text, citation in paragraphs(lead, pack):
+            sheet.paragraph(text)
+            if citation:
+                sheet.citation(citation)
+    return f"lead-{lead.pk}-letter.pdf", pdf_bytes(sheet)

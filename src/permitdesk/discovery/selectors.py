@@ -1,0 +1,118 @@
+"""The discovery reads: a jurisdiction's live leads, oldest first, and its review queue, each
+one query (their related rows joined), capped for the page; one lead or record by id; and the
+catch rate by month (the dashboard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from permitdesk.accounts.permissions import NotFound
+from permitdesk.discovery.leads import answered
+from permitdesk.discovery.models import ChangeEvidence, Lead
+from permitdesk.records.models import Jurisdiction
+
+SHOWN = 50
+
+
+def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
+    """Open and escalated leads, oldest first (the lead_queue index)."""
+    return (
+        Lead.objects.filter(jurisdiction=place, status__in=Lead.LIVE)
+        .select_related("evidence", "property", "unit")
+        .order_by("opened_at", "id")
+    )
+
+
+def to_review(place: Jurisdiction) -> QuerySet[ChangeEvidence]:
+    """Records with a near match to confirm or reject, earliest recorded first."""
+    return (
+        ChangeEvidence.objects.filter(jurisdiction=place, match=ChangeEvidence.Match.REVIEW)
+        .select_related("candidate")
+        .order_by("recorded_on", "id")
+    )
+
+
+def lead_of(place: Jurisdiction, pk: int) -> Lead:
+    found = Lead.objects.filter(jurisdiction=place, pk=pk).select_related(
+        "evidence", "property", "unit", "jurisdiction"
+    )
+    lead = found.first()
+    if lead is None:
+        raise NotFound(f"lead {pk} not found")
+    return lead
+
+
+def record_of(place: Jurisdiction, pk: int) -> ChangeEvidence:
+    found = ChangeEvidence.objects.filter(jurisdiction=place, pk=pk).first()
+    if found is None:
+        raise NotFound(f"record {pk} not found")
+    return found
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month's counted sales on covered units, by how each ended (or has not yet)."""
+
+    month: dt.date
+    known: int
+    own: int  # answered by an application, no lead needed
+    caught: int  # a lead closed by an application
+    open: int  # a live lead
+    dismissed: dict[str, int]
+    waiting: int  # no application and no lead yet (not yet due, or the sweep has not run)
+    days_to_comply: float | None  # the caught: recording to application, on average
+
+    @property
+    def dismissed_total(self) -> int:
+        return sum(self.dismissed.values())
+
+
+def catch_rate(place: Jurisdiction, since: dt.date) -> list[Month]:
+    """The months from `since`, oldest first: two queries, whatever the number of sales."""
+    known = ChangeEvidence.objects.filter(
+        jurisdiction=place, counted=True, covered=True, recorded_on__gte=since
+    ).annotate(month=TruncMonth("recorded_on"))
+    lead = "lead__status"
+    reasons = Lead.Dismissal.values
+    rows = known.values("month").annotate(
+        known=Count("pk"),
+        own=Count("pk", filter=Q(lead__isnull=True) & answered()),
+        caught=Count("pk", filter=Q(**{lead: Lead.Status.CLOSED})),
+        open=Count("pk", filter=Q(**{f"{lead}__in": Lead.LIVE})),
+        **{f"d_{r}": Count("pk", filter=Q(lead__dismissal=r)) for r in reasons},
+    )
+    days: dict[dt.date, list[int]] = {}
+    closed = known.filter(lead__status=Lead.Status.CLOSED).values_list(
+        "month", "recorded_on", "lead__application__submitted_at"
+    )
+    for month, recorded, filed in closed:
+        if filed is not None:
+            days.setdefault(_day(month), []).append((filed.date() - recorded).days)
+    months = []
+    for found in rows.order_by("month"):
+        row: dict[str, Any] = dict(found)  # the reasons' counts are named at run time
+        month, dismissed = _day(row["month"]), {r: row[f"d_{r}"] for r in reasons}
+        settled = row["own"] + row["caught"] + row["open"] + sum(dismissed.values())
+        taken = days.get(month)
+        months.append(
+            Month(
+                month=month,
+                known=row["known"],
+                own=row["own"],
+                caught=row["caught"],
+                open=row["open"],
+                dismissed=dismissed,
+                waiting=row["known"] - settled,
+                days_to_comply=sum(taken) / len(taken) if taken else None,
+            )
+        )
+    return months
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
