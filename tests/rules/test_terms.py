@@ -150,6 +150,11 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (C, "card_authorization_form", dt.date(2026, 1, 1), "the form at https://www.claytonmo.gov/home/showdocument?id=32, sent to applicationsbd@claytonmo.gov"),
     (SC, "convenience_fee", dt.date(2026, 1, 1), Decimal("0.00")),
     (SC, "in_person_payment", dt.date(2026, 1, 1), "County Court House, 10 Public Square, 5th Floor, Belleville, Illinois"),
+    # Moving or cancelling an inspection request (decision 0017): no document names a fee.
+    (C, "inspection_change_fee", dt.date(2026, 1, 1), "none"),
+    (SC, "inspection_change_fee", dt.date(2026, 1, 1), "none"),
+    (SL, "inspection_change_fee", dt.date(2026, 1, 1), "none"),
+    (V, "inspection_change_fee", dt.date(2026, 1, 1), "none"),
     # Finding unreported changes (decision 0020): the deed types counted and exempt, the days
     # after the recording an application is expected (Clayton: notice was due 30 days before,
     # so at once; the village: its 30-day report), the look-back, and what a transfer covers.
