@@ -1,0 +1,195 @@
+"""A refund the provider reports pending: held (not in the ledger), then recorded from the
+provider's signed refund event when it succeeds, or marked failed; each event once, whatever
+the order or the number of deliveries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from permitdesk.audit.models import AuditEvent, OutboxMessage
+from permitdesk.cases.models import Payment
+from permitdesk.cases.selectors.ledger import balance_due
+from permitdesk.payments.models import ProviderRefund
+from permitdesk.payments.providers.base import BadEvent
+from permitdesk.payments.services import refund, take_event
+from tests import factories
+from tests.payments.conftest import WEBHOOK_SECRET
+from tests.payments.stripe_stand_in import StripeStandIn, sign
+from tests.payments.test_refund import paid_online
+from tests.writes import writes_nothing, writes_one_event
+
+pytestmark = pytest.mark.django_db
+
+
+def pending(who: factories.People, stand_in: StripeStandIn, key: str = "form-1") -> ProviderRefund:
+    """A $30 refund of a Clayton case's $80 paid online, which the provider reports pending."""
+    payment = paid_online(who, stand_in)
+    stand_in.refund_status = "pending"
+    held = refund(
+        actor=who.clerk,
+        payment=payment,
+        amount=Decimal("30.00"),
+        reason="overpaid",
+        now=factories.MONDAY,
+        idempotency_key=key,
+    )
+    assert isinstance(held, ProviderRefund)
+    return held
+
+
+def deliver(body: bytes, created: int) -> None:
+    take_event(
+        jurisdiction_slug="clayton-mo",
+        payload=body,
+        signature=sign(body, WEBHOOK_SECRET, created),
+        now=timezone.now(),
+    )
+
+
+def test_a_pending_refund_is_held_with_its_audit_event_and_not_in_the_ledger(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    payment = paid_online(who, stand_in)
+    stand_in.refund_status = "pending"
+    with writes_one_event("request-online-refund") as written:
+        held = refund(
+            actor=who.clerk,
+            payment=payment,
+            amount=Decimal("30.00"),
+            reason="overpaid",
+            now=factories.MONDAY,
+            idempotency_key="form-1",
+        )
+    assert isinstance(held, ProviderRefund)
+    assert (held.status, held.amount, held.payment) == ("pending", Decimal("30.00"), payment)
+    assert written.event.after is not None
+    assert written.event.after["status"] == "pending"
+    assert payment.refunds.count() == 0
+    assert balance_due(payment.application) == Decimal("0.00")
+
+
+@pytest.mark.parametrize("kind", ["refund.updated", "charge.refund.updated"])
+def test_the_refund_event_records_the_refund_in_the_ledger(
+    who: factories.People, stand_in: StripeStandIn, kind: str
+) -> None:
+    held = pending(who, stand_in)
+    created = int(timezone.now().timestamp())
+    body = stand_in.refund_settles(held.provider_refund_id, "succeeded", created, kind)
+    deliver(body, created)
+    actions = list(AuditEvent.objects.order_by("-pk").values_list("action", flat=True)[:2])
+    assert actions == ["settle-online-refund", "refund-payment"]  # the ledger's, then ours
+    assert OutboxMessage.objects.filter(kind="refund").count() == 1
+    held.refresh_from_db()
+    assert held.status == "succeeded"
+    assert held.ledger_refund is not None
+    assert held.ledger_refund.amount == Decimal("-30.00")
+    assert held.ledger_refund.recorded_by == who.clerk
+    assert balance_due(held.payment.application) == Decimal("30.00")
+
+
+def test_the_same_event_twice_and_a_late_pending_word_record_once(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    created = int(timezone.now().timestamp())
+    done = stand_in.refund_settles(held.provider_refund_id, "succeeded", created)
+    late = stand_in.event(
+        "refund.updated", {**stand_in.refunds[held.provider_refund_id], "status": "pending"},
+        created - 5,
+    )  # fmt: skip
+    deliver(done, created)
+    with writes_nothing():
+        deliver(done, created)  # a replay
+    deliver(late, created)  # out of order: the earlier word arrives last (taken in, no change)
+    assert Payment.objects.filter(refund_of=held.payment).count() == 1
+    held.refresh_from_db()
+    assert held.status == "succeeded"
+    assert AuditEvent.objects.filter(action="settle-online-refund").count() == 1
+
+
+def test_a_failed_refund_is_marked_failed_and_nothing_is_refunded(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    created = int(timezone.now().timestamp())
+    body = stand_in.refund_settles(held.provider_refund_id, "canceled", created)
+    with writes_one_event("settle-online-refund"):
+        deliver(body, created)
+    held.refresh_from_db()
+    assert (held.status, held.ledger_refund) == ("failed", None)
+    assert held.payment.refunds.count() == 0
+
+
+def test_a_replayed_form_holds_the_pending_refund_once(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    with writes_nothing():
+        again = refund(
+            actor=who.clerk,
+            payment=held.payment,
+            amount=Decimal("30.00"),
+            reason="overpaid",
+            now=factories.MONDAY,
+            idempotency_key="form-1",
+        )
+    assert again == held
+    assert len(stand_in.refunds) == 1
+
+
+def test_a_pending_refund_counts_against_what_is_left_to_refund(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    with writes_nothing(), pytest.raises(Exception, match=r"at most 50\.00"):
+        refund(
+            actor=who.clerk,
+            payment=held.payment,
+            amount=Decimal("50.01"),
+            reason="overpaid",
+            now=factories.MONDAY,
+            idempotency_key="form-2",
+        )
+
+
+def test_a_refund_event_with_a_bad_signature_changes_nothing(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    created = int(timezone.now().timestamp())
+    body = stand_in.refund_settles(held.provider_refund_id, "succeeded", created)
+    with writes_nothing(), pytest.raises(BadEvent):
+        take_event(
+            jurisdiction_slug="clayton-mo",
+            payload=body,
+            signature=sign(body, "whsec_someone_else", created),
+            now=timezone.now(),
+        )
+    held.refresh_from_db()
+    assert held.status == "pending"
+
+
+def test_the_staff_form_says_the_refund_is_pending(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    payment = paid_online(who, stand_in)
+    stand_in.refund_status = "pending"
+    client = Client()
+    client.force_login(who.clerk)
+    form = {
+        "refund-payment": str(payment.pk),
+        "refund-amount": "5.00",
+        "refund-reason": "overpaid",
+        "refund-key": "shown-once",
+    }
+    page = client.post(
+        reverse("web:staff-refund", args=[payment.application_id]), form, follow=True
+    )
+    assert "which reports it pending" in page.content.decode()
+    assert ProviderRefund.objects.get().status == "pending"
+    assert AuditEvent.objects.filter(action="request-online-refund").count() == 1
