@@ -16,7 +16,8 @@ from permitdesk.cases.models import Payment
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.payments.models import ProviderRefund
 from permitdesk.payments.providers.base import BadEvent
-from permitdesk.payments.services import refund, take_event
+from permitdesk.payments.refunds import refund
+from permitdesk.payments.services import take_event
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET
 from tests.payments.stripe_stand_in import StripeStandIn, sign

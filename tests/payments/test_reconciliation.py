@@ -18,7 +18,8 @@ from permitdesk.cases.services.payments import waive_fee
 from permitdesk.law.loader import get_pack
 from permitdesk.payments.models import Checkout
 from permitdesk.payments.reconciliation import CREDIT, reconcile, totals
-from permitdesk.payments.services import refund, start_checkout, take_event
+from permitdesk.payments.refunds import refund
+from permitdesk.payments.services import start_checkout, take_event
 from permitdesk.rules.calendar import zone
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET

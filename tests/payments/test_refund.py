@@ -1,4 +1,4 @@
-"""payments.services.refund: a clerk's refund, at the provider for a payment taken online, with
+"""payments.refunds.refund: a clerk's refund, at the provider for a payment taken online, with
 an idempotency key so a replayed form refunds (and records) once."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from permitdesk.accounts.permissions import Forbidden
 from permitdesk.cases.models import Payment
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.payments.models import Checkout
-from permitdesk.payments.services import refund, start_checkout, take_event
+from permitdesk.payments.refunds import refund
+from permitdesk.payments.services import start_checkout, take_event
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET

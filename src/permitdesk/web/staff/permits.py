@@ -15,7 +15,7 @@ from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
-from permitdesk.payments import services as online
+from permitdesk.payments import refunds as online
 from permitdesk.payments.models import ProviderRefund
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
