@@ -194,3 +194,15 @@ def test_the_staff_form_says_the_refund_is_pending(
     assert "which reports it pending" in page.content.decode()
     assert ProviderRefund.objects.get().status == "pending"
     assert AuditEvent.objects.filter(action="request-online-refund").count() == 1
+
+
+def test_the_case_page_flags_a_refund_that_failed_at_the_provider(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    created = int(timezone.now().timestamp())
+    deliver(stand_in.refund_settles(held.provider_refund_id, "failed", created), created)
+    client = Client()
+    client.force_login(who.clerk)
+    page = client.get(reverse("web:staff-case", args=[held.payment.application_id]))
+    assert "failed at the provider" in page.content.decode()

@@ -1,9 +1,10 @@
-"""Reads of online checkouts: the one a case page was returned to, the case's latest."""
+"""Reads of online checkouts (the one a case page was returned to, the refunds owed) and of
+the refunds the provider has not settled or refused."""
 
 from __future__ import annotations
 
 from permitdesk.cases.models import Application
-from permitdesk.payments.models import Checkout
+from permitdesk.payments.models import Checkout, ProviderRefund
 
 
 def checkout_of(application: Application, reference: str) -> Checkout | None:
@@ -30,4 +31,15 @@ def owed_checkout(application: Application, pk: int) -> Checkout | None:
         Checkout.objects.select_related("application__jurisdiction")
         .filter(application=application, pk=pk)
         .first()
+    )
+
+
+def refunds_unsettled(application: Application) -> list[ProviderRefund]:
+    """The case's refunds the provider reported pending and has not confirmed, and those it
+    then reported failed (nothing refunded: the clerk sends a new one), oldest first."""
+    return list(
+        ProviderRefund.objects.filter(
+            checkout__application=application,
+            status__in=(ProviderRefund.Status.PENDING, ProviderRefund.Status.FAILED),
+        ).order_by("requested_at", "pk")
     )
