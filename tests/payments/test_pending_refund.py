@@ -5,6 +5,7 @@ the order or the number of deliveries."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -18,27 +19,33 @@ from permitdesk.payments.models import ProviderRefund
 from permitdesk.payments.providers.base import BadEvent
 from permitdesk.payments.refunds import refund
 from permitdesk.payments.services import take_event
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET
 from tests.payments.stripe_stand_in import StripeStandIn, sign
-from tests.payments.test_refund import paid_online
+from tests.payments.test_refund import paid_online, post_refund_form
 from tests.writes import writes_nothing, writes_one_event
 
 pytestmark = pytest.mark.django_db
 
 
-def pending(who: factories.People, stand_in: StripeStandIn, key: str = "form-1") -> ProviderRefund:
-    """A $30 refund of a Clayton case's $80 paid online, which the provider reports pending."""
-    payment = paid_online(who, stand_in)
-    stand_in.refund_status = "pending"
-    held = refund(
+def ask(who: factories.People, payment: Payment, amount: str = "30.00", key: str = "form-1") -> Any:
+    """The clerk's refund of `amount` of `payment`, keyed `key` (the form's)."""
+    return refund(
         actor=who.clerk,
         payment=payment,
-        amount=Decimal("30.00"),
+        amount=Decimal(amount),
         reason="overpaid",
         now=factories.MONDAY,
         idempotency_key=key,
     )
+
+
+def pending(who: factories.People, stand_in: StripeStandIn) -> ProviderRefund:
+    """A $30 refund of a Clayton case's $80 paid online, which the provider reports pending."""
+    payment = paid_online(who, stand_in)
+    stand_in.refund_status = "pending"
+    held = ask(who, payment)
     assert isinstance(held, ProviderRefund)
     return held
 
@@ -58,14 +65,7 @@ def test_a_pending_refund_is_held_with_its_audit_event_and_not_in_the_ledger(
     payment = paid_online(who, stand_in)
     stand_in.refund_status = "pending"
     with writes_one_event("request-online-refund") as written:
-        held = refund(
-            actor=who.clerk,
-            payment=payment,
-            amount=Decimal("30.00"),
-            reason="overpaid",
-            now=factories.MONDAY,
-            idempotency_key="form-1",
-        )
+        held = ask(who, payment)
     assert isinstance(held, ProviderRefund)
     assert (held.status, held.amount, held.payment) == ("pending", Decimal("30.00"), payment)
     assert written.event.after is not None
@@ -131,14 +131,7 @@ def test_a_replayed_form_holds_the_pending_refund_once(
 ) -> None:
     held = pending(who, stand_in)
     with writes_nothing():
-        again = refund(
-            actor=who.clerk,
-            payment=held.payment,
-            amount=Decimal("30.00"),
-            reason="overpaid",
-            now=factories.MONDAY,
-            idempotency_key="form-1",
-        )
+        again = ask(who, held.payment)
     assert again == held
     assert len(stand_in.refunds) == 1
 
@@ -147,15 +140,8 @@ def test_a_pending_refund_counts_against_what_is_left_to_refund(
     who: factories.People, stand_in: StripeStandIn
 ) -> None:
     held = pending(who, stand_in)
-    with writes_nothing(), pytest.raises(Exception, match=r"at most 50\.00"):
-        refund(
-            actor=who.clerk,
-            payment=held.payment,
-            amount=Decimal("50.01"),
-            reason="overpaid",
-            now=factories.MONDAY,
-            idempotency_key="form-2",
-        )
+    with writes_nothing(), pytest.raises(Refused, match=r"at most 50\.00"):
+        ask(who, held.payment, "50.01", key="form-2")
 
 
 def test_a_refund_event_with_a_bad_signature_changes_nothing(
@@ -180,17 +166,7 @@ def test_the_staff_form_says_the_refund_is_pending(
 ) -> None:
     payment = paid_online(who, stand_in)
     stand_in.refund_status = "pending"
-    client = Client()
-    client.force_login(who.clerk)
-    form = {
-        "refund-payment": str(payment.pk),
-        "refund-amount": "5.00",
-        "refund-reason": "overpaid",
-        "refund-key": "shown-once",
-    }
-    page = client.post(
-        reverse("web:staff-refund", args=[payment.application_id]), form, follow=True
-    )
+    page = post_refund_form(who, payment, follow=True)
     assert "which reports it pending" in page.content.decode()
     assert ProviderRefund.objects.get().status == "pending"
     assert AuditEvent.objects.filter(action="request-online-refund").count() == 1

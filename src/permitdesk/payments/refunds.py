@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from decimal import Decimal
+from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -38,16 +39,11 @@ def refund(
     in the ledger when the provider confirms it: at once where it reports it succeeded, else
     held pending (the ProviderRefund returned) until its refund event; any other payment is a
     counter refund."""
+    # The ledger's refund (the case service's), by this clerk, for this reason.
+    ledger = partial(refund_payment, actor=actor, payment=payment, reason=reason, now=now)
     checkout = Checkout.objects.filter(payment=payment).first()
     if checkout is None or not checkout.provider_payment_id:
-        return refund_payment(
-            actor=actor,
-            payment=payment,
-            amount=amount,
-            reason=reason,
-            now=now,
-            idempotency_key=idempotency_key,
-        )
+        return ledger(amount=amount, idempotency_key=idempotency_key)
     key = idempotency_key or f"refund-{checkout.reference}-{secrets.token_hex(8)}"
     ledger_key = f"online-refund:{key}"
     held = ProviderRefund.objects.filter(ledger_key=ledger_key).first()
@@ -55,14 +51,7 @@ def refund(
         require(actor, "refund-payment", payment.application)
         return held  # a replay of a refund the provider reported pending: held once
     if Payment.objects.filter(idempotency_key=ledger_key).exists():  # a replay: recorded
-        return refund_payment(
-            actor=actor,
-            payment=payment,
-            amount=amount,
-            reason=reason,
-            now=now,
-            idempotency_key=ledger_key,
-        )
+        return ledger(amount=amount, idempotency_key=ledger_key)
     application = payment.application
     require(actor, "refund-payment", application)
     if not reason.strip():
@@ -88,14 +77,7 @@ def refund(
             actor=actor, checkout=checkout, payment=payment, made=made, reason=reason,
             ledger_key=ledger_key, now=now,
         )  # fmt: skip
-    return refund_payment(
-        actor=actor,
-        payment=payment,
-        amount=made.amount,
-        reason=reason,
-        now=now,
-        idempotency_key=ledger_key,
-    )
+    return ledger(amount=made.amount, idempotency_key=ledger_key)
 
 
 def _refunded_at_provider(
