@@ -12,12 +12,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from permitdesk.accounts.models import Membership
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Payment
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.payments.models import ProviderRefund
 from permitdesk.payments.providers.base import BadEvent
 from permitdesk.payments.refunds import refund
+from permitdesk.payments.selectors import refunds_unsettled
 from permitdesk.payments.services import take_event
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
@@ -182,3 +184,17 @@ def test_the_case_page_flags_a_refund_that_failed_at_the_provider(
     client.force_login(who.clerk)
     page = client.get(reverse("web:staff-case", args=[held.payment.application_id]))
     assert "failed at the provider" in page.content.decode()
+
+
+def test_a_refund_the_ledger_now_refuses_is_taken_and_flagged_not_redelivered_forever(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    Membership.objects.filter(user=who.clerk).delete()  # the clerk who asked has left
+    created = int(timezone.now().timestamp())
+    deliver(stand_in.refund_settles(held.provider_refund_id, "succeeded", created), created)
+    held.refresh_from_db()
+    assert (held.status, held.ledger_refund) == ("succeeded", None)
+    assert held.note.startswith("refunded at the provider, not recorded here:")
+    assert held.payment.refunds.count() == 0
+    assert refunds_unsettled(held.payment.application) == [held]

@@ -94,6 +94,8 @@ class ProviderRefund(models.Model):
     ledger_refund = models.OneToOneField(
         Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Succeeded at the provider but refused by the ledger when its event came: why.
+    note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         constraints = [

@@ -14,6 +14,7 @@ from functools import partial
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.audit.services import record
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require
@@ -149,6 +150,7 @@ def _refund_state(held: ProviderRefund) -> dict[str, object]:
         "amount": str(held.amount),
         "refund": held.provider_refund_id,
         "payment": held.payment_id,
+        "note": held.note,
     }
 
 
@@ -171,19 +173,26 @@ def settle_refund(
         return held
     before = _refund_state(held)
     if state.status == "succeeded":
-        held.ledger_refund = refund_payment(
-            actor=held.requested_by,
-            payment=held.payment,
-            amount=held.amount,
-            reason=held.reason,
-            now=now,
-            idempotency_key=held.ledger_key,
-        )
+        try:
+            with transaction.atomic():
+                held.ledger_refund = refund_payment(
+                    actor=held.requested_by,
+                    payment=held.payment,
+                    amount=held.amount,
+                    reason=held.reason,
+                    now=now,
+                    idempotency_key=held.ledger_key,
+                )
+        except (Refused, Forbidden, NotFound) as error:
+            # The money is back with the payer, but the ledger refuses the entry now (the
+            # clerk's role revoked, a counter refund recorded meanwhile): the event is taken
+            # (no endless redelivery) and the clerk sees why on the fees panel.
+            held.note = f"refunded at the provider, not recorded here: {error}"[:300]
         held.status = ProviderRefund.Status.SUCCEEDED
     else:
         held.status = ProviderRefund.Status.FAILED
     held.settled_at = now
-    held.save(update_fields=["ledger_refund", "status", "settled_at"])
+    held.save(update_fields=["ledger_refund", "status", "settled_at", "note"])
     record(
         actor=None,
         action="settle-online-refund",

@@ -3,6 +3,8 @@ the refunds the provider has not settled or refused."""
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from permitdesk.cases.models import Application
 from permitdesk.payments.models import Checkout, ProviderRefund
 
@@ -35,11 +37,13 @@ def owed_checkout(application: Application, pk: int) -> Checkout | None:
 
 
 def refunds_unsettled(application: Application) -> list[ProviderRefund]:
-    """The case's refunds the provider reported pending and has not confirmed, and those it
-    then reported failed (nothing refunded: the clerk sends a new one), oldest first."""
+    """The case's refunds the provider reported pending and has not confirmed, those it then
+    reported failed (nothing refunded: the clerk sends a new one), and those it refunded that
+    the ledger refused to record (the note says why), oldest first."""
+    unsettled = Q(status__in=(ProviderRefund.Status.PENDING, ProviderRefund.Status.FAILED))
+    unrecorded = Q(status=ProviderRefund.Status.SUCCEEDED, ledger_refund__isnull=True)
     return list(
         ProviderRefund.objects.filter(
-            checkout__application=application,
-            status__in=(ProviderRefund.Status.PENDING, ProviderRefund.Status.FAILED),
+            unsettled | unrecorded, checkout__application=application
         ).order_by("requested_at", "pk")
     )
