@@ -93,15 +93,23 @@ def staff_case(user: User, pk: int) -> Application:
     return found
 
 
+def applicants_cases(
+    user: AbstractBaseUser | AnonymousUser, *, overseen: bool = False
+) -> QuerySet[Application]:
+    """The cases the applicant's pages show: their own, and with `overseen` those on the units
+    they oversee as verified owner of record or managing agent (read-only)."""
+    mine = Q(applicant_id=user.pk)
+    others = overseen_cases(user) if overseen else None
+    return Application.objects.filter(mine if others is None else mine | others)
+
+
 def my_case(
     user: AbstractBaseUser | AnonymousUser, pk: int, *, overseen: bool = False
 ) -> Application:
     """The applicant's case with everything its page shows; another applicant's case (or one
     that does not exist) is 404. `overseen`: also a case on a unit the user oversees as its
     verified owner of record or managing agent (its page, read-only)."""
-    mine = Q(applicant_id=user.pk)
-    others = overseen_cases(user) if overseen else None
-    cases = Application.objects.filter(mine if others is None else mine | others, pk=pk)
+    cases = applicants_cases(user, overseen=overseen).filter(pk=pk)
     found = with_lists(cases, *STAFF_LISTS).prefetch_related("unit__bedrooms", "parties").first()
     if found is None:
         raise Http404("case not found")

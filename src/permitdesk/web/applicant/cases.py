@@ -19,10 +19,9 @@ from django.utils import timezone
 
 from permitdesk.cases.actions import allowed_actions, flags
 from permitdesk.cases.models import Application, Violation
-from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.applicant import CASES_PER_PAGE, cases_on_my_properties, my_cases
-from permitdesk.cases.selectors.case_file import my_case
+from permitdesk.cases.selectors.case_file import applicants_cases, my_case
 from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
@@ -188,11 +187,12 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def violation_photo(request: HttpRequest, pk: int, violation: int) -> FileResponse:
-    """A violation's photo, for those who may see its case (uploads are not served publicly)."""
+    """A violation's photo, for the case's applicant and the unit's verified owner or agent
+    (uploads are not served publicly; staff have their own route)."""
     found = Violation.objects.filter(
         pk=violation,
         inspection__application_id=pk,
-        inspection__application__in=visible_applications(request.user),
+        inspection__application__in=applicants_cases(request.user, overseen=True),
     ).first()
     if found is None or not found.photo:
         raise Http404("photo not found")
