@@ -14,7 +14,7 @@ import pytest
 
 from permitdesk.accounts.models import ApiToken, token_digest
 from tests.api.client import Api, Clock, token_for
-from tests.factories import issued, people, scheduled, superuser
+from tests.factories import issued, people, relation, scheduled, superuser, unit
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,13 @@ OWN = ("ok", "404", "404", "404", "404", "404", "404", "404", "401")  # the owne
 # inspectors know it (403); to anyone else it is not found.
 RECORDERS = ("ok", "404", "ok", "404", "403", "403", "ok", "404", "401")
 PUBLIC = ("ok",) * len(ROLES)
+# Relations (the claim is `other`'s, on another Clayton parcel): the jurisdiction's staff claim
+# nothing there (403); the desk decides (its inspectors 403, anyone else 404); the person or the
+# desk ends it.
+CLAIMANTS = ("ok", "ok", "403", "ok", "403", "403", "403", "ok", "401")
+DESK_DECIDES = ("404", "404", "ok", "404", "403", "403", "ok", "404", "401")
+PERSON_OR_DESK = ("404", "ok", "ok", "404", "403", "403", "ok", "404", "401")
+CLAIM = {"jurisdiction": "clayton-mo", "parcel_id": "CLAIM-1", "kind": "tenant", "evidence": "x"}
 
 PLACE = {
     "jurisdiction": "clayton-mo",
@@ -96,6 +103,12 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("GET", "/properties/{property}", None, ANYONE_SIGNED_IN),
     ("POST", "/properties/{property}/units", {"unit_type": "condo"}, RECORDERS),
     ("GET", "/units/{unit}", None, ANYONE_SIGNED_IN),
+    ("GET", "/relations", None, ANYONE_SIGNED_IN),
+    ("POST", "/relations", CLAIM, CLAIMANTS),
+    ("GET", "/claims", None, ANYONE_SIGNED_IN),
+    ("POST", "/relations/{claim}/verify", None, DESK_DECIDES),
+    ("POST", "/relations/{claim}/refuse", {"reason": "no lease"}, DESK_DECIDES),
+    ("POST", "/relations/{claim}/end", {"reason": "lease over"}, PERSON_OR_DESK),
     ("POST", "/payments/{payment}/refunds", {"amount": "1.00", "reason": "overpaid"}, STAFF),
     (
         "POST",
@@ -172,6 +185,9 @@ def test_each_caller_gets_what_their_role_allows(
         "property": case.unit.property_id,
         "payment": case.payments.get().pk,
         "token": ApiToken.objects.get(digest=token_digest(token_for(who.owner, "spare"))).pk,
+        "claim": relation(
+            who.other, unit("clayton-mo", parcel="CLAIM-1").property, "tenant", "claimed"
+        ).pk,
     }
     outcomes = []
     callers = {**who.roles(), "superuser": superuser()}

@@ -37,6 +37,7 @@ TARGETS = {
     "/api/fee-lines/": "line",
     "/api/permits/": "permit",
     "/api/properties/": "property",
+    "/api/relations/": "claim",
     "/api/payments/": "payment",
     "/api/tokens/": "token",
     "/api/units/": "unit",
@@ -75,6 +76,13 @@ def world(settings: Any) -> dict[str, Any]:
         "token": ApiToken.objects.get(digest=token_digest(token_for(who.clerk, "spare"))).pk,
         "unit": case.unit_id,
         "inspector": who.inspector.pk,
+        # another applicant's claim to a Clayton parcel, waiting for the desk
+        "claim": factories.relation(
+            who.other,
+            factories.unit("clayton-mo", parcel="CLAIMED-1").property,
+            "tenant",
+            "claimed",
+        ).pk,
     }
 
 

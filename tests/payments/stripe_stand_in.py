@@ -3,8 +3,9 @@ speaks the few endpoints PermitDesk's Stripe provider uses, with the shapes the 
 reads, so the real SDK is driven against it (Stripe itself cannot be reached from here).
 
 POST /v1/checkout/sessions, GET /v1/checkout/sessions/{id}, GET /v1/payment_intents/{id},
-POST /v1/refunds (idempotency keys honoured as Stripe does), and a hosted page /pay/{id}
-whose button completes the session and returns to its success_url. Events are signed as
+POST /v1/refunds (idempotency keys honoured as Stripe does; a refund reports `refund_status`,
+"succeeded" unless a test says "pending", then settles with refund_settles()), and a hosted page
+/pay/{id} whose button completes the session and returns to its success_url. Events are signed as
 Stripe signs them: Stripe-Signature: t=<unix>,v1=HMAC-SHA256(secret, "<t>.<payload>")."""
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class StripeStandIn:
     def __init__(self) -> None:
         self.sessions: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
+        # What a new refund reports: Stripe's "pending" for a bank that takes days
+        self.refund_status = "succeeded"
         self.keys: dict[str, dict[str, Any]] = {}  # idempotency key -> the first response
         self.requests: list[tuple[str, str, dict[str, Any]]] = []
         self.payouts: dict[str, dict[str, Any]] = {}
@@ -186,7 +189,7 @@ class StripeStandIn:
             "object": "refund",
             "amount": int(form["amount"]),
             "payment_intent": form["payment_intent"],
-            "status": "succeeded",
+            "status": self.refund_status,
         }
         self.refunds[rid] = refund
         return refund
@@ -242,6 +245,15 @@ class StripeStandIn:
         session = self.sessions[session_id]
         session["status"] = "expired"
         return session
+
+    def refund_settles(
+        self, refund_id: str, status: str, created: int, kind: str = "refund.updated"
+    ) -> bytes:
+        """The refund now `status` (succeeded, failed, canceled) at Stripe, and the body of the
+        event Stripe posts about it (`refund.updated`, or `charge.refund.updated`, its name
+        before API version 2024-10-28)."""
+        self.refunds[refund_id]["status"] = status
+        return self.event(kind, dict(self.refunds[refund_id]), created)
 
     @staticmethod
     def event(kind: str, obj: dict[str, Any], created: int, event_id: str | None = None) -> bytes:

@@ -14,9 +14,12 @@ from django.test import Client
 from django.utils import timezone
 
 from permitdesk.cases.models import Application, Payment
+from permitdesk.cases.services.payments import waive_fee
 from permitdesk.law.loader import get_pack
 from permitdesk.payments.models import Checkout
-from permitdesk.payments.services import refund, start_checkout, take_event
+from permitdesk.payments.reconciliation import CREDIT, reconcile, totals
+from permitdesk.payments.refunds import refund
+from permitdesk.payments.services import start_checkout, take_event
 from permitdesk.rules.calendar import zone
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET
@@ -78,7 +81,27 @@ def test_payments_and_refunds_are_matched_to_their_payout(
     ]
     assert rows[0]["provider_payment"] == first_intent
     assert rows[1]["provider_payment"] == second_intent
-    assert rows[0]["fee_lines"]  # the case's fee lines, by label
+    # Clayton's one fee line takes the whole payment, and the refund back from it
+    line = first.fee_lines.get()
+    assert [(r["fee_line"], r["fee_item"]) for r in rows[:3]] == [(line.label, line.fee_item)] * 3
+
+
+def test_a_payment_beyond_the_fee_lines_is_a_credit_line_and_totals_are_by_fee_line(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    case, intent = paid_online(who, stand_in)
+    line = case.fee_lines.get()
+    # A code official waives the fee after it was paid online: the $80 pays no line now.
+    waive_fee(actor=who.official, fee_line=line, reason="hardship", now=timezone.now())
+    stand_in.pay_out([(intent, 8000)], int(timezone.now().timestamp()))
+    today = timezone.localdate(timezone=zone(get_pack("clayton-mo")))
+
+    rows = reconcile("clayton-mo", today)
+
+    assert [(r.fee_line, r.amount, r.entry_amount) for r in rows] == [
+        (CREDIT, Decimal("80.00"), Decimal("80.00"))
+    ]
+    assert totals(rows) == [(CREDIT, "", Decimal("80.00"))]
 
 
 def test_a_day_that_is_not_a_date_is_refused(stand_in: StripeStandIn) -> None:

@@ -1,9 +1,10 @@
-"""payments.services.refund: a clerk's refund, at the provider for a payment taken online, with
+"""payments.refunds.refund: a clerk's refund, at the provider for a payment taken online, with
 an idempotency key so a replayed form refunds (and records) once."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,7 +15,8 @@ from permitdesk.accounts.permissions import Forbidden
 from permitdesk.cases.models import Payment
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.payments.models import Checkout
-from permitdesk.payments.services import refund, start_checkout, take_event
+from permitdesk.payments.refunds import refund
+from permitdesk.payments.services import start_checkout, take_event
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET
@@ -39,6 +41,20 @@ def paid_online(who: factories.People, stand_in: StripeStandIn) -> Payment:
         now=timezone.now(),
     )
     return Checkout.objects.get(application=case).payment  # type: ignore[return-value]
+
+
+def post_refund_form(who: factories.People, payment: Payment, **follow: bool) -> Any:
+    """The clerk sends the staff case page's refund form: $5.00 of `payment`, its key shown
+    once with the form."""
+    client = Client()
+    client.force_login(who.clerk)
+    form = {
+        "refund-payment": str(payment.pk),
+        "refund-amount": "5.00",
+        "refund-reason": "overpaid",
+        "refund-key": "shown-once",
+    }
+    return client.post(reverse("web:staff-refund", args=[payment.application_id]), form, **follow)
 
 
 def test_an_online_payment_is_refunded_at_the_provider_then_recorded(
@@ -133,16 +149,7 @@ def test_the_staff_form_sent_twice_refunds_once(
     who: factories.People, stand_in: StripeStandIn
 ) -> None:
     payment = paid_online(who, stand_in)
-    client = Client()
-    client.force_login(who.clerk)
-    form = {
-        "refund-payment": str(payment.pk),
-        "refund-amount": "5.00",
-        "refund-reason": "overpaid",
-        "refund-key": "shown-once",
-    }
-    url = reverse("web:staff-refund", args=[payment.application_id])
-    codes = [client.post(url, form).status_code for _ in range(2)]
+    codes = [post_refund_form(who, payment).status_code for _ in range(2)]
     assert codes == [302, 302]
     assert payment.refunds.count() == 1
     assert len(stand_in.refunds) == 1

@@ -1,4 +1,4 @@
-"""payments.services.refund_owed: an online payment the case could not take (paid after the
+"""payments.refunds.refund_owed: an online payment the case could not take (paid after the
 withdrawal), refunded whole at the provider by a clerk, once, with an e-mail to the applicant."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from django.utils import timezone
 from permitdesk.accounts.permissions import Forbidden
 from permitdesk.cases.services import applications
 from permitdesk.payments.models import Checkout
-from permitdesk.payments.services import refund_owed, start_checkout, take_event
+from permitdesk.payments.refunds import refund_owed
+from permitdesk.payments.services import start_checkout, take_event
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.payments.conftest import WEBHOOK_SECRET

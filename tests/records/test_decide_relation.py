@@ -7,8 +7,10 @@ from functools import partial
 
 import pytest
 
+from permitdesk.cases.services.applications import submit_application
 from permitdesk.records.models import Relation
 from permitdesk.records.relations import end_relation, refuse_relation, verify_relation
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.writes import refusal_table, writes_one_event
 
@@ -131,16 +133,36 @@ def test_the_clerk_refuses_with_a_reason_the_claimant_reads(who: factories.Peopl
     assert "the letter is not signed by the owner of record" in written.messages[0].body
 
 
-def test_the_person_ends_their_own_relation_without_mail(who: factories.People) -> None:
+def test_the_person_ends_their_own_relation_and_gets_a_record_of_it(
+    who: factories.People,
+) -> None:
     call = end(who, "other")
-    with writes_one_event("end-relation") as written:
+    with writes_one_event("end-relation", messages=("relation-ended",)) as written:
         relation = call()
     assert (relation.status, relation.reason) == ("ended", "agency over")
-    assert written.messages == []
+    assert written.messages[0].to == "other-applicant@example.test"
+    assert "ended on November 16, 2026, as you asked" in written.messages[0].body
+    assert "Why: agency over" in written.messages[0].body
 
 
 def test_the_clerk_ends_a_relation_and_the_person_is_told(who: factories.People) -> None:
     call = end(who, "clerk")
-    with writes_one_event("end-relation", messages=("relation-decided",)):
+    with writes_one_event("end-relation", messages=("relation-ended",)) as written:
         relation = call()
     assert relation.status == "ended"
+    assert "ended by the building division" in written.messages[0].body
+
+
+def test_an_ended_relation_applies_for_the_unit_no_more(who: factories.People) -> None:
+    home = factories.unit("clayton-mo", parcel="P-9", owner=who.other)
+    mine = home.property.relations.get()
+    end_relation(actor=who.other, relation=mine, reason="sold", now=factories.MONDAY)
+    with pytest.raises(Refused) as refused:
+        submit_application(
+            actor=who.other,
+            unit=home,
+            fee_item="residential-occupancy",
+            trigger="lease",
+            now=factories.MONDAY,
+        )
+    assert (refused.value.code, refused.value.field) == ("no-relation", "unit")

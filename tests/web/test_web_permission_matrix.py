@@ -85,6 +85,8 @@ INSPECTION_PAGE = ("403", "403", "404", "404", "ok", "404", "ok", "403", "login"
 # the desk of the claim's jurisdiction, whose inspector may not (403), others not know it (404).
 CLAIMS = ("403", "403", "ok", "ok", "403", "403", "ok", "403", "login")
 CLAIM_WRITE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
+# Ending a relation: the person's own page (the claim is `other`'s); the desk has its own.
+RELATION_OWN = ("404", "ok", "404", "404", "404", "404", "404", "404", "login")
 TENANT_LETTERS = ("403", "403", "ok", "403", "403", "403", "ok", "403", "login")
 ADMIN = ("login",) * 7 + ("ok", "login")
 # The record pages: the jurisdiction's clerks and code officials; no desk role anywhere, 403.
@@ -107,6 +109,7 @@ RECORDS = (
 # `division_admin` of Clayton and `division_admin_elsewhere` of St. Louis County.
 DIVISION_ADMIN_DIFFERS = {
     "staff/": ("ok", "ok"),
+    "properties/relations/<int:pk>/end/": ("404", "404"),  # the claim is `other`'s own
     r"^exports/(?P<kind>cases|inspections|payments|permits)\.csv$": ("403", "405"),
 }
 PEOPLE_ROLES = (*ROLES, "division_admin", "division_admin_elsewhere")
@@ -194,6 +197,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("apply/", "/apply/", SIGNED_IN, SIGNED_IN),
     ("properties/new/", "/properties/new/", SIGNED_IN, SIGNED_IN),
     ("properties/claim/", "/properties/claim/", SIGNED_IN, SIGNED_IN),
+    (
+        "properties/relations/<int:pk>/end/",
+        "/properties/relations/{claim}/end/",
+        RELATION_OWN,
+        RELATION_OWN,
+    ),
+    ("staff/relations/<int:pk>/end/", "/staff/relations/{claim}/end/", CLAIM_WRITE, CLAIM_WRITE),
     ("properties/<int:pk>/", "/properties/{property}/", OWNER, OWNER),
     ("properties/<int:pk>/units/new/", "/properties/{property}/units/new/", OWNER, OWNER),
     ("staff/", "/staff/", STAFF_HOME, STAFF_HOME),
@@ -420,6 +430,8 @@ BODIES: dict[str, dict[str, str]] = {
     "staff/<slug:slug>/leads/<int:pk>/dismiss/": {"dismiss-{lead}-reason": "duplicate"},
     "staff/<slug:slug>/leads/<int:pk>/escalate/": {"escalate-{lead}-note": "no answer"},
     "staff/<slug:slug>/sales/<int:pk>/confirm/": {"confirm-{review}-parcel_id": "NEAR-1"},
+    "properties/relations/<int:pk>/end/": {"reason": "the lease ended"},
+    "staff/relations/<int:pk>/end/": {"reason": "the lease ended"},
     "staff/properties/<int:pk>/": {
         "parcel_id": "P-1",
         "address": "12 N Central Ave",

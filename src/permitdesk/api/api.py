@@ -16,6 +16,7 @@ from permitdesk.api.routers import (
     queues,
     quotes,
     records,
+    relations,
     reports,
     tokens,
     verify,
@@ -54,6 +55,7 @@ throttling.install(api)
 for module in (
     quotes,
     records,
+    relations,
     cases,
     inspections,
     permits,

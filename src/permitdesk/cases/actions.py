@@ -16,6 +16,7 @@ from enum import StrEnum
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Actor, Forbidden, NotFound, roles
 from permitdesk.cases.models import Application
+from permitdesk.cases.permissions import oversees_unit
 from permitdesk.rules.lifecycle import TRANSITIONS, check_transition
 
 
@@ -138,6 +139,12 @@ def require_role(
     if not visible and not (
         Role.INSPECTOR in held and case.inspections.filter(inspector_id=user.pk).exists()
     ):
+        if oversees_unit(user, case.unit_id):  # they see it, read-only (decision 0013)
+            raise Forbidden(
+                "as the unit's owner of record or managing agent you see this case; its "
+                "applicant and the building division act on it",
+                code="role",
+            )
         raise NotFound(f"application {case.pk} not found")
     if not held & ROLES[wanted]:
         raise Forbidden(f"your role may not {wanted.replace('-', ' ')} on this case", code="role")

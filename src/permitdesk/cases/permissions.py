@@ -10,19 +10,66 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Actor, Forbidden, NotFound, memberships, roles, staff_in
 from permitdesk.cases.models import Application, Inspection
-from permitdesk.records.models import Relation
+from permitdesk.records.models import Relation, Unit
 from permitdesk.rules.lifecycle import Refused
 
 # Who records on a property (adds a unit, reports a change of occupancy): the owner and the
 # managing agent; a buyer or a tenant acts for their own application only.
 RECORDS_ON = (Relation.Kind.OWNER, Relation.Kind.MANAGING_AGENT)
+# Who sees the cases others filed on a parcel, read-only (decision 0013, "Seeing others'
+# cases"): its owner of record and its managing agent, once the clerk has verified them. They
+# answer for the unit: they arrange the inspection (000 §2, 001), correct the violations
+# (Clayton mails the notice to the managing agent, 000), carry the utilities of a temporary
+# permit (001) and certify a rental application (003 §1.C). A buyer or a tenant sees their
+# own cases only; a claimed, refused or ended relation sees nothing.
+OVERSEES = (Relation.Kind.OWNER, Relation.Kind.MANAGING_AGENT)
+
+
+def _overseeing(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Relation]:
+    return Relation.objects.filter(
+        person_id=user.pk, status=Relation.Status.VERIFIED, kind__in=OVERSEES
+    )
+
+
+def overseen_places(user: AbstractBaseUser | AnonymousUser) -> tuple[set[int], set[int]]:
+    """(the parcels, the single units) whose cases `user` sees as their verified owner of
+    record or managing agent: one query on the relation's (person, status) index."""
+    if not user.is_authenticated:
+        return set(), set()
+    parcels: set[int] = set()
+    units: set[int] = set()
+    for property_id, unit_id in _overseeing(user).values_list("property_id", "unit_id"):
+        if unit_id is None:
+            parcels.add(property_id)
+        else:
+            units.add(unit_id)
+    return parcels, units
+
+
+def oversees_unit(user: Actor, unit_id: int) -> bool:
+    """`user` is the verified owner of record or managing agent of the unit or its parcel."""
+    if not user.is_authenticated:
+        return False
+    on_unit = Q(unit_id=unit_id) | Q(unit__isnull=True, property__units__id=unit_id)
+    return _overseeing(user).filter(on_unit).exists()
+
+
+def overseen_cases(user: AbstractBaseUser | AnonymousUser) -> Q | None:
+    """The cases on the units `user` oversees (overseen_places), as a filter; None for none."""
+    parcels, units = overseen_places(user)
+    if not parcels and not units:
+        return None
+    # a subquery, not a join: visible_applications stays join-free
+    on_parcels = Unit.objects.filter(property_id__in=parcels).values("id")
+    return Q(unit_id__in=on_parcels) | Q(unit_id__in=units)
 
 
 def may_see_case(
-    user: Actor, applicant_id: int, jurisdiction_id: int, inspector_ids: set[int]
+    user: Actor, applicant_id: int, jurisdiction_id: int, inspector_ids: set[int], unit_id: int
 ) -> bool:
     """visible_applications' rule for one case already read: the applicant, the
-    jurisdiction's clerks and code officials, and its inspectors assigned to an inspection."""
+    jurisdiction's clerks and code officials, its inspectors assigned to an inspection, and
+    the unit's verified owner of record or managing agent (read-only)."""
     if not user.is_authenticated:
         return False
     if applicant_id == user.pk:
@@ -30,11 +77,14 @@ def may_see_case(
     held = roles(user, jurisdiction_id)
     if held & {Role.CLERK, Role.CODE_OFFICIAL}:
         return True
-    return Role.INSPECTOR in held and user.pk in inspector_ids
+    if Role.INSPECTOR in held and user.pk in inspector_ids:
+        return True
+    return oversees_unit(user, unit_id)
 
 
 def visible_applications(user: Actor) -> QuerySet[Application]:
-    """The cases a user may see: their own, their jurisdictions', their assigned inspections.
+    """The cases a user may see: their own, their jurisdictions', their assigned inspections,
+    and those on the units they oversee as verified owner or managing agent (read-only).
 
     The user's memberships are read first (one small query), so the case query ORs only the
     terms that apply and uses an index for each: no join, no DISTINCT (bench/api.py measured
@@ -51,6 +101,9 @@ def visible_applications(user: Actor) -> QuerySet[Application]:
     if inspects:
         assigned = Inspection.objects.filter(application=OuterRef("pk"), inspector_id=user.pk)
         visible |= Q(Exists(assigned), jurisdiction_id__in=inspects)
+    overseen = overseen_cases(user)
+    if overseen is not None:
+        visible |= overseen
     return Application.objects.filter(visible)
 
 

@@ -64,3 +64,45 @@ class ProviderEvent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["provider", "event_id"], name="one_provider_event")
         ]
+
+
+class ProviderRefund(models.Model):
+    """A refund asked of the provider that it reported pending (a bank's refund can take days):
+    held here, not in the ledger, until the provider's refund event says it succeeded (then the
+    ledger's refund is written) or failed. One row per provider refund id, so a replayed form
+    or a repeated event holds and records it once."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        SUCCEEDED = "succeeded"
+        FAILED = "failed"  # failed or canceled at the provider: nothing was refunded
+
+    provider = models.CharField(max_length=20)
+    provider_refund_id = models.CharField(max_length=255)
+    checkout = models.ForeignKey(Checkout, on_delete=models.PROTECT, related_name="+")
+    # The ledger payment refunded (a clerk's refund of an online payment).
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    reason = models.TextField()
+    ledger_key = models.CharField(max_length=100, unique=True)  # the ledger refund's key
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    settled_at = models.DateTimeField(null=True, blank=True)
+    ledger_refund = models.OneToOneField(
+        Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Succeeded at the provider but refused by the ledger when its event came: why.
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_refund_id"], name="one_provider_refund"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"refund {self.provider_refund_id} ({self.status})"

@@ -1,6 +1,7 @@
 """Reconciliation for finance: a day's online payments and refunds of one jurisdiction, from
-the ledger, matched to the provider's payouts by the provider's payment id and amount, and
-what is left unmatched on either side. Reads only."""
+the ledger, by fee line (each entry apportioned over its case's fee lines as
+cases.selectors.ledger.fee_line_shares does), matched to the provider's payouts by the
+provider's payment id and amount, and what is left unmatched on either side. Reads only."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from permitdesk.cases.models import Payment
+from permitdesk.cases.selectors.ledger import fee_line_shares
 from permitdesk.law.loader import get_pack
 from permitdesk.payments.config import provider_for
 from permitdesk.payments.models import Checkout
@@ -19,25 +21,33 @@ COLUMNS = (
     "day",
     "jurisdiction",
     "case",
-    "fee_lines",
     "receipt",
     "kind",
+    "fee_line",
+    "fee_item",
     "amount",
+    "entry_amount",
     "provider_payment",
     "payout",
     "matched",
 )
+CREDIT = "credit (no fee line)"  # what a payment paid beyond the case's fee lines
 
 
 @dataclass(frozen=True)
 class Row:
+    """One ledger entry's share of one fee line (rules.apportion), or a payout line no entry
+    matches: `amount` is the share, `entry_amount` the whole entry the payout carried."""
+
     day: dt.date
     jurisdiction: str
     case: int | None
-    fee_lines: str
     receipt: str
     kind: str  # payment, refund; payout-only for a payout line no ledger entry matches
+    fee_line: str
+    fee_item: str
     amount: Decimal
+    entry_amount: Decimal
     provider_payment: str
     payout: str
     matched: bool
@@ -47,14 +57,27 @@ class Row:
             self.day.isoformat(),
             self.jurisdiction,
             "" if self.case is None else str(self.case),
-            self.fee_lines,
             self.receipt,
             self.kind,
+            self.fee_line,
+            self.fee_item,
             f"{self.amount:.2f}",
+            f"{self.entry_amount:.2f}",
             self.provider_payment,
             self.payout,
             "yes" if self.matched else "no",
         ]
+
+
+def totals(rows: list[Row]) -> list[tuple[str, str, Decimal]]:
+    """The day's net by fee line (label, fee item, amount), in the order first seen: the
+    report's summary for finance."""
+    summed: dict[tuple[str, str], Decimal] = {}
+    for row in rows:
+        if row.kind != "payout-only":
+            key = (row.fee_line, row.fee_item)
+            summed[key] = summed.get(key, Decimal("0.00")) + row.amount
+    return [(label, item, amount) for (label, item), amount in summed.items()]
 
 
 def reconcile(jurisdiction_slug: str, day: dt.date, payout_days: int = 7) -> list[Row]:
@@ -76,28 +99,33 @@ def reconcile(jurisdiction_slug: str, day: dt.date, payout_days: int = 7) -> lis
         )
         if line is not None:
             open_lines.remove(line)
-        fees = ", ".join(f.label for f in entry.application.fee_lines.all())
-        rows.append(
-            Row(
-                day=day,
-                jurisdiction=jurisdiction_slug,
-                case=entry.application_id,
-                fee_lines=fees,
-                receipt=entry.receipt_number,
-                kind="refund" if entry.refund_of_id else "payment",
-                amount=entry.amount,
-                provider_payment=intent,
-                payout="" if line is None else line.payout_id,
-                matched=line is not None,
-            )
+        shares = fee_line_shares(
+            entry.application.fee_lines.all(), entry.application.payments.all()
         )
+        for fee_line, share in shares.get(entry.pk, [(None, entry.amount)]):
+            rows.append(
+                Row(
+                    day=day,
+                    jurisdiction=jurisdiction_slug,
+                    case=entry.application_id,
+                    receipt=entry.receipt_number,
+                    kind="refund" if entry.refund_of_id else "payment",
+                    fee_line=CREDIT if fee_line is None else fee_line.label,
+                    fee_item="" if fee_line is None else fee_line.fee_item,
+                    amount=share,
+                    entry_amount=entry.amount,
+                    provider_payment=intent,
+                    payout="" if line is None else line.payout_id,
+                    matched=line is not None,
+                )
+            )
     known = {(intent, e.amount) for e, intent in _ledger(jurisdiction_slug, None, None)}
     for line in open_lines:
         if (line.payment_id, line.amount) in known:
             continue  # another day's entry, reconciled on that day's report
         rows.append(
-            Row(day, jurisdiction_slug, None, "", "", "payout-only", line.amount,
-                line.payment_id, line.payout_id, False)
+            Row(day, jurisdiction_slug, None, "", "payout-only", "", "", line.amount,
+                line.amount, line.payment_id, line.payout_id, False)
         )  # fmt: skip
     return rows
 
@@ -117,7 +145,9 @@ def _ledger(
     )
     if since is not None and until is not None:
         entries = entries.filter(recorded_at__gte=since, recorded_at__lt=until)
-    found = entries.select_related("application").prefetch_related("application__fee_lines")
+    found = entries.select_related("application").prefetch_related(
+        "application__fee_lines", "application__payments"
+    )
     return [
         (e, intents[e.refund_of_id if e.refund_of_id else e.pk])
         for e in found.order_by("recorded_at", "pk")

@@ -15,12 +15,11 @@ from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.audit.services import record
-from permitdesk.cases import messages
-from permitdesk.cases.actions import DESK, OWNER, case_roles, require
-from permitdesk.cases.models import Application, Payment
+from permitdesk.cases.actions import DESK, OWNER, case_roles
+from permitdesk.cases.models import Application
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services.base import locked, pack_of
-from permitdesk.cases.services.payments import record_online_payment, refund_payment
+from permitdesk.cases.services.payments import record_online_payment
 from permitdesk.law.pack import Pack
 from permitdesk.payments.config import provider_for
 from permitdesk.payments.models import Checkout, ProviderEvent
@@ -28,9 +27,8 @@ from permitdesk.payments.providers.base import (
     BadEvent,
     CheckoutRequest,
     PaymentState,
-    ProviderError,
-    RefundResult,
 )
+from permitdesk.payments.refunds import settle_refund
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
@@ -173,6 +171,13 @@ def take_event(
                 )
         except IntegrityError:
             return None  # a replay: this event was taken in already
+        if event.refund is not None:
+            held = settle_refund(provider.slug, jurisdiction_slug, event.refund, now)
+            if held is None:
+                return None
+            taken.checkout = held.checkout
+            taken.save(update_fields=["checkout"])
+            return held.checkout
         if event.payment is None:
             return None
         checkout = _settle(provider.slug, jurisdiction_slug, event.payment, now)
@@ -255,139 +260,4 @@ def _settle(
         application_id=checkout.application_id,
         jurisdiction_slug=jurisdiction_slug,
     )
-    return checkout
-
-
-def refund(
-    *,
-    actor: User,
-    payment: Payment,
-    amount: Decimal,
-    reason: str,
-    now: dt.datetime,
-    idempotency_key: str | None = None,
-) -> Payment:
-    """A clerk's refund of a payment. A payment taken online is refunded at the provider
-    first, with the idempotency key (a form sent twice refunds once there too), and recorded
-    in the ledger when the provider confirms it; any other payment is a counter refund."""
-    checkout = Checkout.objects.filter(payment=payment).first()
-    if checkout is None or not checkout.provider_payment_id:
-        return refund_payment(
-            actor=actor,
-            payment=payment,
-            amount=amount,
-            reason=reason,
-            now=now,
-            idempotency_key=idempotency_key,
-        )
-    key = idempotency_key or f"refund-{checkout.reference}-{secrets.token_hex(8)}"
-    ledger_key = f"online-refund:{key}"
-    if Payment.objects.filter(idempotency_key=ledger_key).exists():  # a replay: recorded
-        return refund_payment(
-            actor=actor,
-            payment=payment,
-            amount=amount,
-            reason=reason,
-            now=now,
-            idempotency_key=ledger_key,
-        )
-    application = payment.application
-    require(actor, "refund-payment", application)
-    if not reason.strip():
-        raise Refused("a refund needs a reason", code="required", field="reason")
-    left = payment.amount + sum((r.amount for r in payment.refunds.all()), Decimal(0))
-    if amount <= 0 or amount > left:
-        raise Refused(
-            f"amount must be more than 0.00 and at most {left}",
-            code="more-than-paid",
-            field="amount",
-        )
-    made = _refunded_at_provider(
-        application,
-        checkout.provider_payment_id,
-        amount,
-        key,
-        missing="this payment was taken online, and its provider is no longer set",
-        again="send the same form again later to record it",
-    )
-    return refund_payment(
-        actor=actor,
-        payment=payment,
-        amount=made.amount,
-        reason=reason,
-        now=now,
-        idempotency_key=ledger_key,
-    )
-
-
-def _refunded_at_provider(
-    application: Application,
-    payment_id: str,
-    amount: Decimal,
-    key: str,
-    *,
-    missing: str,
-    again: str,
-) -> RefundResult:
-    """A refund made at the jurisdiction's provider and confirmed by it; refused (nothing
-    written here) when the provider is gone, refuses it, or has not confirmed it yet."""
-    provider = provider_for(application.jurisdiction.slug)
-    if provider is None:
-        raise Refused(f"{missing}: refund it at the provider", code="no-provider")
-    try:
-        made = provider.refund(payment_id, amount, idempotency_key=key)
-    except ProviderError as error:
-        raise Refused(str(error), code="provider") from error
-    if made.status != "succeeded":
-        raise Refused(
-            f"the payment provider has not confirmed the refund yet (it is {made.status}): "
-            + again,
-            code="provider-pending",
-        )
-    return made
-
-
-def refund_owed(*, actor: User, checkout: Checkout, now: dt.datetime) -> Checkout:
-    """A clerk refunds, at the provider, an online payment the case could not take (a refund
-    owed): the whole amount, keyed by the checkout so a second click refunds once; the
-    checkout marked refunded, its audit event, and an e-mail to the applicant."""
-    application = checkout.application
-    require(actor, "refund-payment", application)
-    if checkout.status != Checkout.Status.REFUND_OWED:
-        raise Refused(
-            f"this online payment is {checkout.status}, not a refund owed",
-            code="status",
-            field="checkout",
-        )
-    made = _refunded_at_provider(
-        application,
-        checkout.provider_payment_id,
-        checkout.amount,
-        f"owed-{checkout.reference}",
-        missing="the jurisdiction's payment provider is no longer set",
-        again="try again later",
-    )
-    with transaction.atomic():
-        checkout = Checkout.objects.select_for_update().get(pk=checkout.pk)
-        if checkout.status != Checkout.Status.REFUND_OWED:
-            return checkout  # refunded by a click a moment ago (the provider refunded once)
-        checkout.status = Checkout.Status.REFUNDED
-        checkout.save(update_fields=["status"])
-        record(
-            actor=actor,
-            action="refund-owed-online-payment",
-            obj=checkout,
-            at=now,
-            before={"status": Checkout.Status.REFUND_OWED},
-            after={"status": checkout.status, "amount": str(made.amount), "refund": made.id},
-            application_id=application.pk,
-            jurisdiction_slug=application.jurisdiction.slug,
-        )
-        messages.online_refund(
-            application,
-            reference=checkout.reference,
-            amount=made.amount,
-            note=checkout.note,
-            at=now,
-        )
     return checkout

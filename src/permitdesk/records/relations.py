@@ -21,6 +21,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import UnknownName
 from permitdesk.notices.compose import queue_notice
 from permitdesk.records.models import Jurisdiction, Property, Relation, Unit
+from permitdesk.rules.calendar import zone
 from permitdesk.rules.lifecycle import Refused
 
 DESK = {Role.CLERK, Role.CODE_OFFICIAL}
@@ -197,12 +198,14 @@ def _require_desk(actor: User, relation: Relation) -> None:
     raise NotFound(f"claim {relation.pk} not found")
 
 
-def _notify(relation: Relation, now: dt.datetime) -> None:
-    """To the claimant, who is waiting on the decision."""
+def _notify(
+    relation: Relation, now: dt.datetime, kind: str = "relation-decided", **more: object
+) -> None:
+    """To the person: the claimant waiting on the decision, or the one whose relation ended."""
     pack = get_pack(relation.property.jurisdiction.slug)
     person = relation.person
     queue_notice(
-        kind="relation-decided",
+        kind=kind,
         jurisdiction_slug=pack.slug,
         to=person.email,
         key=f"relation-{relation.pk}-{relation.status}",
@@ -215,6 +218,7 @@ def _notify(relation: Relation, now: dt.datetime) -> None:
             "address": str(relation.unit or relation.property),
             "parcel_id": relation.property.parcel_id,
             "properties_url": f"{settings.PUBLIC_URL}/cases/",
+            **more,
         },
         at=now,
     )
@@ -260,16 +264,22 @@ def refuse_relation(*, actor: User, relation: Relation, reason: str, now: dt.dat
     )
 
 
+def require_may_end(actor: User, relation: Relation) -> None:
+    """Who ends a relation: its person, or a clerk or code official of the parcel's
+    jurisdiction (its inspectors 403; to anyone else it is not found, 404)."""
+    if relation.person_id != actor.pk:
+        _require_desk(actor, relation)
+
+
 def end_relation(*, actor: User, relation: Relation, reason: str, now: dt.datetime) -> Relation:
     """The relation ends (the property sold, the lease or the agency over): by the person
-    themself, or by a clerk or code official of the jurisdiction."""
+    themself, or by a clerk or code official of the jurisdiction; the person is e-mailed."""
     reason = check_text(reason, "reason", REASON_LIMIT)
     if not reason:
         raise Refused("ending a relation says why", code="required", field="reason")
     with transaction.atomic():
         relation = _locked(relation)
-        if relation.person_id != actor.pk:
-            _require_desk(actor, relation)
+        require_may_end(actor, relation)
         if relation.status not in Relation.LIVE:
             raise Refused(
                 f"this relation is {relation.status}; only a claimed or verified one ends",
@@ -281,6 +291,14 @@ def end_relation(*, actor: User, relation: Relation, reason: str, now: dt.dateti
         relation.ended_at = now
         relation.save(update_fields=["status", "reason", "ended_at"])
         _audit(relation, actor, "end-relation", now, before)
-        if relation.person_id != actor.pk:  # staff ended it: the person is told why
-            _notify(relation, now)
+        # The person is told, by staff's hand or their own (a record of it, should someone
+        # else have used their account); from now they apply for none of its units.
+        ended_on = now.astimezone(zone(get_pack(relation.property.jurisdiction.slug))).date()
+        _notify(
+            relation,
+            now,
+            "relation-ended",
+            ended_on=ended_on.strftime("%B %-d, %Y"),
+            by_staff=relation.person_id != actor.pk,
+        )
     return relation

@@ -105,9 +105,17 @@ def my_relations(user: User) -> QuerySet[Relation]:
         return Relation.objects.none()
     return (
         Relation.objects.filter(person_id=user.pk)
-        .select_related("property__jurisdiction", "unit")
+        .select_related("property__jurisdiction", "unit", "person")
         .order_by("-claimed_at", "-id")
     )
+
+
+def my_relation(user: User, pk: int) -> Relation:
+    """One of the person's own relations, any status; another's (or none) is 404."""
+    found = my_relations(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("relation not found")
+    return found
 
 
 def pending_claims(user: User) -> QuerySet[Relation]:
@@ -123,7 +131,9 @@ def pending_claims(user: User) -> QuerySet[Relation]:
 
 def claim(pk: int) -> Relation:
     """A relation a staff decision names; the service checks who may decide it."""
-    return one(Relation.objects.select_related("property__jurisdiction"), pk, "claim")
+    return one(
+        Relation.objects.select_related("property__jurisdiction", "person", "unit"), pk, "claim"
+    )
 
 
 def relations_to(person_id: int, property_id: int) -> list[Relation]:
@@ -133,4 +143,14 @@ def relations_to(person_id: int, property_id: int) -> list[Relation]:
         Relation.objects.filter(person_id=person_id, property_id=property_id)
         .select_related("unit")
         .order_by("-claimed_at", "-id")[:10]
+    )
+
+
+def live_relations(place: Property) -> QuerySet[Relation]:
+    """Who acts for a parcel now (claimed or verified relations), oldest first: the staff's
+    property page, where the desk ends one."""
+    return (
+        Relation.objects.filter(property=place, status__in=Relation.LIVE)
+        .select_related("person", "unit")
+        .order_by("claimed_at", "id")
     )

@@ -78,3 +78,24 @@ def test_the_case_page_says_the_applicant_applies_on_a_claim(claim: Relation) ->
     )
     page = signed_in("clerk", "clerk").get(f"/staff/cases/{case.pk}/").content.decode()
     assert "claimed, not yet verified" in page
+
+
+def test_the_clerk_ends_a_relation_from_the_property_page(claim: Relation) -> None:
+    clerk = signed_in("clerk", "clerk")
+    place = clerk.get(f"/staff/properties/{claim.property_id}/").content.decode()
+    assert f'href="/staff/relations/{claim.pk}/end/"' in place
+    form = clerk.get(f"/staff/relations/{claim.pk}/end/").content.decode()
+    assert "End a relation to 10 N Central Ave" in form
+    refused = clerk.post(f"/staff/relations/{claim.pk}/end/", {"reason": ""})
+    assert refused.status_code == 422
+    assert "Say why the relation ends" in refused.content.decode()
+    done = clerk.post(f"/staff/relations/{claim.pk}/end/", {"reason": "the agreement ended"})
+    assert done.status_code == 302
+    assert done["Location"] == f"/staff/properties/{claim.property_id}/"
+    claim.refresh_from_db()
+    assert (claim.status, claim.reason) == ("ended", "the agreement ended")
+    mail = OutboxMessage.objects.get(kind="relation-ended")
+    assert (mail.to, "ended by the building division" in mail.body) == ("agent@example.test", True)
+    again = clerk.get(f"/staff/relations/{claim.pk}/end/")
+    assert again.status_code == 409
+    assert "only a claimed or verified relation ends" in again.content.decode()

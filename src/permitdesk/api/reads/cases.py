@@ -252,7 +252,9 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
         for read, column in zip((*LISTS, APPROVAL), lists, strict=True)
     )
     inspectors = {i["inspector"] for i in inspections if i["inspector"] is not None}
-    if not may_see_case(actor, own["applicant_id"], own["jurisdiction_id"], inspectors):
+    document = record(BRIEF, brief)
+    unit_id = document["unit"]
+    if not may_see_case(actor, own["applicant_id"], own["jurisdiction_id"], inspectors, unit_id):
         raise NotFound(f"application {pk} not found")
     for inspection in inspections:
         inspection["violations"] = [
@@ -260,7 +262,6 @@ def case_file(who: Caller, pk: int) -> dict[str, Any]:
             for found in violations
             if found["inspection"] == inspection["id"]
         ]
-    document = record(BRIEF, brief)
     pending = (i["inspector"] for i in inspections if i["result"] == "pending")
     held = held_roles(actor, own["jurisdiction_id"], own["applicant_id"], pending)
     fees = [ln for ln in fee_lines if not ln["waived_reason"]]

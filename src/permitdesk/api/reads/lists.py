@@ -28,6 +28,7 @@ from permitdesk.api.reads.sql import (
 )
 from permitdesk.api.reads.tables import Read, columns
 from permitdesk.api.schemas.cases import QueueItem
+from permitdesk.cases.permissions import overseen_places
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.desks import staff_jurisdiction
 from permitdesk.cases.selectors.queues import queue_where
@@ -79,7 +80,7 @@ class Page:
 
 def _visible(actor: User) -> tuple[str, list[Any]]:
     """visible_applications' rule as SQL: their own cases, their jurisdictions' as clerk or
-    code official, their assigned inspections'."""
+    code official, their assigned inspections', those on the units they oversee."""
     held = memberships(actor)
     terms, params = ["a.applicant_id = %s"], [actor.pk]
     staff = staff_in(held)
@@ -94,11 +95,22 @@ def _visible(actor: User) -> tuple[str, list[Any]]:
             "AND x.inspector_id = %s))"
         )
         params += [*inspects, actor.pk]
+    parcels, units = overseen_places(actor)
+    if parcels:
+        terms.append(
+            "a.unit_id IN (SELECT o.id FROM records_unit o WHERE o.property_id IN "
+            f"({', '.join(['%s'] * len(parcels))}))"
+        )
+        params += sorted(parcels)
+    if units:
+        terms.append(f"a.unit_id IN ({', '.join(['%s'] * len(units))})")
+        params += sorted(units)
     return f"({' OR '.join(terms)})", params
 
 
 # An applicant's own cases, by their token: the list as most callers see it, read in the same
-# round trip as the token check; a caller with staff roles has it read again with them.
+# round trip as the token check; a caller with staff roles, or who oversees units as their
+# verified owner or managing agent, has it read again with them.
 OWN_BY_TOKEN = "a.applicant_id = (SELECT t.user_id FROM accounts_apitoken t WHERE t.digest = %s)"
 
 
@@ -107,7 +119,7 @@ def case_list(who: Caller, limit: int, after: str | None) -> str:
     if isinstance(who, PendingToken):
         page = Page(OWN_BY_TOKEN, [who.digest], True, limit, after)
         actor, rows = read_as(who, *page.statement())
-        if not memberships(actor):
+        if not memberships(actor) and not any(overseen_places(actor)):
             return page.document(rows)
     else:
         actor = who

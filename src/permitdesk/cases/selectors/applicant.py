@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
 from permitdesk.cases.models import Application
+from permitdesk.cases.permissions import overseen_cases
 from permitdesk.records.models import Jurisdiction
 
 User = AbstractBaseUser | AnonymousUser
@@ -57,4 +58,18 @@ def my_jurisdictions(user: User) -> QuerySet[Jurisdiction]:
         .distinct()
         .order_by("name")
         .only("slug", "name")
+    )
+
+
+def cases_on_my_properties(user: User) -> QuerySet[Application]:
+    """The cases others filed on the units the user oversees as their verified owner of
+    record or managing agent (permissions.OVERSEES), newest first: theirs to read."""
+    overseen = overseen_cases(user)
+    if overseen is None:
+        return Application.objects.none()
+    return (
+        Application.objects.filter(overseen)
+        .exclude(applicant_id=user.pk)
+        .select_related("jurisdiction", "unit__property", "applicant")
+        .order_by("-submitted_at", "-id")
     )

@@ -6,7 +6,7 @@ statement read, permitdesk.api.reads.cases, sorts its lists the same way: LIST_O
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from permitdesk.accounts.models import Membership
@@ -22,7 +22,7 @@ from permitdesk.cases.models import (
     Violation,
     Visitor,
 )
-from permitdesk.cases.permissions import visible_applications
+from permitdesk.cases.permissions import overseen_cases, visible_applications
 from permitdesk.records.selectors import one
 
 # Each list of a case file and the one order it is read in.
@@ -93,10 +93,23 @@ def staff_case(user: User, pk: int) -> Application:
     return found
 
 
-def my_case(user: AbstractBaseUser | AnonymousUser, pk: int) -> Application:
+def applicants_cases(
+    user: AbstractBaseUser | AnonymousUser, *, overseen: bool = False
+) -> QuerySet[Application]:
+    """The cases the applicant's pages show: their own, and with `overseen` those on the units
+    they oversee as verified owner of record or managing agent (read-only)."""
+    mine = Q(applicant_id=user.pk)
+    others = overseen_cases(user) if overseen else None
+    return Application.objects.filter(mine if others is None else mine | others)
+
+
+def my_case(
+    user: AbstractBaseUser | AnonymousUser, pk: int, *, overseen: bool = False
+) -> Application:
     """The applicant's case with everything its page shows; another applicant's case (or one
-    that does not exist) is 404."""
-    cases = Application.objects.filter(applicant_id=user.pk, pk=pk)
+    that does not exist) is 404. `overseen`: also a case on a unit the user oversees as its
+    verified owner of record or managing agent (its page, read-only)."""
+    cases = applicants_cases(user, overseen=overseen).filter(pk=pk)
     found = with_lists(cases, *STAFF_LISTS).prefetch_related("unit__bedrooms", "parties").first()
     if found is None:
         raise Http404("case not found")

@@ -5,6 +5,7 @@ The services store the balance (cases.services.base.rebalance); everything here 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
@@ -12,6 +13,7 @@ from django.db.models.functions import Coalesce
 
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.law.pack import Pack
+from permitdesk.rules.apportion import Due, Entry, apportion
 from permitdesk.rules.money import money
 from permitdesk.rules.occupancy import Bedroom, occupancy
 
@@ -45,6 +47,30 @@ def balance_due(application: Application) -> Decimal:
     from the row (the caller's instance may predate the last change)."""
     stored = Application.objects.values_list("balance_due", flat=True).get(pk=application.pk)
     return max(money(Decimal(stored)), ZERO)
+
+
+def fee_line_shares(
+    lines: Iterable[FeeLine], entries: Iterable[Payment]
+) -> dict[int, list[tuple[FeeLine | None, Decimal]]]:
+    """Each ledger entry's shares of the case's fee lines (rules.apportion), from its lines and
+    entries already read: fees settled by fee payments, deposits by deposit payments, the
+    oldest line first; a waived line is owed nothing (as in ledger_balance); None, a credit."""
+    lines, entries = list(lines), list(entries)
+    found: dict[int, list[tuple[FeeLine | None, Decimal]]] = {}
+    for kind in (Payment.Kind.FEE, Payment.Kind.DEPOSIT):
+        owed = sorted(
+            (ln for ln in lines if ln.kind == kind and not ln.waived_reason),
+            key=lambda ln: (ln.assessed_at, ln.pk),
+        )
+        paid = sorted((e for e in entries if e.kind == kind), key=lambda e: (e.recorded_at, e.pk))
+        named = {ln.pk: ln for ln in owed}
+        shares = apportion(
+            [Due(ln.pk, ln.amount) for ln in owed],
+            [Entry(e.pk, e.amount, e.refund_of_id) for e in paid],
+        )
+        for entry, parts in shares.items():
+            found[entry] = [(None if key is None else named[key], amount) for key, amount in parts]
+    return found
 
 
 def max_occupants(pack: Pack, application: Application, on: dt.date) -> int | None:

@@ -53,18 +53,31 @@ class PaymentState:
 
 
 @dataclass(frozen=True)
+class RefundState:
+    """A refund as the provider reports it: status is one of pending, succeeded, failed
+    (a refund canceled at the provider is failed: nothing was refunded)."""
+
+    id: str
+    status: str
+    amount: Decimal | None
+
+
+@dataclass(frozen=True)
 class Event:
     """A verified event: its id (each delivery of one event carries the same id), its type,
-    when the provider created it, and the checkout it is about, where it is about one."""
+    when the provider created it, and the checkout or the refund it is about, if any."""
 
     id: str
     type: str
     created: dt.datetime
     payment: PaymentState | None
+    refund: RefundState | None = None
 
 
 @dataclass(frozen=True)
 class RefundResult:
+    """A refund the provider made: status as RefundState's (pending, succeeded, failed)."""
+
     id: str
     status: str
     amount: Decimal

@@ -21,6 +21,7 @@ from permitdesk.payments.providers.base import (
     Provider,
     ProviderError,
     RefundResult,
+    RefundState,
 )
 
 CENT = Decimal("0.01")
@@ -32,6 +33,21 @@ SESSION_EVENTS = {
     "checkout.session.async_payment_failed",
     "checkout.session.expired",
 }
+
+# The refund events whose object is a Refund: refund.* since API version 2024-10-28 (the SDK's
+# stripe.events), charge.refund.updated before it; an endpoint may be subscribed to either.
+REFUND_EVENTS = {"refund.created", "refund.updated", "refund.failed", "charge.refund.updated"}
+# Stripe's refund statuses (pending, requires_action, succeeded, failed, canceled) as ours.
+REFUND_STATUS = {"succeeded": "succeeded", "failed": "failed", "canceled": "failed"}
+
+
+def refund_state(obj: Any) -> RefundState:
+    found: dict[str, Any] = obj.to_dict() if hasattr(obj, "to_dict") else dict(obj)
+    return RefundState(
+        id=str(found["id"]),
+        status=REFUND_STATUS.get(str(found.get("status")), "pending"),
+        amount=dollars(found.get("amount")),
+    )
 
 
 def cents(amount: Decimal) -> int:
@@ -131,9 +147,8 @@ class StripeCheckout(Provider):
             )
         except stripe.StripeError as error:
             raise ProviderError(f"the payment provider refused the refund: {error}") from error
-        return RefundResult(
-            id=refund.id, status=str(refund.status), amount=dollars(refund.amount) or Decimal(0)
-        )
+        state = refund_state(refund)
+        return RefundResult(id=state.id, status=state.status, amount=state.amount or Decimal(0))
 
     def payout_lines(self, since: dt.datetime, until: dt.datetime) -> list[PayoutLine]:
         window: dict[str, int] = {"gte": int(since.timestamp()), "lt": int(until.timestamp())}
@@ -176,12 +191,15 @@ class StripeCheckout(Provider):
             raise BadEvent("the body is not a Stripe event (JSON)") from error
         try:
             created = dt.datetime.fromtimestamp(int(event["created"]), tz=dt.UTC)
-            session = event["data"]["object"] if event["type"] in SESSION_EVENTS else None
+            found = event["data"]["object"]
+            session = found if event["type"] in SESSION_EVENTS else None
+            refund = found if event["type"] in REFUND_EVENTS else None
             return Event(
                 id=str(event["id"]),
                 type=str(event["type"]),
                 created=created,
                 payment=None if session is None else _state(session, event["type"]),
+                refund=None if refund is None else refund_state(refund),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise BadEvent(f"the event lacks what a Stripe event has: {error}") from error

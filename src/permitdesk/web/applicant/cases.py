@@ -22,10 +22,11 @@ from permitdesk.cases.models import Application, Violation
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.applicant import (
     CASES_PER_PAGE,
+    cases_on_my_properties,
     my_filtered_cases,
     my_jurisdictions,
 )
-from permitdesk.cases.selectors.case_file import my_case
+from permitdesk.cases.selectors.case_file import applicants_cases, my_case
 from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.law.loader import get_pack
@@ -91,6 +92,9 @@ def document_url(name: str, pk: int, path: str) -> str:
         return f"/documents/{path}/{pk}.pdf"
 
 
+OTHERS_LISTED = 50  # the newest of the cases others filed on the person's properties
+
+
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     places = [(j.slug, j.name) for j in my_jurisdictions(request.user)]
@@ -120,20 +124,22 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "query": wanted.urlencode(),
             "properties": properties,
             "relations": my_relations(request.user)[:50],
+            "others": cases_on_my_properties(request.user)[:OTHERS_LISTED],
         },
         status=422 if form.errors else 200,
     )
 
 
 def online_payment(
-    request: HttpRequest, case: Application, pack: Pack, now: dt.datetime
+    request: HttpRequest, case: Application, pack: Pack, now: dt.datetime, *, payer: bool
 ) -> dict[str, Any]:
     """The "Pay online" button where the jurisdiction takes payment online and a balance is
     due; the checkout the provider returned the applicant from, read there and settled; how
-    to pay in person where the pack says; the convenience fee (none where the pack says so)."""
+    to pay in person where the pack says; the convenience fee (none where the pack says so).
+    Only the applicant (`payer`) pays online: the unit's owner or agent reads the case."""
     on = today_in(pack)
     checkout = None
-    reference = request.GET.get("checkout", "")
+    reference = request.GET.get("checkout", "") if payer else ""
     if reference:
         checkout = checkout_of(case, reference)
         if checkout is not None:
@@ -149,7 +155,7 @@ def online_payment(
         version = pack.term_version("card_authorization_form", on)
         form = (pack.text("card_authorization_form", on), pack.cite(version.citation))
     return {
-        "pay_online": online_origin(case, on) if balance_due(case) > 0 else None,
+        "pay_online": online_origin(case, on) if payer and balance_due(case) > 0 else None,
         "checkout": checkout,
         "checkout_cancelled": bool(request.GET.get("cancelled")),
         "convenience_fee": convenience_fee(pack, on),
@@ -160,10 +166,11 @@ def online_payment(
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = my_case(request.user, pk)
+    case = my_case(request.user, pk, overseen=True)
+    mine = case.applicant_id == request.user.pk
     pack = get_pack(case.jurisdiction.slug)
     now = timezone.now()
-    online = online_payment(request, case, pack, now)  # first: it may settle a checkout
+    online = online_payment(request, case, pack, now, payer=mine)  # first: it may settle one
     if online["checkout"] is not None:
         case = my_case(request.user, pk)  # its ledger, as the settlement left it
     payments = [(p, document_url("receipt", p.pk, "receipts")) for p in case.payments.all()]
@@ -188,6 +195,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "next": next_step(case, pending, now),
         "deadlines": case_deadlines(pack, case, now),
         "may": flags(allowed_actions(request.user, case)),
+        "overseeing": not mine,  # the unit's verified owner or agent: read-only
         **online,
     }
     with timezone.override(zone(pack)):  # dates on the page in the jurisdiction's zone
@@ -201,11 +209,12 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def violation_photo(request: HttpRequest, pk: int, violation: int) -> FileResponse:
-    """A violation's photo, for the applicant of its case (uploads are not served publicly)."""
+    """A violation's photo, for the case's applicant and the unit's verified owner or agent
+    (uploads are not served publicly; staff have their own route)."""
     found = Violation.objects.filter(
         pk=violation,
         inspection__application_id=pk,
-        inspection__application__applicant_id=request.user.pk,
+        inspection__application__in=applicants_cases(request.user, overseen=True),
     ).first()
     if found is None or not found.photo:
         raise Http404("photo not found")

@@ -8,13 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden
 from permitdesk.law.pack import UnknownName
 from permitdesk.records.relations import claim_relation
+from permitdesk.records.selectors import my_relation
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import ClaimForm
+from permitdesk.web.ending import end_page
 from permitdesk.web.refusals import attach_refusal
 
 
@@ -55,3 +58,10 @@ def claim_new(request: HttpRequest) -> HttpResponse:
             return redirect("web:my-cases")
     status = 422 if form.errors else 200
     return render(request, "web/applicant/claim_new.html", {"form": form}, status=status)
+
+
+@login_required
+def relation_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person ends their own relation (one of theirs, else 404)."""
+    relation = my_relation(request.user, pk)
+    return end_page(request, request.user, relation, reverse("web:my-cases") + "#relations")  # type: ignore[arg-type]

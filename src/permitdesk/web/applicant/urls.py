@@ -60,6 +60,7 @@ urlpatterns: list[URLPattern] = [
     path("apply/", apply.apply, name="apply"),
     path("properties/new/", properties.property_new, name="property-new"),
     path("properties/claim/", relations.claim_new, name="claim-new"),
+    path("properties/relations/<int:pk>/end/", relations.relation_end, name="relation-end"),
     path("properties/<int:pk>/", properties.property_detail, name="property"),
     path("properties/<int:pk>/units/new/", properties.unit_new, name="unit-new"),
 ]

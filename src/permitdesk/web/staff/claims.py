@@ -8,12 +8,14 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from permitdesk.records.relations import REASON_LIMIT, refuse_relation, verify_relation
 from permitdesk.records.selectors import CLAIMS_SHOWN, claim, pending_claims
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.ending import end_page
 from permitdesk.web.refusals import refusal_text
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 
@@ -79,3 +81,12 @@ def refuse(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, status=409)
     messages.success(request, f"Claim {pk} refused; the claimant is told why by e-mail.")
     return redirect("web:staff-claims")
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page(DESK)
+def end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The desk ends a relation to a parcel of its jurisdiction (from the property page)."""
+    relation = claim(pk)
+    done = reverse("web:staff-property", args=[relation.property_id])
+    return end_page(request, signed_in_user(request), relation, done)

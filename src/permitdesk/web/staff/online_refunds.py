@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from permitdesk.cases.selectors.case_file import staff_case
+from permitdesk.payments.refunds import refund_owed
 from permitdesk.payments.selectors import owed_checkout
-from permitdesk.payments.services import refund_owed
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 

@@ -19,7 +19,7 @@ from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
-from permitdesk.payments.selectors import refunds_owed
+from permitdesk.payments.selectors import refunds_owed, refunds_unsettled
 from permitdesk.records.selectors import relations_to
 from permitdesk.web.staff.forms import (
     DEFAULT_METHODS,
@@ -95,6 +95,7 @@ def fees(page: Page) -> dict[str, Any]:
             lambda: RefundForm(payments=refundable_payments(case), prefix=REFUND_PREFIX),
         ),
         "refunds_owed": refunds_owed(case),
+        "refunds_unsettled": refunds_unsettled(case),
         **summary(page),
     }
 

@@ -15,7 +15,8 @@ from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
-from permitdesk.payments import services as online
+from permitdesk.payments import refunds as online
+from permitdesk.payments.models import ProviderRefund
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
@@ -119,7 +120,12 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
         except SERVICE_ERRORS as error:
             attach_refusal(form, error)
         else:
-            done = f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
+            done = (
+                f"Refund of ${made.amount:.2f} sent to the payment provider, which reports it "
+                "pending: it is recorded here when the provider confirms it."
+                if isinstance(made, ProviderRefund)
+                else f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
+            )
             return case_done(request, case, "fees", done)
     return case_page(request, case, 422, "fees", refund_form=form)
 

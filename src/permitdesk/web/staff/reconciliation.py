@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from permitdesk.cases.selectors.desks import desk_jurisdiction
 from permitdesk.law.loader import get_pack
 from permitdesk.payments.providers.base import ProviderError
-from permitdesk.payments.reconciliation import COLUMNS, Row, reconcile
+from permitdesk.payments.reconciliation import COLUMNS, Row, reconcile, totals
 from permitdesk.rules.calendar import zone
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
 
@@ -48,6 +48,6 @@ def reconciliation(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "web/staff/reconciliation.html",
-        {"jurisdiction": place, "day": day, "rows": rows, "error": error},
+        {"jurisdiction": place, "day": day, "rows": rows, "totals": totals(rows), "error": error},
         status=400 if error else 200,
     )

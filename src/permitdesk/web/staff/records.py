@@ -56,7 +56,8 @@ def property_page(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "The property was saved.")
         return redirect("web:staff-property", pk=pk)
     status = 422 if form.is_bound else 200
-    return render(request, "web/staff/property.html", {"place": place, "form": form}, status=status)
+    context = {"place": place, "form": form, "relations": selectors.live_relations(place)}
+    return render(request, "web/staff/property.html", context, status=status)
 
 
 def _unit(request: HttpRequest, pk: int) -> Unit:

@@ -30,6 +30,7 @@ urlpatterns: list[URLPattern] = [
     path("staff/claims/", claims.claims, name="staff-claims"),
     path("staff/claims/<int:pk>/verify/", claims.verify, name="staff-claim-verify"),
     path("staff/claims/<int:pk>/refuse/", claims.refuse, name="staff-claim-refuse"),
+    path("staff/relations/<int:pk>/end/", claims.end, name="staff-relation-end"),
     path("staff/inspections/today/", inspector.inspector_day, name="inspector-day"),
     path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
     path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),
