@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from typing import Any
 
@@ -108,6 +109,18 @@ REFUSALS = [
         id="an inspector overrides the day",
     ),
     pytest.param(
+        lambda who: partial(
+            record,
+            who.inspector,
+            factories.scheduled(who)[1],
+            "failed",
+            violations=[ViolationInput("PM 304.7", "Gutters", severity="cosmetic")],
+        ),
+        "unknown-severity",
+        "severity 'cosmetic' is not one of: hazard, major, minor",
+        id="a severity the pack does not define",
+    ),
+    pytest.param(
         _unpaid_in_st_clair,
         "fee-due",
         "fees must be paid before the approved inspection report",
@@ -154,3 +167,24 @@ def test_a_code_officials_override_is_recorded_beside_the_refusal(who: factories
     override = written.event.after["override"]
     assert override["reason"] == "owner away"
     assert "the inspection is booked for 2026-11-18" in override["refused"]
+
+
+def test_each_violations_severity_sets_the_date_to_correct_it_by(who: factories.People) -> None:
+    _, visit = factories.scheduled(who)
+    record(
+        who.inspector,
+        visit,
+        "failed",
+        violations=[
+            ViolationInput("IPMC 704.2", "No smoke alarm", severity="hazard"),
+            ViolationInput("PM 304.7", "Gutters detached", severity="major"),
+            ViolationInput("PM 304.2", "Peeling paint"),  # none given: no date
+        ],
+    )
+    found = [(v.severity, v.correct_by) for v in visit.violations.order_by("pk")]
+    # Failed Wednesday, November 18: the day after, two weeks after (the division's periods).
+    assert found == [
+        ("hazard", dt.date(2026, 11, 19)),
+        ("major", dt.date(2026, 12, 2)),
+        ("", None),
+    ]

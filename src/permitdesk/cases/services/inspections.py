@@ -38,7 +38,7 @@ from permitdesk.cases.services.base import (
     snapshot,
     state,
 )
-from permitdesk.law.pack import Pack
+from permitdesk.law.pack import Pack, UnknownName
 from permitdesk.rules.bounds import INSPECTION_BOOKING
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -51,6 +51,7 @@ from permitdesk.rules.lifecycle import (
 )
 from permitdesk.rules.periods import add_period
 from permitdesk.rules.quote import quote
+from permitdesk.rules.violations import correction
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,18 @@ class ViolationInput:
     description: str
     correction: str = ""
     photo: File[bytes] | None = None  # checked by the caller (type, size); stored under MEDIA_ROOT
+    severity: str = ""  # one of the pack's severities: it sets the date to correct by
+
+
+def _correct_by(pack: Pack, violation: ViolationInput, on: dt.date) -> dt.date | None:
+    """The violation's correction date from its severity; a refusal naming the pack's
+    severities for one it does not define."""
+    if not violation.severity:
+        return None
+    try:
+        return correction(pack, violation.severity, on).correct_by
+    except UnknownName as unknown:
+        raise Refused(str(unknown), code="unknown-severity", field="severity") from None
 
 
 def _charge_for_visit(
@@ -265,6 +278,7 @@ def record_inspection_result(
                     code="required",
                     field="violations",
                 )
+            noticed_on = local(pack, now).date()
             Violation.objects.bulk_create(
                 Violation(
                     inspection=inspection,
@@ -272,6 +286,8 @@ def record_inspection_result(
                     description=v.description,
                     correction=v.correction,
                     photo=v.photo,
+                    severity=v.severity,
+                    correct_by=_correct_by(pack, v, noticed_on),
                 )
                 for v in violations
             )
