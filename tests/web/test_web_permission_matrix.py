@@ -190,6 +190,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         CASE_FORM,
     ),
     ("staff/<slug:slug>/queues/<slug:name>/", "/staff/clayton-mo/queues/new/", QUEUE, QUEUE),
+    # The bulk assignment from a queue: the jurisdiction's desk.
+    (
+        "staff/<slug:slug>/queues/<slug:name>/assign/",
+        "/staff/clayton-mo/queues/ready-to-schedule/assign/",
+        NO_POST,
+        QUEUE,
+    ),
     # Finance's reconciliation: the desk of the jurisdiction (no provider set here: a 400).
     (
         "staff/<slug:slug>/payments/reconciliation/",
@@ -343,6 +350,10 @@ BODIES: dict[str, dict[str, str]] = {
     },
     "staff/cases/<int:pk>/inspections/<int:inspection>/assign/": {
         "assign-{inspection}-inspector": "{inspector}"
+    },
+    "staff/<slug:slug>/queues/<slug:name>/assign/": {
+        "inspections": "{inspection}",
+        "inspector": "{inspector}",
     },
     "staff/cases/<int:pk>/conditional-permit/": {
         "owner_statement": "will fix",

@@ -103,3 +103,60 @@ def test_the_home_shows_assigned_to_me_only_to_staff_who_also_inspect(
 
 def test_an_unknown_queue_is_not_found(who: factories.People) -> None:
     assert client_of(who.clerk).get(f"{QUEUE}everything/").status_code == 404
+
+
+def test_the_clerk_assigns_several_inspections_from_the_queue(who: factories.People) -> None:
+    _, first = factories.requested(who)
+    _, second = factories.requested(who)
+    _, third = factories.requested(who)
+    clerk = client_of(who.clerk)
+    page = clerk.get(f"{QUEUE}ready-to-schedule/").content.decode()
+    assert f'name="inspections" value="{first.pk}"' in page
+    assert "Assign the selected inspections" in page
+    done = clerk.post(
+        f"{QUEUE}ready-to-schedule/assign/?sort=newest",
+        {"inspections": [first.pk, second.pk], "inspector": who.inspector.pk},
+    )
+    assert done.status_code == 302
+    assert done["Location"] == f"{QUEUE}ready-to-schedule/?sort=newest"
+    assigned = {first.pk, second.pk}
+    for visit in (first, second, third):
+        visit.refresh_from_db()
+        assert (visit.inspector == who.inspector) == (visit.pk in assigned)
+    after = clerk.get(done["Location"]).content.decode()
+    assert "2 inspections assigned to" in after
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ({"inspector": "{inspector}"}, "Select at least one case to assign."),
+        ({"inspections": "999999", "inspector": "{inspector}"}, "Select a valid choice"),
+        ({"inspections": "{visit}", "inspector": "{clerk}"}, "Select a valid choice"),
+    ],
+)
+def test_a_bad_bulk_assignment_names_the_field_and_assigns_nothing(
+    who: factories.People, body: dict[str, str], words: str
+) -> None:
+    _, visit = factories.requested(who)
+    ids = {"inspector": who.inspector.pk, "visit": visit.pk, "clerk": who.clerk.pk}
+    sent = {key: value.format(**ids) for key, value in body.items()}
+    refused = client_of(who.clerk).post(f"{QUEUE}ready-to-schedule/assign/", sent)
+    assert refused.status_code == 422
+    assert words in refused.content.decode()
+    visit.refresh_from_db()
+    assert visit.inspector is None
+
+
+def test_the_home_links_the_print_runs_and_the_exports(who: factories.People, clock: Clock) -> None:
+    clock.set(central("2026-11-20 09:00"))
+    home = client_of(who.clerk).get("/staff/").content.decode()
+    assert 'href="/documents/tenant-letters/clayton-mo/2026-11-20.pdf"' in home
+    assert (
+        'href="/exports/payments.csv?jurisdiction=clayton-mo&amp;from=2026-11-01&amp;to=2026-11-20"'
+    ) in home
+    assert "from=2026-10-01&amp;to=2026-10-31" in home  # last month
+    letters = client_of(who.clerk).get("/documents/tenant-letters/clayton-mo/2026-11-20.pdf")
+    assert letters.status_code == 200
+    inspector_home = client_of(who.inspector).get("/staff/").content.decode()
+    assert "tenant-letters" not in inspector_home

@@ -108,3 +108,14 @@ def earlier_violations(visit: Inspection) -> list[Violation]:
     return list(
         Violation.objects.filter(inspection_id__in=last).select_related("inspection").order_by("pk")
     )
+
+
+def pending_of(jurisdiction_id: int, case_ids: list[int]) -> dict[int, Inspection]:
+    """The pending inspection of each of these cases of the jurisdiction (a case has at most
+    one), by case id, with its inspector: one query, for a queue page's bulk assignment."""
+    found = Inspection.objects.filter(
+        application_id__in=case_ids,
+        application__jurisdiction_id=jurisdiction_id,
+        result=Inspection.Result.PENDING,
+    ).select_related("inspector")
+    return {visit.application_id: visit for visit in found}

@@ -211,6 +211,27 @@ def assign_inspector(
     return inspection
 
 
+def assign_inspectors(
+    *,
+    actor: User,
+    inspections: Sequence[Inspection],
+    inspector: User,
+    now: dt.datetime,
+) -> list[Inspection]:
+    """Several inspections to one inspector (the clerk's bulk assignment from a queue): each
+    through assign_inspector, with its checks and its audit event, all in one transaction, so
+    one refused leaves none assigned."""
+    if not inspections:
+        raise Refused(
+            "choose at least one inspection to assign", code="required", field="inspections"
+        )
+    with transaction.atomic():
+        return [
+            assign_inspector(actor=actor, inspection=visit, inspector=inspector, now=now)
+            for visit in inspections
+        ]
+
+
 def _approve(
     pack: Pack, application: Application, inspection: Inspection, now: dt.datetime
 ) -> Approval:

@@ -83,7 +83,7 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args: Any, inspectors: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _inspector_choices(self, inspectors)
+        inspector_choices(self, inspectors)
 
 
 class AssignForm(forms.Form):
@@ -91,14 +91,14 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, inspectors: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _inspector_choices(self, inspectors)
+        inspector_choices(self, inspectors)
 
 
 def _person(user: User) -> str:
     return user.get_full_name() or user.username
 
 
-def _inspector_choices(form: forms.Form, inspectors: QuerySet[User]) -> None:
+def inspector_choices(form: forms.Form, inspectors: QuerySet[User]) -> None:
     field = form.fields["inspector"]
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = inspectors

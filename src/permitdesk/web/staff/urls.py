@@ -31,6 +31,7 @@ urlpatterns: list[URLPattern] = [
     path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
     path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),
     path("staff/<slug:slug>/queues/<slug:name>/", queue.queue, name="staff-queue"),
+    path("staff/<slug:slug>/queues/<slug:name>/assign/", queue.assign, name="staff-queue-assign"),
     path(
         "staff/cases/<int:pk>/online-refunds/<int:checkout>/",
         online_refunds.refund_online,
