@@ -12,6 +12,8 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+from permitdesk.cases.models.applications import REFERENCE_MAX
+
 
 def override_reason_field() -> forms.CharField:
     """A code official's written reason to override the schedule the rules set (the result
@@ -49,6 +51,12 @@ class PaymentForm(forms.Form):
         decimal_places=2,
         min_value=Decimal("0.01"),
         help_text="Dollars and cents, e.g. 80.00; at most the balance due.",
+    )
+    reference = forms.CharField(
+        label="Check number or card reference",
+        required=False,
+        max_length=REFERENCE_MAX,
+        help_text="As printed on the check or the card terminal's slip; none for cash.",
     )
     # One key per form shown: sending the same form twice records one payment.
     key = forms.CharField(widget=forms.HiddenInput, max_length=100)
