@@ -162,5 +162,6 @@ def test_a_clayton_case_from_sign_up_to_a_verified_permit(site: Any, clock: Cloc
 
 
 def issue_the_permit(site: Any) -> None:
+    site.get_by_role("button", name="Preview the permit").click()  # then confirm it
     site.get_by_role("button", name="Issue the permit").click()
     expect(site.get_by_role("status")).to_contain_text("issued")
