@@ -205,6 +205,9 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         NO_POST,
     ),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
+    # The village's records in the API only before issue 20: the desk of the jurisdiction.
+    ("staff/cases/<int:pk>/visitors/", "/staff/cases/{case}/visitors/", PERMIT_FORM, PERMIT_FORM),
+    ("staff/<slug:slug>/change-reports/", "/staff/clayton-mo/change-reports/", QUEUE, QUEUE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
     (
@@ -351,6 +354,8 @@ BODIES: dict[str, dict[str, str]] = {
     "staff/cases/<int:pk>/inspections/<int:inspection>/assign/": {
         "assign-{inspection}-inspector": "{inspector}"
     },
+    "staff/cases/<int:pk>/visitors/": {"name": "A visitor", "arrived_on": "2026-11-20"},
+    "staff/<slug:slug>/change-reports/": {"parcel": "P-1", "changed_on": "2026-11-20"},
     "staff/<slug:slug>/queues/<slug:name>/assign/": {
         "inspections": "{inspection}",
         "inspector": "{inspector}",

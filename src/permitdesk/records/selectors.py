@@ -134,3 +134,18 @@ def relations_to(person_id: int, property_id: int) -> list[Relation]:
         .select_related("unit")
         .order_by("-claimed_at", "-id")[:10]
     )
+
+
+def unit_by_parcel(jurisdiction_id: int, parcel_id: str, label: str = "") -> Unit | None:
+    """The unit of the jurisdiction's parcel with this label (blank: the parcel's one unit
+    without a label), or None; one query."""
+    return (
+        Unit.objects.select_related("property__jurisdiction")
+        .filter(
+            property__jurisdiction_id=jurisdiction_id,
+            property__parcel_id=parcel_id.strip(),
+            label=label.strip(),
+        )
+        .order_by("pk")
+        .first()
+    )

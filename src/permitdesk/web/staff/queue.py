@@ -70,7 +70,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         today = today_in(desk.jurisdiction) if desk.roles & DESK else None
         runs = reports.print_runs(slug, today) if today else []
         files = reports.exports(slug, today) if today else []
-        rows.append((desk, runs, files))
+        changes = reports.change_reports(slug) if today else None
+        rows.append((desk, runs, files, changes))
     return render(
         request,
         "web/staff/home.html",

@@ -1,5 +1,6 @@
 """The links from a desk of the staff home to what was reachable only by typing its address:
-the day's tenant-letter print run (permitdesk.documents) and the CSV exports
+the village's change-of-occupancy reports, the day's tenant-letter print run
+(permitdesk.documents) and the CSV exports
 (permitdesk.exports) of the month so far and of last month. Links only: the documents and
 exports check who may have them."""
 
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
+
+from permitdesk.law.loader import get_pack
 
 EXPORT_LABELS = {
     "cases": "Cases",
@@ -30,6 +33,16 @@ def _url(name: str, **kwargs: str) -> str | None:
         return reverse(name, kwargs=kwargs)
     except NoReverseMatch:  # an area not installed in this deployment's URLconf
         return None
+
+
+def change_reports(slug: str) -> str | None:
+    """The jurisdiction's change-of-occupancy reports, where its pack asks for them (the
+    village, Ord. 08-457 §1.D)."""
+    return (
+        _url("web:staff-change-reports", slug=slug)
+        if get_pack(slug).has_term("change_report_window")
+        else None
+    )
 
 
 def print_runs(slug: str, today: dt.date) -> list[Link]:

@@ -19,6 +19,7 @@ from permitdesk.web.staff import (
     records,
     scheduling,
     search,
+    village,
 )
 
 urlpatterns: list[URLPattern] = [
@@ -48,6 +49,12 @@ urlpatterns: list[URLPattern] = [
     path("staff/<slug:slug>/people/<int:pk>/change/", people.change, name="staff-people-change"),
     path("staff/<slug:slug>/people/<int:pk>/revoke/", people.revoke, name="staff-people-revoke"),
     path("staff/cases/<int:pk>/", case.case_detail, name="staff-case"),
+    path("staff/cases/<int:pk>/visitors/", village.visitors, name="staff-case-visitors"),
+    path(
+        "staff/<slug:slug>/change-reports/",
+        village.change_report_list,
+        name="staff-change-reports",
+    ),
     path("staff/cases/<int:pk>/history/", official.history, name="staff-case-history"),
     path("staff/cases/<int:pk>/payments/", payments.record, name="staff-record-payment"),
     path(
