@@ -142,3 +142,21 @@ def test_today_leads_with_the_overdue_visits(who: factories.People, clock: Clock
     assert "No inspection is assigned to you today." in page
     tomorrow = client_of(who.inspector).get("/staff/inspections/today/?ahead=1").content.decode()
     assert "Overdue" not in tomorrow
+
+
+def test_a_code_official_records_from_the_case_and_returns_to_it(
+    who: factories.People, clock: Clock
+) -> None:
+    clock.set(central("2026-11-18 10:00"))
+    visit = visits.visit(who)
+    official = client_of(who.official)
+    page = official.get(f"/staff/inspections/{visit.pk}/").content.decode()
+    assert f'href="/staff/cases/{visit.application_id}/"' in page  # not the inspector's day
+    assert "Override the schedule" in page
+    done = official.post(
+        f"/staff/inspections/{visit.pk}/", result_body(**{"result-result": "passed"})
+    )
+    assert done.status_code == 302
+    assert done["Location"] == f"/staff/cases/{visit.application_id}/"
+    inspector_page = client_of(who.inspector).get(f"/staff/inspections/{visit.pk}/")
+    assert "Override the schedule" not in inspector_page.content.decode()

@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from permitdesk.accounts.models import Membership
+from permitdesk.accounts.models import Membership, Role
 from permitdesk.cases.models import Application, Inspection, Violation
 from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
@@ -21,6 +21,7 @@ from permitdesk.cases.selectors.inspections import assigned_inspection, earlier_
 from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.nav import staff_roles
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
@@ -112,7 +113,9 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                     request,
                     f"Inspection at {case.unit} recorded: {result.cleaned_data['result']}.",
                 )
-                return redirect("web:inspector-day")
+                if Role.INSPECTOR in staff_roles(request):
+                    return redirect("web:inspector-day")
+                return redirect("web:staff-case", pk=case.pk)  # a code official's, from the case
     context = {
         "visit": visit,
         "case": case,
