@@ -4,17 +4,21 @@ request the re-inspection from the pack, and a conditional permit's correction d
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 
 from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.documents import render_attachment
 from tests import factories
-from tests.documents.pdf import page_texts, text
+from tests.documents.pdf import images, page_texts, text
 from tests.factories import paperwork
+from tests.factories.photos import PNG
 from tests.moments import central
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +142,28 @@ def test_forty_violations_and_unbroken_long_words_run_onto_more_pages_without_lo
         assert f"IPMC 3{n:02d}.1 Defect number {n} " in printed
     assert printed.replace(" ", "").count(long_word) == 1
     assert "# Code citation Violation What must be corrected" in pages[1]  # heading repeated
+
+
+def test_the_notice_prints_each_correction_date_its_basis_and_the_photo(
+    settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    who = factories.people()
+    _, visit = factories.requested(who)
+    photo = ContentFile(PNG, name="gutter.png")
+    failed = fail(
+        who,
+        visit,
+        ViolationInput("IPMC 704.2", "No smoke alarm", "Install one", severity="hazard"),
+        ViolationInput("PM 304.7", "Gutters detached", "Re-hang", photo, "major"),
+    )
+    _, data = render_attachment("violation-notice", failed.pk)
+    printed = text(data)
+    assert "Correct by" in printed
+    assert "November 19, 2026 (Hazard to life or safety)" in printed
+    assert "December 2, 2026 (Major)" in printed
+    assert "Major: correct within 14 days of the inspection." in printed
+    assert "The division's choice" in printed
+    assert "Photos" in printed
+    assert "Violation 2: PM 304.7" in printed
+    assert len(images(data)) == 1

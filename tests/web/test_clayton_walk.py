@@ -43,7 +43,9 @@ def sign_out(site: Any) -> None:
 def as_staff(site: Any, username: str) -> None:
     site.goto(f"{site.base}/accounts/sign-in/")
     sign_in(site, username, STAFF_PASSWORD)
-    expect(site.get_by_role("heading", name="Where to go")).to_be_visible()
+    # Staff land on their own start page: the work queue, or an inspector's day sheet.
+    start = "Today's inspections" if "inspector" in username else "Work queue"
+    expect(site.get_by_role("heading", name=start, exact=True)).to_be_visible()
 
 
 def test_a_clayton_case_from_sign_up_to_a_verified_permit(site: Any, clock: Clock) -> None:
@@ -162,5 +164,6 @@ def test_a_clayton_case_from_sign_up_to_a_verified_permit(site: Any, clock: Cloc
 
 
 def issue_the_permit(site: Any) -> None:
+    site.get_by_role("button", name="Preview the permit").click()  # then confirm it
     site.get_by_role("button", name="Issue the permit").click()
     expect(site.get_by_role("status")).to_contain_text("issued")

@@ -255,6 +255,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         CASE_FORM,
     ),
     ("staff/<slug:slug>/queues/<slug:name>/", "/staff/clayton-mo/queues/new/", QUEUE, QUEUE),
+    # The bulk assignment from a queue: the jurisdiction's desk.
+    (
+        "staff/<slug:slug>/queues/<slug:name>/assign/",
+        "/staff/clayton-mo/queues/ready-to-schedule/assign/",
+        NO_POST,
+        QUEUE,
+    ),
     # Finance's reconciliation: the desk of the jurisdiction (no provider set here: a 400).
     (
         "staff/<slug:slug>/payments/reconciliation/",
@@ -263,6 +270,9 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         NO_POST,
     ),
     ("staff/cases/<int:pk>/", "/staff/cases/{case}/", STAFF_CASE, STAFF_CASE),
+    # The village's records in the API only before issue 20: the desk of the jurisdiction.
+    ("staff/cases/<int:pk>/visitors/", "/staff/cases/{case}/visitors/", PERMIT_FORM, PERMIT_FORM),
+    ("staff/<slug:slug>/change-reports/", "/staff/clayton-mo/change-reports/", QUEUE, QUEUE),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
     ("staff/cases/<int:pk>/messages/", "/staff/cases/{case}/messages/", STAFF_CASE, STAFF_WRITE),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
@@ -409,6 +419,12 @@ BODIES: dict[str, dict[str, str]] = {
     },
     "staff/cases/<int:pk>/inspections/<int:inspection>/assign/": {
         "assign-{inspection}-inspector": "{inspector}"
+    },
+    "staff/cases/<int:pk>/visitors/": {"name": "A visitor", "arrived_on": "2026-11-20"},
+    "staff/<slug:slug>/change-reports/": {"parcel": "P-1", "changed_on": "2026-11-20"},
+    "staff/<slug:slug>/queues/<slug:name>/assign/": {
+        "inspections": "{inspection}",
+        "inspector": "{inspector}",
     },
     "staff/cases/<int:pk>/conditional-permit/": {
         "owner_statement": "will fix",

@@ -157,6 +157,13 @@ class Sheet(FPDF):
                 table.row(list(row))
         self.ln(2)
 
+    def photo(self, data: bytes, caption: str, *, width: float = 70) -> None:
+        """A photo `width` mm wide under its caption, on a new page if it would not fit."""
+        self.set_font("helvetica", "B", 9)
+        self.cell(0, 5, caption, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.image(io.BytesIO(data), w=width)
+        self.ln(2)
+
     def qr(self, payload: str, *, x: float, y: float, size: float) -> None:
         """A QR code of `payload`, `size` mm square, its top left corner at (x, y)."""
         self.image(qr_png(payload), x=x, y=y, w=size, h=size)

@@ -75,6 +75,8 @@ def render_receipt(payment_id: int) -> tuple[str, bytes]:
     sheet.field("Receipt number", payment.receipt_number)
     sheet.field("Amount", f"${abs(payment.amount):,.2f}" + (" refunded" if refund else " received"))
     sheet.field("Method", METHODS.get(payment.method, payment.method.replace("-", " ")))
+    if payment.reference:
+        sheet.field("Reference", payment.reference)
     if payment.refund_of is not None:
         sheet.field("Refund of", f"receipt {payment.refund_of.receipt_number}")
     sheet.field("Recorded", long_moment(at))

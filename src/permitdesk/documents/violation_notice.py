@@ -1,16 +1,21 @@
-"""The notice of violations after a failed inspection: each violation with its code citation
-and what must be corrected, how to request the re-inspection, and the correction date of a
-conditional permit."""
+"""The notice of violations after a failed inspection: each violation with its code citation,
+what must be corrected, its severity and the date it sets to correct by (with the basis of
+the period), its photo if one was taken, how to request the re-inspection, and the correction
+date of a conditional permit."""
 
 from __future__ import annotations
 
-from permitdesk.cases.models import Inspection, Permit
+import datetime as dt
+
+from permitdesk.cases.models import Inspection, Permit, Violation
 from permitdesk.documents.layout import Sheet, long_date, long_moment, pdf_bytes
 from permitdesk.documents.permit import address_lines, unit_line
 from permitdesk.documents.reinspection import reinspection_rules
 from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
 from permitdesk.rules.answers import penalty
 from permitdesk.rules.calendar import local
+from permitdesk.rules.violations import correction
 
 TITLE = "Notice of Violations"
 
@@ -40,6 +45,39 @@ def _inspector(inspection: Inspection) -> str:
     return person.get_full_name() or person.get_username()
 
 
+def _correct_by(pack: Pack, violation: Violation, on: dt.date) -> str:
+    if violation.correct_by is None:
+        return "-"
+    level = pack.severities(on).get(violation.severity)
+    label = level.label if level is not None else violation.severity
+    return f"{long_date(violation.correct_by)} ({label})"
+
+
+def _periods(sheet: Sheet, pack: Pack, violations: list[Violation], on: dt.date) -> None:
+    """The basis of each correction period used: its days, citation and whose choice it is."""
+    used = list(dict.fromkeys(v.severity for v in violations if v.correct_by is not None))
+    known = pack.severities(on)
+    for key in (k for k in used if k in known):
+        found = correction(pack, key, on)
+        sheet.paragraph(f"{found.label}: correct within {found.days} days of the inspection.")
+        sheet.citation(" · ".join([found.citation, *([found.note] if found.note else [])]))
+
+
+def _photos(sheet: Sheet, violations: list[Violation]) -> None:
+    """Each violation's photo under its number; one that cannot be read is named, not drawn."""
+    taken = [(n, v) for n, v in enumerate(violations, start=1) if v.photo]
+    if taken:
+        sheet.heading("Photos")
+    for n, v in taken:
+        try:
+            with v.photo.open("rb") as stored:
+                sheet.photo(stored.read(), f"Violation {n}: {v.code_citation}")
+        except (OSError, ValueError, RuntimeError) as problem:
+            sheet.paragraph(
+                f"Violation {n}: the photo could not be read ({type(problem).__name__})."
+            )
+
+
 def render_violation_notice(inspection_id: int) -> tuple[str, bytes]:
     inspection = load(inspection_id)
     application = inspection.application
@@ -64,18 +102,21 @@ def render_violation_notice(inspection_id: int) -> tuple[str, bytes]:
     violations = sorted(inspection.violations.all(), key=lambda v: v.pk)
     sheet.heading(f"Violations ({len(violations)})")
     sheet.grid(
-        ["#", "Code citation", "Violation", "What must be corrected"],
+        ["#", "Code citation", "Violation", "What must be corrected", "Correct by"],
         [
             [
                 str(n),
                 v.code_citation,
                 v.description,
                 v.correction or "Correct the condition described.",
+                _correct_by(pack, v, on),
             ]
             for n, v in enumerate(violations, start=1)
         ],
-        [8.0, 32.0, 68.0, 68.0],
+        [8.0, 28.0, 52.0, 52.0, 36.0],
     )
+    _periods(sheet, pack, violations, on)
+    _photos(sheet, violations)
     conditional = (
         Permit.objects.filter(application=application, kind=Permit.Kind.CONDITIONAL)
         .order_by("-issued_at")

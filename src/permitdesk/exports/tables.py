@@ -116,7 +116,7 @@ def _payments(j: Jurisdiction, r: DateRange) -> Iterator[tuple[Any, ...]]:
         payments,
         "recorded_at",
         *("receipt_number", "application_id", "recorded_at", "method", "kind", "amount"),
-        *("refund_of__receipt_number", "recorded_by__username"),
+        *("refund_of__receipt_number", "recorded_by__username", "reference"),
     )
 
 
@@ -151,7 +151,7 @@ TABLES: dict[str, Table] = {
     ),
     "payments": Table(
         ("receipt_number", "application", "recorded_at", "method", "kind", "amount")
-        + ("refund_of", "recorded_by"),
+        + ("refund_of", "recorded_by", "reference"),
         _payments,
     ),
     "permits": Table(

@@ -18,6 +18,7 @@ from permitdesk.law.schema import (
     FeesFile,
     ItemVersion,
     JurisdictionFile,
+    Severity,
     Source,
     Term,
     TermValue,
@@ -25,6 +26,15 @@ from permitdesk.law.schema import (
 )
 
 D = TypeVar("D", bound=Dated)
+
+
+def _current(values: dict[str, D], on: dt.date) -> dict[str, D]:
+    """The entries of `values` in force on `on`, in their order."""
+    return {
+        key: value
+        for key, value in values.items()
+        if value.effective <= on and (value.until is None or on < value.until)
+    }
 
 
 class NotInForce(LookupError):
@@ -91,11 +101,11 @@ class Pack:
 
     def checklist_items(self, on: dt.date) -> dict[str, ChecklistItem]:
         """The inspector's checklist in force on `on`, in the pack's order."""
-        return {
-            key: item
-            for key, item in self.checklist.items.items()
-            if item.effective <= on and (item.until is None or on < item.until)
-        }
+        return _current(self.checklist.items, on)
+
+    def severities(self, on: dt.date) -> dict[str, Severity]:
+        """The violation severities in force on `on`, in the pack's order."""
+        return _current(self.checklist.severities, on)
 
     def has_term(self, name: str) -> bool:
         return name in self.terms

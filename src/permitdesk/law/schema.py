@@ -259,8 +259,18 @@ class ChecklistItem(Dated):
     standard: FactName | None = None  # the term whose figure it is checked against
 
 
+class Severity(Dated):
+    """How serious a violation is, and the days the owner has to correct it from the day of
+    the failed inspection (printed on the notice). Where the documents set no period, `note`
+    says it is the division's choice."""
+
+    label: NonEmpty
+    correct_within_days: Annotated[int, Field(ge=0)]
+
+
 class ChecklistFile(Strict):
     items: dict[Slug, ChecklistItem]
+    severities: dict[Slug, Severity] = Field(default_factory=dict)
 
 
 __all__ = [
@@ -284,6 +294,7 @@ __all__ = [
     "RateByFact",
     "RateFromTable",
     "RateTable",
+    "Severity",
     "Source",
     "SourcesFile",
     "TableRow",

@@ -154,3 +154,18 @@ def live_relations(place: Property) -> QuerySet[Relation]:
         .select_related("person", "unit")
         .order_by("claimed_at", "id")
     )
+
+
+def unit_by_parcel(jurisdiction_id: int, parcel_id: str, label: str = "") -> Unit | None:
+    """The unit of the jurisdiction's parcel with this label (blank: the parcel's one unit
+    without a label), or None; one query."""
+    return (
+        Unit.objects.select_related("property__jurisdiction")
+        .filter(
+            property__jurisdiction_id=jurisdiction_id,
+            property__parcel_id=parcel_id.strip(),
+            label=label.strip(),
+        )
+        .order_by("pk")
+        .first()
+    )

@@ -122,6 +122,18 @@ REFUSALS = [
         id="an inspector overrides the day",
     ),
     pytest.param(
+        lambda who: partial(
+            record,
+            who.inspector,
+            factories.scheduled(who)[1],
+            "failed",
+            violations=[ViolationInput("PM 304.7", "Gutters", severity="cosmetic")],
+        ),
+        "unknown-severity",
+        "severity 'cosmetic' is not one of: hazard, major, minor",
+        id="a severity the pack does not define",
+    ),
+    pytest.param(
         _unpaid_in_st_clair,
         "fee-due",
         "fees must be paid before the approved inspection report",
@@ -275,3 +287,24 @@ def test_a_village_violation_notice_states_the_maximum_penalty() -> None:
     notice = OutboxMessage.objects.get(kind="violation-notice")
     assert "fine not to exceed $500.00" in notice.body
     assert "imprisonment not to exceed 90 days" in notice.body
+
+
+def test_each_violations_severity_sets_the_date_to_correct_it_by(who: factories.People) -> None:
+    _, visit = factories.scheduled(who)
+    record(
+        who.inspector,
+        visit,
+        "failed",
+        violations=[
+            ViolationInput("IPMC 704.2", "No smoke alarm", severity="hazard"),
+            ViolationInput("PM 304.7", "Gutters detached", severity="major"),
+            ViolationInput("PM 304.2", "Peeling paint"),  # none given: no date
+        ],
+    )
+    found = [(v.severity, v.correct_by) for v in visit.violations.order_by("pk")]
+    # Failed Wednesday, November 18: the day after, two weeks after (the division's periods).
+    assert found == [
+        ("hazard", dt.date(2026, 11, 19)),
+        ("major", dt.date(2026, 12, 2)),
+        ("", None),
+    ]

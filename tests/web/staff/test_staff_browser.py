@@ -37,11 +37,20 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     site.get_by_role("link", name="Open the inspection").first.click()
     expect(site.get_by_role("heading", name="Checklist")).to_be_visible()
     check_page(site, "staff-inspection-phone")
+    # Issue 20: 4,312 px when every item carried its citation; the citation now waits
+    # behind "Why", which opens in place.
+    assert site.evaluate("document.documentElement.scrollHeight") < 2000
+    why = site.locator("details.pd-why").first
+    expect(why.locator("p")).to_be_hidden()
+    why.locator("summary").click()
+    expect(why.locator("p")).to_contain_text("3. Inspection Performed")
     site.get_by_label(
         "Bedroom 3: basement bedroom has a window or door to the outside"
     ).select_option("deficient")
     site.get_by_label("Plumbing").select_option("meets")
     site.locator('label[for="id_result-result_1"]').click()  # Failed
+    site.locator("summary", has_text="Violation 1").click()  # opens its block
+    site.get_by_label("Severity").first.select_option("hazard")
     site.locator("#id_violation-0-code_citation").fill("PM 304.7")
     site.locator("#id_violation-0-description").fill("Basement window too small for egress")
     site.locator("#id_violation-0-photo").set_input_files(
@@ -52,7 +61,7 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
 
     # The second by keyboard only: tab to the radio buttons, pick Passed, send with Enter.
     site.locator(f'a[href="/staff/inspections/{second.pk}/"]').click()
-    site.get_by_label("Wiring").focus()
+    site.get_by_label("All others meet").focus()  # the last box before the result
     site.keyboard.press("Tab")  # the first radio button of the result
     site.keyboard.press("Space")
     assert site.locator("#id_result-result_0").is_checked()
@@ -66,6 +75,7 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     assert failed.checklist == {"basement-egress.3": "deficient", "plumbing": "meets"}
     violation = failed.violations.get()
     assert (media / violation.photo.name).read_bytes() == PNG
+    assert str(violation.correct_by) == "2026-11-19"  # a hazard: the day after
     assert Inspection.objects.get(pk=second.pk).result == "passed"
 
 

@@ -5,6 +5,7 @@ access, recorded by the service; uploads checked by content and size."""
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -116,6 +117,7 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
             "check-gutters": "deficient",
             "check-plumbing": "meets",
             "result-result": "failed",
+            "violation-0-severity": "minor",
             "violation-0-code_citation": "PM 304.7",
             "violation-0-description": "Gutter detached at the rear",
             "violation-0-photo": photo,
@@ -128,6 +130,11 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
     assert visit.checklist == {"gutters": "deficient", "plumbing": "meets"}
     violation = visit.violations.get()
     assert violation.code_citation == "PM 304.7"
+    assert violation.severity == "minor"  # Clayton's minor: 30 days, the division's choice
+    assert visit.completed_at is not None
+    assert violation.correct_by is not None
+    noticed = visit.completed_at.astimezone(ZoneInfo("America/Chicago")).date()
+    assert (violation.correct_by - noticed).days == 30
     assert violation.photo.name.startswith("violations/2026/")
     assert violation.photo.name.endswith(".png")
     assert (media / violation.photo.name).read_bytes() == PNG
@@ -197,6 +204,7 @@ def test_violations_on_a_pass_are_refused(who: factories.People, clock: Clock) -
     body = result_body(
         **{
             "result-result": "passed",
+            "violation-0-severity": "minor",
             "violation-0-code_citation": "PM 304.7",
             "violation-0-description": "Gutter",
         }

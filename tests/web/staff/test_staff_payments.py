@@ -43,6 +43,19 @@ def test_a_clerk_records_a_payment(who: factories.People) -> None:
 
 
 @pytest.mark.django_db
+def test_the_check_number_is_kept_and_shown_in_the_ledger(who: factories.People) -> None:
+    case = factories.submitted(who)
+    clerk = client_of(who.clerk)
+    assert (
+        "Check number or card reference" in clerk.get(f"/staff/cases/{case.pk}/").content.decode()
+    )
+    response = pay(clerk, case, reference="Check 1042")
+    assert response.status_code == 302
+    assert Payment.objects.get(application=case).reference == "Check 1042"
+    assert "<td>Check 1042</td>" in clerk.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
 def test_the_same_form_sent_twice_records_one_payment(who: factories.People) -> None:
     case = factories.submitted(who)
     clerk = client_of(who.clerk)
@@ -60,6 +73,8 @@ def test_the_same_form_sent_twice_records_one_payment(who: factories.People) -> 
         ({"amount": "ten"}, "amount", "Enter a number"),
         ({"amount": "80.001"}, "amount", "no more than 2 decimal places"),
         ({"amount": "95.00"}, "amount", "more than the 80.00 due"),
+        ({"reference": "9" * 65}, "reference", "at most 64 characters"),
+        ({"reference": "12\u000734"}, "reference", "letters, digits, spaces and punctuation"),
     ],
 )
 def test_a_refused_payment_shows_why_beside_the_field_and_records_nothing(

@@ -85,7 +85,13 @@ def test_the_desk_issues_the_permit_and_the_page_links_its_pdf_and_verification(
     case = factories.approved(who)
     desk = client_of(getattr(who, role))
     assert "Issue the occupancy permit" in page_of(desk, case)
-    response = desk.post(f"/staff/cases/{case.pk}/permit/")
+    preview = desk.post(f"/staff/cases/{case.pk}/permit/")
+    assert preview.status_code == 200
+    shown = preview.content.decode()
+    assert "Check the permit before it is issued" in shown
+    assert "Ada Tenant, 34, head" in shown
+    assert not Permit.objects.filter(application=case).exists()  # the preview issued nothing
+    response = desk.post(f"/staff/cases/{case.pk}/permit/", {"confirmed": "on"})
     assert response.status_code == 302
     permit = Permit.objects.get(application=case)
     assert (permit.kind, permit.evidence) == ("standard", "")
@@ -165,7 +171,10 @@ def test_st_clair_asks_for_the_occupants_document_and_the_fee_first(
         amount=Decimal("35.00"),
         now=central("2026-11-18 10:40"),
     )
-    done = clerk.post(f"/staff/cases/{case.pk}/permit/", {"evidence": "rent-receipt-with-photo-id"})
+    done = clerk.post(
+        f"/staff/cases/{case.pk}/permit/",
+        {"evidence": "rent-receipt-with-photo-id", "confirmed": "on"},
+    )
     assert done.status_code == 302
     assert Permit.objects.get(application=case).evidence == "rent-receipt-with-photo-id"
     page = page_of(clerk, case)
@@ -381,7 +390,7 @@ def test_an_issued_case_cannot_be_withdrawn(who: factories.People, clock: Clock)
 
 
 ACTIONS = [
-    ("permit/", {}),
+    ("permit/", {"confirmed": "on"}),
     ("permit/amend/", {"household_changed": "on"}),
     ("withdraw/", {"confirmed": "on"}),
     ("refunds/", {"refund-amount": "1.00", "refund-reason": "x"}),
@@ -506,7 +515,8 @@ def test_issuing_reads_as_many_queries_for_one_occupant_or_five(
     counts = []
     for case in (small, large):
         with CaptureQueriesContext(connection) as queries:
-            assert clerk.post(f"/staff/cases/{case.pk}/permit/").status_code == 302
+            confirmed = {"confirmed": "on"}
+            assert clerk.post(f"/staff/cases/{case.pk}/permit/", confirmed).status_code == 302
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[0] <= 40

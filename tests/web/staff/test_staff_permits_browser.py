@@ -30,6 +30,11 @@ def test_the_clayton_clerk_issues_a_permit_and_ends_it_on_a_change_of_tenancy(
     expect(site.get_by_text("No permit issued.")).to_be_visible()
     check_page(site, "staff-case-permit-to-issue")
 
+    site.get_by_role("button", name="Preview the permit").click()
+    expect(site.get_by_role("heading", name="Check the permit before it is issued")).to_be_visible()
+    expect(site.get_by_text("Ada Tenant, 34, head")).to_be_visible()
+    check_page(site, "staff-permit-preview")
+    assert not Permit.objects.filter(application=case).exists()
     site.get_by_role("button", name="Issue the permit").click()
     permit = Permit.objects.get(application=case)
     expect(site.get_by_role("status")).to_contain_text(f"Occupancy permit {permit.number} issued.")

@@ -1,5 +1,6 @@
-"""The clerk's work queues: new, awaiting payment, ready to schedule, awaiting occupants, and
-approvals about to lapse, one jurisdiction at a time (its clerks and code officials)."""
+"""The clerk's work queues: new, awaiting payment, ready to schedule, inspections today and
+overdue, failed awaiting re-inspection, awaiting occupants, ready to issue and approvals about
+to lapse, one jurisdiction at a time (its clerks and code officials)."""
 
 from typing import Annotated, Literal
 
@@ -20,6 +21,8 @@ Queue = Literal[
     "new",
     "awaiting-payment",
     "ready-to-schedule",
+    "inspections-due",
+    "awaiting-re-inspection",
     "awaiting-occupants",
     "ready-to-issue",
     "lapsing",

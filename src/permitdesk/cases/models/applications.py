@@ -130,6 +130,9 @@ class FeeLine(models.Model):
         return Decimal(0) if self.waived_reason else self.amount
 
 
+REFERENCE_MAX = 64  # a check number or a card terminal's reference, as the clerk reads it
+
+
 class Payment(models.Model):
     """A ledger entry: a payment (positive) or a refund (negative), never edited. A deposit
     payment is held apart from the fees: it never pays a fee, and its refund is its release."""
@@ -149,5 +152,8 @@ class Payment(models.Model):
     recorded_at = models.DateTimeField()
     refund_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="refunds"
+    )
+    reference = models.CharField(
+        max_length=REFERENCE_MAX, blank=True, help_text="the check number or card reference"
     )
     idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True)

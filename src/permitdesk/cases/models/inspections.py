@@ -84,6 +84,12 @@ class Violation(models.Model):
     description = models.TextField()
     correction = models.TextField(blank=True, help_text="what must be corrected")
     photo = models.FileField(upload_to="violations/%Y/%m/", blank=True)
+    severity = models.CharField(
+        max_length=40, blank=True, help_text="a severity of the pack (checklist.yaml); blank before"
+    )
+    correct_by = models.DateField(
+        null=True, blank=True, help_text="the last day to correct it, set by its severity"
+    )
 
 
 class Approval(models.Model):

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, QuerySet, Subquery, Value
 
 from permitdesk.cases.models import Application
-from permitdesk.cases.selectors.queues import QUEUES, clerk_queue
+from permitdesk.cases.selectors.queues import MINE, QUEUES, clerk_queue
 from permitdesk.records.models import Jurisdiction
 
 CAP = 500
@@ -56,15 +56,18 @@ def _counted(cases: QuerySet[Application], cap: int) -> Subquery:
     return Subquery(rows, output_field=IntegerField())
 
 
-def queue_counts(jurisdiction_id: int, today: dt.date, cap: int = CAP) -> dict[str, Capped]:
-    """Each clerk queue's count in the jurisdiction (selectors.QUEUES, in order), capped, in
-    one query whatever the backlog."""
-    names = {queue: f"q{i}" for i, queue in enumerate(QUEUES)}
+def queue_counts(
+    jurisdiction_id: int, today: dt.date, cap: int = CAP, me: int | None = None
+) -> dict[str, Capped]:
+    """Each clerk queue's count in the jurisdiction (selectors.QUEUES, in order; with `me`,
+    the viewer's own queue MINE last), capped, in one query whatever the backlog."""
+    wanted = QUEUES if me is None else (*QUEUES, MINE)
+    names = {queue: f"q{i}" for i, queue in enumerate(wanted)}
     row = (
         Jurisdiction.objects.filter(pk=jurisdiction_id)
         .annotate(
             **{
-                alias: _counted(clerk_queue(jurisdiction_id, queue, today), cap)
+                alias: _counted(clerk_queue(jurisdiction_id, queue, today, me=me), cap)
                 for queue, alias in names.items()
             }
         )
@@ -72,5 +75,5 @@ def queue_counts(jurisdiction_id: int, today: dt.date, cap: int = CAP) -> dict[s
         .first()
     )
     if row is None:
-        return {queue: Capped(0, False) for queue in QUEUES}
+        return {queue: Capped(0, False) for queue in wanted}
     return {queue: Capped.of(row[alias] or 0, cap) for queue, alias in names.items()}

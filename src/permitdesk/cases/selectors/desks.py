@@ -20,10 +20,17 @@ from permitdesk.accounts.permissions import (
 )
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Inspection
 from permitdesk.cases.selectors.counts import Capped, queue_counts
-from permitdesk.cases.selectors.queues import QUEUE_TITLES, clerk_queue
+from permitdesk.cases.selectors.queues import (
+    DEFAULT_SORT,
+    MINE,
+    MINE_TITLE,
+    QUEUE_TITLES,
+    clerk_queue,
+)
 from permitdesk.cases.selectors.today import today_in
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction
+from permitdesk.rules.calendar import local
 from permitdesk.rules.deadlines import IssueDue, permit_issue_due
 
 CASE_WORKERS: set[str] = {Role.CLERK, Role.CODE_OFFICIAL}
@@ -41,7 +48,8 @@ class Desk:
 def desks(user: User) -> list[Desk]:
     """The user's jurisdictions, their roles there, and the counts of the clerk's queues where
     they work the cases: one query for the memberships, one per such jurisdiction for its
-    capped counts (selectors.counts: "500+" beyond the cap, so no count reads the backlog)."""
+    capped counts (selectors.counts: "500+" beyond the cap, so no count reads the backlog);
+    "Assigned to me" too where they also inspect."""
     held: dict[int, set[str]] = {}
     places: dict[int, Jurisdiction] = {}
     for m in Membership.objects.filter(user_id=user.pk).select_related("jurisdiction"):
@@ -52,8 +60,9 @@ def desks(user: User) -> list[Desk]:
         queues = []
         if held[pk] & CASE_WORKERS:
             today = today_in(place)
-            counted = queue_counts(pk, today)
-            queues = [(q, QUEUE_TITLES[q], n) for q, n in counted.items()]
+            me = user.pk if Role.INSPECTOR in held[pk] else None
+            counted = queue_counts(pk, today, me=me)
+            queues = [(q, queue_title(q), n) for q, n in counted.items()]
         found.append(Desk(place, frozenset(held[pk]), queues))
     return found
 
@@ -66,8 +75,21 @@ def desk_jurisdiction(user: User, slug: str) -> Jurisdiction:
     return place
 
 
-def queue_cases(place: Jurisdiction, queue: str) -> QuerySet[Application]:
-    return clerk_queue(place.pk, queue, today_in(place))
+def queue_title(queue: str) -> str:
+    return MINE_TITLE if queue == MINE else QUEUE_TITLES[queue]
+
+
+def queue_cases(
+    place: Jurisdiction, queue: str, user: User | None = None, sort: str = DEFAULT_SORT
+) -> QuerySet[Application]:
+    """A queue's cases (MINE: the user's), in the order `sort` names (queues.SORTS)."""
+    me = user.pk if user is not None else None
+    return clerk_queue(place.pk, queue, today_in(place), me=me, sort=sort)
+
+
+def days_waiting(case: Application, today: dt.date, pack: Pack) -> int:
+    """Whole days since the case was submitted, by the jurisdiction's calendar."""
+    return (today - local(pack, case.submitted_at).date()).days
 
 
 def issue_due(pack: Pack, cases: list[Application], now: dt.datetime) -> dict[int, IssueDue]:
@@ -89,6 +111,23 @@ def issue_due(pack: Pack, cases: list[Application], now: dt.datetime) -> dict[in
             if due is not None:
                 found[pk] = due
     return found
+
+
+@dataclass(frozen=True)
+class IssueRule:
+    """The pack's time to generate a permit after the passing inspection, for the page."""
+
+    hours: int
+    citation: str
+
+
+def issue_rule(pack: Pack, today: dt.date) -> IssueRule | None:
+    """St. Louis County's "an occupancy permit is generated in 48 hours" (004), or None where
+    the pack sets no such time."""
+    if not pack.has_term("permit_issue_within"):
+        return None
+    version = pack.term_version("permit_issue_within", today)
+    return IssueRule(pack.count("permit_issue_within", today), pack.cite(version.citation))
 
 
 def staff_jurisdiction(user: Actor, slug: str) -> int:

@@ -11,7 +11,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from permitdesk.accounts.models import Membership, Role
 from permitdesk.accounts.permissions import NotFound
-from permitdesk.cases.models import Inspection
+from permitdesk.cases.models import Inspection, Violation
 from permitdesk.cases.selectors.today import today_in
 from permitdesk.records.models import Jurisdiction
 
@@ -36,14 +36,7 @@ def day_sheet(
     """The inspections assigned to `user` today (each jurisdiction's own today), or `ahead`
     days from it, AM first, then PM, then any time; one query. The date is None when the user
     inspects nowhere."""
-    places = list(
-        Jurisdiction.objects.filter(memberships__user_id=user.pk, memberships__role=Role.INSPECTOR)
-    )
-    when = Q(pk__in=[])
-    day = None
-    for place in places:
-        day = today_in(place, now) + dt.timedelta(days=ahead)
-        when |= Q(application__jurisdiction_id=place.pk, scheduled_on=day)
+    day, when = _days(user, now, ahead, "scheduled_on")
     visits = (
         Inspection.objects.filter(when, inspector_id=user.pk)
         .select_related("request", "application__unit__property", "application__jurisdiction")
@@ -51,6 +44,32 @@ def day_sheet(
         .order_by("window_order", "application__unit__property__normalized_address", "id")
     )
     return day, visits
+
+
+def _days(user: User, now: dt.datetime, ahead: int, lookup: str) -> tuple[dt.date | None, Q]:
+    """`lookup` against the day `ahead` days from today in each jurisdiction the user
+    inspects (one query for the jurisdictions), and that day (None where they inspect
+    nowhere)."""
+    places = list(
+        Jurisdiction.objects.filter(memberships__user_id=user.pk, memberships__role=Role.INSPECTOR)
+    )
+    when = Q(pk__in=[])
+    day = None
+    for place in places:
+        day = today_in(place, now) + dt.timedelta(days=ahead)
+        when |= Q(application__jurisdiction_id=place.pk, **{lookup: day})
+    return day, when
+
+
+def overdue(user: User, now: dt.datetime) -> QuerySet[Inspection]:
+    """The user's inspections booked for a day already past and still not recorded, oldest
+    first: they lead the day sheet of today."""
+    _, when = _days(user, now, 0, "scheduled_on__lt")
+    return (
+        Inspection.objects.filter(when, inspector_id=user.pk, result=Inspection.Result.PENDING)
+        .select_related("request", "application__unit__property", "application__jurisdiction")
+        .order_by("scheduled_on", "id")
+    )
 
 
 def assigned_inspection(user: User, pk: int) -> Inspection:
@@ -70,3 +89,33 @@ def assigned_inspection(user: User, pk: int) -> Inspection:
     if found is None:
         raise NotFound(f"inspection {pk} not found")
     return found
+
+
+def earlier_violations(visit: Inspection) -> list[Violation]:
+    """On a re-inspection, the violations of the case's last failed visit before it (what the
+    inspector comes back to check), in the order noted; none on a first visit. One query."""
+    if visit.number <= 1:
+        return []
+    last = (
+        Inspection.objects.filter(
+            application_id=visit.application_id,
+            number__lt=visit.number,
+            result=Inspection.Result.FAILED,
+        )
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return list(
+        Violation.objects.filter(inspection_id__in=last).select_related("inspection").order_by("pk")
+    )
+
+
+def pending_of(jurisdiction_id: int, case_ids: list[int]) -> dict[int, Inspection]:
+    """The pending inspection of each of these cases of the jurisdiction (a case has at most
+    one), by case id, with its inspector: one query, for a queue page's bulk assignment."""
+    found = Inspection.objects.filter(
+        application_id__in=case_ids,
+        application__jurisdiction_id=jurisdiction_id,
+        result=Inspection.Result.PENDING,
+    ).select_related("inspector")
+    return {visit.application_id: visit for visit in found}

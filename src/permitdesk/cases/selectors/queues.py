@@ -6,7 +6,12 @@ tests/cases/test_queue_conditions.py holds the two to the same cases.
 Each queue is one indexed query whatever the size of the data (the balance is the stored
 `balance_due`, which the services keep): awaiting-payment reads the partial index
 case_awaiting_payment (its WHERE is the same condition); the others read (jurisdiction,
-status, submitted_at). Oldest first, always: (submitted_at, id).
+status, submitted_at). Oldest first unless the page asks for another of SORTS (a whitelist:
+the newest, by address, by applicant), each ending in the id so that pages never overlap.
+
+"Assigned to me" is the one queue of a person, not of a jurisdiction: the cases whose pending
+inspection is assigned to the viewer (a code official or clerk who also inspects). It has no
+SQL twin: the API's queues are a jurisdiction's.
 """
 
 from __future__ import annotations
@@ -25,6 +30,15 @@ from permitdesk.cases.models import Application, Inspection, Occupant
 
 LAPSING_WITHIN_DAYS = 14  # how far ahead the clerk's "approvals about to lapse" looks
 ORDER = ("submitted_at", "id")  # every queue, oldest first
+# The orders a queue page may ask for (?sort=), by name; the first is the default.
+SORTS: dict[str, tuple[str, ...]] = {
+    "oldest": ORDER,
+    "newest": ("-submitted_at", "-id"),
+    "address": ("unit__property__normalized_address", "unit__label", "id"),
+    "applicant": ("applicant__last_name", "applicant__first_name", "submitted_at", "id"),
+}
+DEFAULT_SORT = "oldest"
+MINE, MINE_TITLE = "assigned-to-me", "Assigned to me"
 
 STATUS = Application.Status
 SqlWhere = tuple[str, list[Any]]
@@ -62,6 +76,23 @@ def _inspected() -> Exists:
     # NOT EXISTS, not inspections__isnull (a LEFT JOIN PostgreSQL misestimates at county
     # scale: it scanned every submitted case; docs/benchmarks-pages.md)
     return Exists(Inspection.objects.filter(application=OuterRef("pk")))
+
+
+def _due(today: dt.date) -> Exists:
+    """A pending inspection booked for today or a day already past (overdue)."""
+    return Exists(
+        Inspection.objects.filter(
+            application=OuterRef("pk"), result=Inspection.Result.PENDING, scheduled_on__lte=today
+        )
+    )
+
+
+def _assigned(user_id: int) -> Exists:
+    return Exists(
+        Inspection.objects.filter(
+            application=OuterRef("pk"), result=Inspection.Result.PENDING, inspector_id=user_id
+        )
+    )
 
 
 def _named() -> Exists:
@@ -114,6 +145,23 @@ DEFINITIONS = (
             [],
         ),
     ),
+    Queue(  # the inspector's day is today or has passed, and nothing is recorded yet
+        "inspections-due",
+        "Inspections today and overdue",
+        lambda today: Q(_due(today), status=STATUS.INSPECTION_REQUESTED),
+        lambda today: (
+            f"a.status = {_word(STATUS.INSPECTION_REQUESTED)} AND EXISTS (SELECT 1 FROM "
+            "cases_inspection x WHERE x.application_id = a.id AND "
+            f"x.result = {_word(Inspection.Result.PENDING)} AND x.scheduled_on <= %s)",
+            [_date(today)],
+        ),
+    ),
+    Queue(  # failed; a re-inspection, once requested, moves the case to inspection-requested
+        "awaiting-re-inspection",
+        "Failed, awaiting re-inspection",
+        lambda today: Q(status=STATUS.FAILED),
+        lambda today: (f"a.status = {_word(STATUS.FAILED)}", []),
+    ),
     Queue(
         "awaiting-occupants",
         "Awaiting occupants",
@@ -153,12 +201,28 @@ def queue(name: str) -> Queue:
     return found
 
 
-def clerk_queue(jurisdiction_id: int, name: str, today: dt.date) -> QuerySet[Application]:
-    """One of the clerk's queues in a jurisdiction, oldest first."""
+def sort_order(sort: str) -> tuple[str, ...]:
+    found = SORTS.get(sort)
+    if found is None:
+        raise ValueError(f"sort '{sort}' is not one of: {', '.join(SORTS)}")
+    return found
+
+
+def clerk_queue(
+    jurisdiction_id: int,
+    name: str,
+    today: dt.date,
+    *,
+    me: int | None = None,
+    sort: str = DEFAULT_SORT,
+) -> QuerySet[Application]:
+    """One of the clerk's queues in a jurisdiction, oldest first unless `sort` names another
+    of SORTS; MINE (with `me`, the viewer's id) is the cases whose pending inspection is theirs."""
+    condition = _assigned(me or 0) if name == MINE else queue(name).orm(today)
     return (
-        Application.objects.filter(queue(name).orm(today), jurisdiction_id=jurisdiction_id)
-        .select_related("unit__property")
-        .order_by(*ORDER)
+        Application.objects.filter(condition, jurisdiction_id=jurisdiction_id)
+        .select_related("unit__property", "applicant")
+        .order_by(*sort_order(sort))
     )
 
 

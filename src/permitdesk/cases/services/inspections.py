@@ -38,7 +38,7 @@ from permitdesk.cases.services.base import (
     snapshot,
     state,
 )
-from permitdesk.law.pack import Pack
+from permitdesk.law.pack import Pack, UnknownName
 from permitdesk.rules.bounds import INSPECTION_BOOKING
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import (
@@ -52,6 +52,7 @@ from permitdesk.rules.lifecycle import (
 )
 from permitdesk.rules.periods import add_period
 from permitdesk.rules.quote import quote
+from permitdesk.rules.violations import correction
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,18 @@ class ViolationInput:
     description: str
     correction: str = ""
     photo: File[bytes] | None = None  # checked by the caller (type, size); stored under MEDIA_ROOT
+    severity: str = ""  # one of the pack's severities: it sets the date to correct by
+
+
+def _correct_by(pack: Pack, violation: ViolationInput, on: dt.date) -> dt.date | None:
+    """The violation's correction date from its severity; a refusal naming the pack's
+    severities for one it does not define."""
+    if not violation.severity:
+        return None
+    try:
+        return correction(pack, violation.severity, on).correct_by
+    except UnknownName as unknown:
+        raise Refused(str(unknown), code="unknown-severity", field="severity") from None
 
 
 def _charge_for_visit(
@@ -201,6 +214,27 @@ def assign_inspector(
     return inspection
 
 
+def assign_inspectors(
+    *,
+    actor: User,
+    inspections: Sequence[Inspection],
+    inspector: User,
+    now: dt.datetime,
+) -> list[Inspection]:
+    """Several inspections to one inspector (the clerk's bulk assignment from a queue): each
+    through assign_inspector, with its checks and its audit event, all in one transaction, so
+    one refused leaves none assigned."""
+    if not inspections:
+        raise Refused(
+            "choose at least one inspection to assign", code="required", field="inspections"
+        )
+    with transaction.atomic():
+        return [
+            assign_inspector(actor=actor, inspection=visit, inspector=inspector, now=now)
+            for visit in inspections
+        ]
+
+
 def _approve(
     pack: Pack, application: Application, inspection: Inspection, now: dt.datetime
 ) -> Approval:
@@ -267,6 +301,7 @@ def record_inspection_result(
                     code="required",
                     field="violations",
                 )
+            noticed_on = local(pack, now).date()
             Violation.objects.bulk_create(
                 Violation(
                     inspection=inspection,
@@ -274,6 +309,8 @@ def record_inspection_result(
                     description=v.description,
                     correction=v.correction,
                     photo=v.photo,
+                    severity=v.severity,
+                    correct_by=_correct_by(pack, v, noticed_on),
                 )
                 for v in violations
             )

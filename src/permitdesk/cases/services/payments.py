@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, FeeLine, Payment
+from permitdesk.cases.models.applications import REFERENCE_MAX
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
 from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
@@ -31,9 +32,11 @@ def record_payment(
     now: dt.datetime,
     idempotency_key: str | None = None,
     kind: str = Payment.Kind.FEE,
+    reference: str = "",
 ) -> Payment:
     """A payment against the case's balance (kind "fee"), or of a refundable deposit it was
-    assessed (kind "deposit", held apart), by a method the jurisdiction accepts.
+    assessed (kind "deposit", held apart), by a method the jurisdiction accepts, with the
+    check number or card reference the clerk read off it (`reference`, optional).
 
     The same idempotency key twice records one payment and returns it both times.
     """
@@ -43,6 +46,7 @@ def record_payment(
             code="choice",
             field="kind",
         )
+    reference = _reference(reference)
     if idempotency_key:
         existing = Payment.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -76,7 +80,7 @@ def record_payment(
                     field="amount",
                 )
             payment = _write_payment(
-                application, actor, method, amount, kind, idempotency_key or None, now
+                application, actor, method, amount, kind, idempotency_key or None, now, reference
             )
     except IntegrityError:
         if idempotency_key:
@@ -87,6 +91,25 @@ def record_payment(
     return payment
 
 
+def _reference(value: str) -> str:
+    """The check number or card reference, trimmed: printable, at most REFERENCE_MAX
+    characters; a refusal naming the field otherwise."""
+    found = value.strip()
+    if len(found) > REFERENCE_MAX:
+        raise Refused(
+            f"reference is {len(found)} characters long: at most {REFERENCE_MAX}",
+            code="too-long",
+            field="reference",
+        )
+    if not found.isprintable():
+        raise Refused(
+            "reference may hold letters, digits, spaces and punctuation only",
+            code="invalid",
+            field="reference",
+        )
+    return found
+
+
 def _write_payment(
     application: Application,
     actor: User,
@@ -95,6 +118,7 @@ def _write_payment(
     kind: str,
     idempotency_key: str | None,
     now: dt.datetime,
+    reference: str = "",
 ) -> Payment:
     """The ledger entry, its audit event, the new balance and the receipt e-mail; the caller
     holds the case's lock and has checked who may record it."""
@@ -107,6 +131,7 @@ def _write_payment(
         recorded_by=actor,
         recorded_at=now,
         idempotency_key=idempotency_key,
+        reference=reference,
     )
     audit(
         application,
@@ -120,6 +145,7 @@ def _write_payment(
             "amount": str(amount),
             "method": method,
             "kind": kind,
+            **({"reference": reference} if reference else {}),
         },
     )
     messages.receipt(payment, at=now)

@@ -26,6 +26,7 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.accounts.forms import SignInForm, SignUpForm
 from permitdesk.web.accounts.refusals import too_many
 from permitdesk.web.accounts.two_factor import two_factor
+from permitdesk.web.landing import start_page
 
 BACKEND = "permitdesk.accounts.backends.EmailOrUsernameBackend"
 
@@ -79,6 +80,10 @@ class SignIn(auth.LoginView):
     template_name = "web/accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        """With no ``next``: staff on their work queue or day sheet, others home."""
+        return start_page(self.request)
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         try:

@@ -1,11 +1,16 @@
 """The inspector's checklist for one unit: the pack's checklist items (checklist.yaml), one row
 per item, or per bedroom / basement bedroom where the item says so, each with its citation,
-the standard it is checked against, and what the case file holds on the bedroom."""
+the standard it is checked against, and what the case file holds on the bedroom.
+
+On a phone the row shows the item, its standard and what is on file; the citation and the
+pack's note wait behind a "Why" toggle (issue 20: the citations made the form 4,312 px tall).
+"All others meet" records every row left unchecked as meeting the requirement."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -16,10 +21,11 @@ from permitdesk.records.models import Bedroom
 
 FINDINGS = [
     ("", "Not checked"),
-    ("meets", "Meets the requirement"),
+    ("meets", "Meets"),
     ("deficient", "Deficient"),
     ("not-applicable", "Not applicable"),
 ]
+ALL_OTHERS_MEET = "all_others_meet"
 STANDARD_WORDS = {
     "bedroom_min_area_sqft": "at least {value} sq ft",
     "basement_bedroom_egress_min_sqft": "an opening of at least {value} sq ft",
@@ -36,13 +42,17 @@ class Row:
     on_file: str | None  # what the case file records about the bedroom
 
     @property
-    def explained(self) -> str:
-        """The citation, standard, what is on file and the note: the field's hint."""
-        parts = [self.citation]
-        parts += [f"Standard: {self.standard}"] if self.standard else []
+    def hint(self) -> str:
+        """What the inspector checks against, shown with the item: the standard, what is on
+        file."""
+        parts = [f"Standard: {self.standard}"] if self.standard else []
         parts += [f"On file: {self.on_file}"] if self.on_file else []
-        parts += [f"Note: {self.note}"] if self.note else []
         return " · ".join(parts)
+
+    @property
+    def why(self) -> str:
+        """The citation and the pack's note: behind the row's "Why" toggle."""
+        return " · ".join([self.citation, *([f"Note: {self.note}"] if self.note else [])])
 
 
 def _standard(pack: Pack, item: ChecklistItem, on: dt.date) -> str | None:
@@ -55,16 +65,24 @@ def _standard(pack: Pack, item: ChecklistItem, on: dt.date) -> str | None:
     )
 
 
-def _on_file(room: Bedroom) -> str:
-    parts = [f"{room.area_sqft} sq ft"]
-    if room.basement:
-        opening = room.egress_opening_sqft
-        parts.append(
-            "basement, "
-            + (f"egress opening {opening} sq ft" if opening else "no egress opening on file")
-        )
-    parts.append("smoke alarm on file" if room.smoke_alarm else "no smoke alarm on file")
-    return "; ".join(parts)
+def _sqft(value: Decimal) -> str:
+    return f"{value.normalize():f} sq ft"
+
+
+def _on_file(room: Bedroom, key: str, per: str) -> str:
+    """What the case file holds on the bedroom that bears on this item, in a few words: its
+    egress opening (a basement bedroom's item), its smoke alarm, its area (the checklist's
+    required item keys, tests/law/test_checklists.py), or all three."""
+    opening = room.egress_opening_sqft
+    egress = f"egress opening {_sqft(opening)}" if opening else "no egress opening on file"
+    alarm = "smoke alarm" if room.smoke_alarm else "no smoke alarm"
+    if per == "basement-bedroom":
+        return egress
+    if "smoke-alarm" in key:
+        return alarm
+    if "area" in key:
+        return _sqft(room.area_sqft)
+    return "; ".join([_sqft(room.area_sqft), *([egress] if room.basement else []), alarm])
 
 
 def checklist_rows(pack: Pack, bedrooms: list[Bedroom], on: dt.date) -> list[Row]:
@@ -85,23 +103,35 @@ def checklist_rows(pack: Pack, bedrooms: list[Bedroom], on: dt.date) -> list[Row
                     citation,
                     item.note,
                     standard,
-                    _on_file(room),
+                    _on_file(room, key, item.per),
                 )
             )
     return rows
 
 
 class ChecklistForm(forms.Form):
-    """One choice per row: meets, deficient, not applicable, or not checked."""
+    """One choice per row: meets, deficient, not applicable, or not checked; and the shortcut
+    that records every row left unchecked as meeting the requirement."""
 
     def __init__(self, *args: Any, rows: list[Row], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows = rows
         for row in rows:
             self.fields[row.key] = forms.ChoiceField(
-                label=row.label, choices=FINDINGS, required=False, help_text=row.explained
+                label=row.label, choices=FINDINGS, required=False, help_text=row.hint
             )
+        self.fields[ALL_OTHERS_MEET] = forms.BooleanField(
+            label="All others meet (every item left \u201cNot checked\u201d)",
+            required=False,
+        )
+
+    def items(self) -> list[tuple[forms.BoundField, Row]]:
+        """Each row's field beside its row (label, hint, why)."""
+        return [(self[row.key], row) for row in self.rows]
 
     def findings(self) -> dict[str, str]:
-        """What Inspection.checklist records: the rows checked, by key."""
-        return {key: value for key, value in self.cleaned_data.items() if value}
+        """What Inspection.checklist records: the rows checked, by key (with "all others
+        meet", every row)."""
+        others = "meets" if self.cleaned_data.get(ALL_OTHERS_MEET) else ""
+        found = {row.key: self.cleaned_data.get(row.key) or others for row in self.rows}
+        return {key: value for key, value in found.items() if value}

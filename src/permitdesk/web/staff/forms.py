@@ -12,6 +12,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+from permitdesk.cases.models.applications import REFERENCE_MAX
 from permitdesk.web.words import payment_method
 
 
@@ -46,6 +47,12 @@ class PaymentForm(forms.Form):
         min_value=Decimal("0.01"),
         help_text="Dollars and cents, e.g. 80.00; at most the balance due.",
     )
+    reference = forms.CharField(
+        label="Check number or card reference",
+        required=False,
+        max_length=REFERENCE_MAX,
+        help_text="As printed on the check or the card terminal's slip; none for cash.",
+    )
     # One key per form shown: sending the same form twice records one payment.
     key = forms.CharField(widget=forms.HiddenInput, max_length=100)
 
@@ -77,7 +84,7 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args: Any, inspectors: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _inspector_choices(self, inspectors)
+        inspector_choices(self, inspectors)
 
 
 class AssignForm(forms.Form):
@@ -85,14 +92,14 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, inspectors: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _inspector_choices(self, inspectors)
+        inspector_choices(self, inspectors)
 
 
 def _person(user: User) -> str:
     return user.get_full_name() or user.username
 
 
-def _inspector_choices(form: forms.Form, inspectors: QuerySet[User]) -> None:
+def inspector_choices(form: forms.Form, inspectors: QuerySet[User]) -> None:
     field = form.fields["inspector"]
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = inspectors

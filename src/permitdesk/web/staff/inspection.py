@@ -1,24 +1,27 @@
 """One inspection, for the inspector assigned to it (or the jurisdiction's code official):
-the case's contact and bedrooms, the pack's checklist, and the result — passed, failed with
-violations (citation, note, photo), or no access — recorded by the inspections service."""
+the case's contact, directions and bedrooms, the violations of the last failed visit on a
+re-inspection, the pack's checklist, and the result — passed, failed with violations
+(citation, note, photo), or no access — recorded by the inspections service."""
 
 from __future__ import annotations
 
 import mimetypes
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from permitdesk.accounts.models import Membership
-from permitdesk.cases.models import Inspection, Violation
+from permitdesk.accounts.models import Membership, Role
+from permitdesk.cases.models import Application, Inspection, Violation
 from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
-from permitdesk.cases.selectors.inspections import assigned_inspection
+from permitdesk.cases.selectors.inspections import assigned_inspection, earlier_violations
 from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.nav import staff_roles
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
@@ -29,6 +32,17 @@ from permitdesk.web.staff.inspection_forms import (
 )
 
 SERVICE_ERRORS = (Refused, ValueError)
+# Directions open the phone's map at the address: a link, no map script on the page. The
+# maps URL API (https://developers.google.com/maps/documentation/urls/get-started) also opens
+# the Google Maps app where installed; a display choice, not a rule.
+DIRECTIONS = "https://www.google.com/maps/dir/?api=1&"
+
+
+def directions_url(case: Application) -> str:
+    place = case.unit.property
+    return DIRECTIONS + urlencode(
+        {"destination": f"{place.address}, {place.city}, {place.state} {place.zip_code}"}
+    )
 
 
 def _check_violations(result: ResultForm, violations: BaseViolationFormSet) -> None:
@@ -59,7 +73,13 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     files = request.FILES if post else None
     checklist = ChecklistForm(data, rows=rows, prefix="check", initial=visit.checklist)
     result = ResultForm(data, prefix="result")
-    violations = ViolationFormSet(data, files, prefix="violation")
+    severities = {
+        key: (level.label, level.correct_within_days)
+        for key, level in pack.severities(today_in(pack, now)).items()
+    }
+    violations = ViolationFormSet(
+        data, files, prefix="violation", form_kwargs={"severities": severities}
+    )
     assert isinstance(violations, BaseViolationFormSet)
     if post:
         valid = checklist.is_valid() & result.is_valid() & violations.is_valid()
@@ -73,7 +93,11 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                     result=result.cleaned_data["result"],
                     violations=[
                         ViolationInput(
-                            v["code_citation"], v["description"], v["correction"], v["photo"]
+                            v["code_citation"],
+                            v["description"],
+                            v["correction"],
+                            v["photo"],
+                            v["severity"],
                         )
                         for v in violations.filled()
                     ],
@@ -89,7 +113,9 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                     request,
                     f"Inspection at {case.unit} recorded: {result.cleaned_data['result']}.",
                 )
-                return redirect("web:inspector-day")
+                if Role.INSPECTOR in staff_roles(request):
+                    return redirect("web:inspector-day")
+                return redirect("web:staff-case", pk=case.pk)  # a code official's, from the case
     context = {
         "visit": visit,
         "case": case,
@@ -98,6 +124,8 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         "result_form": result,
         "violations": violations,
         "citations": sorted({row.citation for row in rows}),
+        "directions": directions_url(case),
+        "earlier": earlier_violations(visit),
     }
     return render(request, "web/staff/inspection.html", context, status=422 if post else 200)
 

@@ -1,5 +1,6 @@
-"""The result of an inspection and its violations, each with an optional photo: a JPEG or PNG
-(judged by its content, not its name alone) of at most PHOTO_MAX_BYTES."""
+"""The result of an inspection and its violations, each with a severity of the pack (which sets
+the date to correct it by) and an optional photo: a JPEG or PNG (judged by its content, not
+its name alone) of at most PHOTO_MAX_BYTES."""
 
 from __future__ import annotations
 
@@ -47,6 +48,23 @@ def checked_photo(upload: UploadedFile[bytes]) -> ContentFile[bytes]:
 
 
 class ViolationForm(forms.Form):
+    """One violation; `severities` are the pack's (key, label and days to correct), which set
+    the date to correct it by."""
+
+    def __init__(
+        self, *args: Any, severities: dict[str, tuple[str, int]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        found = severities or {}
+        field = self.fields["severity"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose a severity")] + [
+            (key, f"{label}: correct within {days} day{'s' if days != 1 else ''}")
+            for key, (label, days) in found.items()
+        ]
+        field.required = bool(found)
+
+    severity = forms.ChoiceField(label="Severity", choices=[], required=False)
     code_citation = forms.CharField(
         label="Code citation",
         max_length=200,

@@ -1,5 +1,6 @@
-"""The inspector's day: today's inspections (in each jurisdiction's zone), AM before PM, with
-the address, unit and a contact to call; each opens the inspection to record."""
+"""The inspector's day: today's inspections (in each jurisdiction's zone), AM before PM, after
+any overdue ones, with the address, unit and a contact to call; each opens the inspection to
+record."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden
-from permitdesk.cases.selectors.inspections import day_sheet
+from permitdesk.cases.selectors.inspections import day_sheet, overdue
 from permitdesk.web.staff.access import signed_in_user, staff_page
 
 
@@ -41,11 +42,13 @@ class DayForm(forms.Form):
 
 @staff_page({Role.INSPECTOR})
 def inspector_day(request: HttpRequest) -> HttpResponse:
-    """Today's sheet; ``?ahead=N`` shows the day N days from today (negative: past days)."""
+    """Today's sheet, led by the visits overdue (booked for a past day, not recorded);
+    ``?ahead=N`` shows the day N days from today (negative: past days)."""
     form = DayForm(request.GET)
     valid = form.is_valid()
     ahead = (form.cleaned_data.get("ahead") or 0) if valid else 0
-    day, visits = day_sheet(signed_in_user(request), timezone.now(), ahead)
+    user, now = signed_in_user(request), timezone.now()
+    day, visits = day_sheet(user, now, ahead)
     context = {
         "day": day,
         "ahead": ahead,
@@ -53,6 +56,7 @@ def inspector_day(request: HttpRequest) -> HttpResponse:
         "later": ahead + 1 if ahead < DAYS_AHEAD else None,
         "form": form,
         "visits": visits,
+        "overdue": list(overdue(user, now)) if ahead == 0 else [],
         "feed_url": calendar_feed_url(request),
     }
     return render(request, "web/staff/inspector_day.html", context, status=200 if valid else 422)

@@ -36,6 +36,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 application=case,
                 method=form.cleaned_data["method"],
                 amount=form.cleaned_data["amount"],
+                reference=form.cleaned_data["reference"],
                 idempotency_key=f"web-{form.cleaned_data['key']}",
                 now=timezone.now(),
             )

@@ -67,6 +67,8 @@ class IssuePermitForm(forms.Form):
         help_text="The permit records which one.",
     )
     override_reason = override_reason_field()
+    # Sent by the preview's button: without it, the form shows what the permit would be.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, documents: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,18 +1,20 @@
 """The actions that finish a case, for the clerk and the code official: issue the occupancy
-permit, amend it, end it, refund a payment, withdraw the application. Each goes through its
+permit (a preview of it first, then the clerk's confirmation), amend it, end it, refund a
+payment, withdraw the application. Each goes through its
 service; a refusal is the form's error in the service's words, with the case left as it was."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
+from permitdesk.cases.services.permit_preview import preview_permit
 from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.payments import refunds as online
@@ -42,18 +44,22 @@ SERVICE_ERRORS = (Refused, ValueError)
 def issue(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     case = staff_case(user, pk)
-    form = IssuePermitForm(
-        request.POST, documents=permit_documents(get_pack(case.jurisdiction.slug))
-    )
+    pack = get_pack(case.jurisdiction.slug)
+    form = IssuePermitForm(request.POST, documents=permit_documents(pack))
     if form.is_valid():
+        arguments = {
+            "actor": user,
+            "application": case,
+            "evidence": form.document(),
+            "now": timezone.now(),
+            "override_reason": form.cleaned_data.get("override_reason", ""),
+        }
         try:
-            permit = issue_permit(
-                actor=user,
-                application=case,
-                evidence=form.document(),
-                now=timezone.now(),
-                override_reason=form.cleaned_data.get("override_reason", ""),
-            )
+            if not form.cleaned_data.get("confirmed"):  # first the preview, then the permit
+                preview = preview_permit(**arguments)
+                context = {"case": case, "preview": preview, "form": form, "pack": pack}
+                return render(request, "web/staff/permit_preview.html", context)
+            permit = issue_permit(**arguments)
         except SERVICE_ERRORS as error:
             attach_refusal(form, error)
         else:

@@ -22,6 +22,7 @@ from permitdesk.web.staff import (
     records,
     scheduling,
     search,
+    village,
 )
 
 urlpatterns: list[URLPattern] = [
@@ -35,6 +36,7 @@ urlpatterns: list[URLPattern] = [
     path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
     path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),
     path("staff/<slug:slug>/queues/<slug:name>/", queue.queue, name="staff-queue"),
+    path("staff/<slug:slug>/queues/<slug:name>/assign/", queue.assign, name="staff-queue-assign"),
     path(
         "staff/cases/<int:pk>/online-refunds/<int:checkout>/",
         online_refunds.refund_online,
@@ -59,6 +61,12 @@ urlpatterns: list[URLPattern] = [
     path("staff/<slug:slug>/people/<int:pk>/change/", people.change, name="staff-people-change"),
     path("staff/<slug:slug>/people/<int:pk>/revoke/", people.revoke, name="staff-people-revoke"),
     path("staff/cases/<int:pk>/", case.case_detail, name="staff-case"),
+    path("staff/cases/<int:pk>/visitors/", village.visitors, name="staff-case-visitors"),
+    path(
+        "staff/<slug:slug>/change-reports/",
+        village.change_report_list,
+        name="staff-change-reports",
+    ),
     path("staff/cases/<int:pk>/history/", official.history, name="staff-case-history"),
     path(
         "staff/cases/<int:pk>/messages/",
