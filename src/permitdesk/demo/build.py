@@ -333,7 +333,6 @@ class Builder:
                 continue
             start = dt.datetime.combine(day - dt.timedelta(weeks=2), dt.time(10), zone(clock.pack))
             case = CaseSpec(
-                f"visit-{day.isoformat()}",
                 "inspection-requested",
                 VISIT_BUILDINGS[plan.slug].parcel_id,
                 "",
@@ -341,6 +340,7 @@ class Builder:
                 "lease",
                 clock.written(start),
                 visit_in=ahead,
+                name=f"visit-{day.isoformat()}",
             )
             unit = self.free_unit(jurisdiction, VISIT_BUILDINGS[plan.slug], crew[Role.CLERK], start)
             self.walk_case(scene, replace(case, label=unit.label), unit)

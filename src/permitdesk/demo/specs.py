@@ -69,12 +69,13 @@ class CaseSpec:
     end_reason: str = "change-of-tenancy"
     correction_due_on: str | None = None  # conditional
     owner_statement: str = ""  # conditional
+    name: str = ""  # a case beside its goal's one (the visits booked for the coming days)
 
     @property
     def key(self) -> str:
-        """Unique within the jurisdiction (one case per goal); the application's idempotency
-        key names it."""
-        return self.goal
+        """Unique within the jurisdiction (one case per goal, or its name); the application's
+        idempotency key names it."""
+        return self.name or self.goal
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ class CaseWalk:
     ) -> CaseWalk:
         """A walk that carries on a case made earlier (a visit of a demo loaded before)."""
         key = application.idempotency_key or f"demo:{plan.slug}:{application.pk}"
-        case = CaseSpec(key, "approved", "", "", "", "", "")
+        case = CaseSpec("approved", "", "", "", "", "", name=key)
         walk = cls(plan, case, key, crew, application.applicant, clock)
         walk.application = application
         walk.payments = application.payments.count()
