@@ -89,4 +89,5 @@ def test_systemd_accepts_the_units() -> None:
         if not re.search(r"Command /srv/permitdesk/\S+ is not executable", line)
     ]
     assert other == []
-    assert len(lines) == 3  # web, outbox, sweep: the three ExecStart lines
+    # web, outbox, sweep, discovery sweep, purge: one ExecStart line of each service
+    assert len(lines) == len([u for u in UNITS if u.suffix == ".service"]) == 5
