@@ -24,6 +24,7 @@ from permitdesk.api.schemas.cases import (
     OccupantOut,
     PaymentIn,
     PaymentOut,
+    PendingRefundOut,
     RefundIn,
     WaiveIn,
 )
@@ -34,7 +35,9 @@ from permitdesk.cases.selectors import lookups
 from permitdesk.cases.selectors.case_file import application_detail
 from permitdesk.cases.services.applications import submit_application, withdraw_application
 from permitdesk.cases.services.occupants import add_occupant, add_visitor
-from permitdesk.cases.services.payments import record_payment, refund_payment, waive_fee
+from permitdesk.cases.services.payments import record_payment, waive_fee
+from permitdesk.payments.models import ProviderRefund
+from permitdesk.payments.refunds import refund
 from permitdesk.records import selectors as places
 
 router = Router(tags=["applications"], auth=AUTH)
@@ -107,22 +110,31 @@ def post_payment(
     return Status(201, payment)
 
 
-@router.post("/payments/{id}/refunds", response=responses({201: PaymentOut}, *AUTH_BODY))
+@router.post(
+    "/payments/{id}/refunds",
+    response=responses({201: PaymentOut, 202: PendingRefundOut}, *AUTH_BODY),
+)
 def post_refund(
     request: HttpRequest,
     id: Annotated[Id, Path(description="the payment's id")],
     body: RefundIn,
-) -> Status[Payment]:
+    idempotency_key: IdempotencyKey = None,
+) -> Status[Payment] | Status[ProviderRefund]:
     """Refund part or all of a payment: an overpayment, a waived fee already paid, or a
-    deposit released. The refund is a negative ledger entry."""
-    refund = refund_payment(
+    deposit released. The refund is a negative ledger entry (201). A payment taken online is
+    refunded at its provider first, with the Idempotency-Key; a refund the provider reports
+    pending is answered 202 and enters the ledger when its refund event says it succeeded."""
+    made = refund(
         actor=actor(request),
         payment=lookups.payment(id),
         amount=body.amount,
         reason=body.reason,
         now=timezone.now(),
+        idempotency_key=idempotency_key,
     )
-    return Status(201, refund)
+    if isinstance(made, ProviderRefund):
+        return Status(202, made)
+    return Status(201, made)
 
 
 @router.post("/fee-lines/{id}/waive", response=responses({200: FeeLineOut}, *AUTH_BODY))

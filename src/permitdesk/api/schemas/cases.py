@@ -25,6 +25,7 @@ from permitdesk.api.schemas.permits import PermitOut
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.actions import Action
 from permitdesk.cases.models import Application, Payment
+from permitdesk.payments.models import ProviderRefund
 
 # Idempotency-Key: what a client generates once per intended request (a UUID, say).
 IDEMPOTENCY_KEY = r"^[A-Za-z0-9._:-]{1,100}$"
@@ -139,6 +140,20 @@ class PaymentOut(Schema):
     @staticmethod
     def resolve_refund_of(obj: Payment) -> int | None:
         return obj.refund_of_id
+
+
+class PendingRefundOut(Schema):
+    """A refund of an online payment that the provider reports pending: in the ledger once the
+    provider's refund event says it succeeded (docs/payments.md)."""
+
+    id: int
+    payment: int
+    amount: Money
+    status: str = Field(description="pending, succeeded or failed")
+
+    @staticmethod
+    def resolve_payment(obj: ProviderRefund) -> int:
+        return obj.payment_id
 
 
 class WaiveIn(Schema):
