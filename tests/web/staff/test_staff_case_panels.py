@@ -87,9 +87,10 @@ def test_the_forms_on_the_case_page_are_the_allowed_actions(
     assert not pack.has_term("conditional_permit_conditions")
     assert not pack.has_term("temporary_permit_authorizes_occupancy")
     not_offered = {Action.ISSUE_CONDITIONAL_PERMIT, Action.ISSUE_TEMPORARY_PERMIT}
-    # The staff page has no form to name an occupant: the applicant names them on their own
-    # pages, a clerk through the API; so it is no form of this page.
-    not_offered.add(Action.ADD_OCCUPANT)
+    # The staff page has no form to name, change or remove an occupant, or to move or cancel
+    # an inspection request: the applicant does these on their own pages (decision 0017), a
+    # clerk names occupants through the API; so they are no forms of this page.
+    not_offered |= {Action.ADD_OCCUPANT, Action.CHANGE_OCCUPANT, Action.CHANGE_INSPECTION_REQUEST}
     for user in (who.clerk, who.official, who.inspector):
         page = client_of(user).get(f"/staff/cases/{case.pk}/").content.decode()
         allowed = allowed_actions(user, Application.objects.get(pk=case.pk))
