@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.audit.services import queue
@@ -41,7 +41,11 @@ def test_two_workers_deliver_each_message_once(smtp: Inbox) -> None:
     assert [o.error for o in outcomes] == [None, None]
     passes = [o.result for o in outcomes]
     assert all(isinstance(p, Pass) for p in passes)
-    assert all(isinstance(p, Pass) and p.sent for p in passes)  # both worked, at once
+    if connection.vendor == "postgresql":
+        # Both worked, at once: each skips the rows the other holds. SQLite lets one writer
+        # in at a time, so on a loaded machine one worker may take every batch while the
+        # other waits for the lock; there only the exactly-once below is the point.
+        assert all(isinstance(p, Pass) and p.sent for p in passes)
     sent = [key for p in passes if isinstance(p, Pass) for key in p.sent]
     assert sorted(sent) == sorted(f"m-{n}" for n in range(MESSAGES))  # none twice, none missed
     ids = sorted(m["Message-ID"] for m in smtp.messages)
