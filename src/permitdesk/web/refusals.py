@@ -38,17 +38,6 @@ def attach_refusal(form: forms.Form, error: Exception, default: str | None = Non
     form.add_error(refused_field(form, error, default), refusal_text(error))
 
 
-def written(form: forms.Form, write: Callable[[], object], default: str | None = None) -> bool:
-    """Make the form's change (`write`, a service call): True when it is made; when the
-    service refuses, the refusal is put beside its field and nothing is written."""
-    try:
-        write()
-    except Refused as error:
-        attach_refusal(form, error, default)
-        return False
-    return True
-
-
 def serviced(call: Callable[[], T]) -> T | Refused:
     """A service's call from a view: its result, or its refusal (for the page to show); the
     permission check's NotFound and Forbidden become the 404 and 403 pages."""
@@ -62,10 +51,21 @@ def serviced(call: Callable[[], T]) -> T | Refused:
         return refused
 
 
-def on_form(form: forms.Form, call: Callable[[], T], default: str | None = None) -> T | None:
-    """serviced(), its refusal put beside the form's field it names (then None)."""
+def answered(form: forms.Form, call: Callable[[], T], default: str | None = None) -> T | Refused:
+    """serviced(), its refusal (if it is one) also put beside the form's field it names."""
     done = serviced(call)
     if isinstance(done, Refused):
         attach_refusal(form, done, default)
-        return None
     return done
+
+
+def on_form(form: forms.Form, call: Callable[[], T], default: str | None = None) -> T | None:
+    """answered(), for a page that uses the result: None when refused."""
+    done = answered(form, call, default)
+    return None if isinstance(done, Refused) else done
+
+
+def written(form: forms.Form, write: Callable[[], object], default: str | None = None) -> bool:
+    """answered(), for a page that only needs to know the change is made: True when made;
+    when the service refuses, nothing is written."""
+    return not isinstance(answered(form, write, default), Refused)
