@@ -12,7 +12,7 @@ from django.test import Client
 from permitdesk.accounts.models import Role
 from permitdesk.api.schemas.permits import EndReason
 from permitdesk.cases.models import Application
-from permitdesk.cases.services.permits import END_REASONS
+from permitdesk.cases.services.permit_endings import END_REASONS
 from tests import factories
 from tests.api.client import Api, Clock
 from tests.factories import people, submitted

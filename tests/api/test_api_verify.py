@@ -112,12 +112,12 @@ def test_a_school_learns_whether_one_child_is_on_the_permit_and_nothing_else(
 
 
 def test_a_child_on_an_ended_permit_is_not_confirmed(clock: Clock) -> None:
-    from permitdesk.cases.services import permits
+    from permitdesk.cases.services import permit_endings
 
     clock.set(central("2026-11-20 09:00"))
     who = factories.people()
     permit = paperwork.clayton_permit(who)
-    permits.end_permit(
+    permit_endings.end_permit(
         actor=who.clerk, permit=permit, reason="change-of-tenancy", now=central("2026-11-19 09:00")
     )
     status, answer = Api().get(

@@ -26,6 +26,8 @@ from permitdesk.cases.services import (
     inspections,
     occupants,
     payments,
+    permit_amendments,
+    permit_endings,
     permits,
 )
 from permitdesk.rules.lifecycle import STATUSES, Refused
@@ -92,8 +94,10 @@ def services(
         Action.ISSUE_TEMPORARY_PERMIT: lambda u: permits.issue_temporary_permit(
             actor=u, application=case, now=NOW
         ),
-        Action.AMEND_PERMIT: lambda u: permits.amend_permit(actor=u, application=case, now=NOW),
-        Action.END_PERMIT: lambda u: permits.end_permit(
+        Action.AMEND_PERMIT: lambda u: permit_amendments.amend_permit(
+            actor=u, application=case, now=NOW
+        ),
+        Action.END_PERMIT: lambda u: permit_endings.end_permit(
             actor=u, permit=permit, reason="superseded", now=NOW
         ),
         Action.WITHDRAW: lambda u: applications.withdraw_application(

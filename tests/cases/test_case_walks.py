@@ -14,6 +14,7 @@ from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.cases.services.permit_endings import end_permit
 from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.moments import central
@@ -123,7 +124,7 @@ def test_a_clayton_rental_case_runs_from_application_to_permit_and_ends_on_a_cha
         actor=crew[Role.CLERK], application=case, now=central("2026-11-23 09:00")
     )
     assert permit.ends_on == dt.date(2031, 11, 23)  # five years after the original date of issue
-    permits.end_permit(
+    end_permit(
         actor=crew[Role.CLERK],
         permit=permit,
         reason="change-of-tenancy",

@@ -9,7 +9,7 @@ from PIL import Image, ImageChops
 from pytest_django.fixtures import Settings
 
 from permitdesk.cases.models import Permit
-from permitdesk.cases.services import permits
+from permitdesk.cases.services import permit_amendments
 from permitdesk.documents import render_attachment
 from permitdesk.documents.layout import qr_png
 from permitdesk.documents.permit import verify_url
@@ -124,7 +124,7 @@ def test_the_villages_conditional_permit_gives_its_correction_date() -> None:
 def test_an_amended_permit_names_the_permit_it_superseded_and_keeps_its_end() -> None:
     who = factories.people()
     original = paperwork.clayton_permit(who)
-    amended = permits.amend_permit(
+    amended = permit_amendments.amend_permit(
         actor=who.clerk, application=original.application, now=central("2026-12-01 10:00")
     )
     printed = rendered(amended)

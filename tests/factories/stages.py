@@ -10,6 +10,7 @@ from decimal import Decimal
 from permitdesk.cases.models import Application, Inspection, Permit
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
 from permitdesk.cases.services.inspections import ViolationInput
+from permitdesk.cases.services.permit_endings import end_permit
 from tests.factories.people import People
 from tests.factories.records import unit
 from tests.factories.steps import request
@@ -100,7 +101,7 @@ def issued(who: People) -> Permit:
 def ended(who: People) -> Permit:
     """A Clayton permit issued Wednesday and ended Thursday on a change of tenancy."""
     permit = issued(who)
-    return permits.end_permit(
+    return end_permit(
         actor=who.clerk,
         permit=permit,
         reason="change-of-tenancy",

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.cases.models import Application, Payment, Permit
-from permitdesk.cases.services import payments, permits
+from permitdesk.cases.services import payments, permit_amendments, permits
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.notices.compose import queue_notice
 from permitdesk.rules.lifecycle import Refused
@@ -163,7 +163,7 @@ def test_st_clair_names_the_evidence_the_permit_was_issued_on() -> None:
 def test_an_amended_permit_is_sent_as_well() -> None:
     who = factories.people()
     issued = factories.issued(who)
-    amended = permits.amend_permit(
+    amended = permit_amendments.amend_permit(
         actor=who.clerk, application=issued.application, now=central("2026-11-20 09:00")
     )
     assert amended.kind == Permit.Kind.AMENDED

@@ -175,11 +175,11 @@ def test_a_sweep_of_one_jurisdiction_leaves_the_others_alone() -> None:
 
 
 def test_a_permit_ended_by_a_clerk_is_not_ended_again() -> None:
-    from permitdesk.cases.services import permits
+    from permitdesk.cases.services import permit_endings
 
     w = deadlines.world(approved=0, issued=1)
     permit = w.clayton_permits[0]
-    permits.end_permit(
+    permit_endings.end_permit(
         actor=w.who.clerk,
         permit=permit,
         reason="change-of-tenancy",

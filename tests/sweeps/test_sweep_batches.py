@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from permitdesk.audit.models import AuditEvent, OutboxMessage
 from permitdesk.cases.models import Application, Visitor
-from permitdesk.cases.services import approvals, occupants, permits
+from permitdesk.cases.services import approvals, occupants, permit_endings
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
@@ -120,7 +120,7 @@ def test_a_permit_a_clerk_ended_after_it_was_found_is_skipped() -> None:
     ids = found(finders.permits_past_term, late)
     assert ids == [p.pk for p in w.clayton_permits]
     ended_by_the_clerk = w.clayton_permits[1]
-    permits.end_permit(
+    permit_endings.end_permit(
         actor=w.who.clerk, permit=ended_by_the_clerk, reason="change-of-tenancy", now=late
     )
 

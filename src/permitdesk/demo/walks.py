@@ -11,6 +11,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.cases.services import applications, inspections, occupants, payments, permits
+from permitdesk.cases.services.permit_endings import end_permit
 from permitdesk.demo.clock import DemoClock
 from permitdesk.demo.specs import GOALS, CaseSpec, JurisdictionPlan
 from permitdesk.law.loader import get_pack
@@ -177,9 +178,7 @@ class CaseWalk:
             return
         if not case.ended:
             raise ValueError(f"{self.key}: an ended case needs the moment its permit ends")
-        permits.end_permit(
-            actor=self.clerk, permit=permit, reason=case.end_reason, now=self.at(case.ended)
-        )
+        end_permit(actor=self.clerk, permit=permit, reason=case.end_reason, now=self.at(case.ended))
 
     def inspect_until_passed(self, now: dt.datetime) -> dt.datetime | None:
         """Request, inspect (failing first where the plan says so) and pass; the moment it

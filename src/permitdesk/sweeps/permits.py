@@ -16,7 +16,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_all
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.services.base import pack_of
-from permitdesk.cases.services.permits import mark_ended
+from permitdesk.cases.services.permit_endings import mark_ended
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local, zone
 from permitdesk.sweeps.batch import Done, each_due
@@ -24,7 +24,7 @@ from permitdesk.sweeps.context import days_left, locked_cases, within_lead
 from permitdesk.sweeps.flags import FlagDue, raise_flags, reminder_due
 from permitdesk.sweeps.models import Flag
 
-TERM_EXPIRED = "term-expired"  # one of cases.services.permits.END_REASONS
+TERM_EXPIRED = "term-expired"  # one of cases.services.permit_endings.END_REASONS
 CERTIFICATE_ISSUED = "certificate of occupancy issued"  # as issue_permit ends them
 INTERIM = (Permit.Kind.TEMPORARY, Permit.Kind.CONDITIONAL)
 CERTIFICATES = (Permit.Kind.STANDARD, Permit.Kind.AMENDED)

@@ -1,4 +1,4 @@
-"""permits.amend_permit: a new permit for a changed household, superseding the issued one."""
+"""permit_amendments.amend_permit: a new permit for a changed household, superseding the issued one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.selectors.ledger import balance_due
-from permitdesk.cases.services import occupants, payments, permits
+from permitdesk.cases.services import occupants, payments, permit_amendments, permits
 from tests import factories
 from tests.factories import anywhere
 from tests.moments import central
@@ -22,7 +22,9 @@ AFTER = central("2026-03-05 10:00")  # the day after the inspection passed
 
 
 def amend(actor: User, case: Application) -> Permit:
-    return permits.amend_permit(actor=actor, application=case, now=central("2026-11-20 10:00"))
+    return permit_amendments.amend_permit(
+        actor=actor, application=case, now=central("2026-11-20 10:00")
+    )
 
 
 REFUSALS = [
@@ -84,7 +86,7 @@ def test_an_amended_permit_supersedes_the_issued_one_and_st_clair_charges_25() -
     occupants.add_occupant(
         actor=crew[Role.CLERK], application=case, first_name="H", last_name="Renter", now=AFTER
     )
-    amended = permits.amend_permit(actor=crew[Role.CLERK], application=case, now=AFTER)
+    amended = permit_amendments.amend_permit(actor=crew[Role.CLERK], application=case, now=AFTER)
     first.refresh_from_db()
     assert first.end_reason == "superseded by an amended permit"
     assert amended.kind == Permit.Kind.AMENDED

@@ -1,4 +1,4 @@
-"""permits.end_permit: a permit ends (change of tenancy, expiry, revocation...)."""
+"""permit_endings.end_permit: a permit ends (change of tenancy, expiry, revocation...)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services import permits
+from permitdesk.cases.services import permit_endings
 from tests import factories
 from tests.moments import central
 from tests.writes import refusal_table, writes_one_event
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def end(actor: User, permit: Permit, reason: str = "change-of-tenancy") -> Permit:
-    return permits.end_permit(
+    return permit_endings.end_permit(
         actor=actor, permit=permit, reason=reason, now=central("2026-11-20 10:00")
     )
 

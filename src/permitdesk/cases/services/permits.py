@@ -1,4 +1,5 @@
-"""Issuing permits (standard, conditional, temporary) and ending them."""
+"""Issuing permits (standard, conditional, temporary). Amending one is in permit_amendments,
+ending one in permit_endings."""
 
 from __future__ import annotations
 
@@ -8,14 +9,11 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.audit.models import AuditEvent
-from permitdesk.audit.services import record_event
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.permissions import require_applicant_still_related
 from permitdesk.cases.services.base import (
-    add_fee_lines,
     audit,
     locked,
     overrides,
@@ -23,12 +21,14 @@ from permitdesk.cases.services.base import (
     pack_of,
     snapshot,
     state,
-    status_change,
 )
+from permitdesk.cases.services.permit_amendments import amend_permit
 from permitdesk.cases.services.permit_applicants import (
     check_evidence,
     check_temporary_applicant,
 )
+from permitdesk.cases.services.permit_endings import end_now, end_permit, supersede
+from permitdesk.cases.services.permit_numbers import create_permit
 from permitdesk.law.pack import Pack
 from permitdesk.rules.bounds import CORRECTION_DUE
 from permitdesk.rules.calendar import local
@@ -38,38 +38,6 @@ from permitdesk.rules.lifecycle import (
     check_pack_offers,
 )
 from permitdesk.rules.periods import add_period
-from permitdesk.rules.quote import quote
-
-
-def _number(pack: Pack, application: Application, kind: str, now: dt.datetime) -> str:
-    prefix = "".join(part[0] for part in pack.slug.split("-")).upper()
-    count = Permit.objects.filter(application=application).count() + 1
-    return f"{prefix}-{local(pack, now):%Y}-{application.pk:06d}-{kind[0].upper()}{count}"
-
-
-def _create(
-    pack: Pack, application: Application, kind: str, now: dt.datetime, **extra: object
-) -> Permit:
-    return Permit.objects.create(
-        application=application,
-        number=_number(pack, application, kind, now),
-        kind=kind,
-        issued_at=now,
-        **extra,
-    )
-
-
-def _end_active(
-    application: Application, kinds: set[str], reason: str, now: dt.datetime
-) -> list[str]:
-    ended = []
-    for permit in Permit.objects.select_for_update().filter(
-        application=application, ended_at=None, kind__in=kinds
-    ):
-        permit.ended_at, permit.end_reason = now, reason
-        permit.save(update_fields=["ended_at", "end_reason"])
-        ended.append(permit.number)
-    return ended
 
 
 def _earlier_permits(pack: Pack, application: Application, on: dt.date) -> list[Permit]:
@@ -111,7 +79,7 @@ def _end_earlier(
     )
     noted = {"by_permit": by.number, "by_application": by.application_id}
     for permit in earlier:
-        _end(locked(permit.application), permit, reason, actor=actor, now=now, noted=noted)
+        end_now(locked(permit.application), permit, reason, actor=actor, now=now, noted=noted)
     return [permit.number for permit in earlier]
 
 
@@ -134,7 +102,7 @@ def _issue(
     the permit's number and the permits it ended: `superseded` of the case's own and the
     earlier ones) and its notice."""
     before = state(application)
-    permit = _create(pack, application, kind, now, **made)
+    permit = create_permit(pack, application, kind, now, **made)
     application.status = status
     application.save(update_fields=["status"])
     ended = [*(superseded or []), *_end_earlier(pack, earlier, permit, actor=actor, now=now)]
@@ -192,7 +160,7 @@ def issue_permit(
             if pack.has_term("permit_term")
             else None
         )
-        superseded = _end_active(
+        superseded = supersede(
             application,
             {Permit.Kind.TEMPORARY, Permit.Kind.CONDITIONAL},
             "certificate of occupancy issued",
@@ -285,7 +253,7 @@ def issue_temporary_permit(
             pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
         )
         check_temporary_applicant(pack, applied_by, channel, local(pack, now).date())
-        permit = _create(pack, application, Permit.Kind.TEMPORARY, now)
+        permit = create_permit(pack, application, Permit.Kind.TEMPORARY, now)
         audit(
             application,
             actor=actor,
@@ -303,119 +271,12 @@ def issue_temporary_permit(
     return permit
 
 
-def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> Permit:
-    """A new permit for a changed household (an occupant added, a visitor who stays): the
-    issued permit is superseded by an amended one with the same end; St. Clair charges $25."""
-    with transaction.atomic():
-        application = locked(application)
-        require(actor, "amend-permit", application)
-        pack = pack_of(application)
-        on = local(pack, now).date()
-        current = (
-            Permit.objects.filter(application=application, ended_at=None)
-            .order_by("-issued_at")
-            .first()
-        )
-        if current is None:
-            raise Refused("there is no permit in force to amend", code="no-permit")
-        if pack.has_term("permit_amendment_fee_item"):
-            item = pack.text("permit_amendment_fee_item", on)
-            add_fee_lines(application, quote(pack, item, {}, on), now)
-        superseded = _end_active(
-            application, {current.kind}, "superseded by an amended permit", now
-        )
-        permit = _create(pack, application, Permit.Kind.AMENDED, now, ends_on=current.ends_on)
-        audit(
-            application,
-            actor=actor,
-            action="amend-permit",
-            obj=permit,
-            at=now,
-            before={"permit": current.number},
-            after={"permit": permit.number, "ended": superseded},
-        )
-        messages.permit_issued(permit, at=now)
-    return permit
-
-
-END_REASONS = (
-    "change-of-tenancy",
-    "change-of-occupancy",
-    "term-expired",
-    "superseded",
-    "revoked",
-)
-
-
-def mark_ended(
-    application: Application,
-    permit: Permit,
-    *,
-    reason: str,
-    ended_at: dt.datetime,
-    last_in_force: bool,
-    actor: User | None,
-    now: dt.datetime,
-    noted: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """The permit ended as of `ended_at`, and the case with it when it was the case's
-    `last_in_force`, in memory (the caller saves them), and the audit event of it (recording
-    `noted` besides), not yet written: end_permit writes one, the sweep a batch of them."""
-    permit.ended_at, permit.end_reason = ended_at, reason
-    return status_change(
-        application,
-        Application.Status.ENDED if last_in_force else application.status,
-        noted={"permit": permit.number, "reason": reason, **(noted or {})},
-        actor=actor,
-        action="end-permit",
-        obj=permit,
-        at=now,
-    )
-
-
-def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) -> Permit:
-    if reason not in END_REASONS:
-        raise Refused(
-            f"reason '{reason}' is not one of: {', '.join(END_REASONS)}",
-            code="choice",
-            field="reason",
-        )
-    with transaction.atomic():
-        application = locked(permit.application)
-        require(actor, "end-permit", application)
-        permit = Permit.objects.select_for_update().get(pk=permit.pk)
-        if permit.ended_at is not None:
-            raise Refused(
-                f"permit {permit.number} already ended ({permit.end_reason})", code="ended"
-            )
-        _end(application, permit, reason, actor=actor, now=now)
-    return permit
-
-
-def _end(
-    application: Application,
-    permit: Permit,
-    reason: str,
-    *,
-    actor: User,
-    now: dt.datetime,
-    noted: dict[str, Any] | None = None,
-) -> None:
-    """End `permit` now, and its case with it when it was the case's last in force; the
-    caller holds the case's row lock."""
-    others = Permit.objects.filter(application=application, ended_at=None).exclude(pk=permit.pk)
-    last = not others.exists()
-    event = mark_ended(
-        application,
-        permit,
-        reason=reason,
-        ended_at=now,
-        last_in_force=last,
-        actor=actor,
-        now=now,
-        noted=noted,
-    )
-    permit.save(update_fields=["ended_at", "end_reason"])
-    if last:
-        application.save(update_fields=["status"])
-    record_event(event)
+# api/routers/permits.py still imports these two from here; new callers import them from
+# permit_amendments and permit_endings.
+__all__ = [
+    "amend_permit",
+    "end_permit",
+    "issue_conditional_permit",
+    "issue_permit",
+    "issue_temporary_permit",
+]

@@ -14,7 +14,7 @@ from django import forms
 
 from permitdesk.cases.models import Application, Payment, Permit
 from permitdesk.cases.selectors import today_in
-from permitdesk.cases.services.permits import END_REASONS
+from permitdesk.cases.services.permit_endings import END_REASONS
 from permitdesk.law.pack import Pack
 from permitdesk.rules.quote import Quote, quote
 from permitdesk.web.staff.forms import override_reason_field

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
+from permitdesk.cases.services.permit_amendments import amend_permit
+from permitdesk.cases.services.permit_endings import end_permit
 from permitdesk.cases.services.permit_preview import preview_permit
-from permitdesk.cases.services.permits import amend_permit, end_permit, issue_permit
+from permitdesk.cases.services.permits import issue_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.payments import refunds as online
 from permitdesk.payments.models import ProviderRefund
