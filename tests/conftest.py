@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from tests.factories.migrations import Migrator
 
 
 @pytest.fixture
@@ -51,3 +52,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group("browser"))
         elif "concurrency" in item.path.parts:
             item.add_marker(pytest.mark.xdist_group("concurrency"))
+
+
+@pytest.fixture
+def migrator(transactional_db: None) -> Iterator[Migrator]:
+    """Moves the test database between migrations (a data migration's test); back to the
+    latest ones afterwards, so the tests after it find the schema they expect."""
+    migrator = Migrator()
+    try:
+        yield migrator
+    finally:
+        migrator.to_latest()
