@@ -74,7 +74,7 @@ def _app_version() -> str | None:
 def _dump(database: Database, into: Path) -> tuple[str, dict[str, int]]:
     """Dump the database into `into`; return the server's version and each table's rows, both
     read in the snapshot pg_dump dumps."""
-    pg_dump = tool("pg_dump")
+    tool("pg_dump")  # before the snapshot is taken
     with database.connect() as connection:
         connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         connection.read_only = True
@@ -82,24 +82,17 @@ def _dump(database: Database, into: Path) -> tuple[str, dict[str, int]]:
         snapshot, version = (str(value) for value in (row.fetchone() or ("", "")))
         counts = row_counts(connection)
         # The snapshot lives while this transaction is open: pg_dump runs inside it.
-        done = subprocess.run(
+        database.run_tool(
+            "pg_dump",
             [
-                pg_dump,
-                *database.tool_arguments(),
                 "--format=custom",
                 f"--snapshot={snapshot}",
                 "--no-password",
                 f"--file={into}",
                 database.name,
             ],
-            env=database.tool_environment(),
-            capture_output=True,
-            text=True,
-            check=False,
         )
         connection.rollback()
-    if done.returncode != 0:
-        raise Failure(f"pg_dump failed (status {done.returncode}): {done.stderr.strip()}")
     return version, counts
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +93,21 @@ class Database:
 
     def tool_environment(self) -> dict[str, str]:
         return {**os.environ, "PGPASSWORD": self.password, "PGCONNECT_TIMEOUT": "10"}
+
+    def run_tool(self, name: str, arguments: list[str], *, failed: str = "") -> None:
+        """Run the client tool `name` (pg_dump, pg_restore) on this database with
+        `arguments` after the connection options; its failure is a Failure that gives its
+        status, `failed` (what that means for the operator) and what it said on stderr."""
+        done = subprocess.run(
+            [tool(name), *self.tool_arguments(), *arguments],
+            env=self.tool_environment(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            status = f"{name} failed (status {done.returncode}){failed}"
+            raise Failure(f"{status}: {done.stderr.strip()}")
 
 
 def tool(name: str) -> str:

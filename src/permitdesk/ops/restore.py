@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import tarfile
 from pathlib import Path
@@ -103,12 +102,10 @@ def _refuse_if_not_empty(database: Database, root: Path) -> None:
 
 
 def _restore_database(database: Database, dump: Path, force: bool) -> None:
-    pg_restore = tool("pg_restore")
     clean = ["--clean", "--if-exists"] if force else []
-    done = subprocess.run(
+    database.run_tool(
+        "pg_restore",
         [
-            pg_restore,
-            *database.tool_arguments(),
             f"--dbname={database.name}",
             "--no-password",
             "--no-owner",  # the tables belong to the role that restores them
@@ -118,16 +115,8 @@ def _restore_database(database: Database, dump: Path, force: bool) -> None:
             *clean,
             str(dump),
         ],
-        env=database.tool_environment(),
-        capture_output=True,
-        text=True,
-        check=False,
+        failed="; nothing was restored",
     )
-    if done.returncode != 0:
-        raise Failure(
-            f"pg_restore failed (status {done.returncode}); nothing was restored: "
-            f"{done.stderr.strip()}"
-        )
 
 
 def _restore_media(archive: Path, root: Path, now: dt.datetime) -> int:
