@@ -24,19 +24,7 @@ from pathlib import Path
 
 import psycopg
 
-from permitdesk.ops.pg import (
-    DATABASE_FILE,
-    FORMAT,
-    MANIFEST,
-    MEDIA_FILE,
-    Database,
-    Failure,
-    media_root,
-    row_counts,
-    run,
-    sha256,
-    tool,
-)
+from permitdesk.ops import pg
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 
@@ -71,16 +59,16 @@ def _app_version() -> str | None:
         return None
 
 
-def _dump(database: Database, into: Path) -> tuple[str, dict[str, int]]:
+def _dump(database: pg.Database, into: Path) -> tuple[str, dict[str, int]]:
     """Dump the database into `into`; return the server's version and each table's rows, both
     read in the snapshot pg_dump dumps."""
-    tool("pg_dump")  # before the snapshot is taken
+    pg.tool("pg_dump")  # before the snapshot is taken
     with database.connect() as connection:
         connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         connection.read_only = True
         row = connection.execute("SELECT pg_export_snapshot(), current_setting('server_version')")
         snapshot, version = (str(value) for value in (row.fetchone() or ("", "")))
-        counts = row_counts(connection)
+        counts = pg.row_counts(connection)
         # The snapshot lives while this transaction is open: pg_dump runs inside it.
         database.run_tool(
             "pg_dump",
@@ -110,25 +98,25 @@ def _archive_media(root: Path, into: Path) -> int:
 
 def backup(destination: Path, now: dt.datetime) -> Path:
     if not destination.exists():
-        raise Failure(f"DEST {destination} does not exist: create it (or mount the backup disk)")
+        raise pg.Failure(f"DEST {destination} does not exist: create it (or mount the backup disk)")
     if not destination.is_dir():
-        raise Failure(f"DEST {destination} is not a folder")
-    database = Database.from_environment()
+        raise pg.Failure(f"DEST {destination} is not a folder")
+    database = pg.Database.from_environment()
     stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
     final = destination / f"permitdesk-{database.name}-{stamp}"
     if final.exists():
-        raise Failure(f"{final} already exists: wait a second and run it again")
+        raise pg.Failure(f"{final} already exists: wait a second and run it again")
     partial = final.with_name(final.name + ".partial")
     partial.mkdir(mode=0o700)  # names, addresses, e-mail addresses: the owner's eyes only
     try:
-        version, counts = _dump(database, partial / DATABASE_FILE)
-        root = media_root()
-        media_files = _archive_media(root, partial / MEDIA_FILE)
+        version, counts = _dump(database, partial / pg.DATABASE_FILE)
+        root = pg.media_root()
+        media_files = _archive_media(root, partial / pg.MEDIA_FILE)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)  # no half a backup left to be mistaken
         raise
     manifest = {
-        "format": FORMAT,
+        "format": pg.FORMAT,
         "created_at": now.astimezone(dt.UTC).isoformat(),
         "database": {
             "name": database.name,
@@ -139,9 +127,9 @@ def backup(destination: Path, now: dt.datetime) -> Path:
         "app": {"version": _app_version(), "git_revision": _git_revision()},
         "media": {"root": str(root), "files": media_files},
         "tables": counts,
-        "files": {name: sha256(partial / name) for name in (DATABASE_FILE, MEDIA_FILE)},
+        "files": {name: pg.sha256(partial / name) for name in (pg.DATABASE_FILE, pg.MEDIA_FILE)},
     }
-    (partial / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (partial / pg.MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     partial.rename(final)
     print(
         f"backed up {database.label}: {len(counts)} tables, {sum(counts.values())} rows, "
@@ -153,7 +141,7 @@ def backup(destination: Path, now: dt.datetime) -> Path:
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     os.umask(0o077)  # the dump and the photos are personal data: files only the owner reads
-    return run("backup", lambda: backup(Path(arguments.destination), dt.datetime.now(dt.UTC)))
+    return pg.run("backup", lambda: backup(Path(arguments.destination), dt.datetime.now(dt.UTC)))
 
 
 if __name__ == "__main__":
