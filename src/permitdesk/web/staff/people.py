@@ -8,6 +8,9 @@ as a queue of another jurisdiction is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -27,6 +30,7 @@ from permitdesk.web.staff.access import signed_in_user, staff_page
 ADMINS: set[str] = {Role.DIVISION_ADMIN}
 ROLE_CHOICES = [(role, Role(role).label) for role in staff.STAFF_ROLES]
 SERVICE_ERRORS = (Refused, Forbidden)
+T = TypeVar("T")
 
 
 class GrantForm(forms.Form):
@@ -66,6 +70,32 @@ def member(place: Jurisdiction, pk: int) -> Membership:
     return found
 
 
+def _changed(
+    request: HttpRequest,
+    form: forms.Form,
+    place: Jurisdiction,
+    change: Callable[[], T],
+    said: Callable[[T], str],
+) -> HttpResponse | None:
+    """The role's change made: what `said` of it, and back to the staff list; None when the
+    service refuses (the refusal beside the field it names, a Forbidden too)."""
+    try:
+        made = change()
+    except SERVICE_ERRORS as error:
+        attach_refusal(form, error)
+        return None
+    messages.success(request, said(made))
+    return redirect("web:staff-people-list", slug=place.slug)
+
+
+def _form_page(
+    request: HttpRequest, template: str, form: forms.Form, context: Mapping[str, object]
+) -> HttpResponse:
+    """The form's page; 422 when it was posted and is shown again (invalid or refused)."""
+    status = 422 if form.is_bound else 200
+    return render(request, f"web/staff/{template}.html", {**context, "form": form}, status=status)
+
+
 @staff_page(ADMINS)
 def people_home(request: HttpRequest) -> HttpResponse:
     places = administered(signed_in_user(request))
@@ -91,25 +121,22 @@ def grant(request: HttpRequest, slug: str) -> HttpResponse:
     place = administered_jurisdiction(user, slug)
     form = GrantForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            person = staff.find_account(form.cleaned_data["user"])
-            staff.grant_role(
+        done = _changed(
+            request,
+            form,
+            place,
+            lambda: staff.grant_role(
                 actor=user,
-                user=person,
+                user=staff.find_account(form.cleaned_data["user"]),
                 jurisdiction=place,
                 role=form.cleaned_data["role"],
                 now=timezone.now(),
-            )
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(
-                request, f"{person.username} is now {form.cleaned_data['role']} in {place.name}."
-            )
-            return redirect("web:staff-people-list", slug=place.slug)
-    status = 422 if form.is_bound else 200
-    context = {"jurisdiction": place, "form": form}
-    return render(request, "web/staff/people_grant.html", context, status=status)
+            ),
+            lambda made: f"{made.user.username} is now {made.role} in {place.name}.",
+        )
+        if done is not None:
+            return done
+    return _form_page(request, "people_grant", form, {"jurisdiction": place})
 
 
 @staff_page(ADMINS)
@@ -119,25 +146,23 @@ def change(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = member(place, pk)
     form = ChangeForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            staff.change_role(
+        was = membership.role
+        done = _changed(
+            request,
+            form,
+            place,
+            lambda: staff.change_role(
                 actor=user,
                 membership=membership,
                 role=form.cleaned_data["role"],
                 now=timezone.now(),
-            )
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(
-                request,
-                f"{membership.user.username} is now {form.cleaned_data['role']} "
-                f"(was {membership.role}).",
-            )
-            return redirect("web:staff-people-list", slug=place.slug)
-    status = 422 if form.is_bound else 200
-    context = {"jurisdiction": place, "membership": membership, "form": form}
-    return render(request, "web/staff/people_change.html", context, status=status)
+            ),
+            lambda made: f"{made.user.username} is now {made.role} (was {was}).",
+        )
+        if done is not None:
+            return done
+    context = {"jurisdiction": place, "membership": membership}
+    return _form_page(request, "people_change", form, context)
 
 
 @staff_page(ADMINS)
@@ -147,13 +172,14 @@ def revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = member(place, pk)
     form = forms.Form(request.POST if request.method == "POST" else None)
     if form.is_bound:
-        try:
-            staff.revoke_role(actor=user, membership=membership, now=timezone.now())
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, f"{membership.user.username} is no longer {membership.role}.")
-            return redirect("web:staff-people-list", slug=place.slug)
-    status = 422 if form.is_bound else 200
-    context = {"jurisdiction": place, "membership": membership, "form": form}
-    return render(request, "web/staff/people_revoke.html", context, status=status)
+        done = _changed(
+            request,
+            form,
+            place,
+            lambda: staff.revoke_role(actor=user, membership=membership, now=timezone.now()),
+            lambda _: f"{membership.user.username} is no longer {membership.role}.",
+        )
+        if done is not None:
+            return done
+    context = {"jurisdiction": place, "membership": membership}
+    return _form_page(request, "people_revoke", form, context)
