@@ -4,6 +4,7 @@ a refusal re-renders the page with the form (422), a success redirects to the pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -46,18 +47,38 @@ def property_page(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     place = selectors.property_detail(pk)
     require_may_edit(user, place.jurisdiction_id, f"property {pk}")
-    form = PropertyForm(request.POST or None, initial=property_state(place))
-    change = partial(update_property, actor=user, place=place, now=timezone.now())
+    return _record_page(
+        request,
+        PropertyForm(request.POST or None, initial=property_state(place)),
+        partial(update_property, actor=user, place=place, now=timezone.now()),
+        saved=("The property was saved.", "web:staff-property", pk),
+        template="property",
+        context={"place": place, "relations": selectors.live_relations(place)},
+    )
+
+
+def _record_page(
+    request: HttpRequest,
+    form: forms.Form,
+    change: Callable[..., object],
+    *,
+    saved: tuple[str, str, int],
+    template: str,
+    context: dict[str, object],
+) -> HttpResponse:
+    """A record's page with its edit form: the form posted, valid and written by `change`
+    (its fields as keywords), `saved` says so (message, the page's URL name and its pk);
+    else the page, 422 when the form was posted (invalid or refused)."""
     if (
         request.method == "POST"
         and form.is_valid()
         and written(form, partial(change, **form.cleaned_data))
     ):
-        messages.success(request, "The property was saved.")
-        return redirect("web:staff-property", pk=pk)
+        notice, page, pk = saved
+        messages.success(request, notice)
+        return redirect(page, pk=pk)
     status = 422 if form.is_bound else 200
-    context = {"place": place, "form": form, "relations": selectors.live_relations(place)}
-    return render(request, "web/staff/property.html", context, status=status)
+    return render(request, f"web/staff/{template}.html", {**context, "form": form}, status=status)
 
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
@@ -186,15 +207,11 @@ def party_page(request: HttpRequest, pk: int) -> HttpResponse:
     party = selectors.party_detail(pk)
     require_may_edit_party(user, party)
     cases = sorted(party.applications.all(), key=lambda case: case.pk)
-    form = PartyForm(request.POST or None, initial=party_state(party))
-    change = partial(update_party, actor=user, party=party, now=timezone.now())
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and written(form, partial(change, **form.cleaned_data))
-    ):
-        messages.success(request, "The party was saved.")
-        return redirect("web:staff-party", pk=pk)
-    status = 422 if form.is_bound else 200
-    found = {"party": party, "form": form, "cases": cases}
-    return render(request, "web/staff/party.html", found, status=status)
+    return _record_page(
+        request,
+        PartyForm(request.POST or None, initial=party_state(party)),
+        partial(update_party, actor=user, party=party, now=timezone.now()),
+        saved=("The party was saved.", "web:staff-party", pk),
+        template="party",
+        context={"party": party, "cases": cases},
+    )
