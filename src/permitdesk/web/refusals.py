@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.law.pack import UnknownName
 from permitdesk.rules.lifecycle import Refused
 
 T = TypeVar("T")
@@ -49,6 +50,16 @@ def serviced(call: Callable[[], T]) -> T | Refused:
         raise PermissionDenied(str(denied)) from None
     except Refused as refused:
         return refused
+
+
+def named_jurisdiction(form: forms.Form, call: Callable[[], T]) -> T | Refused | None:
+    """serviced(), for a form that names the jurisdiction by its slug: a jurisdiction the
+    packs do not have goes beside that field, and the answer is None."""
+    try:
+        return serviced(call)
+    except UnknownName as unknown:
+        form.add_error("jurisdiction", str(unknown))
+        return None
 
 
 def answered(form: forms.Form, call: Callable[[], T], default: str | None = None) -> T | Refused:

@@ -14,13 +14,12 @@ from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden
 from permitdesk.cases.permissions import RECORDS_ON
-from permitdesk.law.pack import UnknownName
 from permitdesk.records.models import Relation
 from permitdesk.records.selectors import my_property
 from permitdesk.records.services import add_unit, create_property
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import BedroomFormSet, PropertyForm, UnitForm
-from permitdesk.web.refusals import refused_field
+from permitdesk.web.refusals import named_jurisdiction, refused_field
 
 
 @login_required
@@ -29,8 +28,9 @@ def property_new(request: HttpRequest) -> HttpResponse:
     claim = ""  # the parcel is recorded: the claim form, filled in
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            place = create_property(
+        place = named_jurisdiction(
+            form,
+            lambda: create_property(
                 actor=request.user,  # type: ignore[arg-type]
                 jurisdiction_slug=data["jurisdiction"],
                 parcel_id=data["parcel_id"],
@@ -41,12 +41,10 @@ def property_new(request: HttpRequest) -> HttpResponse:
                 relation=data["relation"] or Relation.Kind.OWNER,
                 evidence=data["evidence"],
                 now=timezone.now(),
-            )
-        except Forbidden as refusal:
-            raise PermissionDenied(str(refusal)) from None
-        except UnknownName as unknown:
-            form.add_error("jurisdiction", str(unknown))
-        except Refused as refusal:
+            ),
+        )
+        if isinstance(place, Refused):
+            refusal = place
             if refusal.code == "taken":  # before the error takes the field from the data
                 claim = (
                     reverse("web:claim-new")
@@ -60,7 +58,7 @@ def property_new(request: HttpRequest) -> HttpResponse:
                     )
                 )
             form.add_error(refused_field(form, refusal), refusal.reason)
-        else:
+        elif place is not None:
             messages.success(request, f"{place.address} is recorded. Now add its units.")
             return redirect("web:unit-new", pk=place.pk)
     status = 422 if form.errors else 200

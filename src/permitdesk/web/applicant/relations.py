@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from permitdesk.accounts.permissions import Forbidden
-from permitdesk.law.pack import UnknownName
 from permitdesk.records.relations import claim_relation
 from permitdesk.records.selectors import my_relation
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import ClaimForm
 from permitdesk.web.ending import end_page
-from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.refusals import attach_refusal, named_jurisdiction
 
 
 @login_required
@@ -33,8 +30,9 @@ def claim_new(request: HttpRequest) -> HttpResponse:
         )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            relation = claim_relation(
+        relation = named_jurisdiction(
+            form,
+            lambda: claim_relation(
                 actor=request.user,  # type: ignore[arg-type]
                 jurisdiction_slug=data["jurisdiction"],
                 parcel_id=data["parcel_id"],
@@ -42,14 +40,11 @@ def claim_new(request: HttpRequest) -> HttpResponse:
                 kind=data["kind"],
                 evidence=data["evidence"],
                 now=timezone.now(),
-            )
-        except Forbidden as refusal:
-            raise PermissionDenied(str(refusal)) from None
-        except UnknownName as unknown:
-            form.add_error("jurisdiction", str(unknown))
-        except Refused as refusal:
-            attach_refusal(form, refusal)
-        else:
+            ),
+        )
+        if isinstance(relation, Refused):
+            attach_refusal(form, relation)
+        elif relation is not None:
             messages.success(
                 request,
                 f"Your claim as {relation.get_kind_display()} of {relation.property.address} "
