@@ -55,12 +55,7 @@ def create_property(
         check_kind(relation)
         evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
     parcel_id, address = parcel_id.strip(), address.strip()
-    if not parcel_id or not address:
-        raise Refused(
-            "a property needs a parcel id and an address",
-            code="required",
-            field="address" if parcel_id.strip() else "parcel_id",
-        )
+    check_parcel(parcel_id, address)
     taken = Refused(
         f"parcel {parcel_id} is already recorded in {jurisdiction}"
         + (": claim your relation to it instead" if claims else ""),
@@ -106,13 +101,18 @@ def property_state(place: Property) -> dict[str, str]:
     }
 
 
-def check_place(parcel_id: str, address: str, state: str) -> None:
+def check_parcel(parcel_id: str, address: str) -> None:
+    """Both given (stripped): a property is found by its parcel id and visited at its address."""
     if not parcel_id or not address:
         raise Refused(
             "a property needs a parcel id and an address",
             code="required",
             field="address" if parcel_id else "parcel_id",
         )
+
+
+def check_place(parcel_id: str, address: str, state: str) -> None:
+    check_parcel(parcel_id, address)
     if len(state) != 2 or not state.isalpha():
         raise Refused(
             f"state must be a two-letter code such as MO, not '{state}'",
