@@ -64,12 +64,17 @@ def _lapsing_until(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=LAPSING_WITHIN_DAYS)
 
 
-def _unassigned() -> Exists:
+def _pending(**condition: object) -> Exists:
+    """The case has a pending inspection that meets `condition`."""
     return Exists(
         Inspection.objects.filter(
-            application=OuterRef("pk"), result=Inspection.Result.PENDING, inspector__isnull=True
+            application=OuterRef("pk"), result=Inspection.Result.PENDING, **condition
         )
     )
+
+
+def _unassigned() -> Exists:
+    return _pending(inspector__isnull=True)
 
 
 def _inspected() -> Exists:
@@ -80,19 +85,11 @@ def _inspected() -> Exists:
 
 def _due(today: dt.date) -> Exists:
     """A pending inspection booked for today or a day already past (overdue)."""
-    return Exists(
-        Inspection.objects.filter(
-            application=OuterRef("pk"), result=Inspection.Result.PENDING, scheduled_on__lte=today
-        )
-    )
+    return _pending(scheduled_on__lte=today)
 
 
 def _assigned(user_id: int) -> Exists:
-    return Exists(
-        Inspection.objects.filter(
-            application=OuterRef("pk"), result=Inspection.Result.PENDING, inspector_id=user_id
-        )
-    )
+    return _pending(inspector_id=user_id)
 
 
 def _named() -> Exists:
