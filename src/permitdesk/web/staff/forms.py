@@ -16,6 +16,18 @@ from permitdesk.cases.models.applications import REFERENCE_MAX
 from permitdesk.web.words import payment_method
 
 
+def amount_field(label: str, help_text: str) -> forms.DecimalField:
+    """An amount of money the staff type: dollars and cents, more than zero (a payment, a
+    refund); what it may be at most the service checks."""
+    return forms.DecimalField(
+        label=label,
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        help_text=help_text,
+    )
+
+
 def override_reason_field() -> forms.CharField:
     """A code official's written reason to override the schedule the rules set (the result
     and the permit forms); the service refuses it from anyone else, and audits it."""
@@ -40,13 +52,7 @@ class DateInput(forms.DateInput):
 
 class PaymentForm(forms.Form):
     method = forms.ChoiceField(label="Method of payment")
-    amount = forms.DecimalField(
-        label="Amount ($)",
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        help_text="Dollars and cents, e.g. 80.00; at most the balance due.",
-    )
+    amount = amount_field("Amount ($)", "Dollars and cents, e.g. 80.00; at most the balance due.")
     reference = forms.CharField(
         label="Check number or card reference",
         required=False,

@@ -17,7 +17,7 @@ from permitdesk.cases.selectors import today_in
 from permitdesk.cases.services.permit_endings import END_REASONS
 from permitdesk.law.pack import Pack
 from permitdesk.rules.quote import Quote, quote
-from permitdesk.web.staff.forms import override_reason_field
+from permitdesk.web.staff.forms import amount_field, override_reason_field
 
 END_WORDS = {
     "change-of-tenancy": "Change of tenancy (the occupants moved out)",
@@ -135,12 +135,8 @@ REFUND_PREFIX = "refund"
 
 class RefundForm(forms.Form):
     payment = forms.ChoiceField(label="Payment to refund")
-    amount = forms.DecimalField(
-        label="Refund amount ($)",
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        help_text="Dollars and cents; at most what is left of the payment.",
+    amount = amount_field(
+        "Refund amount ($)", "Dollars and cents; at most what is left of the payment."
     )
     reason = forms.CharField(
         label="Reason for the refund",
