@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from permitdesk.accounts import throttle
 from permitdesk.accounts.clients import client_ip
@@ -32,7 +32,10 @@ class ReportForm(forms.Form):
     jurisdiction = forms.ChoiceField(
         label="Where is the home?",
         help_text="The city, village or county whose occupancy permit program covers it.",
-        error_messages=_required("Choose where the home is."),
+        error_messages={
+            "required": "Choose where the home is.",
+            "invalid_choice": "Choose where the home is from the list: '%(value)s' is not one.",
+        },
     )
     address = forms.CharField(
         label="Street address",
@@ -47,7 +50,10 @@ class ReportForm(forms.Form):
         label="What changed?",
         choices=Report.Change.choices,
         widget=forms.RadioSelect,
-        error_messages=_required("Choose what changed."),
+        error_messages={
+            "required": "Choose what changed.",
+            "invalid_choice": "Choose what changed from the list: '%(value)s' is not one.",
+        },
     )
     changed_on = forms.DateField(
         label="When did it change?",
@@ -132,6 +138,7 @@ class CheckForm(forms.Form):
     )
 
 
+@require_GET
 def report_check(request: HttpRequest) -> HttpResponse:
     """Look a report up by its reference: its status page, or the form again."""
     form = CheckForm(request.GET or None)
@@ -145,6 +152,7 @@ def report_check(request: HttpRequest) -> HttpResponse:
     return render(request, "web/public/report_check.html", {"form": form}, status=422)
 
 
+@require_GET
 def report_status(request: HttpRequest, reference: str) -> HttpResponse:
     """A report's status; a 404 that discloses nothing for a reference that is not one."""
     key = reference_key(reference)
