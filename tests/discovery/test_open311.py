@@ -95,6 +95,7 @@ def test_the_definition_names_its_attributes(client: Client, county: County) -> 
     [
         ("/services/pothole.json", 404, "service_code 'pothole' is not a service here"),
         ("/services.json?jurisdiction_id=springfield", 404, "jurisdiction_id 'springfield'"),
+        ("/services.json?jurisdiction_id=a%00b", 404, "is not a jurisdiction of this server"),
         ("/requests/AAAA-AAAA-AAAA.json", 404, "is not a request here"),
         ("/requests.json", 400, "service_request_id is required"),
     ],

@@ -60,6 +60,7 @@ def written() -> tuple[int, int, int, int]:
         ({"changed_on": None}, "changed_on", "date-required"),
         ({"changed_on": dt.date(2001, 1, 1)}, "changed_on", "date-before-program"),
         ({"jurisdiction": "springfield"}, "jurisdiction", "jurisdiction-unknown"),
+        ({"jurisdiction": "st-louis\x00"}, "jurisdiction", "jurisdiction-unknown"),
         ({"change": "painted"}, "change", "change-unknown"),
         ({"change": ""}, "change", "change-unknown"),
         ({"contact": Contact(email="not-an-address")}, "email", "email-invalid"),

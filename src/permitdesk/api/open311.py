@@ -169,8 +169,9 @@ def _method(request: HttpRequest, *allowed: str) -> None:
 
 
 def _jurisdiction(request: HttpRequest) -> None:
-    slug = request.GET.get("jurisdiction_id", "")
-    if slug and not Jurisdiction.objects.filter(slug=slug[:64]).exists():
+    slug = request.GET.get("jurisdiction_id", "")[:64]
+    # A NUL is no slug (and PostgreSQL refuses it in a query).
+    if slug and ("\x00" in slug or not Jurisdiction.objects.filter(slug=slug).exists()):
         raise Problem(404, f"jurisdiction_id '{slug[:64]}' is not a jurisdiction of this server")
 
 
