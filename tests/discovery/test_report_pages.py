@@ -14,6 +14,7 @@ from django.test import Client
 
 from permitdesk.discovery.models import ChangeEvidence, Report, ReporterContact
 from permitdesk.discovery.sweep import run_discovery
+from tests import factories
 from tests.api.client import Clock
 from tests.discovery.conftest import County
 from tests.moments import central
@@ -121,13 +122,18 @@ def test_the_reporter_is_on_the_staff_lead_page_nowhere_else(
     client: Client, county: County, clock: Clock
 ) -> None:
     client.post("/report/", GOOD)
+    client.post("/report/", {**GOOD, "name": "", "email": "", "phone": ""})  # merged, anonymous
     run_discovery(now=central("2026-12-03 06:00"))
     clerk = Client()
     clerk.force_login(county.clerk)
     page = clerk.get("/staff/st-louis-county-mo/leads/").content.decode()
     assert "New tenants (a rental)" in page
-    assert "Reports merged" in page
-    assert "Ann Neighbour" not in page  # the lead page shows the change, not who told of it
+    assert 'Reports merged</dt><dd class="margin-left-0">2</dd>' in page
+    assert "Ann Neighbour, ann.neighbour@example.test, 314-555-0101" in page
+    assert "no contact given" in page
+    owner = Client()
+    owner.force_login(factories.user("owner-of-45"))  # an applicant: no staff role
+    assert owner.get("/staff/st-louis-county-mo/leads/").status_code == 403
 
 
 def test_home_and_footer_link_the_report_page(client: Client, county: County) -> None:

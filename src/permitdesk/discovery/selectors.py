@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from permitdesk.accounts.permissions import NotFound
@@ -20,11 +20,17 @@ from permitdesk.records.models import Jurisdiction
 SHOWN = 50
 
 
+def _reports() -> QuerySet[Report]:
+    """A reported change's reports with their reporters (for staff: one query a page)."""
+    return Report.objects.select_related("contact").order_by("received_at", "pk")
+
+
 def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
     """Open and escalated leads, oldest first (the lead_queue index)."""
     return (
         Lead.objects.filter(jurisdiction=place, status__in=Lead.LIVE)
         .select_related("evidence", "property", "unit")
+        .prefetch_related(Prefetch("evidence__reports", queryset=_reports()))
         .order_by("opened_at", "id")
     )
 
