@@ -186,6 +186,15 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (SC, "sale_discovery_unit_types", dt.date(2026, 1, 1), UNIT_TYPES),
     (SC, "sale_discovery_min_units", dt.date(2026, 1, 1), 1),
     (SC, "possible_rental_signal", dt.date(2026, 1, 1), True),
+    # Residents' reports (issue 21): our choices, each pack's (docs/discovery.md).
+    (SL, "report_merge_window", dt.date(2026, 1, 1), 60),
+    (SL, "report_counted_changes", dt.date(2026, 1, 1), ["new-occupants", "new-tenants", "sold"]),
+    (V, "report_merge_window", dt.date(2026, 1, 1), 60),
+    (V, "report_counted_changes", dt.date(2026, 1, 1), ["new-occupants", "new-tenants", "sold"]),
+    (C, "report_merge_window", dt.date(2026, 1, 1), 60),
+    (C, "report_counted_changes", dt.date(2026, 1, 1), ["new-occupants", "new-tenants", "sold"]),
+    (SC, "report_merge_window", dt.date(2026, 1, 1), 60),
+    (SC, "report_counted_changes", dt.date(2026, 1, 1), ["new-occupants", "new-tenants", "sold"]),
 ]  # fmt: skip
 
 

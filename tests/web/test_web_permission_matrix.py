@@ -148,6 +148,32 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("verify/", "/verify/", PUBLIC, PUBLIC),
     ("verify/child/", "/verify/child/", PUBLIC, PUBLIC),
     ("verify/<str:token>/", "/verify/{verify_token}/", PUBLIC, PUBLIC),
+    # Residents' reports (issue 21): the form for anyone (an empty one is answered 422); a
+    # report's status only by its reference (a token): an unknown one is not found.
+    ("report/", "/report/", PUBLIC, PUBLIC),
+    ("report/check/", "/report/check/", PUBLIC, NO_POST),
+    ("report/<str:reference>/", "/report/AAAA-AAAA-AAAA/", NOTHING, NO_POST),
+    # Open311 (decision 0021): the service is public; creating a request needs a 311
+    # system's api_key (none here: 403 for everyone, whatever their role in the portal).
+    (r"^open311/v2/services\.(?P<fmt>json|xml)$", "/open311/v2/services.json", PUBLIC, NO_POST),
+    (
+        r"^open311/v2/services/(?P<code>[^/.]+)\.(?P<fmt>json|xml)$",
+        "/open311/v2/services/change-of-occupancy.json",
+        PUBLIC,
+        NO_POST,
+    ),
+    (
+        r"^open311/v2/requests\.(?P<fmt>json|xml)$",
+        "/open311/v2/requests.json",
+        PUBLIC,
+        _same("403"),
+    ),
+    (
+        r"^open311/v2/requests/(?P<request_id>[^/.]+)\.(?P<fmt>json|xml)$",
+        "/open311/v2/requests/AAAA-AAAA-AAAA.json",
+        NOTHING,
+        NO_POST,
+    ),
     ("cases/", "/cases/", SIGNED_IN, SIGNED_IN),
     ("cases/<int:pk>/", "/cases/{case}/", OWNER, OWNER),
     ("cases/<int:pk>/inspection/", "/cases/{case}/inspection/", OWNER, OWNER),

@@ -1,4 +1,5 @@
-"""The letter to the buyer of a property sold with no application: addressed to the owner's
+"""The letter to the buyer of a property sold with no application (or, for a change residents
+reported, to the owner: what was reported, never who reported it): addressed to the owner's
 mailing address and to the site ("Occupant"), citing the ordinance's requirement and the
 days the pack allows. The same words are the e-mail's body where the sale gave an e-mail
 address, and the PDF (permitdesk.documents' Sheet) the clerk prints for the post."""
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from permitdesk.discovery.models import Lead
+from permitdesk.discovery.models import ChangeEvidence, Lead, Report
 from permitdesk.documents.layout import Sheet, long_date, pdf_bytes
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
@@ -25,6 +26,8 @@ def site_lines(lead: Lead) -> list[str]:
 def paragraphs(lead: Lead, pack: Pack) -> list[tuple[str, str]]:
     """The letter's paragraphs, each with the citation behind it ('' for none)."""
     sale = lead.evidence
+    if sale.source == ChangeEvidence.Source.REPORT:
+        return _reported(lead, pack)
     on = sale.recorded_on
     deadline = pack.term_version("sale_application_deadline", on)
     counted = pack.term_version("sale_discovery_counted_deeds", on)
@@ -50,12 +53,40 @@ def paragraphs(lead: Lead, pack: Pack) -> list[tuple[str, str]]:
     ]
 
 
+def _reported(lead: Lead, pack: Pack) -> list[tuple[str, str]]:
+    """A reported change's letter: what was reported and when, never who reported it."""
+    change = lead.evidence
+    on = change.recorded_on
+    deadline = pack.term_version("sale_application_deadline", on)
+    counted = pack.term_version("report_counted_changes", on)
+    what = Report.Change(change.change_kind).label.lower() if change.change_kind else "a change"
+    return [
+        (
+            f"We have been told of a change of occupancy at {', '.join(site_lines(lead))} "
+            f"on or about {long_date(on)}: {what}.",
+            "",
+        ),
+        (
+            f"{pack.name} requires an occupancy permit for each change of occupancy. We have "
+            "no application for this one.",
+            pack.cite(counted.citation),
+        ),
+        (
+            "Please apply for the inspection and permit now (online or in person), or tell "
+            "us why none is needed: for example, if no one new lives there.",
+            pack.cite(deadline.citation),
+        ),
+        (f"Reference: lead {lead.pk}.", ""),
+    ]
+
+
 def letter_text(lead: Lead) -> str:
     pack = get_pack(lead.jurisdiction.slug)
     body = []
     for text, citation in paragraphs(lead, pack):
         body.append(text + (f"\n  [{citation}]" if citation else ""))
-    return f"Dear {lead.evidence.grantee},\n\n" + "\n\n".join(body) + f"\n\n{pack.name}\n"
+    dear = lead.evidence.grantee or "Owner"  # a reported change names no buyer
+    return f"Dear {dear},\n\n" + "\n\n".join(body) + f"\n\n{pack.name}\n"
 
 
 def render_letter(lead: Lead, now: dt.datetime) -> tuple[str, bytes]:

@@ -1,6 +1,7 @@
 """What discovery keeps: the keys each unit is matched by (PlaceKey), the evidence of a change
-nobody reported (ChangeEvidence: a recorded sale now; a resident's report later, through the
-same matching), and the lead a change becomes when no application follows it in time.
+nobody reported (ChangeEvidence: a recorded sale, or residents' reports merged into one,
+through the same matching; each Report and, apart, its reporter's contact), the 311 systems
+allowed to submit reports, and the lead a change becomes when no application follows it.
 Only the discovery services write these."""
 
 from __future__ import annotations
@@ -60,10 +61,10 @@ class ChangeEvidence(models.Model):
     natural_key = models.CharField(max_length=400, help_text="finds the record again on a re-run")
     imported_from = models.CharField(max_length=250, help_text="file:line")
     recorded_on = models.DateField()
-    deed_type = models.SlugField(max_length=40)
+    deed_type = models.SlugField(max_length=40, blank=True, help_text="a sale's; blank on a report")
     counted = models.BooleanField(help_text="a transfer the pack counts (else an exempt one)")
     grantor = models.CharField(max_length=200, blank=True)
-    grantee = models.CharField(max_length=200)
+    grantee = models.CharField(max_length=200, blank=True, help_text="a sale's; blank on a report")
     grantee_email = models.EmailField(blank=True)
     price = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     parcel_id = models.CharField(max_length=64, blank=True)
@@ -107,6 +108,12 @@ class ChangeEvidence(models.Model):
         default=False, help_text="the owner's mailing address is not the site address"
     )
     created_at = models.DateTimeField()
+    change_kind = models.CharField(
+        max_length=16, blank=True, help_text="a report's: what changed (Report.Change)"
+    )
+    report_count = models.PositiveIntegerField(
+        default=0, help_text="the reports of this change merged here (0 for a sale)"
+    )
 
     class Meta:
         verbose_name_plural = "change evidence"
@@ -170,3 +177,63 @@ class Lead(models.Model):
 
     def __str__(self) -> str:
         return f"Lead {self.pk} ({self.status})"
+
+
+class Open311Client(models.Model):
+    """A city's 311 system allowed to submit reports to one jurisdiction through Open311
+    GeoReport v2 (decision 0021): its api_key is stored only as its SHA-256 digest."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.jurisdiction_id})"
+
+
+class Report(models.Model):
+    """One report of a change of occupancy, from the public page or a 311 system. The first
+    report of a change makes its ChangeEvidence; a later one at the same address and unit
+    within the pack's report_merge_window is merged into it (counted there). The reporter's
+    contact, if given, is a ReporterContact: only staff ever read it."""
+
+    class Channel(models.TextChoices):
+        WEB = "web", "the public page"
+        OPEN311 = "open311", "a 311 system (Open311)"
+
+    class Change(models.TextChoices):
+        NEW_OCCUPANTS = "new-occupants", "New people moved in"
+        NEW_TENANTS = "new-tenants", "New tenants (a rental)"
+        SOLD = "sold", "The home was sold"
+        VACATED = "vacated", "The occupants moved out"
+
+    evidence = models.ForeignKey(ChangeEvidence, on_delete=models.PROTECT, related_name="reports")
+    reference = models.CharField(max_length=20, unique=True, help_text="the reporter's token")
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    client = models.ForeignKey(
+        Open311Client, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    change = models.CharField(max_length=16, choices=Change.choices)
+    changed_on = models.DateField()
+    address = models.CharField(max_length=200, help_text="as the reporter wrote it")
+    unit_label = models.CharField(max_length=32, blank=True)
+    description = models.TextField(blank=True)
+    received_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Report {self.reference}"
+
+
+class ReporterContact(models.Model):
+    """Who made a report, where they gave it: staff read it (to ask more); no page, letter,
+    export or API answer of an owner, applicant or 311 system ever does."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact")
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+
+    def __str__(self) -> str:
+        return f"Contact of {self.report_id}"

@@ -1,6 +1,7 @@
 """The discovery reads: a jurisdiction's live leads, oldest first, and its review queue, each
-one query (their related rows joined), capped for the page; one lead or record by id; and the
-catch rate by month (the dashboard)."""
+one query (their related rows joined), capped for the page; one lead or record by id; the
+catch rate by month (the dashboard); and a report's public status by its reference (the
+public page and Open311), which says nothing of the owner, the lead or the reporter."""
 
 from __future__ import annotations
 
@@ -8,15 +9,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.discovery.leads import answered
-from permitdesk.discovery.models import ChangeEvidence, Lead
+from permitdesk.discovery.models import ChangeEvidence, Lead, Report
 from permitdesk.records.models import Jurisdiction
 
 SHOWN = 50
+
+
+def _reports() -> QuerySet[Report]:
+    """A reported change's reports with their reporters (for staff: one query a page)."""
+    return Report.objects.select_related("contact").order_by("received_at", "pk")
 
 
 def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
@@ -24,6 +30,7 @@ def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
     return (
         Lead.objects.filter(jurisdiction=place, status__in=Lead.LIVE)
         .select_related("evidence", "property", "unit")
+        .prefetch_related(Prefetch("evidence__reports", queryset=_reports()))
         .order_by("opened_at", "id")
     )
 
@@ -116,3 +123,87 @@ def catch_rate(place: Jurisdiction, since: dt.date) -> list[Month]:
 
 def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+# A report's status as the public sees it, and the sentence that explains it.
+REPORT_STATUS = {
+    "received": "Received. It will be matched to the property records within the hour.",
+    "matched": "Matched to a home the program covers. The division checks that a permit "
+    "application follows.",
+    "under-review": "A clerk is looking into it.",
+    "closed": "Closed. Thank you: the division has dealt with this change.",
+}
+UNMATCHED_NOTE = "Closed. The address is not one of the homes this program covers."
+
+
+@dataclass(frozen=True)
+class PublicReport:
+    """What anyone holding a report's reference may know of it: never the owner, the lead's
+    details or who reported it."""
+
+    reference: str
+    jurisdiction: str
+    status: str  # received | matched | under-review | closed
+    notes: str
+    change: str
+    change_label: str
+    changed_on: dt.date
+    address: str
+    unit_label: str
+    received_at: dt.datetime
+
+    @property
+    def status_label(self) -> str:
+        return self.status.replace("-", " ").capitalize()
+
+
+def _report_status(evidence: ChangeEvidence) -> tuple[str, str]:
+    lead = getattr(evidence, "lead", None)
+    if lead is not None:
+        status = "under-review" if lead.status in Lead.LIVE else "closed"
+    elif evidence.match == ChangeEvidence.Match.UNMATCHED:
+        return "closed", UNMATCHED_NOTE
+    elif evidence.match == ChangeEvidence.Match.PENDING:
+        status = "received"
+    elif evidence.match == ChangeEvidence.Match.REVIEW:
+        status = "under-review"
+    else:
+        status = "matched"
+    return status, REPORT_STATUS[status]
+
+
+def public_reports(references: list[str]) -> list[PublicReport]:
+    """The reports of these references (as stored: reports.reference_key), in their order;
+    one query."""
+    found = Report.objects.filter(reference__in=references).select_related(
+        "evidence__lead", "evidence__jurisdiction"
+    )
+    by_reference = {report.reference: report for report in found}
+    shown = []
+    for reference in dict.fromkeys(references):
+        report = by_reference.get(reference)
+        if report is None:
+            continue
+        status, notes = _report_status(report.evidence)
+        shown.append(
+            PublicReport(
+                reference=report.reference,
+                jurisdiction=report.evidence.jurisdiction.slug,
+                status=status,
+                notes=notes,
+                change=report.change,
+                change_label=report.get_change_display(),
+                changed_on=report.changed_on,
+                address=report.address,
+                unit_label=report.unit_label,
+                received_at=report.received_at,
+            )
+        )
+    return shown
+
+
+def public_report(reference: str) -> PublicReport:
+    found = public_reports([reference])
+    if not found:
+        raise NotFound(f"report {reference} not found")
+    return found[0]

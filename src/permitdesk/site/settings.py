@@ -356,6 +356,8 @@ THROTTLES = {
     "api-token": _rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
     "two-factor": _rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
     "payment-webhook": _rate("THROTTLE_PAYMENT_WEBHOOK", "600/60"),  # one client's deliveries
+    "report": _rate("THROTTLE_REPORT", "10/3600"),  # reports sent from one client's address
+    "open311": _rate("THROTTLE_OPEN311", "600/60"),  # one 311 system's (or address's) calls
 }
 
 

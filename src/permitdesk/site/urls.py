@@ -1,13 +1,21 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
+from permitdesk.api import open311
 from permitdesk.api.api import api
 
-urlpatterns = [
+FORMAT = r"\.(?P<fmt>json|xml)$"
+
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # Open311 GeoReport v2 (decision 0021): a city's 311 system submits residents' reports.
+    re_path(r"^open311/v2/services" + FORMAT, open311.services),
+    re_path(r"^open311/v2/services/(?P<code>[^/.]+)" + FORMAT, open311.service_definition),
+    re_path(r"^open311/v2/requests" + FORMAT, open311.requests),
+    re_path(r"^open311/v2/requests/(?P<request_id>[^/.]+)" + FORMAT, open311.request_status),
     path("documents/", include("permitdesk.documents.urls")),
     path("", include("permitdesk.exports.urls")),
     path("", include("permitdesk.web.urls")),

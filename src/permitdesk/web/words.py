@@ -9,6 +9,7 @@ from typing import Any
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
+from permitdesk.discovery.models import Report
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import UnknownName
 
@@ -76,3 +77,11 @@ def stored_value(key: str, value: Any, jurisdiction_slug: str = "") -> Any:
     if key in ("end_reason", "reason") and value in END_REASONS:
         return end_reason(value)
     return slug_words(value) if SLUG.fullmatch(value) else value
+
+
+def change_words(value: str) -> str:
+    """A reported change in words: 'new-occupants' -> 'New people moved in'."""
+    try:
+        return str(Report.Change(value).label)
+    except ValueError:
+        return choice_label(value)

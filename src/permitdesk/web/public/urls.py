@@ -1,11 +1,12 @@
 """The public pages' URLs (included by permitdesk.web.urls): the fee estimator, the "do I need a
-permit?" guides and permit verification. No sign-in."""
+permit?" guides, permit verification and residents' reports of a change of occupancy. No
+sign-in."""
 
 from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from permitdesk.web.public import estimate, guide, payment_webhook, verify
+from permitdesk.web.public import estimate, guide, payment_webhook, report, verify
 
 urlpatterns: list[URLPattern] = [
     path("estimate/", estimate.estimate, name="estimate"),
@@ -19,6 +20,9 @@ urlpatterns: list[URLPattern] = [
     path("verify/", verify.verify, name="verify"),
     path("verify/child/", verify.verify_child, name="verify-child"),
     path("verify/<str:token>/", verify.verify_token, name="verify-token"),
+    path("report/", report.report, name="report"),
+    path("report/check/", report.report_check, name="report-check"),
+    path("report/<str:reference>/", report.report_status, name="report-status"),
     path(
         "payments/webhook/<slug:jurisdiction>/",
         payment_webhook.payment_webhook,

@@ -12,6 +12,7 @@ register = template.Library()
 register.filter("payment_method", words.payment_method)
 register.filter("end_reason", words.end_reason)
 register.filter("role_labels", words.role_labels)
+register.filter("change_words", words.change_words)
 
 
 @register.filter
