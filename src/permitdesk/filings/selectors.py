@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from permitdesk.accounts.permissions import Actor
-from permitdesk.cases.models import Application, Violation
+from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Violation
 from permitdesk.cases.selectors.desks import staff_jurisdiction
 from permitdesk.filings.models import PriorToSaleNotice, WrittenDisclosure
 
@@ -61,4 +61,13 @@ def sale_notices(user: Actor, slug: str) -> QuerySet[PriorToSaleNotice]:
         PriorToSaleNotice.objects.filter(building__jurisdiction_id=found)
         .select_related("building")
         .order_by("-filed_at", "-id")
+    )
+
+
+def property_change_reports(property_id: int) -> QuerySet[ChangeOfOccupancyReport]:
+    """The village's change-of-occupancy reports on the property's units, newest first."""
+    return (
+        ChangeOfOccupancyReport.objects.filter(unit__property_id=property_id)
+        .select_related("unit", "application")
+        .order_by("-reported_at", "-id")
     )
