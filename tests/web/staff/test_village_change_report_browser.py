@@ -42,7 +42,8 @@ def test_a_late_report_is_flagged_and_leads_to_the_inspection(site: Any, clock: 
     expect(site.get_by_role("status").first).to_contain_text("due by October 31, 2026")
     report = ChangeOfOccupancyReport.objects.get()
     case = report.application
-    assert case is not None and report.late
+    assert case is not None
+    assert report.late
     expect(site.get_by_role("link", name=f"Go to application {case.pk}")).to_be_visible()
     check_page(site, "owner-change-report-late")
     mail = OutboxMessage.objects.get(kind="owner-filing")

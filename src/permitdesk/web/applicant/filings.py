@@ -6,6 +6,9 @@ permitdesk.filings.services); another person's property is not found (404)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,7 +33,11 @@ from permitdesk.filings.services import (
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Property, Unit
 from permitdesk.records.selectors import my_property
+from permitdesk.rules.bounds import OutOfRange
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import on_form
+
+T = TypeVar("T")
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DOCUMENT_HINT = "A PDF, PNG or JPEG file (a scan or a photo of the signed paper)."
@@ -90,6 +97,19 @@ def _upload(file: UploadedFile[bytes] | None) -> Upload | None:
     return Upload(name=file.name or "document", data=file.read(), kind="other")
 
 
+def _plainly(call: Callable[[], T]) -> Callable[[], T]:
+    """The call, its date-range refusal said without the field's code name."""
+
+    def called() -> T:
+        try:
+            return call()
+        except OutOfRange as refusal:
+            words = refusal.reason.split(" ", 1)[1]
+            raise Refused(f"the date {words}", code=refusal.code, field=refusal.field) from None
+
+    return called
+
+
 def _status(form: forms.Form) -> int:
     return 422 if form.errors else 200
 
@@ -103,12 +123,14 @@ def change_report(request: HttpRequest, pk: int, unit: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = on_form(
             form,
-            lambda: report_change_of_occupancy(
-                actor=request.user,  # type: ignore[arg-type]
-                unit=home,
-                changed_on=form.cleaned_data["changed_on"],
-                new_occupants=form.cleaned_data["new_occupants"],
-                now=timezone.now(),
+            _plainly(
+                lambda: report_change_of_occupancy(
+                    actor=request.user,  # type: ignore[arg-type]
+                    unit=home,
+                    changed_on=form.cleaned_data["changed_on"],
+                    new_occupants=form.cleaned_data["new_occupants"],
+                    now=timezone.now(),
+                )
             ),
             "changed_on",
         )
@@ -163,16 +185,18 @@ def disclosure_new(request: HttpRequest, pk: int, unit: int) -> HttpResponse:
         data = form.cleaned_data
         made = on_form(
             form,
-            lambda: record_written_disclosure(
-                actor=request.user,  # type: ignore[arg-type]
-                unit=home,
-                occasion=data["occasion"],
-                disclosed_by=data["disclosed_by"],
-                discloser_role=data["discloser_role"],
-                received_by=data["received_by"],
-                received_on=data["received_on"],
-                signed_copy=_upload(data["signed_copy"]),
-                now=timezone.now(),
+            _plainly(
+                lambda: record_written_disclosure(
+                    actor=request.user,  # type: ignore[arg-type]
+                    unit=home,
+                    occasion=data["occasion"],
+                    disclosed_by=data["disclosed_by"],
+                    discloser_role=data["discloser_role"],
+                    received_by=data["received_by"],
+                    received_on=data["received_on"],
+                    signed_copy=_upload(data["signed_copy"]),
+                    now=timezone.now(),
+                )
             ),
         )
         if made is not None:
@@ -191,13 +215,15 @@ def sale_notice_new(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         made = on_form(
             form,
-            lambda: file_prior_to_sale_notice(
-                actor=request.user,  # type: ignore[arg-type]
-                place=place,
-                disposal=data["disposal"],
-                planned_on=data["planned_on"],
-                buyer_name=data["buyer_name"],
-                now=timezone.now(),
+            _plainly(
+                lambda: file_prior_to_sale_notice(
+                    actor=request.user,  # type: ignore[arg-type]
+                    place=place,
+                    disposal=data["disposal"],
+                    planned_on=data["planned_on"],
+                    buyer_name=data["buyer_name"],
+                    now=timezone.now(),
+                )
             ),
             "planned_on",
         )
