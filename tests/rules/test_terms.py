@@ -66,6 +66,8 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     # 002 Clayton schedule: 30 days' notice, 3+ units, dumpsters 120 days, no integrated permits.
     (C, "prior_to_sale_notice", dt.date(2010, 8, 1), 30),
     (C, "prior_to_sale_min_units", dt.date(2010, 8, 1), 3),
+    (C, "prior_to_sale_short_notice", dt.date(2010, 8, 1), "accept-and-flag-late"),  # our reading
+    (C, "prior_to_sale_buyer_acknowledgement", dt.date(2010, 8, 1), True),
     (C, "dumpster_validity", dt.date(2010, 8, 1), 120),
     (C, "integrated_permits", dt.date(2010, 8, 1), False),
     (C, "electrical_permits_issued_by", dt.date(2010, 8, 1), "St. Louis County, (314) 615-5000"),
@@ -114,6 +116,8 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (V, "approval_reminder_lead", dt.date(2008, 7, 14), 30),  # our choice (the sweep)
     (V, "deadline_day_counting", dt.date(2008, 7, 14), "exclude-start"),
     (V, "change_report_window", dt.date(2008, 7, 14), 30),
+    (V, "change_report_leads_to", dt.date(2008, 7, 14), "re-occupancy-case"),  # our choice
+    (V, "written_disclosure_statement", dt.date(2008, 7, 14), "Occupancy and re-occupancy permits are required for single-family residential dwelling units."),
     (V, "visitor_period", dt.date(2008, 7, 14), 30),
     (V, "visiting_periods_per_year", dt.date(2008, 7, 14), 1),
     (V, "permit_content", dt.date(2008, 7, 14), ["names", "ages", "relationships", "number-of-occupants"]),

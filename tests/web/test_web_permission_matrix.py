@@ -16,6 +16,7 @@ Clayton inspector not assigned to it, `superuser` Django's superuser without a m
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ from permitdesk.cases.services import inspections, occupants
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.correspondence.services import Upload, send_message
 from permitdesk.exports.links import feed_url_for
+from permitdesk.filings.services import file_prior_to_sale_notice
 from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
@@ -232,6 +234,44 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("staff/relations/<int:pk>/end/", "/staff/relations/{claim}/end/", CLAIM_WRITE, CLAIM_WRITE),
     ("properties/<int:pk>/", "/properties/{property}/", OWNER, OWNER),
     ("properties/<int:pk>/units/new/", "/properties/{property}/units/new/", OWNER, OWNER),
+    # The owner's own filings (issue 21): the village's report, its confirmation and the
+    # disclosure (on the owner's village unit), Clayton's notice before a sale.
+    (
+        "properties/<int:pk>/units/<int:unit>/change-report/",
+        "/properties/{village_property}/units/{village_unit}/change-report/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "properties/<int:pk>/change-reports/<int:report>/",
+        "/properties/{village_property}/change-reports/{report}/",
+        OWNER,
+        NO_POST,
+    ),
+    (
+        "properties/<int:pk>/units/<int:unit>/disclosure.pdf",
+        "/properties/{village_property}/units/{village_unit}/disclosure.pdf",
+        OWNER,
+        NO_POST,
+    ),
+    (
+        "properties/<int:pk>/units/<int:unit>/disclosures/new/",
+        "/properties/{village_property}/units/{village_unit}/disclosures/new/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "properties/<int:pk>/sale-notices/new/",
+        "/properties/{building}/sale-notices/new/",
+        OWNER,
+        OWNER,
+    ),
+    (
+        "properties/<int:pk>/sale-notices/<int:notice>/acknowledgement/",
+        "/properties/{building}/sale-notices/{notice}/acknowledgement/",
+        OWNER,
+        OWNER,
+    ),
     ("staff/", "/staff/", STAFF_HOME, STAFF_HOME),
     ("staff/search/", "/staff/search/?q=1", STAFF_SEARCH, STAFF_SEARCH),
     ("staff/claims/", "/staff/claims/", CLAIMS, NO_POST),
@@ -299,6 +339,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     # The village's records in the API only before issue 20: the desk of the jurisdiction.
     ("staff/cases/<int:pk>/visitors/", "/staff/cases/{case}/visitors/", PERMIT_FORM, PERMIT_FORM),
     ("staff/<slug:slug>/change-reports/", "/staff/clayton-mo/change-reports/", QUEUE, QUEUE),
+    ("staff/<slug:slug>/owner-filings/", "/staff/clayton-mo/owner-filings/", QUEUE, NO_POST),
     ("staff/cases/<int:pk>/history/", "/staff/cases/{case}/history/", STAFF_ONLY, STAFF_ONLY),
     ("staff/cases/<int:pk>/messages/", "/staff/cases/{case}/messages/", STAFF_CASE, STAFF_WRITE),
     ("staff/cases/<int:pk>/payments/", "/staff/cases/{case}/payments/", NO_POST, STAFF_WRITE),
@@ -543,6 +584,25 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         started_at=central("2026-11-18 10:00"),
         provider_payment_id="pi_matrix",
     )
+    # the owner's village house, reported on, and their Clayton building, noticed for sale
+    village_unit = factories.unit(factories.VILLAGE, parcel="V-MATRIX", owner=who.owner)
+    report = occupants.report_change_of_occupancy(
+        actor=who.owner,
+        unit=village_unit,
+        changed_on=dt.date(2026, 11, 2),
+        now=central("2026-11-18 10:00"),
+    )
+    building = factories.unit(
+        "clayton-mo", "apartment", units_in_building=4, parcel="B-MATRIX", owner=who.owner
+    ).property
+    notice = file_prior_to_sale_notice(
+        actor=who.owner,
+        place=building,
+        disposal="sale",
+        planned_on=dt.date(2027, 2, 1),
+        buyer_name="Bea Buyer",
+        now=central("2026-11-18 10:00"),
+    )
     callers: dict[str, Any] = {
         **who.roles(),
         "superuser": factories.superuser(),
@@ -575,6 +635,11 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "document": letter.attachments.get().pk,
         "lead": lead.pk,
         "review": review.pk,
+        "village_unit": village_unit.pk,
+        "village_property": village_unit.property_id,
+        "report": report.pk,
+        "building": building.pk,
+        "notice": notice.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

@@ -52,3 +52,7 @@ CHANGE_OF_OCCUPANCY = Range(back=3 * YEAR, ahead=YEAR)
 # An occupant's move-in day (Clayton's "tenant names and/or occupancy date"): named before the
 # move, up to a year ahead, or after it, up to a year back (a household named late).
 MOVE_IN = Range(back=YEAR, ahead=YEAR)
+# A written disclosure is recorded after it was handed over: up to three years back, not ahead.
+DISCLOSURE_RECEIVED = Range(back=3 * YEAR, ahead=0)
+# Clayton's prior-to-sale notice names a disposal still to come, up to three years ahead.
+PLANNED_DISPOSAL = Range(back=0, ahead=3 * YEAR)

@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "permitdesk.api",
     "permitdesk.payments",
     "permitdesk.correspondence",
+    "permitdesk.filings",
     "permitdesk.discovery",
 ]
 

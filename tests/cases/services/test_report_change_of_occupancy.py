@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from functools import partial
 
 import pytest
 from django.contrib.auth.models import User
 
 from permitdesk.accounts.models import Role
-from permitdesk.cases.models import ChangeOfOccupancyReport
+from permitdesk.audit.models import AuditEvent, OutboxMessage
+from permitdesk.cases.models import Application, ChangeOfOccupancyReport
 from permitdesk.cases.services import occupants
 from permitdesk.records.models import Unit
 from permitdesk.rules.lifecycle import Refused
@@ -57,6 +59,19 @@ REFUSALS = [
         id="an inspector of the village",
     ),
     pytest.param(
+        lambda who: partial(
+            occupants.report_change_of_occupancy,
+            actor=who.owner,
+            unit=village_unit(who),
+            changed_on=dt.date(2026, 11, 2),
+            now=factories.MONDAY,
+            new_occupants="A" * 501,
+        ),
+        "too-long",
+        "at most 500 characters",
+        id="new occupants' names too long",
+    ),
+    pytest.param(
         lambda who: partial(report, who.owner, village_unit(who), dt.date(2022, 1, 1)),
         "out-of-range",
         "changed_on 2022-01-01 is out of range",
@@ -70,14 +85,20 @@ test_it_refuses_and_writes_nothing = refusal_table(REFUSALS)
 
 def test_a_report_writes_one_audit_event(who: factories.People) -> None:
     unit = village_unit(who)
-    with writes_one_event("report-change-of-occupancy") as written:
+    with writes_one_event("report-change-of-occupancy", ("owner-filing",)) as written:
         made = report(who.owner, unit, dt.date(2026, 10, 1))
     assert written.event.jurisdiction_slug == factories.VILLAGE
     assert written.event.after == {
         "changed_on": "2026-10-01",
         "due_on": made.due_on.isoformat(),
         "late": made.late,
+        "new_occupants": "",
+        "application_id": made.application_id,
+        "no_case_reason": "",
     }
+    # the unit's case still on its way to a permit is the one the inspector inspects under
+    assert made.application is not None
+    assert made.application.unit_id == unit.pk
     assert made.late  # reported 46 days after the change: the 30 days had passed
 
 
@@ -108,3 +129,64 @@ def test_a_change_of_occupancy_report_after_30_days_is_recorded_as_late() -> Non
             changed_on=dt.date(2026, 3, 1),
             now=central("2026-03-02 10:00"),
         )
+
+
+def test_a_report_on_a_type_i_unit_without_a_case_opens_its_re_occupancy_case(
+    who: factories.People,
+) -> None:
+    """§1.D: the report is made "so that the Building Inspector may inspect": it opens the
+    case the owner pays (§2: before the inspection) and books, and says so by e-mail."""
+    house = factories.unit(factories.VILLAGE, parcel="R-1", owner=who.owner)
+    first = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    made = occupants.report_change_of_occupancy(
+        actor=who.owner,
+        unit=house,
+        changed_on=dt.date(2026, 9, 1),  # 76 days before Monday: late
+        now=factories.MONDAY,
+        new_occupants=" Ada   Lovelace ",
+    )
+    case = made.application
+    assert case is not None
+    assert (case.applicant, case.trigger, case.unit_id) == (
+        who.owner,
+        "change-of-occupancy",
+        house.pk,
+    )
+    assert (case.balance_due, made.late, made.new_occupants) == (
+        Decimal("80.00"),
+        True,
+        "Ada Lovelace",
+    )
+    events = AuditEvent.objects.filter(pk__gt=first).order_by("pk")
+    assert [e.action for e in events] == ["submit", "report-change-of-occupancy"]
+    mail = OutboxMessage.objects.get(kind="owner-filing", to=who.owner.email)
+    assert "It is late" in mail.body
+    assert "Pay the fee of $80.00" in mail.body
+    assert f"/cases/{case.pk}/inspection/" in mail.body
+    assert OutboxMessage.objects.filter(
+        kind="application-received", application_id=case.pk
+    ).exists()
+
+
+def test_a_report_on_a_type_ii_unit_opens_no_case_and_says_why(who: factories.People) -> None:
+    flat = factories.unit(
+        factories.VILLAGE, "apartment", units_in_building=12, parcel="R-2", owner=who.owner
+    )
+    with writes_one_event("report-change-of-occupancy", ("owner-filing",)):
+        made = report(who.owner, flat)
+    assert made.application is None
+    assert "Type II" in made.no_case_reason
+    assert Application.objects.filter(unit=flat).count() == 0
+
+
+def test_a_report_the_clerk_takes_at_the_counter_opens_no_case_in_the_clerks_name(
+    who: factories.People,
+) -> None:
+    clerk = factories.user("village-clerk", Role.CLERK, factories.VILLAGE)
+    house = factories.unit(factories.VILLAGE, parcel="R-3", owner=who.owner)
+    with writes_one_event("report-change-of-occupancy", ("owner-filing",)):
+        made = report(clerk, house)
+    assert (made.application, made.no_case_reason.startswith("reported at the counter")) == (
+        None,
+        True,
+    )

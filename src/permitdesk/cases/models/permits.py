@@ -45,6 +45,24 @@ class ChangeOfOccupancyReport(models.Model):
     reported_on = models.DateField(help_text="the day it was made, in the jurisdiction's zone")
     reported_by = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField(help_text="the last day the pack allowed")
+    new_occupants = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="the new occupants' names, where the reporter gave them",
+    )
+    # The report leads to the inspection (§1.D "so that the Building Inspector may inspect"):
+    # it opens the unit's re-occupancy case, or names the one already open (decision 0021).
+    application = models.ForeignKey(
+        Application,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="change_reports",
+        help_text="the case the inspection is made under",
+    )
+    no_case_reason = models.CharField(
+        max_length=300, blank=True, help_text="why no case was opened (a Type II unit, ...)"
+    )
 
     @property
     def late(self) -> bool:

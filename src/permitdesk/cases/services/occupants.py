@@ -9,16 +9,21 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.accounts.permissions import NotFound
+from permitdesk.accounts.permissions import NotFound, roles
 from permitdesk.audit.services import record
+from permitdesk.cases import owner_messages
 from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.permissions import require_may_record_on
-from permitdesk.cases.services.base import audit, locked, pack_of
+from permitdesk.cases.services.applications import submit_application
+from permitdesk.cases.services.base import audit, case_file, locked, pack_of
 from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
 from permitdesk.rules.bounds import CHANGE_OF_OCCUPANCY, MOVE_IN, VISITOR_ARRIVAL
 from permitdesk.rules.calendar import local
+from permitdesk.rules.case_facts import eligibility_facts
+from permitdesk.rules.eligibility import eligibility
 from permitdesk.rules.lifecycle import TRANSITIONS, Refused
 from permitdesk.rules.periods import add_period
 
@@ -191,22 +196,92 @@ def add_visitor(
     return visitor
 
 
+NAMES_LIMIT = ChangeOfOccupancyReport._meta.get_field("new_occupants").max_length or 500
+REASON_LIMIT = ChangeOfOccupancyReport._meta.get_field("no_case_reason").max_length or 300
+# A case in these states is still on its way to a permit: a report names it, opens no other.
+ON_ITS_WAY = (
+    Application.Status.SUBMITTED,
+    Application.Status.INSPECTION_REQUESTED,
+    Application.Status.FAILED,
+    Application.Status.CONDITIONAL,
+    Application.Status.APPROVED,
+)
+
+
+def _case_for_report(
+    pack: Pack, actor: User, unit: Unit, now: dt.datetime
+) -> tuple[Application | None, str]:
+    """The case the Building Inspector inspects under (§1.D "so that the Building Inspector may
+    inspect"): the unit's case on its way to a permit, or a re-occupancy case opened now for
+    the reporter to pay and book (the fee is paid before the inspection, §2). None, with the
+    reason, where no case is opened: a Type II unit needs no re-occupancy permit, a reporter
+    the pack does not let apply, a report the clerk took at the counter (the owner applies)."""
+    on = local(pack, now).date()
+    if not pack.has_term("change_report_leads_to") or (
+        pack.text("change_report_leads_to", on) != "re-occupancy-case"
+    ):
+        return None, ""
+    open_case = (
+        Application.objects.filter(unit=unit, status__in=ON_ITS_WAY)
+        .order_by("-submitted_at", "-id")
+        .first()
+    )
+    if open_case is not None:
+        return open_case, ""
+    if roles(actor, unit.property.jurisdiction_id):
+        return None, "reported at the counter: the owner applies for the re-occupancy permit"
+    facts = eligibility_facts(case_file(unit, Application.Trigger.CHANGE_OF_OCCUPANCY))
+    findings = eligibility(pack, facts, on).findings
+    items = [f.fee_item for f in findings if f.required and f.fee_item]
+    if not items:
+        why = [f.reason for f in findings if f.kind == "permit" and not f.required]
+        return None, (why[0] if why else "no permit is required for this unit")[:REASON_LIMIT]
+    try:
+        case = submit_application(
+            actor=actor,
+            unit=unit,
+            fee_item=items[0],
+            trigger=Application.Trigger.CHANGE_OF_OCCUPANCY,
+            now=now,
+        )
+    except Refused as refusal:
+        return None, refusal.reason[:REASON_LIMIT]
+    return case, ""
+
+
 def report_change_of_occupancy(
-    *, actor: User, unit: Unit, changed_on: dt.date, now: dt.datetime
+    *,
+    actor: User,
+    unit: Unit,
+    changed_on: dt.date,
+    now: dt.datetime,
+    new_occupants: str = "",
 ) -> ChangeOfOccupancyReport:
     """The village's report to the Clerk; one made more than 30 days after the change is late
     (a violation of §1.D) but is still recorded. Owners and agents report, and the
     jurisdiction's clerks and code officials for them; its inspectors do not (403), and to
-    anyone else the unit's property is not found (404), before the pack is asked anything."""
+    anyone else the unit's property is not found (404), before the pack is asked anything.
+
+    The report leads to the inspection: it names the unit's open case or opens its
+    re-occupancy case (that case's own audit event and e-mail), and the reporter is e-mailed
+    what happens next."""
     require_may_record_on(actor, unit.property_id, unit.property.jurisdiction_id)
     pack = get_pack(unit.property.jurisdiction.slug)
     today = local(pack, now).date()
     if not pack.has_term("change_report_window"):
         raise Refused(f"{pack.name} asks for no change-of-occupancy report", code="not-offered")
     CHANGE_OF_OCCUPANCY.check("changed_on", changed_on, today)
+    names = " ".join(new_occupants.split())
+    if len(names) > NAMES_LIMIT:
+        raise Refused(
+            f"the new occupants' names may be at most {NAMES_LIMIT} characters",
+            code="too-long",
+            field="new_occupants",
+        )
     window = pack.count("change_report_window", changed_on)
     due_on = add_period(pack, changed_on, window, "days", changed_on)
     with transaction.atomic():
+        case, no_case = _case_for_report(pack, actor, unit, now)
         report = ChangeOfOccupancyReport.objects.create(
             unit=unit,
             changed_on=changed_on,
@@ -214,6 +289,9 @@ def report_change_of_occupancy(
             reported_on=today,
             reported_by=actor,
             due_on=due_on,
+            new_occupants=names,
+            application=case,
+            no_case_reason=no_case,
         )
         record(
             actor=actor,
@@ -225,7 +303,11 @@ def report_change_of_occupancy(
                 "changed_on": changed_on.isoformat(),
                 "due_on": due_on.isoformat(),
                 "late": report.late,
+                "new_occupants": names,
+                "application_id": case.pk if case else None,
+                "no_case_reason": no_case,
             },
             jurisdiction_slug=pack.slug,
         )
+        owner_messages.change_report_received(report, at=now)
     return report

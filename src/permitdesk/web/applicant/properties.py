@@ -13,13 +13,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden
-from permitdesk.cases.permissions import RECORDS_ON
-from permitdesk.records.models import Relation
+from permitdesk.cases.permissions import RECORDS_ON, own_property_ids
+from permitdesk.filings.selectors import (
+    property_change_reports,
+    property_disclosures,
+    property_sale_notices,
+)
+from permitdesk.law.loader import get_pack
+from permitdesk.records.models import Property, Relation
 from permitdesk.records.selectors import my_property
 from permitdesk.records.services import add_unit, create_property
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.applicant.forms import BedroomFormSet, PropertyForm, UnitForm
 from permitdesk.web.refusals import named_jurisdiction, refused_field
+
+PAGE = 20  # each list of filings shows the newest this many
 
 
 @login_required
@@ -70,7 +78,24 @@ def property_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def property_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = my_property(request.user, pk)
-    return render(request, "web/applicant/property_detail.html", {"place": place})
+    context: dict[str, object] = {"place": place}
+    if pk in own_property_ids(request.user, RECORDS_ON):  # a tenant or buyer sees no filings
+        context.update(filings_of(place))
+    return render(request, "web/applicant/property_detail.html", context)
+
+
+def filings_of(place: Property) -> dict[str, object]:
+    """What the owner or agent files on the property, and which filings its law asks for."""
+    pack = get_pack(place.jurisdiction.slug)
+    return {
+        "files": True,
+        "reports_offered": pack.has_term("change_report_window"),
+        "disclosure_offered": pack.has_term("written_disclosure_statement"),
+        "sale_notice_offered": pack.has_term("prior_to_sale_notice"),
+        "reports": property_change_reports(place.pk)[:PAGE],
+        "disclosures": property_disclosures(place.pk)[:PAGE],
+        "sale_notices": property_sale_notices(place.pk)[:PAGE],
+    }
 
 
 @login_required

@@ -8,6 +8,7 @@ from permitdesk.web import correspondence
 from permitdesk.web.applicant import (
     apply,
     cases,
+    filings,
     inspection_changes,
     inspections,
     occupants,
@@ -63,4 +64,30 @@ urlpatterns: list[URLPattern] = [
     path("properties/relations/<int:pk>/end/", relations.relation_end, name="relation-end"),
     path("properties/<int:pk>/", properties.property_detail, name="property"),
     path("properties/<int:pk>/units/new/", properties.unit_new, name="unit-new"),
+    path(
+        "properties/<int:pk>/units/<int:unit>/change-report/",
+        filings.change_report,
+        name="change-report",
+    ),
+    path(
+        "properties/<int:pk>/change-reports/<int:report>/",
+        filings.change_report_done,
+        name="change-report-done",
+    ),
+    path(
+        "properties/<int:pk>/units/<int:unit>/disclosure.pdf",
+        filings.disclosure_pdf,
+        name="disclosure-pdf",
+    ),
+    path(
+        "properties/<int:pk>/units/<int:unit>/disclosures/new/",
+        filings.disclosure_new,
+        name="disclosure-new",
+    ),
+    path("properties/<int:pk>/sale-notices/new/", filings.sale_notice_new, name="sale-notice-new"),
+    path(
+        "properties/<int:pk>/sale-notices/<int:notice>/acknowledgement/",
+        filings.sale_notice_acknowledgement,
+        name="sale-notice-acknowledgement",
+    ),
 ]

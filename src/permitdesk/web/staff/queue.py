@@ -71,7 +71,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         runs = reports.print_runs(slug, today) if today else []
         files = reports.exports(slug, today) if today else []
         changes = reports.change_reports(slug) if today else None
-        rows.append((desk, runs, files, changes))
+        filed = reports.owner_filings(slug) if today else None
+        rows.append((desk, runs, files, changes, filed))
     return render(
         request,
         "web/staff/home.html",

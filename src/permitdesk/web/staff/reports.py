@@ -45,6 +45,14 @@ def change_reports(slug: str) -> str | None:
     )
 
 
+def owner_filings(slug: str) -> str | None:
+    """The owners' written disclosures and prior-to-sale notices, where the jurisdiction's
+    pack asks for either (the village §1.A, Clayton's "Prior to Sale Inspections")."""
+    pack = get_pack(slug)
+    asks = pack.has_term("written_disclosure_statement") or pack.has_term("prior_to_sale_notice")
+    return _url("web:staff-owner-filings", slug=slug) if asks else None
+
+
 def print_runs(slug: str, today: dt.date) -> list[Link]:
     """The tenant letters of today and of the day before (the permits issued then)."""
     found = []

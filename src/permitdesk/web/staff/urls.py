@@ -9,6 +9,7 @@ from permitdesk.web.staff import (
     case,
     catch_rate,
     claims,
+    filings,
     inspection,
     inspector,
     leads,
@@ -67,6 +68,7 @@ urlpatterns: list[URLPattern] = [
         village.change_report_list,
         name="staff-change-reports",
     ),
+    path("staff/<slug:slug>/owner-filings/", filings.owner_filings, name="staff-owner-filings"),
     path("staff/cases/<int:pk>/history/", official.history, name="staff-case-history"),
     path(
         "staff/cases/<int:pk>/messages/",

@@ -65,7 +65,9 @@ def change_report_list(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(request, f"Change of occupancy at {unit} recorded.{late}")
                 return redirect("web:staff-change-reports", slug=place.slug)
     pack = get_pack(place.slug)
-    pages = Paginator(change_reports(user, slug).select_related("unit__property"), PAGE_SIZE)
+    pages = Paginator(
+        change_reports(user, slug).select_related("unit__property", "application"), PAGE_SIZE
+    )
     context = {
         "jurisdiction": place,
         "offered": pack.has_term("change_report_window"),
