@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from permitdesk.accounts.permissions import Forbidden
@@ -198,6 +199,11 @@ def test_the_letter_is_queued_to_the_buyer_citing_the_ordinance(county: County, 
     assert "St. Louis County" in mail.body
     assert "within 30 days of its recording" in mail.body
     assert "anyone purchasing a home must obtain" in mail.body  # the citation
+    # how to apply: the portal's claim form, filled in, and what to apply for
+    claim = "/properties/claim/?jurisdiction=st-louis-county-mo&parcel_id=21K-34-0012&kind=buyer"
+    assert f"go to:\n{settings.PUBLIC_URL}{claim}\n" in mail.body
+    assert '"Apply for this unit" and "A sale of the property"' in mail.body
+    assert "submit the application for: Re-occupancy inspection and permit" in mail.body
     assert AuditEvent.objects.filter(action="discovery.letter-sent").count() == 1
 
 
