@@ -1,4 +1,5 @@
-"""The discovery reads: a jurisdiction's live leads, oldest first, and its review queue, each
+"""The discovery reads: a jurisdiction's live leads, oldest first, its latest closed leads,
+and its review queue, each
 one query (their related rows joined), capped for the page; one lead or record by id; and the
 catch rate by month (the dashboard)."""
 
@@ -17,6 +18,7 @@ from permitdesk.discovery.models import ChangeEvidence, Lead
 from permitdesk.records.models import Jurisdiction
 
 SHOWN = 50
+CLOSED_SHOWN = 10
 
 
 def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
@@ -25,6 +27,16 @@ def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
         Lead.objects.filter(jurisdiction=place, status__in=Lead.LIVE)
         .select_related("evidence", "property", "unit")
         .order_by("opened_at", "id")
+    )
+
+
+def recently_closed(place: Jurisdiction) -> QuerySet[Lead]:
+    """Leads closed by an application or dismissed, the latest first (CLOSED_SHOWN of them):
+    the desk sees a lead close the moment its application is filed."""
+    return (
+        Lead.objects.filter(jurisdiction=place, closed_at__isnull=False)
+        .select_related("property", "unit")
+        .order_by("-closed_at", "-id")[:CLOSED_SHOWN]
     )
 
 
