@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from permitdesk.accounts.permissions import Forbidden
@@ -20,6 +21,8 @@ from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.discovery.conftest import County, Importer, row
 from tests.moments import central
+
+pytestmark = pytest.mark.django_db
 
 DUE = central("2026-10-01 12:00")  # recorded 2026-09-01: due 2026-10-01, a lead the day after
 AFTER = central("2026-10-02 06:00")
@@ -85,17 +88,89 @@ def test_an_application_on_another_unit_does_not_answer_it(
     assert run_discovery(now=AFTER).opened == 1
 
 
-def test_a_lead_closes_itself_when_an_application_is_filed(
+def test_an_application_filed_after_the_sale_within_its_days_answers_it(
+    county: County, import_sales: Importer
+) -> None:
+    import_sales(row())
+    apply(county, "123 North Main Street", central("2026-09-20 10:00"))
+    assert run_discovery(now=AFTER).opened == 0
+    assert not Lead.objects.exists()
+
+
+def test_an_application_filed_before_the_look_back_does_not_answer_it(
+    county: County, import_sales: Importer
+) -> None:
+    apply(county, "123 North Main Street", central("2026-03-01 10:00"))  # 184 days before
+    import_sales(row())
+    assert run_discovery(now=AFTER).opened == 1
+
+
+def test_a_lead_closes_itself_in_the_transaction_of_the_application_filed(
     county: County, import_sales: Importer
 ) -> None:
     import_sales(row())
     run_discovery(now=AFTER)
+    filed = central("2026-10-05 10:00")
+    case = applications.submit_application(
+        actor=county.clerk, unit=county.units["123 North Main Street"],
+        fee_item="re-occupancy-permit", trigger="sale", now=filed, channel="in-person",
+    )  # fmt: skip
+    lead = Lead.objects.get()
+    assert (lead.status, lead.application, lead.closed_at) == ("closed", case, filed)
+    event = AuditEvent.objects.get(action="discovery.lead-closed")
+    assert event.before == {"status": "open"}
+    assert event.after["why"] == f"closed: application {case.pk} filed"
+    assert (event.application_id, event.at) == (case.pk, filed)
+    assert run_discovery(now=central("2026-10-05 11:00")).closed == 0  # nothing left to close
+
+
+def test_an_application_on_any_unit_closes_the_lead_of_a_property_sold_whole(
+    county: County, import_sales: Importer
+) -> None:
+    import_sales(row(parcel="21K340045", address="45 Pine Rd", zip_code="63117"))
+    run_discovery(now=AFTER)
+    assert Lead.objects.get().unit is None
+    apply(county, "45 Pine Rd 2B", central("2026-10-05 10:00"))
+    assert Lead.objects.get().status == "closed"
+
+
+def test_an_application_on_another_unit_leaves_the_lead_open(
+    county: County, import_sales: Importer
+) -> None:
+    import_sales(row(parcel="", address="45 Pine Rd", unit="1A", zip_code="63117"))
+    run_discovery(now=AFTER)
+    apply(county, "45 Pine Rd 2B", central("2026-10-05 10:00"))
+    assert Lead.objects.get().status == "open"
+    assert not AuditEvent.objects.filter(action="discovery.lead-closed").exists()
+
+
+def test_a_dismissed_lead_stays_dismissed_when_an_application_is_filed(
+    county: County, import_sales: Importer
+) -> None:
+    import_sales(row())
+    run_discovery(now=AFTER)
+    leads.dismiss_lead(
+        lead=Lead.objects.get(), actor=county.clerk, reason="duplicate", note="", now=AFTER
+    )
     apply(county, "123 North Main Street", central("2026-10-05 10:00"))
+    lead = Lead.objects.get()
+    assert (lead.status, lead.application) == ("dismissed", None)
+
+
+def test_the_sweep_still_closes_a_lead_an_imported_application_answers(
+    county: County, import_sales: Importer
+) -> None:
+    """An import writes applications in bulk, past the filing hook: as if this one had been,
+    the lead is put back open; the sweep closes it."""
+    import_sales(row())
+    run_discovery(now=AFTER)
+    apply(county, "123 North Main Street", central("2026-10-05 10:00"))
+    Lead.objects.update(status="open", closed_at=None, application=None)
     assert run_discovery(now=central("2026-10-05 11:00")).closed == 1
     lead = Lead.objects.get()
     assert lead.status == "closed"
-    assert lead.application is not None
-    assert AuditEvent.objects.filter(action="discovery.lead-closed").count() == 1
+    event = AuditEvent.objects.filter(action="discovery.lead-closed").latest("id")
+    assert event.after["why"] == f"closed: application {lead.application_id} filed"
 
 
 def test_a_mailing_address_elsewhere_is_a_possible_rental(
@@ -124,6 +199,11 @@ def test_the_letter_is_queued_to_the_buyer_citing_the_ordinance(county: County, 
     assert "St. Louis County" in mail.body
     assert "within 30 days of its recording" in mail.body
     assert "anyone purchasing a home must obtain" in mail.body  # the citation
+    # how to apply: the portal's claim form, filled in, and what to apply for
+    claim = "/properties/claim/?jurisdiction=st-louis-county-mo&parcel_id=21K-34-0012&kind=buyer"
+    assert f"go to:\n{settings.PUBLIC_URL}{claim}\n" in mail.body
+    assert '"Apply for this unit" and "A sale of the property"' in mail.body
+    assert "submit the application for: Re-occupancy inspection and permit" in mail.body
     assert AuditEvent.objects.filter(action="discovery.letter-sent").count() == 1
 
 

@@ -138,12 +138,38 @@ def test_a_replayed_form_holds_the_pending_refund_once(
     assert len(stand_in.refunds) == 1
 
 
-def test_a_pending_refund_counts_against_what_is_left_to_refund(
+@pytest.mark.parametrize("amount", ["10.00", "50.01"])
+def test_another_refund_of_the_payment_is_refused_while_one_is_pending(
+    who: factories.People, stand_in: StripeStandIn, amount: str
+) -> None:
+    held = pending(who, stand_in)
+    with writes_nothing(), pytest.raises(Refused) as refused:
+        ask(who, held.payment, amount, key="form-2")
+    assert (refused.value.code, refused.value.field) == ("refund-pending", "payment")
+    assert "a refund of $30.00 of this payment" in str(refused.value)
+    assert "still pending" in str(refused.value)
+    assert len(stand_in.refunds) == 1  # the provider was not asked again
+
+
+def test_the_payment_is_refunded_again_once_its_pending_refund_settles(
     who: factories.People, stand_in: StripeStandIn
 ) -> None:
     held = pending(who, stand_in)
-    with writes_nothing(), pytest.raises(Refused, match=r"at most 50\.00"):
-        ask(who, held.payment, "50.01", key="form-2")
+    ProviderRefund.objects.filter(pk=held.pk).update(status=ProviderRefund.Status.FAILED)
+    stand_in.refund_status = "succeeded"
+    made = ask(who, held.payment, "10.00", key="form-2")
+    assert isinstance(made, Payment)
+    assert made.amount == Decimal("-10.00")
+
+
+def test_the_staff_form_names_the_pending_refund_when_it_refuses_another(
+    who: factories.People, stand_in: StripeStandIn
+) -> None:
+    held = pending(who, stand_in)
+    response = post_refund_form(who, held.payment)
+    assert response.status_code == 422
+    assert "is still pending" in response.content.decode()
+    assert len(stand_in.refunds) == 1
 
 
 def test_a_refund_event_with_a_bad_signature_changes_nothing(

@@ -291,6 +291,8 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     # another jurisdiction's clerk is told it is not found.
     ("staff/<slug:slug>/leads/", "/staff/clayton-mo/leads/", QUEUE, NO_POST),
     ("staff/<slug:slug>/catch-rate/", "/staff/clayton-mo/catch-rate/", QUEUE, NO_POST),
+    # a sales file: the form, its dry run (an empty POST: the form's 422), its import
+    ("staff/<slug:slug>/leads/sales-file/", "/staff/clayton-mo/leads/sales-file/", QUEUE, QUEUE),
     (
         "staff/<slug:slug>/leads/<int:pk>/letter.pdf",
         "/staff/clayton-mo/leads/{lead}/letter.pdf",

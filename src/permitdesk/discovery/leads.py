@@ -1,5 +1,6 @@
 """The leads: opened by the sweep for a counted, covered, matched change with no application
-by its day (open_due_leads); closed by the sweep when an application on the unit is filed
+by its day (open_due_leads); closed in the transaction of the application that answers it
+(close_leads_answered_by, a cases filing hook), and by the sweep as a safety net
 (close_answered_leads); and a clerk's or code official's work between: the letter
 (send_letter), a dismissal with its reason (dismiss_lead), an escalation (escalate_lead).
 Each writes its change and its audit event in one transaction (the letter's e-mail too)."""
@@ -7,6 +8,7 @@ Each writes its change and its audit event in one transaction (the letter's e-ma
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -15,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import require_staff
+from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import audit_event, queue, record, record_all
 from permitdesk.cases.models import Application, Permit
 from permitdesk.discovery.letters import TITLE, letter_text
@@ -108,8 +111,39 @@ def _lead(evidence: Any, rental: bool, now: dt.datetime) -> Lead:
     )
 
 
+def _closed(lead: Lead, application_id: int, now: dt.datetime, slug: str) -> AuditEvent:
+    """Close `lead` (in memory) as answered by the application, and its audit event."""
+    before = lead.status
+    lead.status, lead.closed_at, lead.application_id = Lead.Status.CLOSED, now, application_id
+    return audit_event(
+        actor=None,
+        action="discovery.lead-closed",
+        obj=lead,
+        at=now,
+        before={"status": before},
+        after={
+            "status": lead.status,
+            "application": application_id,
+            "why": f"closed: application {application_id} filed",
+        },
+        jurisdiction_slug=slug,
+        application_id=application_id,
+    )
+
+
+def _close_all(
+    answered_leads: Sequence[Lead], found: Sequence[int], now: dt.datetime, slug: str
+) -> int:
+    events = [_closed(lead, pk, now, slug) for lead, pk in zip(answered_leads, found, strict=True)]
+    Lead.objects.bulk_update(answered_leads, ["status", "closed_at", "application"])
+    record_all(events)
+    return len(answered_leads)
+
+
 def close_answered_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int:
-    """Close each live lead whose unit now has an answering application."""
+    """Close each live lead whose unit now has an answering application: the safety net
+    behind close_leads_answered_by (an application written by an import, or a lead opened
+    in the same hour as its application)."""
     with transaction.atomic():
         answered_leads = list(
             Lead.objects.filter(jurisdiction=jurisdiction, status__in=Lead.LIVE)
@@ -117,25 +151,28 @@ def close_answered_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int
             .annotate(found=_first_answer("evidence__"))
             .select_for_update(of=("self",))
         )
-        events = []
-        for lead in answered_leads:
-            before = lead.status
-            lead.status, lead.closed_at, lead.application_id = Lead.Status.CLOSED, now, lead.found
-            events.append(
-                audit_event(
-                    actor=None,
-                    action="discovery.lead-closed",
-                    obj=lead,
-                    at=now,
-                    before={"status": before},
-                    after={"status": lead.status, "application": lead.found},
-                    jurisdiction_slug=jurisdiction.slug,
-                    application_id=lead.found,
-                )
-            )
-        Lead.objects.bulk_update(answered_leads, ["status", "closed_at", "application"])
-        record_all(events)
-    return len(answered_leads)
+        found = [lead.found for lead in answered_leads]
+        return _close_all(answered_leads, found, now, jurisdiction.slug)
+
+
+def close_leads_answered_by(application: Application, now: dt.datetime) -> int:
+    """Close, in the filing's transaction, each live lead `application` answers: one on its
+    unit, or one on its property sold whole, whose look-back began on or before the day it
+    was filed (the day in the jurisdiction's zone). Registered as a cases filing hook."""
+    if application.status == Application.Status.WITHDRAWN:
+        return 0
+    unit = application.unit
+    pack = get_pack(application.jurisdiction.slug)
+    filed_on = local(pack, application.submitted_at).date()
+    answered_leads = list(
+        Lead.objects.filter(jurisdiction_id=application.jurisdiction_id, status__in=Lead.LIVE)
+        .filter(Q(unit_id=unit.pk) | Q(unit__isnull=True, property_id=unit.property_id))
+        .filter(evidence__answered_from__lte=filed_on)
+        .order_by("pk")
+        .select_for_update(of=("self",))
+    )
+    found = [application.pk] * len(answered_leads)
+    return _close_all(answered_leads, found, now, application.jurisdiction.slug)
 
 
 def _locked(lead: Lead, actor: User) -> Lead:

@@ -7,12 +7,20 @@ address, and the PDF (permitdesk.documents' Sheet) the clerk prints for the post
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.urls import reverse
+
+from permitdesk.cases.services.base import case_file
 from permitdesk.discovery.models import ChangeEvidence, Lead, Report
 from permitdesk.documents.layout import Sheet, long_date, pdf_bytes
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.records.models import Relation
 from permitdesk.rules.calendar import zone
+from permitdesk.rules.case_facts import eligibility_facts
+from permitdesk.rules.eligibility import eligibility
 
 TITLE = "Notice: Occupancy Permit Required After a Sale"
 
@@ -21,6 +29,32 @@ def site_lines(lead: Lead) -> list[str]:
     place = lead.property
     unit = f" Unit {lead.unit.label}" if lead.unit and lead.unit.label else ""
     return [f"{place.address}{unit}", f"{place.city}, {place.state} {place.zip_code}"]
+
+
+def claim_url(lead: Lead) -> str:
+    """The portal's claim form, filled in with the property's parcel and the buyer's relation:
+    where the buyer starts (sign up or sign in, claim the property, then apply)."""
+    query = urlencode(
+        {
+            "jurisdiction": lead.jurisdiction.slug,
+            "parcel_id": lead.property.parcel_id,
+            "kind": Relation.Kind.BUYER,
+        }
+    )
+    return f"{settings.PUBLIC_URL}{reverse('web:claim-new')}?{query}"
+
+
+def what_to_apply_for(lead: Lead, pack: Pack, on: dt.date) -> str:
+    """The title of what the pack's rules call for after a sale of the lead's unit (or of the
+    property's first unit, for a building sold whole), as the apply page names it."""
+    unit = lead.unit or lead.property.units.order_by("pk").first()
+    if unit is not None:
+        filed = set(pack.case_items())
+        findings = eligibility(pack, eligibility_facts(case_file(unit, "sale")), on).findings
+        for finding in findings:
+            if finding.fee_item in filed:
+                return finding.title
+    return "an occupancy permit"
 
 
 def paragraphs(lead: Lead, pack: Pack) -> list[tuple[str, str]]:
@@ -48,6 +82,13 @@ def paragraphs(lead: Lead, pack: Pack) -> list[tuple[str, str]]:
             "Please apply for the inspection and permit now (online or in person), or tell "
             "us why none is needed: for example, if the deed did not change who lives there.",
             pack.cite(deadline.citation),
+        ),
+        (
+            f"To apply online, go to:\n{claim_url(lead)}\nCreate an account (or sign in) and "
+            f"send the claim as the buyer of parcel {lead.property.parcel_id}. Then, on the "
+            'property\'s page, choose "Apply for this unit" and "A sale of the property", and '
+            f"submit the application for: {what_to_apply_for(lead, pack, on)}.",
+            "",
         ),
         (f"Reference: lead {lead.pk}, file {sale.imported_from}.", ""),
     ]

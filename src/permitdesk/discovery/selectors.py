@@ -1,7 +1,8 @@
-"""The discovery reads: a jurisdiction's live leads, oldest first, and its review queue, each
-one query (their related rows joined), capped for the page; one lead or record by id; the
-catch rate by month (the dashboard); and a report's public status by its reference (the
-public page and Open311), which says nothing of the owner, the lead or the reporter."""
+"""The discovery reads: a jurisdiction's live leads, oldest first, its latest closed leads, and
+its review queue, each one query (their related rows joined), capped for the page; one lead or
+record by id; the catch rate by month (the dashboard); and a report's public status by its
+reference (the public page and Open311), which says nothing of the owner, the lead or the
+reporter."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from permitdesk.discovery.models import ChangeEvidence, Lead, Report
 from permitdesk.records.models import Jurisdiction
 
 SHOWN = 50
+CLOSED_SHOWN = 10
 
 
 def _reports() -> QuerySet[Report]:
@@ -32,6 +34,16 @@ def live_leads(place: Jurisdiction) -> QuerySet[Lead]:
         .select_related("evidence", "property", "unit")
         .prefetch_related(Prefetch("evidence__reports", queryset=_reports()))
         .order_by("opened_at", "id")
+    )
+
+
+def recently_closed(place: Jurisdiction) -> QuerySet[Lead]:
+    """Leads closed by an application or dismissed, the latest first (CLOSED_SHOWN of them):
+    the desk sees a lead close the moment its application is filed."""
+    return (
+        Lead.objects.filter(jurisdiction=place, closed_at__isnull=False)
+        .select_related("property", "unit")
+        .order_by("-closed_at", "-id")[:CLOSED_SHOWN]
     )
 
 

@@ -13,6 +13,7 @@ from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
 from permitdesk.audit.services import record
@@ -57,9 +58,8 @@ def refund(
     require(actor, "refund-payment", application)
     if not reason.strip():
         raise Refused("a refund needs a reason", code="required", field="reason")
+    _refuse_while_pending(payment)
     left = payment.amount + sum((r.amount for r in payment.refunds.all()), Decimal(0))
-    pending = ProviderRefund.objects.filter(payment=payment, status=ProviderRefund.Status.PENDING)
-    left -= sum((p.amount for p in pending), Decimal(0))  # asked of the provider already
     if amount <= 0 or amount > left:
         raise Refused(
             f"amount must be more than 0.00 and at most {left}",
@@ -79,6 +79,23 @@ def refund(
             ledger_key=ledger_key, now=now,
         )  # fmt: skip
     return ledger(amount=made.amount, idempotency_key=ledger_key)
+
+
+def _refuse_while_pending(payment: Payment) -> None:
+    """Refuse another refund of a payment while one asked of the provider is pending: what
+    is left to refund is not known until it settles (it may fail), and a refund recorded
+    meanwhile would make the ledger refuse the pending one when it succeeds."""
+    asked = ProviderRefund.objects.filter(payment=payment, status=ProviderRefund.Status.PENDING)
+    held = asked.order_by("requested_at").first()
+    if held is not None:
+        asked_on = timezone.localtime(held.requested_at).date()
+        raise Refused(
+            f"a refund of ${held.amount:,.2f} of this payment, asked of the payment provider "
+            f"on {asked_on}, is still pending: it is recorded here when the provider confirms "
+            "it; refund again after that",
+            code="refund-pending",
+            field="payment",
+        )
 
 
 def _refunded_at_provider(

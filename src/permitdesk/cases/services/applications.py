@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, roles, staff_who
-from permitdesk.cases import messages
+from permitdesk.cases import filing, messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
@@ -252,6 +252,7 @@ def submit_application(
                 },
             )
             messages.application_received(application, at=now)
+            filing.filed(application, now)
     except IntegrityError:
         if idempotency_key:  # the same request, at the same moment, from another process
             return Application.objects.get(idempotency_key=idempotency_key)

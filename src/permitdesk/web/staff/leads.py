@@ -22,7 +22,14 @@ from permitdesk.cases.selectors.desks import desk_jurisdiction
 from permitdesk.discovery import leads, review
 from permitdesk.discovery.letters import render_letter
 from permitdesk.discovery.models import Lead
-from permitdesk.discovery.selectors import SHOWN, lead_of, live_leads, record_of, to_review
+from permitdesk.discovery.selectors import (
+    SHOWN,
+    lead_of,
+    live_leads,
+    recently_closed,
+    record_of,
+    to_review,
+)
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import refusal_text
@@ -57,6 +64,7 @@ def _page(request: HttpRequest, slug: str, status: int = 200) -> HttpResponse:
             "review_total": reviews.count(),
             "shown": SHOWN,
             "reasons": Lead.Dismissal.choices,
+            "closed": list(recently_closed(place)),
         },
         status=status,
     )
