@@ -49,6 +49,17 @@ class Api:
         )
         return response.status_code, response.json()
 
+    def post_form(self, path: str, fields: dict[str, Any]) -> tuple[int, Any]:
+        """A multipart/form-data POST: `fields` may hold uploaded files (or lists of them)."""
+        response = self.client.post(f"/api{path}", fields, headers=self.headers)
+        return response.status_code, response.json()
+
+    def download(self, path: str) -> tuple[int, str, bytes]:
+        """A GET answered with bytes: status, Content-Type, the bytes."""
+        response = self.client.get(f"/api{path}", headers=self.headers)
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        return response.status_code, response["Content-Type"], data
+
 
 class Clock:
     """The time `django.utils.timezone.now()` answers, for the endpoints' `now`."""

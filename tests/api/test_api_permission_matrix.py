@@ -4,16 +4,25 @@ disclosed); an action on a case they see but may not take is 403; no credentials
 The matrix: every case endpoint × every kind of caller, on a Clayton case paid, with its
 inspection requested and assigned, and a permit issued on a second case. "ok" is an answer
 past the permission check: 2xx, or 409 where the lifecycle then refuses (require() runs first).
+Each caller meets the case as it was built: what one caller changed (an occupant removed, an
+inspection cancelled) is rolled back before the next.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from permitdesk.accounts.models import ApiToken, token_digest
+from permitdesk.cases.models import Application
+from permitdesk.cases.services.occupants import add_occupant
+from permitdesk.correspondence.services import Upload, send_message
 from tests.api.client import Api, Clock, token_for
+from tests.correspondence.conftest import pdf
 from tests.factories import issued, people, relation, scheduled, superuser, unit
 from tests.moments import central
 
@@ -67,6 +76,17 @@ QUOTE = {
     "facts": {"unit_type": "single-family", "occupied": False},
 }
 REQUEST = {"wanted_on": "2026-11-20", "contact_name": "O", "contact_phone": "1"}
+OCCUPANT = {"first_name": "A", "last_name": "B", "moves_in_on": "2026-12-01"}
+
+
+class Form(dict[str, Any]):
+    """A body sent as multipart/form-data (with files), not as JSON."""
+
+
+def _letter() -> Form:
+    return Form(body="the lease", kind="lease", documents=[SimpleUploadedFile("l.pdf", pdf())])
+
+
 MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
     ("GET", "/applications/{case}", None, SEES),
     ("GET", "/applications/{case}/audit", None, STAFF),
@@ -82,6 +102,18 @@ MATRIX: list[tuple[str, str, Any, tuple[str, ...]]] = [
         {"first_name": "A", "last_name": "B"},
         OWNER_AND_STAFF,
     ),
+    ("POST", "/occupants/{occupant}/change", OCCUPANT, OWNER_AND_STAFF),
+    ("POST", "/occupants/{occupant}/remove", None, OWNER_AND_STAFF),
+    (
+        "POST",
+        "/inspections/{inspection}/reschedule",
+        {"wanted_on": "2026-11-19", "window": "pm"},
+        OWNER_AND_STAFF,
+    ),
+    ("POST", "/inspections/{inspection}/cancel", {"reason": "tenant delayed"}, OWNER_AND_STAFF),
+    ("GET", "/applications/{case}/messages", None, SEES),
+    ("POST", "/applications/{case}/messages", _letter, OWNER_AND_STAFF),
+    ("GET", "/applications/{case}/documents/{document}", None, SEES),
     ("POST", "/applications/{case}/permits", None, STAFF),
     (
         "POST",
@@ -154,6 +186,28 @@ def _fill(template: Any, ids: dict[str, Any]) -> Any:
     return template
 
 
+def _document(case: Application) -> int:
+    """A lease the applicant sent on the case: the id of its document."""
+    message = send_message(
+        actor=case.applicant,
+        application=case,
+        body="the lease",
+        uploads=[Upload(name="lease.pdf", data=pdf(), kind="lease")],
+        now=central("2026-11-16 10:30"),
+    )
+    return message.attachments.get().pk
+
+
+def _call(caller: Api, method: str, path: str, body: Any) -> int:
+    if method == "GET" and "/documents/" in path:
+        return caller.download(path)[0]
+    if method == "GET":
+        return caller.get(path)[0]
+    if callable(body):
+        return caller.post_form(path, body())[0]
+    return caller.post(path, body)[0]
+
+
 def _outcome(status: int) -> str:
     if status in (401, 403, 404):
         return str(status)
@@ -167,8 +221,15 @@ def _outcome(status: int) -> str:
     ids=[f"{method} {path}" for method, path, _, _ in MATRIX],
 )
 def test_each_caller_gets_what_their_role_allows(
-    clock: Clock, method: str, path: str, body: Any, expected: tuple[str, ...]
+    clock: Clock,
+    settings: Any,
+    tmp_path: Path,
+    method: str,
+    path: str,
+    body: Any,
+    expected: tuple[str, ...],
 ) -> None:
+    settings.MEDIA_ROOT = tmp_path
     clock.set(central("2026-11-16 11:00"))
     who = people()
     case, inspection = scheduled(who)
@@ -181,6 +242,10 @@ def test_each_caller_gets_what_their_role_allows(
         "permit_token": permit.verification_token,
         "issued": permit.application_id,
         "inspector": who.inspector.pk,
+        "occupant": add_occupant(
+            actor=who.owner, application=case, first_name="A", last_name="B", now=clock.now
+        ).pk,
+        "document": _document(case) if "{document}" in path else 0,
         "unit": case.unit_id,
         "property": case.unit.property_id,
         "payment": case.payments.get().pk,
@@ -192,12 +257,11 @@ def test_each_caller_gets_what_their_role_allows(
     outcomes = []
     callers = {**who.roles(), "superuser": superuser()}
     for role in ROLES:
-        caller = Api(callers[role])
-        if method == "GET":
-            status, _ = caller.get(_fill(path, ids))
-        else:
-            status, _ = caller.post(_fill(path, ids), _fill(body, ids))
-        outcomes.append(_outcome(status))
+        # Each caller meets the case as it was: one's removal or cancellation is undone.
+        with transaction.atomic():
+            caller = Api(callers[role])
+            outcomes.append(_outcome(_call(caller, method, _fill(path, ids), _fill(body, ids))))
+            transaction.set_rollback(True)
     assert dict(zip(ROLES, outcomes, strict=True)) == dict(zip(ROLES, expected, strict=True))
 
 

@@ -10,6 +10,7 @@ reach the database (where NUL bytes and out-of-range numbers would fail) instead
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from permitdesk.accounts.models import ApiToken, Membership, Role, token_digest
 from permitdesk.api.errors import DOMAIN_422
+from permitdesk.cases.services import occupants
 from permitdesk.site.wsgi import application
 from tests import factories
 from tests.api.client import token_for
@@ -34,6 +36,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 TARGETS = {
     "/api/applications/": "case",
     "/api/inspections/": "inspection",
+    "/api/occupants/": "occupant",
     "/api/fee-lines/": "line",
     "/api/permits/": "permit",
     "/api/properties/": "property",
@@ -52,7 +55,8 @@ def _no_token_throttle(settings: Settings) -> None:
 
 
 @pytest.fixture
-def world(settings: Any) -> dict[str, Any]:
+def world(settings: Any, tmp_path: Path) -> dict[str, Any]:
+    settings.MEDIA_ROOT = tmp_path  # the documents the generated messages attach
     # The examples would run into the verification's rate limit (tests/api/test_api_verify.py).
     settings.VERIFY_RATE_LIMIT = 1_000_000
     who = people()
@@ -76,6 +80,9 @@ def world(settings: Any) -> dict[str, Any]:
         "token": ApiToken.objects.get(digest=token_digest(token_for(who.clerk, "spare"))).pk,
         "unit": case.unit_id,
         "inspector": who.inspector.pk,
+        "occupant": occupants.add_occupant(
+            actor=who.owner, application=case, first_name="A", last_name="B", now=factories.MONDAY
+        ).pk,
         # another applicant's claim to a Clayton parcel, waiting for the desk
         "claim": factories.relation(
             who.other,

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.cases import recipients
 from permitdesk.cases.models import Application, Approval, Inspection, Payment, Permit
+from permitdesk.cases.payment_methods import method_label, method_words
 from permitdesk.cases.recipients import Recipient
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.law.loader import get_pack
@@ -122,7 +123,8 @@ def _ledger_notice(
         {
             "receipt_number": entry.receipt_number,
             "amount": money(abs(entry.amount)),
-            "method": entry.method,
+            "method": method_label(entry.method),  # a table's value: "Check"
+            "method_words": method_words(entry.method),  # in a sentence: "by check"
             "recorded_at": moment(pack, entry.recorded_at),
             "balance_due": money(balance_due(application)),
             **context,

@@ -13,7 +13,7 @@ def case_messages(case: Application) -> QuerySet[Message]:
         Message.objects.filter(application=case)
         .select_related("author")
         .prefetch_related("attachments")
-        .order_by("sent_at", "pk")
+        .order_by("sent_at", "id")  # (time, id): the API pages it by keyset
     )
 
 

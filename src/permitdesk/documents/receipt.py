@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Q, Sum
 
 from permitdesk.cases.models import FeeLine, Payment
+from permitdesk.cases.payment_methods import method_label
 from permitdesk.documents.layout import Sheet, long_moment, pdf_bytes
 from permitdesk.documents.permit import address_lines, unit_line
 from permitdesk.law.loader import get_pack
@@ -15,14 +16,6 @@ from permitdesk.rules.calendar import local
 from permitdesk.rules.money import money
 
 ZERO = Decimal("0.00")
-METHODS = {
-    "visa": "Visa",
-    "mastercard": "Mastercard",
-    "discover": "Discover",
-    "cash": "Cash",
-    "cash-exact": "Cash (exact)",
-    "check": "Check",
-}
 
 
 def load(payment_id: int) -> Payment:
@@ -74,7 +67,7 @@ def render_receipt(payment_id: int) -> tuple[str, bytes]:
     sheet.add_page()
     sheet.field("Receipt number", payment.receipt_number)
     sheet.field("Amount", f"${abs(payment.amount):,.2f}" + (" refunded" if refund else " received"))
-    sheet.field("Method", METHODS.get(payment.method, payment.method.replace("-", " ")))
+    sheet.field("Method", method_label(payment.method))
     if payment.reference:
         sheet.field("Reference", payment.reference)
     if payment.refund_of is not None:

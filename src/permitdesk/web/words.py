@@ -9,17 +9,12 @@ from typing import Any
 
 from permitdesk.accounts.models import Role
 from permitdesk.cases.models import Application
+from permitdesk.cases.payment_methods import method_label
 from permitdesk.discovery.models import Report
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import UnknownName
 
 SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")  # a code, not a date
-METHOD_LABELS = {
-    "cash-exact": "Cash (exact amount)",
-    "visa": "Visa",
-    "mastercard": "Mastercard",
-    "discover": "Discover",
-}
 # "ended ... (on a change of tenancy)"
 END_REASONS = {
     "change-of-tenancy": "on a change of tenancy",
@@ -47,7 +42,7 @@ def role_labels(roles: set[str] | list[str]) -> str:
 
 
 def payment_method(value: str) -> str:
-    return METHOD_LABELS.get(value, slug_words(value).capitalize())
+    return method_label(value)
 
 
 def end_reason(value: str) -> str:

@@ -163,6 +163,7 @@ LIST_TABLES: dict[str, tuple[type[Schema], str, str]] = {
         last_name     o.last_name     str
         age           o.age           int?
         relationship  o.relationship  str
+        moves_in_on   o.moves_in_on   date?
         """,
     ),
     "visitors": (

@@ -1,5 +1,5 @@
-"""Applications: applying, reading, withdrawing; payments, refunds, fee waivers, occupants and
-visitors."""
+"""Applications: applying, reading, withdrawing; payments, refunds, fee waivers, occupants
+(named, corrected, removed) and visitors."""
 
 from typing import Annotated
 
@@ -34,7 +34,12 @@ from permitdesk.cases.models import Application, FeeLine, Occupant, Payment, Vis
 from permitdesk.cases.selectors import lookups
 from permitdesk.cases.selectors.case_file import application_detail
 from permitdesk.cases.services.applications import submit_application, withdraw_application
-from permitdesk.cases.services.occupants import add_occupant, add_visitor
+from permitdesk.cases.services.occupants import (
+    add_occupant,
+    add_visitor,
+    change_occupant,
+    remove_occupant,
+)
 from permitdesk.cases.services.payments import record_payment, waive_fee
 from permitdesk.payments.models import ProviderRefund
 from permitdesk.payments.refunds import refund
@@ -153,9 +158,38 @@ def post_occupant(request: HttpRequest, id: CaseId, body: OccupantIn) -> Status[
         last_name=body.last_name,
         age=body.age,
         relationship=body.relationship,
+        moves_in_on=body.moves_in_on,
         now=timezone.now(),
     )
     return Status(201, occupant)
+
+
+OccupantId = Annotated[Id, Path(description="the occupant's id (the case's `occupants`)")]
+
+
+@router.post("/occupants/{id}/change", response=responses({200: OccupantOut}, *AUTH_BODY))
+def post_occupant_change(request: HttpRequest, id: OccupantId, body: OccupantIn) -> Occupant:
+    """Correct an occupant (every field, as on adding one), until the permit is issued;
+    after that the division amends the permit. The history keeps both versions."""
+    return change_occupant(
+        actor=actor(request),
+        occupant=lookups.occupant(id),
+        first_name=body.first_name,
+        last_name=body.last_name,
+        age=body.age,
+        relationship=body.relationship,
+        moves_in_on=body.moves_in_on,
+        now=timezone.now(),
+    )
+
+
+@router.post("/occupants/{id}/remove", response=responses({200: ApplicationOut}, *ACTION))
+def post_occupant_removal(request: HttpRequest, id: OccupantId) -> Application:
+    """Take an occupant off the case (named by mistake, not moving in), until the permit is
+    issued; the history keeps who they were. Answers the case as it is now."""
+    user, occupant = actor(request), lookups.occupant(id)
+    remove_occupant(actor=user, occupant=occupant, now=timezone.now())
+    return application_detail(user, occupant.application_id)
 
 
 @router.post("/applications/{id}/visitors", response=responses({201: VisitorOut}, *AUTH_BODY))

@@ -1,4 +1,5 @@
-"""Requesting an inspection, assigning the inspector, recording the result."""
+"""Requesting an inspection (and moving or cancelling the request), assigning the inspector,
+recording the result."""
 
 from typing import Annotated
 
@@ -8,15 +9,23 @@ from ninja import Path, Router, Status
 
 from permitdesk.api.auth import AUTH, actor
 from permitdesk.api.errors import AUTH_BODY, responses
+from permitdesk.api.schemas.cases import ApplicationOut
 from permitdesk.api.schemas.common import Id
 from permitdesk.api.schemas.inspections import (
     AssignIn,
+    CancelIn,
     InspectionOut,
     InspectionRequestIn,
+    RescheduleIn,
     ResultIn,
 )
-from permitdesk.cases.models import Inspection
+from permitdesk.cases.models import Application, Inspection
 from permitdesk.cases.selectors import lookups
+from permitdesk.cases.selectors.case_file import application_detail
+from permitdesk.cases.services.inspection_requests import (
+    cancel_inspection,
+    reschedule_inspection,
+)
 from permitdesk.cases.services.inspections import (
     assign_inspector,
     record_inspection_result,
@@ -46,6 +55,32 @@ def post_inspection_request(
         override_reason=body.override_reason,
     )
     return Status(201, inspection)
+
+
+@router.post("/inspections/{id}/reschedule", response=responses({200: InspectionOut}, *AUTH_BODY))
+def post_reschedule(request: HttpRequest, id: InspectionId, body: RescheduleIn) -> Inspection:
+    """Move a pending inspection to another day and part of the day, while its day is still
+    open to a new request (the pack's cut-off). The inspector is released: the division
+    assigns one to the new day. A fee only where the pack names one (none does)."""
+    return reschedule_inspection(
+        actor=actor(request),
+        inspection=lookups.inspection(id),
+        wanted_on=body.wanted_on,
+        window=body.window,
+        now=timezone.now(),
+    )
+
+
+@router.post("/inspections/{id}/cancel", response=responses({200: ApplicationOut}, *AUTH_BODY))
+def post_cancellation(request: HttpRequest, id: InspectionId, body: CancelIn) -> Application:
+    """Call off a pending inspection while its day is still open: the case goes back to
+    where it was before the request, a fee charged for this visit is waived, and the
+    applicant and the assigned inspector are told. Answers the case as it is now."""
+    user = actor(request)
+    case = cancel_inspection(
+        actor=user, inspection=lookups.inspection(id), now=timezone.now(), reason=body.reason
+    )
+    return application_detail(user, case.pk)
 
 
 @router.post("/inspections/{id}/assign", response=responses({200: InspectionOut}, *AUTH_BODY))

@@ -12,6 +12,7 @@ from permitdesk.api.schemas.common import (
     NO_NUL,
     Age,
     BodyId,
+    DateIn,
     Line100,
     Money,
     MoneyIn,
@@ -165,6 +166,11 @@ class OccupantIn(Schema):
     last_name: Line100
     age: Age | None = None
     relationship: Text60 = Field("", description="to the head of household")
+    moves_in_on: DateIn | None = Field(
+        None,
+        description="the day they move in, where it is known (Clayton asks for the tenant "
+        "names and/or the occupancy date); within a year either side of today",
+    )
 
 
 class OccupantOut(Schema):
@@ -173,6 +179,7 @@ class OccupantOut(Schema):
     last_name: str
     age: int | None
     relationship: str
+    moves_in_on: dt.date | None = Field(description="the day they move in; null: not given")
 
 
 def _assessed(case: Application, kind: str) -> Decimal:

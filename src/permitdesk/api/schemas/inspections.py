@@ -33,6 +33,20 @@ class InspectionRequestIn(Schema):
     )
 
 
+class RescheduleIn(Schema):
+    wanted_on: DateIn = Field(
+        description="the new day; a day the rules would give a request made now (business "
+        "days, the cut-off, the processing time)"
+    )
+    window: InspectionRequest.Window = Field(
+        InspectionRequest.Window.ANY, description="the part of the day: am, pm or any"
+    )
+
+
+class CancelIn(Schema):
+    reason: LongText = Field("", description="why, for the case's history (optional)")
+
+
 class AssignIn(Schema):
     inspector: BodyId = Field(description="the user id of an inspector of the jurisdiction")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 
-from permitdesk.cases.models import Application, FeeLine, Inspection, Payment, Permit
+from permitdesk.cases.models import Application, FeeLine, Inspection, Occupant, Payment, Permit
 from permitdesk.records.selectors import one
 
 
@@ -16,6 +16,10 @@ def application(pk: int) -> Application:
 
 def inspection(pk: int) -> Inspection:
     return one(Inspection.objects.select_related("application"), pk, "inspection")
+
+
+def occupant(pk: int) -> Occupant:
+    return one(Occupant.objects.select_related("application"), pk, "occupant")
 
 
 def fee_line(pk: int) -> FeeLine:
