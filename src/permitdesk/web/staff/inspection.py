@@ -6,7 +6,6 @@ re-inspection, the pack's checklist, and the result — passed, failed with viol
 from __future__ import annotations
 
 import mimetypes
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -14,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.cases.models import Application, Inspection, Violation
+from permitdesk.cases.models import Inspection, Violation
 from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.inspections import assigned_inspection, earlier_violations
@@ -25,6 +24,7 @@ from permitdesk.web.nav import staff_roles
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
+from permitdesk.web.staff.directions import directions_url
 from permitdesk.web.staff.inspection_forms import (
     BaseViolationFormSet,
     ResultForm,
@@ -32,17 +32,6 @@ from permitdesk.web.staff.inspection_forms import (
 )
 
 SERVICE_ERRORS = (Refused, ValueError)
-# Directions open the phone's map at the address: a link, no map script on the page. The
-# maps URL API (https://developers.google.com/maps/documentation/urls/get-started) also opens
-# the Google Maps app where installed; a display choice, not a rule.
-DIRECTIONS = "https://www.google.com/maps/dir/?api=1&"
-
-
-def directions_url(case: Application) -> str:
-    place = case.unit.property
-    return DIRECTIONS + urlencode(
-        {"destination": f"{place.address}, {place.city}, {place.state} {place.zip_code}"}
-    )
 
 
 def _check_violations(result: ResultForm, violations: BaseViolationFormSet) -> None:
@@ -124,7 +113,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         "result_form": result,
         "violations": violations,
         "citations": sorted({row.citation for row in rows}),
-        "directions": directions_url(case),
+        "directions": directions_url(case.unit.property),
         "earlier": earlier_violations(visit),
     }
     return render(request, "web/staff/inspection.html", context, status=422 if post else 200)
