@@ -12,8 +12,8 @@ from permitdesk.records.models import Property
 from permitdesk.web.staff.directions import directions_url
 from tests import factories
 from tests.api.client import Clock
-from tests.moments import central
 from tests.factories import visits
+from tests.moments import central
 from tests.web.staff.conftest import client_of
 
 pytestmark = pytest.mark.django_db
