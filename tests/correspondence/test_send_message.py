@@ -1,6 +1,7 @@
 """correspondence.send_message: a message on a case with checked documents (PDF, PNG, JPEG by
 content, within the size setting), from its applicant or the desk; one audit event; the
-desk's message e-mailed to the applicant. purge_attachments removes files past retention."""
+desk's message e-mailed to the applicant, the applicant's to the division (the pack's address,
+else the deployment's, else its clerks). purge_attachments removes files past retention."""
 
 from __future__ import annotations
 
@@ -107,7 +108,7 @@ def test_the_applicants_message_is_stored_under_a_random_name(
 ) -> None:
     case = factories.submitted(who)
     photo = Upload(name="../../receipt id.png", data=png(), kind="receipt-with-photo-id")
-    with writes_one_event("send-message") as written:
+    with writes_one_event("send-message", ("case-message-to-division",)) as written:
         message = send(who.owner, case, "Lease and receipt.", lease(), photo)
     assert message.from_staff is False
     stored = list(message.attachments.order_by("pk"))
@@ -136,6 +137,51 @@ def test_the_desks_message_is_e_mailed_to_the_applicant(who: factories.People) -
     assert mail.to == who.owner.email
     assert "Please send the tenant list." in mail.body
     assert f"/cases/{case.pk}/messages/" in mail.body
+
+
+def test_the_applicants_message_is_e_mailed_to_claytons_applications_address(
+    who: factories.People,
+) -> None:
+    case = factories.submitted(who)
+    with writes_one_event("send-message", ("case-message-to-division",)) as written:
+        send(who.owner, case, "The tenants move in on the 1st.\nJane and John Doe.", lease())
+    (mail,) = written.messages
+    # 000 §4: "e-mail the tenant names ... to our office at: applicationsbd@claytonmo.gov"
+    assert mail.to == "applicationsbd@claytonmo.gov"
+    assert mail.application_id == case.pk
+    assert f"Application {case.pk}" in mail.subject
+    assert "Jane and John Doe." in mail.body
+    assert "1 document attached" in mail.body
+    assert f"/staff/cases/{case.pk}/messages/" in mail.body
+
+
+def test_where_the_documents_name_no_address_the_clerks_get_it() -> None:
+    village = factories.people(factories.VILLAGE)
+    second = factories.user("second-clerk", "clerk", factories.VILLAGE)
+    case = factories.submitted(village, factories.VILLAGE, "occupancy-permit", "sale")
+    with writes_one_event("send-message", ("case-message-to-division",) * 2) as written:
+        send(village.owner, case, "When can you come?")
+    assert sorted(m.to for m in written.messages) == sorted([village.clerk.email, second.email])
+
+
+def test_where_the_documents_name_no_address_the_deployments_setting_wins(
+    settings: Any,
+) -> None:
+    settings.DIVISION_EMAILS = {factories.VILLAGE: "occupancy@village.example.test"}
+    village = factories.people(factories.VILLAGE)
+    case = factories.submitted(village, factories.VILLAGE, "occupancy-permit", "sale")
+    with writes_one_event("send-message", ("case-message-to-division",)) as written:
+        send(village.owner, case, "When can you come?")
+    assert [m.to for m in written.messages] == ["occupancy@village.example.test"]
+
+
+def test_a_message_refused_e_mails_no_one(who: factories.People) -> None:
+    from permitdesk.audit.models import OutboxMessage
+
+    case = factories.submitted(who)
+    with pytest.raises(Refused):
+        send(who.owner, case, "x" * 5001)
+    assert not OutboxMessage.objects.filter(kind="case-message-to-division").exists()
 
 
 def test_documents_past_retention_are_purged_and_audited(

@@ -15,6 +15,7 @@ from permitdesk.cases.models import Inspection
 from permitdesk.cases.services import inspections, payments
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.documents import render_attachment
+from permitdesk.rules.lifecycle import Refused
 from tests import factories
 from tests.documents.pdf import images, page_texts, text
 from tests.factories import paperwork
@@ -63,8 +64,11 @@ def test_a_clayton_notice_lists_each_violation_and_how_to_schedule_the_re_inspec
     assert "Inspected November 18, 2026, 9:30 AM CST" in printed
     assert "Inspector clayton-inspector" in printed
     assert "Violations (2)" in printed
-    assert "1 IPMC 704.2 No smoke alarm in bedroom 2 Install a smoke alarm" in printed
-    assert "2 IPMC 305.3 Peeling paint in the stairwell Correct the condition described." in printed
+    # "-": found apart from the checklist (no item)
+    assert "1 - IPMC 704.2 No smoke alarm in bedroom 2 Install a smoke alarm" in printed
+    assert (
+        "2 - IPMC 305.3 Peeling paint in the stairwell Correct the condition described." in printed
+    )
     case_page = f"{settings.PUBLIC_URL}/cases/{failed.application_id}/"
     assert case_page in printed.replace(" ", "")
     assert "It is for the owner or the managing agent to request it." in printed
@@ -141,7 +145,9 @@ def test_forty_violations_and_unbroken_long_words_run_onto_more_pages_without_lo
     for n in range(40):
         assert f"IPMC 3{n:02d}.1 Defect number {n} " in printed
     assert printed.replace(" ", "").count(long_word) == 1
-    assert "# Code citation Violation What must be corrected" in pages[1]  # heading repeated
+    assert (
+        "# Checklist item Code citation Violation What must be corrected" in pages[1]
+    )  # heading repeated
 
 
 def test_the_notice_prints_each_correction_date_its_basis_and_the_photo(
@@ -167,3 +173,61 @@ def test_the_notice_prints_each_correction_date_its_basis_and_the_photo(
     assert "Photos" in printed
     assert "Violation 2: PM 304.7" in printed
     assert len(images(data)) == 1
+
+
+def test_a_violation_from_the_checklist_prints_beside_its_item_with_its_photo(
+    settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    who = factories.people()
+    _, visit = factories.requested(who)
+    inspections.assign_inspector(
+        actor=who.clerk, inspection=visit, inspector=who.inspector, now=factories.MONDAY
+    )
+    failed = inspections.record_inspection_result(
+        actor=who.inspector,
+        inspection=visit,
+        result="failed",
+        now=central(f"{visit.scheduled_on} 09:30"),
+        checklist={"bedroom-area.2": "deficient", "gutters": "deficient", "plumbing": "meets"},
+        violations=[
+            ViolationInput("PM 404.4.1", "Too small", "Enlarge", None, "major", "bedroom-area.2"),
+            ViolationInput(
+                "PM 304.7",
+                "Detached",
+                "Re-hang",
+                ContentFile(PNG, name="g.png"),
+                "minor",
+                "gutters",
+            ),
+        ],
+    )
+    _, data = render_attachment("violation-notice", failed.pk)
+    printed = text(data)
+    assert "Checklist item" in printed
+    assert "1 Bedroom 2: bedroom floor area PM 404.4.1 Too small" in printed
+    assert "2 Gutters PM 304.7 Detached" in printed
+    assert "Violation 2 (Gutters): PM 304.7" in printed  # the photo's caption
+    assert len(images(data)) == 1
+
+
+def test_a_violation_may_not_name_an_item_not_recorded_deficient() -> None:
+    who = factories.people()
+    _, visit = factories.requested(who)
+    inspections.assign_inspector(
+        actor=who.clerk, inspection=visit, inspector=who.inspector, now=factories.MONDAY
+    )
+    with pytest.raises(Refused) as refused:
+        inspections.record_inspection_result(
+            actor=who.inspector,
+            inspection=visit,
+            result="failed",
+            now=central(f"{visit.scheduled_on} 09:30"),
+            checklist={"gutters": "meets"},
+            violations=[ViolationInput("PM 304.7", "Detached", "", None, "minor", "gutters")],
+        )
+    assert (refused.value.code, refused.value.field) == ("checklist-item", "violations")
+    assert "'gutters' carries a violation but is not recorded as deficient" in str(refused.value)
+    visit.refresh_from_db()
+    assert visit.result == "pending"
+    assert not visit.violations.exists()

@@ -48,6 +48,12 @@ TERMS: list[tuple[str, str, dt.date, TermValue]] = [
     (C, "payment_methods", dt.date(2026, 1, 1), ["visa", "mastercard", "discover", "cash-exact", "check"]),
     (C, "rental_only", dt.date(2026, 1, 1), True),
     (C, "school_registration_uses_permit", dt.date(2026, 1, 1), True),
+    # Where an applicant's message goes: Clayton names its address (000 §4); the others name
+    # none, so the deployment's setting or the clerks (our choice, docs/email.md).
+    (C, "division_message_address", dt.date(2026, 1, 1), "applicationsbd@claytonmo.gov"),
+    (SC, "division_message_address", dt.date(2026, 1, 1), "setting-or-clerks"),
+    (SL, "division_message_address", dt.date(2026, 1, 1), "setting-or-clerks"),
+    (V, "division_message_address", dt.date(2026, 1, 1), "setting-or-clerks"),
     # The readings chosen for issue 15: the cut-off at the request, the approval from the day
     # of the passing inspection, a new tenancy's permit ends the one before.
     (C, "cutoff_read_at", dt.date(2026, 1, 1), "request"),

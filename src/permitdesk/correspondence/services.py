@@ -1,6 +1,7 @@
 """Sending a message on a case (with its documents) and purging documents past retention.
 One transaction each, with its audit event; a message from the division is e-mailed to the
-applicant through the outbox."""
+applicant, one from the applicant to the division (cases.recipients.division), through the
+outbox."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from permitdesk.audit.services import record
 from permitdesk.cases import recipients
 from permitdesk.cases.actions import ASSIGNED, DESK, OWNER, case_roles
 from permitdesk.cases.models import Application
-from permitdesk.cases.services.base import audit, locked
+from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.correspondence.checks import content_type
 from permitdesk.correspondence.models import Attachment, Message
 from permitdesk.notices.compose import queue_notice
+from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
 
 # Who reads a case's messages: its applicant, the desk, and the inspector assigned to its
@@ -112,6 +114,8 @@ def send_message(
             attachment.save()
         if from_staff:
             _tell_applicant(message, now)
+        else:
+            _tell_division(message, now)
         audit(
             application,
             actor=actor,
@@ -149,6 +153,30 @@ def _tell_applicant(message: Message, now: dt.datetime) -> None:
         at=now,
         application_id=application.pk,
     )
+
+
+def _tell_division(message: Message, now: dt.datetime) -> None:
+    application = message.application
+    pack = pack_of(application)
+    found = recipients.division(application, pack, local(pack, now).date())
+    for number, to in enumerate(found, start=1):
+        queue_notice(
+            kind="case-message-to-division",
+            jurisdiction_slug=application.jurisdiction.slug,
+            to=to.email,
+            key=f"case-message-{message.pk}-division-{number}",
+            context={
+                "jurisdiction": application.jurisdiction.name,
+                "application_id": application.pk,
+                "address": str(application.unit),
+                "case_url": f"{settings.PUBLIC_URL}/staff/cases/{application.pk}/messages/",
+                "sender": recipients.applicant(application).name,
+                "body": message.body,
+                "documents": message.attachments.count(),
+            },
+            at=now,
+            application_id=application.pk,
+        )
 
 
 def purge_attachments(*, now: dt.datetime) -> int:

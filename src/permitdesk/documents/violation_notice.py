@@ -1,7 +1,8 @@
 """The notice of violations after a failed inspection: each violation with its code citation,
 what must be corrected, its severity and the date it sets to correct by (with the basis of
-the period), its photo if one was taken, how to request the re-inspection, and the correction
-date of a conditional permit."""
+the period), the checklist item it fails (where the inspector recorded it from the
+checklist), its photo if one was taken, captioned with its item, how to request the
+re-inspection, and the correction date of a conditional permit."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.answers import penalty
 from permitdesk.rules.calendar import local
+from permitdesk.rules.checklist import label_of
 from permitdesk.rules.violations import correction
 
 TITLE = "Notice of Violations"
@@ -63,15 +65,23 @@ def _periods(sheet: Sheet, pack: Pack, violations: list[Violation], on: dt.date)
         sheet.citation(" · ".join([found.citation, *([found.note] if found.note else [])]))
 
 
-def _photos(sheet: Sheet, violations: list[Violation]) -> None:
-    """Each violation's photo under its number; one that cannot be read is named, not drawn."""
+def _item(pack: Pack, violation: Violation, on: dt.date) -> str:
+    """The checklist item the violation fails, in words; "-" for one found apart from it."""
+    return label_of(pack, violation.checklist_item, on) if violation.checklist_item else "-"
+
+
+def _photos(sheet: Sheet, pack: Pack, violations: list[Violation], on: dt.date) -> None:
+    """Each violation's photo under its number and item; one that cannot be read is named,
+    not drawn."""
     taken = [(n, v) for n, v in enumerate(violations, start=1) if v.photo]
     if taken:
         sheet.heading("Photos")
     for n, v in taken:
+        item = _item(pack, v, on)
+        caption = f"Violation {n}" + (f" ({item})" if item != "-" else "")
         try:
             with v.photo.open("rb") as stored:
-                sheet.photo(stored.read(), f"Violation {n}: {v.code_citation}")
+                sheet.photo(stored.read(), f"{caption}: {v.code_citation}")
         except (OSError, ValueError, RuntimeError) as problem:
             sheet.paragraph(
                 f"Violation {n}: the photo could not be read ({type(problem).__name__})."
@@ -102,10 +112,18 @@ def render_violation_notice(inspection_id: int) -> tuple[str, bytes]:
     violations = sorted(inspection.violations.all(), key=lambda v: v.pk)
     sheet.heading(f"Violations ({len(violations)})")
     sheet.grid(
-        ["#", "Code citation", "Violation", "What must be corrected", "Correct by"],
+        [
+            "#",
+            "Checklist item",
+            "Code citation",
+            "Violation",
+            "What must be corrected",
+            "Correct by",
+        ],
         [
             [
                 str(n),
+                _item(pack, v, on),
                 v.code_citation,
                 v.description,
                 v.correction or "Correct the condition described.",
@@ -113,10 +131,10 @@ def render_violation_notice(inspection_id: int) -> tuple[str, bytes]:
             ]
             for n, v in enumerate(violations, start=1)
         ],
-        [8.0, 28.0, 52.0, 52.0, 36.0],
+        [8.0, 26.0, 28.0, 40.0, 42.0, 32.0],
     )
     _periods(sheet, pack, violations, on)
-    _photos(sheet, violations)
+    _photos(sheet, pack, violations, on)
     conditional = (
         Permit.objects.filter(application=application, kind=Permit.Kind.CONDITIONAL)
         .order_by("-issued_at")

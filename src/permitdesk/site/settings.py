@@ -40,6 +40,11 @@ STATIC_MANIFEST 1 after `collectstatic` (production): hashed, compressed static 
                var/static; unset, the files are served from the apps' static folders
 PAYMENTS_<JURISDICTION>_PROVIDER, _SECRET_KEY, _WEBHOOK_SECRET, _API_BASE  online payment for
                one jurisdiction (e.g. PAYMENTS_CLAYTON_MO_PROVIDER=stripe; docs/payments.md)
+DIVISION_EMAIL_<JURISDICTION>  where applicants' messages on a case are e-mailed for a
+               jurisdiction whose documents name no address (e.g. DIVISION_EMAIL_ST_CLAIR_COUNTY_IL;
+               unset: its clerks; docs/email.md)
+DIRECTIONS_PROVIDER  the maps the inspector's directions links open: google (default), apple,
+               openstreetmap or geo (a geo: URI for the phone's own map app)
 PUBLIC_URL     the address the public reaches this site at (QR codes, links in e-mails),
                default http://127.0.0.1:8000
 """
@@ -348,6 +353,23 @@ def _payment_providers() -> dict[str, dict[str, str]]:
 
 
 PAYMENT_PROVIDERS = _payment_providers()
+
+
+def _division_emails() -> dict[str, str]:
+    """DIVISION_EMAIL_<JURISDICTION> (e.g. DIVISION_EMAIL_ST_CLAIR_COUNTY_IL=occupancy@...): the
+    address an applicant's message goes to, for a jurisdiction whose documents name none (its
+    pack's `division_message_address` says so); without it, the jurisdiction's clerks."""
+    return {
+        name.removeprefix("DIVISION_EMAIL_").lower().replace("_", "-"): value.strip()
+        for name, value in os.environ.items()
+        if name.startswith("DIVISION_EMAIL_") and value.strip()
+    }
+
+
+DIVISION_EMAILS = _division_emails()
+# The maps the directions links of the inspector's day sheet and inspection open
+# (permitdesk.web.staff.directions): google, apple, openstreetmap or geo.
+DIRECTIONS_PROVIDER = os.environ.get("DIRECTIONS_PROVIDER", "google").strip() or "google"
 
 THROTTLES = {
     "sign-in": _rate("THROTTLE_SIGN_IN", "30/900"),  # any user names, one client

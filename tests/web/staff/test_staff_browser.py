@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from permitdesk.cases.models import FeeLine, Inspection, Payment, Permit
 from tests import factories
 from tests.api.client import Clock
+from tests.documents.pdf import text
 from tests.factories import visits
 from tests.factories.photos import PNG
 from tests.moments import central
@@ -44,18 +45,26 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     expect(why.locator("p")).to_be_hidden()
     why.locator("summary").click()
     expect(why.locator("p")).to_contain_text("3. Inspection Performed")
+    # Issue 20: the row found deficient opens its own violation, pre-filled from the row.
+    egress = site.locator("li.pd-check").filter(has_text="Bedroom 3: basement bedroom has")
+    expect(egress.locator("fieldset.pd-row-violation")).to_be_hidden()
     site.get_by_label(
         "Bedroom 3: basement bedroom has a window or door to the outside"
     ).select_option("deficient")
+    block = egress.locator("fieldset.pd-row-violation")
+    expect(block).to_be_visible()
+    expect(block.get_by_label("What is wrong")).to_have_value(
+        "Bedroom 3: basement bedroom has a window or door to the outside: deficient "
+        "(on file: egress opening 4 sq ft)"
+    )
     site.get_by_label("Plumbing").select_option("meets")
     site.locator('label[for="id_result-result_1"]').click()  # Failed
-    site.locator("summary", has_text="Violation 1").click()  # opens its block
-    site.get_by_label("Severity").first.select_option("hazard")
-    site.locator("#id_violation-0-code_citation").fill("PM 304.7")
-    site.locator("#id_violation-0-description").fill("Basement window too small for egress")
-    site.locator("#id_violation-0-photo").set_input_files(
+    block.get_by_label("Severity").select_option("hazard")
+    block.get_by_label("Code citation").fill("PM 304.7")
+    block.locator("input[type=file]").set_input_files(
         files=[{"name": "egress.png", "mimeType": "image/png", "buffer": PNG}]
     )
+    check_page(site, "staff-inspection-row-violation-phone")
     site.get_by_role("button", name="Record the inspection").click()
     expect(site.get_by_role("status")).to_contain_text("recorded: failed")
 
@@ -74,7 +83,16 @@ def test_the_inspectors_day_on_a_phone(site: Any, clock: Clock, media: Any) -> N
     assert failed.result == "failed"
     assert failed.checklist == {"basement-egress.3": "deficient", "plumbing": "meets"}
     violation = failed.violations.get()
+    assert violation.checklist_item == "basement-egress.3"
+    assert violation.code_citation == "PM 304.7"
     assert (media / violation.photo.name).read_bytes() == PNG
+    notice = site.context.request.get(f"{site.base}/documents/violation-notices/{first.pk}.pdf")
+    assert notice.status == 200
+    printed = text(notice.body())
+    assert "1 Bedroom 3: basement bedroom has a window or door to the outside PM 304.7" in printed
+    assert (
+        "Violation 1 (Bedroom 3: basement bedroom has a window or door to the outside)" in printed
+    )
     assert str(violation.correct_by) == "2026-11-19"  # a hazard: the day after
     assert Inspection.objects.get(pk=second.pk).result == "passed"
 

@@ -72,9 +72,7 @@ def test_all_others_meet_records_every_row_left_unchecked(
             "check-gutters": "deficient",
             "check-all_others_meet": "on",
             "result-result": "failed",
-            "violation-0-severity": "minor",
-            "violation-0-code_citation": "PM 304.7",
-            "violation-0-description": "Gutters",
+            "fail-gutters-severity": "minor",  # the rest of its block as pre-filled
         }
     )
     assert client_of(who.inspector).post(f"/staff/inspections/{visit.pk}/", body).status_code == 302
@@ -84,6 +82,11 @@ def test_all_others_meet_records_every_row_left_unchecked(
     assert "all_others_meet" not in visit.checklist
     (violation,) = visit.violations.all()
     assert violation.correct_by == dt.date(2026, 12, 18)  # minor: 30 days
+    assert violation.checklist_item == "gutters"
+    assert violation.description == "Gutters: deficient"
+    assert violation.code_citation.endswith(
+        "3. Inspection Performed — The space must pass inspection"
+    )
 
 
 def test_a_violation_needs_a_severity_of_the_pack(who: factories.People, clock: Clock) -> None:
@@ -161,3 +164,46 @@ def test_a_code_official_records_from_the_case_and_returns_to_it(
     assert done["Location"] == f"/staff/cases/{visit.application_id}/"
     inspector_page = client_of(who.inspector).get(f"/staff/inspections/{visit.pk}/")
     assert "Override the schedule" not in inspector_page.content.decode()
+
+
+def test_a_deficient_row_needs_its_violations_severity_and_only_its_block_is_read(
+    who: factories.People, clock: Clock
+) -> None:
+    clock.set(central("2026-11-18 10:00"))
+    visit = visits.visit(who)
+    page = client_of(who.inspector).get(f"/staff/inspections/{visit.pk}/").content.decode()
+    assert "Gutters: deficient</textarea>" in page  # pre-filled from the row
+    body = result_body(
+        **{
+            "check-gutters": "deficient",
+            "check-all_others_meet": "on",
+            "result-result": "failed",
+            "fail-plumbing-severity": "no-such-severity",  # a row not deficient: not read
+        }
+    )
+    missing = client_of(who.inspector).post(f"/staff/inspections/{visit.pk}/", body)
+    assert missing.status_code == 422
+    answer = missing.content.decode()
+    assert 'id="id_fail-gutters-severity-error"' in answer
+    assert "id_fail-plumbing-severity-error" not in answer
+    visit.refresh_from_db()
+    assert (visit.result, visit.violations.count()) == ("pending", 0)
+
+
+def test_a_deficient_row_is_a_violation_so_the_inspection_cannot_pass(
+    who: factories.People, clock: Clock
+) -> None:
+    clock.set(central("2026-11-18 10:00"))
+    visit = visits.visit(who)
+    body = result_body(
+        **{
+            "check-gutters": "deficient",
+            "fail-gutters-severity": "minor",
+            "result-result": "passed",
+        }
+    )
+    refused = client_of(who.inspector).post(f"/staff/inspections/{visit.pk}/", body)
+    assert refused.status_code == 422
+    assert "Violations are recorded only when the inspection fails" in refused.content.decode()
+    visit.refresh_from_db()
+    assert visit.result == "pending"

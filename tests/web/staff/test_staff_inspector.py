@@ -104,6 +104,9 @@ def test_st_louis_countys_checklist_names_its_standards() -> None:
     page = client_of(county.inspector).get(f"/staff/inspections/{visit.pk}/").content.decode()
     assert "Standard: at least 70 sq ft" in page
     assert "Seventy (70) square feet is required for each bedroom" in page
+    # The row's violation block comes with the standard it fails (issue 20).
+    assert "Bring it up to the standard: at least 70 sq ft (" in page
+    assert 'name="fail-bedroom-area.1-severity"' in page
 
 
 @pytest.mark.django_db
@@ -117,10 +120,10 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
             "check-gutters": "deficient",
             "check-plumbing": "meets",
             "result-result": "failed",
-            "violation-0-severity": "minor",
-            "violation-0-code_citation": "PM 304.7",
-            "violation-0-description": "Gutter detached at the rear",
-            "violation-0-photo": photo,
+            "fail-gutters-severity": "minor",
+            "fail-gutters-code_citation": "PM 304.7",
+            "fail-gutters-description": "Gutter detached at the rear",
+            "fail-gutters-photo": photo,
         }
     )
     response = client_of(who.inspector).post(f"/staff/inspections/{visit.pk}/", body)
@@ -130,6 +133,7 @@ def test_an_inspector_fails_an_inspection_with_a_violation_and_a_photo(
     assert visit.checklist == {"gutters": "deficient", "plumbing": "meets"}
     violation = visit.violations.get()
     assert violation.code_citation == "PM 304.7"
+    assert violation.checklist_item == "gutters"  # carried by the row it fails
     assert violation.severity == "minor"  # Clayton's minor: 30 days, the division's choice
     assert visit.completed_at is not None
     assert violation.correct_by is not None

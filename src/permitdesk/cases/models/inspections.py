@@ -90,6 +90,12 @@ class Violation(models.Model):
     correct_by = models.DateField(
         null=True, blank=True, help_text="the last day to correct it, set by its severity"
     )
+    checklist_item = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="the checklist row it fails: its key in Inspection.checklist, e.g. "
+        "'bedroom-area.2'; blank for a violation found apart from the checklist",
+    )
 
 
 class Approval(models.Model):

@@ -62,6 +62,19 @@ class ViolationInput:
     correction: str = ""
     photo: File[bytes] | None = None  # checked by the caller (type, size); stored under MEDIA_ROOT
     severity: str = ""  # one of the pack's severities: it sets the date to correct by
+    checklist_item: str = ""  # the checklist row it fails (its key), found deficient
+
+
+def _check_items(violations: Sequence[ViolationInput], checklist: dict[str, Any]) -> None:
+    """A violation tied to a checklist row needs that row recorded as deficient."""
+    for v in violations:
+        if v.checklist_item and checklist.get(v.checklist_item) != "deficient":
+            raise Refused(
+                f"checklist item {v.checklist_item[:80]!r} carries a violation but is not "
+                "recorded as deficient",
+                code="checklist-item",
+                field="violations",
+            )
 
 
 def _correct_by(pack: Pack, violation: ViolationInput, on: dt.date) -> dt.date | None:
@@ -301,6 +314,7 @@ def record_inspection_result(
                     code="required",
                     field="violations",
                 )
+            _check_items(violations, checklist or {})
             noticed_on = local(pack, now).date()
             Violation.objects.bulk_create(
                 Violation(
@@ -311,6 +325,7 @@ def record_inspection_result(
                     photo=v.photo,
                     severity=v.severity,
                     correct_by=_correct_by(pack, v, noticed_on),
+                    checklist_item=v.checklist_item,
                 )
                 for v in violations
             )

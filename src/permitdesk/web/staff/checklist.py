@@ -18,6 +18,7 @@ from django import forms
 from permitdesk.law.pack import Pack
 from permitdesk.law.schema import ChecklistItem
 from permitdesk.records.models import Bedroom
+from permitdesk.rules.checklist import row_key, row_label
 
 FINDINGS = [
     ("", "Not checked"),
@@ -98,8 +99,8 @@ def checklist_rows(pack: Pack, bedrooms: list[Bedroom], on: dt.date) -> list[Row
                 continue
             rows.append(
                 Row(
-                    f"{key}.{number}",
-                    f"Bedroom {number}: {item.label[:1].lower()}{item.label[1:]}",
+                    row_key(key, number),
+                    row_label(item.label, number),
                     citation,
                     item.note,
                     standard,

@@ -6,7 +6,6 @@ re-inspection, the pack's checklist, and the result — passed, failed with viol
 from __future__ import annotations
 
 import mimetypes
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -14,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.cases.models import Application, Inspection, Violation
+from permitdesk.cases.models import Inspection, Violation
 from permitdesk.cases.permissions import visible_applications
 from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.inspections import assigned_inspection, earlier_violations
@@ -23,8 +22,10 @@ from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.nav import staff_roles
 from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff import row_violations
 from permitdesk.web.staff.access import signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
+from permitdesk.web.staff.directions import directions_url
 from permitdesk.web.staff.inspection_forms import (
     BaseViolationFormSet,
     ResultForm,
@@ -32,32 +33,32 @@ from permitdesk.web.staff.inspection_forms import (
 )
 
 SERVICE_ERRORS = (Refused, ValueError)
-# Directions open the phone's map at the address: a link, no map script on the page. The
-# maps URL API (https://developers.google.com/maps/documentation/urls/get-started) also opens
-# the Google Maps app where installed; a display choice, not a rule.
-DIRECTIONS = "https://www.google.com/maps/dir/?api=1&"
 
 
-def directions_url(case: Application) -> str:
-    place = case.unit.property
-    return DIRECTIONS + urlencode(
-        {"destination": f"{place.address}, {place.city}, {place.state} {place.zip_code}"}
-    )
-
-
-def _check_violations(result: ResultForm, violations: BaseViolationFormSet) -> None:
-    filled = violations.filled()
+def _check_violations(result: ResultForm, found: list[ViolationInput]) -> None:
     chosen = result.cleaned_data.get("result")
-    if chosen == "failed" and not filled:
+    if chosen == "failed" and not found:
         result.add_error(
             "result",
-            "A failed inspection lists at least one violation: give its code citation and "
-            "what is wrong below.",
+            "A failed inspection lists at least one violation: mark the item that fails "
+            "Deficient (its violation is filled in from the item), or describe one below.",
         )
-    elif chosen and chosen != "failed" and filled:
+    elif chosen and chosen != "failed" and found:
         result.add_error(
-            "result", "Violations are recorded only when the inspection fails: choose Failed."
+            "result",
+            "Violations are recorded only when the inspection fails: choose Failed, or mark "
+            "no item Deficient.",
         )
+
+
+def _apart(violations: BaseViolationFormSet) -> list[ViolationInput]:
+    """The violations found apart from the checklist (the blocks below it)."""
+    return [
+        ViolationInput(
+            v["code_citation"], v["description"], v["correction"], v["photo"], v["severity"]
+        )
+        for v in violations.filled()
+    ]
 
 
 @staff_page()
@@ -81,26 +82,21 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         data, files, prefix="violation", form_kwargs={"severities": severities}
     )
     assert isinstance(violations, BaseViolationFormSet)
+    tied = row_violations.row_forms(data, files, rows, severities)
     if post:
         valid = checklist.is_valid() & result.is_valid() & violations.is_valid()
+        valid = valid and row_violations.valid(checklist, tied)
+        found = row_violations.inputs(checklist, tied) + _apart(violations) if valid else []
+        tied = row_violations.settle(checklist, tied) if checklist.is_valid() else tied
         if valid:
-            _check_violations(result, violations)
+            _check_violations(result, found)
         if valid and not result.errors:
             try:
                 record_inspection_result(
                     actor=user,
                     inspection=visit,
                     result=result.cleaned_data["result"],
-                    violations=[
-                        ViolationInput(
-                            v["code_citation"],
-                            v["description"],
-                            v["correction"],
-                            v["photo"],
-                            v["severity"],
-                        )
-                        for v in violations.filled()
-                    ],
+                    violations=found,
                     checklist=checklist.findings(),
                     notes=result.cleaned_data["notes"],
                     now=now,
@@ -121,10 +117,15 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         "case": case,
         "zone": pack.jurisdiction.time_zone,
         "checklist": checklist,
+        # Each row: its finding, what it checks, and the violation it carries if deficient.
+        "rows": [
+            (bound, row, form)
+            for (bound, row), (_, form) in zip(checklist.items(), tied, strict=True)
+        ],
         "result_form": result,
         "violations": violations,
         "citations": sorted({row.citation for row in rows}),
-        "directions": directions_url(case),
+        "directions": directions_url(case.unit.property),
         "earlier": earlier_violations(visit),
     }
     return render(request, "web/staff/inspection.html", context, status=422 if post else 200)
