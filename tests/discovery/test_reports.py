@@ -15,7 +15,7 @@ from permitdesk.discovery import leads
 from permitdesk.discovery.letters import letter_text
 from permitdesk.discovery.models import ChangeEvidence, Lead, Report, ReporterContact
 from permitdesk.discovery.reports import Contact, file_report, reference_key
-from permitdesk.discovery.selectors import public_report
+from permitdesk.discovery.selectors import NOT_COVERED_NOTE, public_report
 from permitdesk.discovery.sweep import run_discovery
 from permitdesk.rules.lifecycle import Refused
 from tests.discovery.conftest import COUNTY, NOW, County
@@ -174,9 +174,18 @@ def test_the_sweep_matches_a_report_and_opens_its_lead_when_due(county: County) 
 
 
 def test_a_reported_move_out_is_recorded_but_never_a_lead(county: County) -> None:
-    report(change="vacated")
+    filed = report(change="vacated")
     assert ChangeEvidence.objects.get().counted is False
     assert run_discovery(now=central("2026-12-03 06:00")).opened == 0
+    assert public_report(filed.reference).status == "closed"
+    assert "needs no permit until someone moves in" in public_report(filed.reference).notes
+
+
+def test_a_home_the_program_does_not_cover_is_closed_to_the_public(county: County) -> None:
+    filed = report(address="900 Lakeview Dr", unit="3")  # an apartment: not the county's
+    assert run_discovery(now=central("2026-12-03 06:00")).opened == 0
+    shown = public_report(filed.reference)
+    assert (shown.status, shown.notes) == ("closed", NOT_COVERED_NOTE)
 
 
 def test_an_address_matching_no_home_is_closed_to_the_public(county: County) -> None:

@@ -230,6 +230,8 @@ def file_report(
     now: dt.datetime,
 ) -> Report:
     """Record one report (see the module's docstring); its Report, with its reference."""
+    if channel not in Report.Channel.values:
+        raise ValueError(f"channel '{channel}' is not one of {Report.Channel.values}")
     place = _jurisdiction(jurisdiction)
     pack = get_pack(place.slug)
     today = local(pack, now).date()

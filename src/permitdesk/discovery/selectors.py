@@ -146,6 +146,8 @@ REPORT_STATUS = {
     "closed": "Closed. Thank you: the division has dealt with this change.",
 }
 UNMATCHED_NOTE = "Closed. The address is not one of the homes this program covers."
+NOT_COVERED_NOTE = "Closed. The program does not cover this kind of home."
+NOT_COUNTED_NOTE = "Closed. Thank you: a home left empty needs no permit until someone moves in."
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,10 @@ def _report_status(evidence: ChangeEvidence) -> tuple[str, str]:
         status = "received"
     elif evidence.match == ChangeEvidence.Match.REVIEW:
         status = "under-review"
+    elif evidence.covered is False:
+        return "closed", NOT_COVERED_NOTE
+    elif not evidence.counted:
+        return "closed", NOT_COUNTED_NOTE
     else:
         status = "matched"
     return status, REPORT_STATUS[status]
