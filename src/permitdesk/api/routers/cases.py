@@ -154,12 +154,8 @@ def post_occupant(request: HttpRequest, id: CaseId, body: OccupantIn) -> Status[
     occupant = add_occupant(
         actor=actor(request),
         application=lookups.application(id),
-        first_name=body.first_name,
-        last_name=body.last_name,
-        age=body.age,
-        relationship=body.relationship,
-        moves_in_on=body.moves_in_on,
         now=timezone.now(),
+        **body.model_dump(),  # first_name, last_name, age, relationship, moves_in_on
     )
     return Status(201, occupant)
 
@@ -172,14 +168,7 @@ def post_occupant_change(request: HttpRequest, id: OccupantId, body: OccupantIn)
     """Correct an occupant (every field, as on adding one), until the permit is issued;
     after that the division amends the permit. The history keeps both versions."""
     return change_occupant(
-        actor=actor(request),
-        occupant=lookups.occupant(id),
-        first_name=body.first_name,
-        last_name=body.last_name,
-        age=body.age,
-        relationship=body.relationship,
-        moves_in_on=body.moves_in_on,
-        now=timezone.now(),
+        actor=actor(request), occupant=lookups.occupant(id), now=timezone.now(), **body.model_dump()
     )
 
 
