@@ -1,4 +1,4 @@
-"""Open311 GeoReport v2 (decision 0021), as a city's 311 system calls it: the service list
+"""Open311 GeoReport v2 (decision 0022), as a city's 311 system calls it: the service list
 and definition, a request created with the system's api_key, its status; every error in
 Open311's form ([{"code": 400, "description": ...}]) with the same HTTP status; throttled;
 and the reporter never in an answer."""

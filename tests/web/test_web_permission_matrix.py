@@ -155,7 +155,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("report/", "/report/", PUBLIC, PUBLIC),
     ("report/check/", "/report/check/", PUBLIC, NO_POST),
     ("report/<str:reference>/", "/report/AAAA-AAAA-AAAA/", NOTHING, NO_POST),
-    # Open311 (decision 0021): the service is public; creating a request needs a 311
+    # Open311 (decision 0022): the service is public; creating a request needs a 311
     # system's api_key (none here: 403 for everyone, whatever their role in the portal).
     (r"^open311/v2/services\.(?P<fmt>json|xml)$", "/open311/v2/services.json", PUBLIC, NO_POST),
     (

@@ -1,5 +1,5 @@
 """Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), so a city's 311 system can
-submit residents' reports of a change of occupancy (decision 0021, docs/discovery.md):
+submit residents' reports of a change of occupancy (decision 0022, docs/discovery.md):
 
   GET  /open311/v2/services.json              the one service, change-of-occupancy
   GET  /open311/v2/services/{code}.json       its definition: the attributes it takes

@@ -181,7 +181,7 @@ class Lead(models.Model):
 
 class Open311Client(models.Model):
     """A city's 311 system allowed to submit reports to one jurisdiction through Open311
-    GeoReport v2 (decision 0021): its api_key is stored only as its SHA-256 digest."""
+    GeoReport v2 (decision 0022): its api_key is stored only as its SHA-256 digest."""
 
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(max_length=100)

@@ -1,4 +1,4 @@
-"""The 311 systems allowed to submit reports through Open311 (decision 0021): a code official
+"""The 311 systems allowed to submit reports through Open311 (decision 0022): a code official
 or division administrator of the jurisdiction adds one (its api_key shown once, only its
 digest kept) or revokes it; each with its audit event. `client_for_key` is the endpoint's
 check of an api_key."""

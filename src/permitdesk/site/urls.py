@@ -11,7 +11,7 @@ FORMAT = r"\.(?P<fmt>json|xml)$"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    # Open311 GeoReport v2 (decision 0021): a city's 311 system submits residents' reports.
+    # Open311 GeoReport v2 (decision 0022): a city's 311 system submits residents' reports.
     re_path(r"^open311/v2/services" + FORMAT, open311.services),
     re_path(r"^open311/v2/services/(?P<code>[^/.]+)" + FORMAT, open311.service_definition),
     re_path(r"^open311/v2/requests" + FORMAT, open311.requests),
