@@ -16,7 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from permitdesk.cases.models import Permit
-from permitdesk.cases.services import permits
+from permitdesk.cases.services import permit_endings
 from permitdesk.documents.permit import verify_url
 from tests import factories
 from tests.factories import paperwork
@@ -90,7 +90,7 @@ def test_nothing_private_is_shown(client: Client) -> None:
 def test_an_ended_permit_says_when_and_why(client: Client) -> None:
     who = factories.people()
     permit = paperwork.clayton_permit(who)
-    permits.end_permit(
+    permit_endings.end_permit(
         actor=who.clerk, permit=permit, reason="change-of-tenancy", now=central("2026-11-20 09:00")
     )
     body = page(client, f"/verify/{permit.verification_token}/")

@@ -58,7 +58,7 @@ def test_a_sale_recorded_becomes_a_lead_a_letter_an_application_and_a_permit(
     expect(site.get_by_text("New sales: 1")).to_be_visible()
     check_page(site, "county-flow-sales-file-checked")
     site.get_by_role("button", name="Import the 1 row").click()
-    expect(site.get_by_role("status")).to_contain_text("Sales file imported: 1 rows read, 1 new")
+    expect(site.get_by_role("status")).to_contain_text("Sales file imported: 1 row read, 1 new")
     expect(site.get_by_role("status")).to_contain_text("Matched by parcel id 1")
 
     # The hourly sweep: the sale is past its day with no application.

@@ -18,9 +18,9 @@ from permitdesk.api.schemas.permits import (
 )
 from permitdesk.cases.models import Permit
 from permitdesk.cases.selectors import lookups
+from permitdesk.cases.services.permit_amendments import amend_permit
+from permitdesk.cases.services.permit_endings import end_permit
 from permitdesk.cases.services.permits import (
-    amend_permit,
-    end_permit,
     issue_conditional_permit,
     issue_permit,
     issue_temporary_permit,

@@ -22,12 +22,11 @@ from permitdesk.cases.services.base import (
     snapshot,
     state,
 )
-from permitdesk.cases.services.permit_amendments import amend_permit
 from permitdesk.cases.services.permit_applicants import (
     check_evidence,
     check_temporary_applicant,
 )
-from permitdesk.cases.services.permit_endings import end_now, end_permit, supersede
+from permitdesk.cases.services.permit_endings import end_now, supersede
 from permitdesk.cases.services.permit_numbers import create_permit
 from permitdesk.law.pack import Pack
 from permitdesk.rules.bounds import CORRECTION_DUE
@@ -269,14 +268,3 @@ def issue_temporary_permit(
             },
         )
     return permit
-
-
-# api/routers/permits.py still imports these two from here; new callers import them from
-# permit_amendments and permit_endings.
-__all__ = [
-    "amend_permit",
-    "end_permit",
-    "issue_conditional_permit",
-    "issue_permit",
-    "issue_temporary_permit",
-]

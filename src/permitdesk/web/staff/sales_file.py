@@ -75,7 +75,8 @@ def sales_file(request: HttpRequest, slug: str) -> HttpResponse:
 def _imported(done: SalesFile) -> str:
     report = done.report
     said = (
-        f"Sales file imported: {report.read} rows read, {report.created} new, "
+        f"Sales file imported: {report.read} {'row' if report.read == 1 else 'rows'} read, "
+        f"{report.created} new, "
         f"{report.updated} updated, {report.unchanged} unchanged."
     )
     matched = done.matched
