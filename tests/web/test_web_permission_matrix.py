@@ -28,7 +28,11 @@ from permitdesk.cases.services import inspections, occupants
 from permitdesk.cases.services.inspections import ViolationInput
 from permitdesk.correspondence.services import Upload, send_message
 from permitdesk.exports.links import feed_url_for
-from permitdesk.filings.services import file_prior_to_sale_notice
+from permitdesk.filings.services import (
+    file_prior_to_sale_notice,
+    record_written_disclosure,
+    upload_buyer_acknowledgement,
+)
 from permitdesk.payments.models import Checkout
 from permitdesk.records.models import Party
 from tests import factories
@@ -72,6 +76,8 @@ QUEUE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION = ("403", "403", "ok", "404", "ok", "404", "ok", "403", "login")
 # Documents: the case's own people; the feed link is a secret anyone holding it may use.
 DOCUMENT = ("ok", "404", "ok", "404", "ok", "404", "ok", "404", "login")
+# An owner's filed copy: the property's owner and the jurisdiction's clerks and code officials.
+FILED_DOCUMENT = ("ok", "404", "ok", "404", "404", "404", "ok", "404", "login")
 EXPORT = ("404", "404", "ok", "404", "403", "403", "ok", "404", "401")
 INSPECTORS = ("403", "403", "403", "403", "ok", "ok", "403", "403", "login")
 FEED = ("403", "403", "403", "403", "ok", "ok", "403", "403", "401")
@@ -271,6 +277,18 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
         "/properties/{building}/sale-notices/{notice}/acknowledgement/",
         OWNER,
         OWNER,
+    ),
+    (
+        "filings/disclosures/<int:pk>/signed-copy/",
+        "/filings/disclosures/{disclosure}/signed-copy/",
+        FILED_DOCUMENT,
+        NO_POST,
+    ),
+    (
+        "filings/sale-notices/<int:pk>/acknowledgement/",
+        "/filings/sale-notices/{acknowledged}/acknowledgement/",
+        FILED_DOCUMENT,
+        NO_POST,
     ),
     ("staff/", "/staff/", STAFF_HOME, STAFF_HOME),
     ("staff/search/", "/staff/search/?q=1", STAFF_SEARCH, STAFF_SEARCH),
@@ -605,6 +623,31 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         buyer_name="Bea Buyer",
         now=central("2026-11-18 10:00"),
     )
+    signed = Upload(name="signed.png", data=PNG, kind="other")
+    acknowledged = upload_buyer_acknowledgement(
+        actor=who.owner,
+        notice=file_prior_to_sale_notice(
+            actor=who.owner,
+            place=building,
+            disposal="lease",
+            planned_on=dt.date(2027, 2, 1),
+            buyer_name="Lee Lessee",
+            now=central("2026-11-18 10:00"),
+        ),
+        upload=signed,
+        now=central("2026-11-18 10:00"),
+    )
+    disclosure = record_written_disclosure(
+        actor=who.owner,
+        unit=village_unit,
+        occasion="rental",
+        disclosed_by="Olive Owner",
+        discloser_role="owner",
+        received_by="Rhea Renter",
+        received_on=dt.date(2026, 11, 10),
+        now=central("2026-11-18 10:00"),
+        signed_copy=signed,
+    )
     callers: dict[str, Any] = {
         **who.roles(),
         "superuser": factories.superuser(),
@@ -642,6 +685,8 @@ def _world() -> tuple[dict[str, Any], dict[str, str]]:
         "report": report.pk,
         "building": building.pk,
         "notice": notice.pk,
+        "acknowledged": acknowledged.pk,
+        "disclosure": disclosure.pk,
     }
     return callers, {name: str(value) for name, value in ids.items()}
 

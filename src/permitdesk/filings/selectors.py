@@ -1,15 +1,17 @@
 """Reads of what owners file outside a case: a building's uncorrected violations (Clayton's
 prior-to-sale notice asks for the buyer's acknowledgement of them), an owner's own filings
-on a property, and a jurisdiction's filings for its staff, newest first."""
+on a property, and a jurisdiction's filings for its staff, newest first; and a filing's
+uploaded copy, for those who may read it."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from permitdesk.accounts.permissions import Actor
+from permitdesk.accounts.permissions import Actor, NotFound, roles
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Violation
-from permitdesk.cases.selectors.desks import staff_jurisdiction
-from permitdesk.filings.models import PriorToSaleNotice, WrittenDisclosure
+from permitdesk.cases.permissions import RECORDS_ON, own_property_ids
+from permitdesk.cases.selectors.desks import CASE_WORKERS, staff_jurisdiction
+from permitdesk.filings.models import PriorToSaleNotice, UploadedDocument, WrittenDisclosure
 
 # A case in these states has had an inspection fail and has not passed since: its violations
 # are not yet corrected (a pass moves the case to approved, then issued).
@@ -71,3 +73,24 @@ def property_change_reports(property_id: int) -> QuerySet[ChangeOfOccupancyRepor
         .select_related("unit", "application")
         .order_by("-reported_at", "-id")
     )
+
+
+def filed_document(user: Actor, kind: str, pk: int) -> UploadedDocument:
+    """The uploaded copy of a filing (`kind`: "disclosure", the signed written disclosure;
+    "sale-notice", the buyer's notarized acknowledgement), for the property's owner or managing
+    agent and the jurisdiction's clerks and code officials. NotFound to anyone else, and where
+    nothing was uploaded: a reader who may not see it is not told it exists."""
+    found: UploadedDocument | None
+    if kind == "disclosure":
+        found = WrittenDisclosure.objects.select_related("unit__property").filter(pk=pk).first()
+        place = found.unit.property if found is not None else None
+    else:
+        found = PriorToSaleNotice.objects.select_related("building").filter(pk=pk).first()
+        place = found.building if found is not None else None
+    if found is None or place is None or not found.file:
+        raise NotFound(f"document {pk} not found")
+    if place.pk in own_property_ids(user, RECORDS_ON):
+        return found
+    if roles(user, place.jurisdiction_id) & CASE_WORKERS:
+        return found
+    raise NotFound(f"document {pk} not found")

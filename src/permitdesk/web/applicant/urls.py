@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from permitdesk.web import correspondence
+from permitdesk.web import correspondence, filed_documents
 from permitdesk.web.applicant import (
     apply,
     cases,
@@ -89,5 +89,18 @@ urlpatterns: list[URLPattern] = [
         "properties/<int:pk>/sale-notices/<int:notice>/acknowledgement/",
         filings.sale_notice_acknowledgement,
         name="sale-notice-acknowledgement",
+    ),
+    # The uploaded copies, for the owner or agent and the jurisdiction's staff.
+    path(
+        "filings/disclosures/<int:pk>/signed-copy/",
+        filed_documents.document,
+        {"kind": "disclosure"},
+        name="disclosure-document",
+    ),
+    path(
+        "filings/sale-notices/<int:pk>/acknowledgement/",
+        filed_documents.document,
+        {"kind": "sale-notice"},
+        name="sale-notice-document",
     ),
 ]

@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0017_payment_reference"),
+        ("cases", "0018_report_names_its_case"),
     ]
 
     operations = [
