@@ -67,14 +67,20 @@ def receipt_pdf(request: HttpRequest, payment_id: int) -> HttpResponse:
     return pdf_response(*render_receipt(payment_id))
 
 
-@require_GET
-@login_required
-def tenant_letters_pdf(request: HttpRequest, slug: str, day: str) -> HttpResponse:
+def _letters_of(request: HttpRequest, slug: str) -> Jurisdiction:
+    """The jurisdiction whose tenant letters the user prints: 404 unknown, 403 not its staff."""
     jurisdiction = get_object_or_404(Jurisdiction, slug=slug)
     try:
         require_staff(request.user, jurisdiction.pk, LETTER_ROLES)
     except Forbidden as error:
         raise PermissionDenied(str(error)) from None
+    return jurisdiction
+
+
+@require_GET
+@login_required
+def tenant_letters_pdf(request: HttpRequest, slug: str, day: str) -> HttpResponse:
+    jurisdiction = _letters_of(request, slug)
     try:
         on = dt.date.fromisoformat(day)
     except ValueError:
@@ -93,11 +99,7 @@ def tenant_letters_period_pdf(
     """The tenant letters of the permits issued from `first` to `last` (both included): the
     clerk's print run for a period (web.staff.periods asks for it). A period that has not
     happened yet or is longer than report_period.MAX_DAYS is 400, naming what is wrong."""
-    jurisdiction = get_object_or_404(Jurisdiction, slug=slug)
-    try:
-        require_staff(request.user, jurisdiction.pk, LETTER_ROLES)
-    except Forbidden as error:
-        raise PermissionDenied(str(error)) from None
+    jurisdiction = _letters_of(request, slug)
     try:
         start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
     except ValueError:
