@@ -64,3 +64,23 @@ def test_a_jurisdiction_that_does_not_mail_permits_has_no_letters() -> None:
     permit = paperwork.st_louis_permit(factories.people("st-louis-county-mo"))
     with pytest.raises(NoLetters, match="does not mail permits to tenants"):
         render_tenant_letters(permit.application.jurisdiction, NOV_18)
+
+
+def test_a_periods_letters_hold_each_day_of_it_each_dated_its_permits_day() -> None:
+    who = factories.people()
+    first = paperwork.clayton_permit(who)  # the 18th, 11:00
+    issued_late_that_evening(who)  # the 18th, 11:30 PM: still the 18th in Clayton
+    name, data = render_tenant_letters(
+        first.application.jurisdiction, dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+    )
+    assert name == "tenant-letters-clayton-mo-2026-11-01-to-2026-11-30.pdf"
+    pages = page_texts(data)
+    assert len(pages) == 2
+    assert all(
+        page.startswith("November 18, 2026") or "November 18, 2026" in page for page in pages
+    )
+    _, none = render_tenant_letters(
+        first.application.jurisdiction, dt.date(2026, 11, 19), dt.date(2026, 11, 30)
+    )
+    (page,) = page_texts(none)
+    assert "No occupancy permits were issued from November 19, 2026 to November 30, 2026" in page

@@ -311,6 +311,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("staff/<slug:slug>/catch-rate/", "/staff/clayton-mo/catch-rate/", QUEUE, NO_POST),
     # a sales file: the form, its dry run (an empty POST: the form's 422), its import
     ("staff/<slug:slug>/leads/sales-file/", "/staff/clayton-mo/leads/sales-file/", QUEUE, QUEUE),
+    ("staff/<slug:slug>/exports/", "/staff/clayton-mo/exports/", QUEUE, NO_POST),
     (
         "staff/<slug:slug>/leads/<int:pk>/letter.pdf",
         "/staff/clayton-mo/leads/{lead}/letter.pdf",
@@ -446,6 +447,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     (
         r"documents/^tenant-letters/(?P<slug>[-a-z0-9]+)/(?P<day>\d{4}-\d{2}-\d{2})\.pdf$",
         "/documents/tenant-letters/clayton-mo/2026-11-18.pdf",
+        TENANT_LETTERS,
+        NO_POST,
+    ),
+    (
+        r"documents/^tenant-letters/(?P<slug>[-a-z0-9]+)/"
+        r"(?P<first>\d{4}-\d{2}-\d{2})--(?P<last>\d{4}-\d{2}-\d{2})\.pdf$",
+        "/documents/tenant-letters/clayton-mo/2025-11-01--2025-11-18.pdf",
         TENANT_LETTERS,
         NO_POST,
     ),

@@ -15,7 +15,7 @@ from permitdesk.documents.permit import address_lines, load_many, occupants_of, 
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction
-from permitdesk.rules.calendar import zone
+from permitdesk.rules.calendar import local, zone
 
 TITLE = "Occupancy Permit: Tenant Copy"
 MAILED_KINDS = (Permit.Kind.STANDARD, Permit.Kind.AMENDED, Permit.Kind.CONDITIONAL)
@@ -40,13 +40,16 @@ def day_bounds(pack: Pack, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def permits_to_mail(jurisdiction: Jurisdiction, day: dt.date) -> list[Permit]:
-    """The permits issued on `day` (local) whose copy goes to the tenants, in issue order:
-    two queries, however many."""
+def permits_to_mail(
+    jurisdiction: Jurisdiction, day: dt.date, last: dt.date | None = None
+) -> list[Permit]:
+    """The permits issued on `day` (through `last`, local) whose copy goes to the tenants,
+    in issue order: two queries, however many."""
     pack = get_pack(jurisdiction.slug)
-    if not mails_to_tenants(pack, day):
+    if not mails_to_tenants(pack, last or day):
         raise NoLetters(f"{pack.name} does not mail permits to tenants")
-    start, end = day_bounds(pack, day)
+    start, _ = day_bounds(pack, day)
+    _, end = day_bounds(pack, last or day)
     return load_many(
         Permit.objects.filter(
             application__jurisdiction=jurisdiction,
@@ -90,19 +93,24 @@ def _write_letter(sheet: Sheet, permit: Permit, pack: Pack, day: dt.date) -> Non
     write_permit(sheet, permit, pack, compact=True)
 
 
-def render_tenant_letters(jurisdiction: Jurisdiction, day: dt.date) -> tuple[str, bytes]:
-    """One PDF with every tenant letter of `day`, a page each (a page saying there are none on
-    a day without any, so the clerk's print run is never an error)."""
+def render_tenant_letters(
+    jurisdiction: Jurisdiction, day: dt.date, last: dt.date | None = None
+) -> tuple[str, bytes]:
+    """One PDF with every tenant letter of `day` (through `last`: a clerk's print run for a
+    period), a page each, each dated the day its permit was issued (a page saying there are
+    none for a period without any, so the clerk's print run is never an error)."""
     pack = get_pack(jurisdiction.slug)
-    permits = permits_to_mail(jurisdiction, day)
+    end = last or day
+    permits = permits_to_mail(jurisdiction, day, end)
     start, _ = day_bounds(pack, day)
-    sheet = Sheet(jurisdiction=pack.name, title=TITLE, reference=day.isoformat(), dated=start)
+    one_day = end == day
+    span = day.isoformat() if one_day else f"{day.isoformat()}-to-{end.isoformat()}"
+    sheet = Sheet(jurisdiction=pack.name, title=TITLE, reference=span, dated=start)
     sheet.numbered_pages = False
     for permit in permits:
-        _write_letter(sheet, permit, pack, day)
+        _write_letter(sheet, permit, pack, local(pack, permit.issued_at).date())
     if not permits:
         sheet.add_page()
-        sheet.paragraph(
-            f"No occupancy permits were issued on {long_date(day)}: there are no letters to mail."
-        )
-    return f"tenant-letters-{jurisdiction.slug}-{day.isoformat()}.pdf", pdf_bytes(sheet)
+        when = f"on {long_date(day)}" if one_day else f"from {long_date(day)} to {long_date(end)}"
+        sheet.paragraph(f"No occupancy permits were issued {when}: there are no letters to mail.")
+    return f"tenant-letters-{jurisdiction.slug}-{span}.pdf", pdf_bytes(sheet)

@@ -18,4 +18,10 @@ urlpatterns: list[URLPattern] = [
         views.tenant_letters_pdf,
         name="tenant-letters",
     ),
+    re_path(
+        r"^tenant-letters/(?P<slug>[-a-z0-9]+)/"
+        r"(?P<first>\d{4}-\d{2}-\d{2})--(?P<last>\d{4}-\d{2}-\d{2})\.pdf$",
+        views.tenant_letters_period_pdf,
+        name="tenant-letters-period",
+    ),
 ]

@@ -1,8 +1,9 @@
 """The links from a desk of the staff home to what was reachable only by typing its address:
 the village's change-of-occupancy reports, the day's tenant-letter print run
 (permitdesk.documents) and the CSV exports
-(permitdesk.exports) of the month so far and of last month. Links only: the documents and
-exports check who may have them."""
+(permitdesk.exports) of the month so far and of last month: the shortcuts beside the page of
+any period (web.staff.periods). Links only: the documents and exports check who may have
+them."""
 
 from __future__ import annotations
 
