@@ -133,49 +133,55 @@ def send_message(
     return message
 
 
-def _tell_applicant(message: Message, now: dt.datetime) -> None:
+def _queue(message: Message, kind: str, to: str, key: str, now: dt.datetime, **say: str) -> None:
+    """One e-mail of the message: the case, the words and how many documents came with it."""
     application = message.application
-    to = recipients.applicant(application)
     queue_notice(
-        kind="case-message",
+        kind=kind,
         jurisdiction_slug=application.jurisdiction.slug,
-        to=to.email,
-        key=f"case-message-{message.pk}",
+        to=to,
+        key=key,
         context={
             "jurisdiction": application.jurisdiction.name,
             "application_id": application.pk,
             "address": str(application.unit),
-            "case_url": f"{settings.PUBLIC_URL}/cases/{application.pk}/messages/",
-            "recipient": to.name,
             "body": message.body,
             "documents": message.attachments.count(),
+            **say,
         },
         at=now,
         application_id=application.pk,
     )
 
 
+def _tell_applicant(message: Message, now: dt.datetime) -> None:
+    application = message.application
+    to = recipients.applicant(application)
+    _queue(
+        message,
+        "case-message",
+        to.email,
+        f"case-message-{message.pk}",
+        now,
+        case_url=f"{settings.PUBLIC_URL}/cases/{application.pk}/messages/",
+        recipient=to.name,
+    )
+
+
 def _tell_division(message: Message, now: dt.datetime) -> None:
     application = message.application
     pack = pack_of(application)
+    sender = recipients.applicant(application).name
     found = recipients.division(application, pack, local(pack, now).date())
     for number, to in enumerate(found, start=1):
-        queue_notice(
-            kind="case-message-to-division",
-            jurisdiction_slug=application.jurisdiction.slug,
-            to=to.email,
-            key=f"case-message-{message.pk}-division-{number}",
-            context={
-                "jurisdiction": application.jurisdiction.name,
-                "application_id": application.pk,
-                "address": str(application.unit),
-                "case_url": f"{settings.PUBLIC_URL}/staff/cases/{application.pk}/messages/",
-                "sender": recipients.applicant(application).name,
-                "body": message.body,
-                "documents": message.attachments.count(),
-            },
-            at=now,
-            application_id=application.pk,
+        _queue(
+            message,
+            "case-message-to-division",
+            to.email,
+            f"case-message-{message.pk}-division-{number}",
+            now,
+            case_url=f"{settings.PUBLIC_URL}/staff/cases/{application.pk}/messages/",
+            sender=sender,
         )
 
 
