@@ -76,8 +76,10 @@ QUEUE = ("403", "403", "ok", "404", "403", "403", "ok", "403", "login")
 INSPECTION = ("403", "403", "ok", "404", "ok", "404", "ok", "403", "login")
 # Documents: the case's own people; the feed link is a secret anyone holding it may use.
 DOCUMENT = ("ok", "404", "ok", "404", "ok", "404", "ok", "404", "login")
-# An owner's filed copy: the property's owner and the jurisdiction's clerks and code officials.
+# An owner's filed copy: the property's owner and the jurisdiction's clerks and code officials
+# (Clayton's, for the notice on the owner's Clayton building; not for the village's disclosure).
 FILED_DOCUMENT = ("ok", "404", "ok", "404", "404", "404", "ok", "404", "login")
+OWNERS_ONLY_HERE = ("ok",) + ("404",) * (len(ROLES) - 2) + ("login",)
 EXPORT = ("404", "404", "ok", "404", "403", "403", "ok", "404", "401")
 INSPECTORS = ("403", "403", "403", "403", "ok", "ok", "403", "403", "login")
 FEED = ("403", "403", "403", "403", "ok", "ok", "403", "403", "401")
@@ -281,7 +283,7 @@ MATRIX: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     (
         "filings/disclosures/<int:pk>/signed-copy/",
         "/filings/disclosures/{disclosure}/signed-copy/",
-        FILED_DOCUMENT,
+        OWNERS_ONLY_HERE,
         NO_POST,
     ),
     (

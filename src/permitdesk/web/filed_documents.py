@@ -13,8 +13,8 @@ from permitdesk.accounts.permissions import NotFound
 from permitdesk.filings.selectors import filed_document
 
 
-@login_required
 @require_GET
+@login_required
 def document(request: HttpRequest, kind: str, pk: int) -> FileResponse:
     try:
         found = filed_document(request.user, kind, pk)
