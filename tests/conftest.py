@@ -1,5 +1,6 @@
-"""Shared fixtures: the shipped packs; a fresh cache (the throttles' counts) for each test.
-And the xdist groups `make test` runs with (--dist loadgroup keeps a group on one worker)."""
+"""Shared fixtures: a fast password hasher for the whole suite; the shipped packs; a fresh cache
+(the throttles' counts) for each test. And the xdist groups `make test` runs with (--dist
+loadgroup keeps a group on one worker)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,21 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
+from django.test.utils import override_settings
 
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from tests.factories.migrations import Migrator
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_passwords() -> Iterator[None]:
+    """The factories give every user a password; hashing it as production does (PBKDF2) takes
+    a third of a second, which the suite would pay thousands of times (most of its time). Set
+    once for the session; override_settings sends setting_changed, which resets Django's
+    cached hashers. A password still checks as it would: only the hash's cost differs."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture

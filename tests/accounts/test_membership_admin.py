@@ -4,8 +4,6 @@ bypasses the audit trail; a refusal is the form's error (or a message) and chang
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -18,11 +16,6 @@ from tests.writes import writes_nothing, writes_one_event
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/accounts/membership/add/"
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
-"""The exports' tests share the API tests' clock and fast password hashing."""
+"""The exports' tests share the API tests' clock."""
 
 from __future__ import annotations
 
-from tests.api.conftest import clock, fast_passwords
+from tests.api.conftest import clock
 
-__all__ = ["clock", "fast_passwords"]
+__all__ = ["clock"]

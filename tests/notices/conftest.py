@@ -81,8 +81,3 @@ def smtp(smtp_server: Server) -> Inbox:
     """A running SMTP server's inbox."""
     smtp_server.start()
     return smtp_server.inbox
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Settings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -16,7 +16,6 @@ WEBHOOK_SECRET = "whsec_test_stand_in"
 
 @pytest.fixture
 def stand_in(settings: Settings) -> Iterator[StripeStandIn]:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with StripeStandIn() as server:
         settings.PAYMENT_PROVIDERS = {
             "clayton-mo": {
