@@ -35,7 +35,7 @@ def test_the_applicant_sends_a_lease_and_the_clerk_reads_and_downloads_it(clock:
     who = people()
     case, _ = scheduled(who)
     owner, clerk = Api(who.owner), Api(who.clerk)
-    with writes_one_event("send-message"):
+    with writes_one_event("send-message", ("case-message-to-division",)):
         status, sent = owner.post_form(
             f"/applications/{case.pk}/messages",
             {"body": "The signed lease.", "kind": "lease", "documents": [lease()]},

@@ -168,7 +168,7 @@ SALE_REFUSALS = [
     pytest.param(
         lambda who: partial(notify, who.owner, house(who).property),
         "not-offered",
-        "asks for no prior-to-sale notice",
+        "asks for no notice before a sale",
         id="a village property",
     ),
     pytest.param(

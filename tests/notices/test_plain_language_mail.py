@@ -24,11 +24,14 @@ from permitdesk.accounts.staff import change_role, grant_role, revoke_role
 from permitdesk.audit.models import OutboxMessage
 from permitdesk.cases import messages
 from permitdesk.cases.models import Inspection, Payment, Permit
+from permitdesk.cases.services.occupants import report_change_of_occupancy
 from permitdesk.correspondence.services import send_message
+from permitdesk.filings.services import file_prior_to_sale_notice, record_written_disclosure
 from permitdesk.payments.refunds import refund
 from permitdesk.records.models import Jurisdiction, Relation
 from permitdesk.records.relations import end_relation
 from permitdesk.sweeps.permits import notify_permits_ending
+from tests import factories
 from tests.web.test_plain_language import known_codes, slugs_in, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +50,7 @@ def _case_messages(now: dt.datetime) -> None:
     visit = pending.exclude(inspector=None).first() or pending.get()
     case = visit.application
     send_message(actor=clerk, application=case, body="Please send the lease.", now=now)
+    send_message(actor=case.applicant, application=case, body="The lease, signed.", now=now)
     before = {"scheduled_on": visit.scheduled_on.isoformat(), "window": visit.window}
     with transaction.atomic():
         messages.inspection_changed(visit, before, visit.inspector, actor=case.applicant, at=now)
@@ -62,6 +66,38 @@ def _case_messages(now: dt.datetime) -> None:
         )
     paid = Payment.objects.filter(application__jurisdiction__slug="clayton-mo", amount__gt=0)
     refund(actor=clerk, payment=paid.first(), amount=Decimal("1.00"), reason="paid twice", now=now)
+
+
+def _owner_filings(now: dt.datetime) -> None:
+    """What owners file outside a case (the demo files none): the village's late change
+    report and written disclosure, Clayton's short prior-to-sale notice."""
+    owner = User.objects.get(username="owner")
+    house = factories.unit(factories.VILLAGE, parcel="V-MAIL", owner=owner)
+    today = now.date()
+    report_change_of_occupancy(
+        actor=owner, unit=house, changed_on=today - dt.timedelta(days=40), now=now
+    )
+    record_written_disclosure(
+        actor=owner,
+        unit=house,
+        occasion="rental",
+        disclosed_by="Olive Owner",
+        discloser_role="owner",
+        received_by="Rhea Renter",
+        received_on=today - dt.timedelta(days=1),
+        now=now,
+    )
+    building = factories.unit(
+        "clayton-mo", "apartment", units_in_building=4, parcel="B-MAIL", owner=owner
+    ).property
+    file_prior_to_sale_notice(
+        actor=owner,
+        place=building,
+        disposal="sale",
+        planned_on=today + dt.timedelta(days=10),
+        buyer_name="Bea Buyer",
+        now=now,
+    )
 
 
 def _account_messages(now: dt.datetime) -> None:
@@ -98,6 +134,7 @@ def outbox(settings: Any, tmp_path: Path) -> list[OutboxMessage]:
     call_command("demo_data", force=True, verbosity=0)
     now = timezone.now()
     _case_messages(now)
+    _owner_filings(now)
     _account_messages(now)
     _reminders(now)
     return list(OutboxMessage.objects.order_by("pk"))

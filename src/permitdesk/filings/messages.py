@@ -50,7 +50,7 @@ def sale_notice_filed(notice: PriorToSaleNotice, *, at: dt.datetime) -> OutboxMe
         address=str(place),
         key=f"prior-to-sale-notice-{notice.pk}",
         at=at,
-        what="prior-to-sale notice",
+        what="notice before a sale",
         facts=[
             f"{notice.get_disposal_display()} to {notice.buyer_name} planned for "
             f"{day(notice.planned_on)}",

@@ -154,7 +154,7 @@ def file_prior_to_sale_notice(
     acknowledgement is asked for (upload_buyer_acknowledgement)."""
     require_may_record_on(actor, place.pk, place.jurisdiction_id)
     pack = get_pack(place.jurisdiction.slug)
-    _offered(pack, "prior_to_sale_notice", "prior-to-sale notice")
+    _offered(pack, "prior_to_sale_notice", "notice before a sale")
     today = local(pack, now).date()
     least = pack.count("prior_to_sale_min_units", today)
     units = _units_in_building(place)

@@ -32,7 +32,7 @@ def test_a_late_report_is_flagged_and_leads_to_the_inspection(site: Any, clock: 
     site.goto(f"{site.base}/properties/{house.property_id}/")
     check_page(site, "owner-village-property")
     with site.expect_navigation():
-        site.get_by_role("link", name="Report a change of occupancy").click()
+        site.get_by_role("main").get_by_role("link", name="Report a change of occupancy").click()
     check_page(site, "owner-change-report")
     site.get_by_label("Date the occupancy changed").fill("2026-10-01")
     site.get_by_label("New occupants' names (optional)").fill("Dana Buyer, Eli Buyer")

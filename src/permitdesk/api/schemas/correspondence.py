@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
 
 from permitdesk.api.schemas.common import LongText
 from permitdesk.correspondence.models import Attachment, Message
 
 DIVISION = "the building division"
 
+# Written inline, not as a component: the component would be named "Kind", as the payments'
+# fee-or-deposit enum is, and the OpenAPI document would keep only one of the two.
+DocumentKind = Annotated[
+    Attachment.Kind,
+    WithJsonSchema({"type": "string", "enum": list(Attachment.Kind.values)}),
+]
+
 
 class MessageIn(Schema):
     """The form fields of a message (multipart/form-data, with its `documents`)."""
 
     body: LongText = Field("", description="the message; may be empty when documents are sent")
-    kind: Attachment.Kind = Field(
+    kind: DocumentKind = Field(
         Attachment.Kind.OTHER, description="what the documents sent with it are"
     )
 
