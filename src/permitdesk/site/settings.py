@@ -59,6 +59,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
+from permitdesk.site.environment import caches, division_emails, payment_providers, rate
 from permitdesk.site.logs import logging_config
 
 # Lets ModelAdmin[Model] and QuerySet[Model] be written at run time as the type checker sees them.
@@ -328,76 +329,26 @@ AXES_LOCKOUT_CALLABLE = "permitdesk.web.accounts.refusals.locked_out"
 AXES_VERBOSE = False  # our audit trail and logs record lockouts (permitdesk.accounts.lockout)
 
 
-# Throttles: "count/seconds" per client (or per address), counted in the cache.
-def _rate(name: str, default: str) -> tuple[int, int]:
-    count, _, seconds = os.environ.get(name, default).partition("/")
-    return int(count), int(seconds)
-
-
-def _payment_providers() -> dict[str, dict[str, str]]:
-    """PAYMENTS_<JURISDICTION>_PROVIDER (e.g. PAYMENTS_CLAYTON_MO_PROVIDER=stripe) turns online
-    payment on for that jurisdiction; its PAYMENTS_<JURISDICTION>_SECRET_KEY and
-    _WEBHOOK_SECRET are the provider's keys, _API_BASE (optional) another API address."""
-    found: dict[str, dict[str, str]] = {}
-    for name, value in os.environ.items():
-        if name.startswith("PAYMENTS_") and name.endswith("_PROVIDER") and value.strip():
-            prefix = name.removesuffix("PROVIDER")
-            slug = prefix.removeprefix("PAYMENTS_").rstrip("_").lower().replace("_", "-")
-            found[slug] = {
-                "provider": value.strip(),
-                "secret_key": os.environ.get(f"{prefix}SECRET_KEY", ""),
-                "webhook_secret": os.environ.get(f"{prefix}WEBHOOK_SECRET", ""),
-                "api_base": os.environ.get(f"{prefix}API_BASE", ""),
-            }
-    return found
-
-
-PAYMENT_PROVIDERS = _payment_providers()
-
-
-def _division_emails() -> dict[str, str]:
-    """DIVISION_EMAIL_<JURISDICTION> (e.g. DIVISION_EMAIL_ST_CLAIR_COUNTY_IL=occupancy@...): the
-    address an applicant's message goes to, for a jurisdiction whose documents name none (its
-    pack's `division_message_address` says so); without it, the jurisdiction's clerks."""
-    return {
-        name.removeprefix("DIVISION_EMAIL_").lower().replace("_", "-"): value.strip()
-        for name, value in os.environ.items()
-        if name.startswith("DIVISION_EMAIL_") and value.strip()
-    }
-
-
-DIVISION_EMAILS = _division_emails()
+PAYMENT_PROVIDERS = payment_providers()
+DIVISION_EMAILS = division_emails()
 # The maps the directions links of the inspector's day sheet and inspection open
 # (permitdesk.web.staff.directions): google, apple, openstreetmap or geo.
 DIRECTIONS_PROVIDER = os.environ.get("DIRECTIONS_PROVIDER", "google").strip() or "google"
 
+# Throttles: "count/seconds" per client (or per address), counted in the cache.
 THROTTLES = {
-    "sign-in": _rate("THROTTLE_SIGN_IN", "30/900"),  # any user names, one client
-    "sign-up": _rate("THROTTLE_SIGN_UP", "10/3600"),
-    "password-reset": _rate("THROTTLE_PASSWORD_RESET", "10/3600"),  # one client
-    "password-reset-address": _rate("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
-    "api-token": _rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
-    "two-factor": _rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
-    "payment-webhook": _rate("THROTTLE_PAYMENT_WEBHOOK", "600/60"),  # one client's deliveries
-    "report": _rate("THROTTLE_REPORT", "10/3600"),  # reports sent from one client's address
-    "open311": _rate("THROTTLE_OPEN311", "600/60"),  # one 311 system's (or address's) calls
+    "sign-in": rate("THROTTLE_SIGN_IN", "30/900"),  # any user names, one client
+    "sign-up": rate("THROTTLE_SIGN_UP", "10/3600"),
+    "password-reset": rate("THROTTLE_PASSWORD_RESET", "10/3600"),  # one client
+    "password-reset-address": rate("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
+    "api-token": rate("THROTTLE_API_TOKEN", "10/900"),  # bad tokens from one client
+    "two-factor": rate("THROTTLE_TWO_FACTOR", "10/900"),  # codes given by one user
+    "payment-webhook": rate("THROTTLE_PAYMENT_WEBHOOK", "600/60"),  # one client's deliveries
+    "report": rate("THROTTLE_REPORT", "10/3600"),  # reports sent from one client's address
+    "open311": rate("THROTTLE_OPEN311", "600/60"),  # one 311 system's (or address's) calls
 }
 
 
-def _caches() -> dict[str, dict[str, object]]:
-    url = os.environ.get("CACHE_URL", "").strip()
-    if url.startswith(("redis://", "rediss://")):
-        return {
-            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-        }
-    if url.startswith("db://"):
-        table = url.removeprefix("db://")
-        return {
-            "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
-        }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-
-CACHES = _caches()
+CACHES = caches()
 
 LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper())
