@@ -18,7 +18,7 @@ from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
     add_fee_lines,
     add_permit_fee,
-    audit,
+    audit_act,
     case_file,
     locked,
     state,
@@ -232,25 +232,18 @@ def submit_application(
                 add_fee_lines(application, q, now)
             else:  # St. Clair: no new inspection within a year, even for new occupants
                 _carry_over(pack, application, carried, now)
-            audit(
-                application,
-                actor=actor,
-                action="submit",
-                obj=application,
-                at=now,
-                before=None,
-                after={
-                    "status": application.status,
-                    "fee_item": fee_item,
-                    "channel": channel,
-                    "owner_certified": owner_certified,
-                    "total": str(q.total if carried is None else 0),
-                    "approval_carried_from": carried.pk if carried else None,
-                    "parties": [f"{p.kind}: {p.name.strip()}" for p in parties],
-                    "applied_as": standing.kind if standing else None,
-                    "relation_held_for_clerk": standing.held if standing else False,
-                },
-            )
+            after = {
+                "status": application.status,
+                "fee_item": fee_item,
+                "channel": channel,
+                "owner_certified": owner_certified,
+                "total": str(q.total if carried is None else 0),
+                "approval_carried_from": carried.pk if carried else None,
+                "parties": [f"{p.kind}: {p.name.strip()}" for p in parties],
+                "applied_as": standing.kind if standing else None,
+                "relation_held_for_clerk": standing.held if standing else False,
+            }
+            audit_act(application, actor, "submit", application, now, after=after)
             messages.application_received(application, at=now)
             filing.filed(application, now)
     except IntegrityError:
@@ -267,13 +260,6 @@ def withdraw_application(*, actor: User, application: Application, now: dt.datet
         before = state(application)
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])
-        audit(
-            application,
-            actor=actor,
-            action="withdraw",
-            obj=application,
-            at=now,
-            before=before,
-            after=state(application),
-        )
+        after = state(application)
+        audit_act(application, actor, "withdraw", application, now, before=before, after=after)
     return application

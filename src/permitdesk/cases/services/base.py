@@ -24,7 +24,7 @@ from permitdesk.rules.calendar import local
 from permitdesk.rules.case_facts import CaseFile, fee_facts
 from permitdesk.rules.facts import FactValue
 from permitdesk.rules.lifecycle import CaseSnapshot, Refused
-from permitdesk.rules.quote import Quote, quote
+from permitdesk.rules.quote import Quote, QuoteLine, quote
 
 ZERO = Decimal("0.00")
 
@@ -108,18 +108,16 @@ def snapshot(pack: Pack, application: Application, now: dt.datetime) -> CaseSnap
     )
 
 
+# What a case file reads of its unit: the unit's fields of the same names.
+UNIT_FACTS = ("unit_type", "units_in_building", "new_construction")
+
+
 def case_file(
     unit: Unit, trigger: str, occupied: bool = False, inspections: int | None = None
 ) -> CaseFile:
     """The rules' view of a case file: its unit, its trigger, whether the unit is occupied."""
-    return CaseFile(
-        unit_type=unit.unit_type,
-        units_in_building=unit.units_in_building,
-        new_construction=unit.new_construction,
-        trigger=trigger,
-        occupied=occupied,
-        inspections=inspections,
-    )
+    of_unit = {name: getattr(unit, name) for name in UNIT_FACTS}
+    return CaseFile(**of_unit, trigger=trigger, occupied=occupied, inspections=inspections)
 
 
 def case_facts(
@@ -134,24 +132,27 @@ def case_facts(
     return fee_facts(item, case_file(unit, trigger, occupied, inspections))
 
 
+# What a fee line keeps of its quote line: the quote line's fields of the same names.
+LINE_FIELDS = ("label", "kind", "amount", "basis", "citation")
+
+
+def fee_line(
+    application: Application, q: Quote, line: QuoteLine, at: dt.datetime, **changed: Any
+) -> FeeLine:
+    """The fee line, not yet saved, of a line of the quote `q`, assessed `at` (`changed`: a
+    label or amount of its own, in place of the quote line's)."""
+    fields = {name: getattr(line, name) for name in LINE_FIELDS} | changed
+    return FeeLine(
+        application=application, fee_item=q.item, line_id=line.id, assessed_at=at, **fields
+    )
+
+
 def add_fee_lines(
     application: Application, q: Quote, at: dt.datetime, only: set[str] | None = None
 ) -> list[FeeLine]:
     """Fee lines from a quote (all, or the line ids in `only`), and the case's new balance."""
     lines = FeeLine.objects.bulk_create(
-        FeeLine(
-            application=application,
-            fee_item=q.item,
-            line_id=line.id,
-            label=line.label,
-            kind=line.kind,
-            amount=line.amount,
-            basis=line.basis,
-            citation=line.citation,
-            assessed_at=at,
-        )
-        for line in q.lines
-        if only is None or line.id in only
+        fee_line(application, q, line, at) for line in q.lines if only is None or line.id in only
     )
     rebalance(application)
     return lines
@@ -175,6 +176,22 @@ def case_event(application: Application, **change: Unpack[Change]) -> AuditEvent
 def audit(application: Application, **change: Unpack[Change]) -> AuditEvent:
     """The audit event of a change to `application`, filed under the case and its jurisdiction."""
     return record_event(case_event(application, **change))
+
+
+def audit_act(
+    application: Application,
+    actor: User | None,
+    action: str,
+    obj: Any,
+    now: dt.datetime,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None,
+) -> AuditEvent:
+    """audit() as the case services write it: `actor` did `action` to `obj` at `now`, and the
+    change it made, before and after (nothing before: the act created `obj`)."""
+    act = Act(actor=actor, action=action, obj=obj, at=now)
+    return audit(application, **act, before=before, after=after)
 
 
 def state(application: Application) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Inspection, InspectionRequest
 from permitdesk.cases.services.base import (
     add_fee_lines,
-    audit,
+    audit_act,
     locked,
     pack_of,
     rebalance,
@@ -118,14 +118,9 @@ def reschedule_inspection(
         request.wanted_on, request.window = wanted_on, window
         request.save(update_fields=["wanted_on", "window"])
         messages.inspection_changed(inspection, before, released, actor=actor, at=now)
-        audit(
-            application,
-            actor=actor,
-            action="reschedule-inspection",
-            obj=inspection,
-            at=now,
-            before=before,
-            after={**_visit(inspection), "fee": fee},
+        after = {**_visit(inspection), "fee": fee}
+        audit_act(
+            application, actor, "reschedule-inspection", inspection, now, before=before, after=after
         )
     return inspection
 
@@ -171,19 +166,14 @@ def cancel_inspection(
         messages.inspection_changed(
             inspection, before, inspection.inspector, actor=actor, at=now, cancelled=True
         )
-        audit(
-            application,
-            actor=actor,
-            action="cancel-inspection",
-            obj=inspection,
-            at=now,
-            before=before,
-            after={
-                **state(application),
-                "waived_fee_lines": waived,
-                "fee": fee,
-                "reason": reason.strip(),
-            },
+        after = {
+            **state(application),
+            "waived_fee_lines": waived,
+            "fee": fee,
+            "reason": reason.strip(),
+        }
+        audit_act(
+            application, actor, "cancel-inspection", inspection, now, before=before, after=after
         )
         inspection.delete()
         request.delete()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +29,9 @@ from permitdesk.cases.models import (
 from permitdesk.cases.services.base import (
     add_fee_lines,
     add_permit_fee,
-    audit,
+    audit_act,
     case_facts,
+    fee_line,
     locked,
     overrides,
     overruled,
@@ -63,6 +65,10 @@ class ViolationInput:
     photo: File[bytes] | None = None  # checked by the caller (type, size); stored under MEDIA_ROOT
     severity: str = ""  # one of the pack's severities: it sets the date to correct by
     checklist_item: str = ""  # the checklist row it fails (its key), found deficient
+
+    def fields(self) -> dict[str, Any]:
+        """The violation's fields as given (its Violation row's fields of the same names)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
 def _check_items(violations: Sequence[ViolationInput], checklist: dict[str, Any]) -> None:
@@ -109,17 +115,8 @@ def _charge_for_visit(
             application=application, fee_item=q.item, line_id=line.id
         ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
         if line.amount > charged:
-            FeeLine.objects.create(
-                application=application,
-                fee_item=q.item,
-                line_id=line.id,
-                label=f"{line.label} ({why})",
-                kind=line.kind,
-                amount=line.amount - charged,
-                basis=line.basis,
-                citation=line.citation,
-                assessed_at=now,
-            )
+            label, amount = f"{line.label} ({why})", line.amount - charged
+            fee_line(application, q, line, now, label=label, amount=amount).save()
     rebalance(application)
 
 
@@ -172,20 +169,15 @@ def request_inspection(
         application.status = Application.Status.INSPECTION_REQUESTED
         application.save(update_fields=["status"])
         messages.inspection_requested(inspection, at=now)
-        audit(
-            application,
-            actor=actor,
-            action="request-inspection",
-            obj=inspection,
-            at=now,
-            before=before,
-            after={
-                **state(application),
-                "number": number,
-                "scheduled_on": wanted_on.isoformat(),
-                "window": window,
-                **overrides(overridden, override_reason),
-            },
+        after = {
+            **state(application),
+            "number": number,
+            "scheduled_on": wanted_on.isoformat(),
+            "window": window,
+            **overrides(overridden, override_reason),
+        }
+        audit_act(
+            application, actor, "request-inspection", inspection, now, before=before, after=after
         )
     return inspection
 
@@ -215,14 +207,9 @@ def assign_inspector(
         inspection.inspector = inspector
         inspection.save(update_fields=["inspector"])
         messages.inspector_assigned(inspection, at=now)
-        audit(
-            application,
-            actor=actor,
-            action="assign-inspector",
-            obj=inspection,
-            at=now,
-            before=before,
-            after={"inspector": inspector.pk},
+        after = {"inspector": inspector.pk}
+        audit_act(
+            application, actor, "assign-inspector", inspection, now, before=before, after=after
         )
     return inspection
 
@@ -318,14 +305,7 @@ def record_inspection_result(
             noticed_on = local(pack, now).date()
             Violation.objects.bulk_create(
                 Violation(
-                    inspection=inspection,
-                    code_citation=v.code_citation,
-                    description=v.description,
-                    correction=v.correction,
-                    photo=v.photo,
-                    severity=v.severity,
-                    correct_by=_correct_by(pack, v, noticed_on),
-                    checklist_item=v.checklist_item,
+                    inspection=inspection, correct_by=_correct_by(pack, v, noticed_on), **v.fields()
                 )
                 for v in violations
             )
@@ -343,13 +323,7 @@ def record_inspection_result(
         application.save(update_fields=["status"])
         after: dict[str, Any] = {**state(application), "violations": len(violations)}
         after.update(overrides(overridden, override_reason))
-        audit(
-            application,
-            actor=actor,
-            action=f"record-{result}",
-            obj=inspection,
-            at=now,
-            before=before,
-            after=after,
+        audit_act(
+            application, actor, f"record-{result}", inspection, now, before=before, after=after
         )
     return inspection

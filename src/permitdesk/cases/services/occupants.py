@@ -16,7 +16,7 @@ from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.cases.services.applications import submit_application
-from permitdesk.cases.services.base import audit, case_file, locked, pack_of
+from permitdesk.cases.services.base import audit_act, case_file, locked, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
@@ -80,15 +80,7 @@ def add_occupant(
             relationship=relationship.strip(),
             moves_in_on=moves_in_on,
         )
-        audit(
-            application,
-            actor=actor,
-            action="add-occupant",
-            obj=occupant,
-            at=now,
-            before=None,
-            after=picture(occupant),
-        )
+        audit_act(application, actor, "add-occupant", occupant, now, after=picture(occupant))
     return occupant
 
 
@@ -135,15 +127,8 @@ def change_occupant(
         occupant.save(
             update_fields=["first_name", "last_name", "age", "relationship", "moves_in_on"]
         )
-        audit(
-            application,
-            actor=actor,
-            action="change-occupant",
-            obj=occupant,
-            at=now,
-            before=before,
-            after=picture(occupant),
-        )
+        after = picture(occupant)
+        audit_act(application, actor, "change-occupant", occupant, now, before=before, after=after)
     return occupant
 
 
@@ -153,15 +138,7 @@ def remove_occupant(*, actor: User, occupant: Occupant, now: dt.datetime) -> Non
     with transaction.atomic():
         application, occupant = _changeable(actor, occupant)
         before = picture(occupant)
-        audit(
-            application,
-            actor=actor,
-            action="remove-occupant",
-            obj=occupant,
-            at=now,
-            before=before,
-            after=None,
-        )
+        audit_act(application, actor, "remove-occupant", occupant, now, before=before, after=None)
         occupant.delete()
 
 
@@ -184,15 +161,8 @@ def add_visitor(
         visitor = Visitor.objects.create(
             application=application, name=name.strip(), arrived_on=arrived_on
         )
-        audit(
-            application,
-            actor=actor,
-            action="add-visitor",
-            obj=visitor,
-            at=now,
-            before=None,
-            after={"name": visitor.name, "arrived_on": arrived_on.isoformat()},
-        )
+        after = {"name": visitor.name, "arrived_on": arrived_on.isoformat()}
+        audit_act(application, actor, "add-visitor", visitor, now, after=after)
     return visitor
 
 

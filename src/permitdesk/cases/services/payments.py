@@ -14,7 +14,7 @@ from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.models.applications import REFERENCE_MAX
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
-from permitdesk.cases.services.base import audit, locked, pack_of, rebalance
+from permitdesk.cases.services.base import audit_act, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
@@ -133,21 +133,15 @@ def _write_payment(
         idempotency_key=idempotency_key,
         reference=reference,
     )
-    audit(
-        application,
-        actor=actor,
-        action="record-payment",
-        obj=payment,
-        at=now,
-        before={"balance_due": str(application.balance_due)},
-        after={
-            "balance_due": str(rebalance(application)),
-            "amount": str(amount),
-            "method": method,
-            "kind": kind,
-            **({"reference": reference} if reference else {}),
-        },
-    )
+    before = {"balance_due": str(application.balance_due)}
+    after = {
+        "balance_due": str(rebalance(application)),
+        "amount": str(amount),
+        "method": method,
+        "kind": kind,
+        **({"reference": reference} if reference else {}),
+    }
+    audit_act(application, actor, "record-payment", payment, now, before=before, after=after)
     messages.receipt(payment, at=now)
     return payment
 
@@ -213,20 +207,13 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
             raise Refused("this fee is already waived", code="waived")
         fee_line.waived_reason = reason.strip()
         fee_line.save(update_fields=["waived_reason"])
-        before = application.balance_due
-        audit(
-            application,
-            actor=actor,
-            action="waive-fee",
-            obj=fee_line,
-            at=now,
-            before={"amount_due": str(fee_line.amount), "balance_due": str(before)},
-            after={
-                "amount_due": "0.00",
-                "reason": fee_line.waived_reason,
-                "balance_due": str(rebalance(application)),
-            },
-        )
+        before = {"amount_due": str(fee_line.amount), "balance_due": str(application.balance_due)}
+        after = {
+            "amount_due": "0.00",
+            "reason": fee_line.waived_reason,
+            "balance_due": str(rebalance(application)),
+        }
+        audit_act(application, actor, "waive-fee", fee_line, now, before=before, after=after)
     return fee_line
 
 
@@ -304,22 +291,16 @@ def _refund(
             refund_of=payment,
             idempotency_key=idempotency_key,
         )
-        audit(
-            application,
-            actor=actor,
-            action="refund-payment",
-            obj=refund,
-            at=now,
-            before={
-                "payment": payment.receipt_number,
-                "refunded": str(refunded),
-                "balance_due": str(application.balance_due),
-            },
-            after={
-                "refunded": str(refunded + amount),
-                "reason": reason.strip(),
-                "balance_due": str(rebalance(application)),
-            },
-        )
+        before = {
+            "payment": payment.receipt_number,
+            "refunded": str(refunded),
+            "balance_due": str(application.balance_due),
+        }
+        after = {
+            "refunded": str(refunded + amount),
+            "reason": reason.strip(),
+            "balance_due": str(rebalance(application)),
+        }
+        audit_act(application, actor, "refund-payment", refund, now, before=before, after=after)
         messages.refund_notice(refund, reason=reason.strip(), at=now)
     return refund

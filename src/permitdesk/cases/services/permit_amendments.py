@@ -10,7 +10,7 @@ from django.db import transaction
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import add_fee_lines, audit, locked, pack_of
+from permitdesk.cases.services.base import add_fee_lines, audit_act, locked, pack_of
 from permitdesk.cases.services.permit_endings import supersede
 from permitdesk.cases.services.permit_numbers import create_permit
 from permitdesk.rules.calendar import local
@@ -38,14 +38,8 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
             add_fee_lines(application, quote(pack, item, {}, on), now)
         superseded = supersede(application, {current.kind}, "superseded by an amended permit", now)
         permit = create_permit(pack, application, Permit.Kind.AMENDED, now, ends_on=current.ends_on)
-        audit(
-            application,
-            actor=actor,
-            action="amend-permit",
-            obj=permit,
-            at=now,
-            before={"permit": current.number},
-            after={"permit": permit.number, "ended": superseded},
-        )
+        before = {"permit": current.number}
+        after = {"permit": permit.number, "ended": superseded}
+        audit_act(application, actor, "amend-permit", permit, now, before=before, after=after)
         messages.permit_issued(permit, at=now)
     return permit

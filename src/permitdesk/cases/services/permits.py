@@ -14,7 +14,7 @@ from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.permissions import require_applicant_still_related
 from permitdesk.cases.services.base import (
-    audit,
+    audit_act,
     locked,
     overrides,
     overruled,
@@ -105,15 +105,8 @@ def _issue(
     application.status = status
     application.save(update_fields=["status"])
     ended = [*(superseded or []), *_end_earlier(pack, earlier, permit, actor=actor, now=now)]
-    audit(
-        application,
-        actor=actor,
-        action=action,
-        obj=permit,
-        at=now,
-        before=before,
-        after={**state(application), "permit": permit.number, **noted, "ended": ended},
-    )
+    after = {**state(application), "permit": permit.number, **noted, "ended": ended}
+    audit_act(application, actor, action, permit, now, before=before, after=after)
     messages.permit_issued(permit, at=now)
     return permit
 
@@ -253,18 +246,11 @@ def issue_temporary_permit(
         )
         check_temporary_applicant(pack, applied_by, channel, local(pack, now).date())
         permit = create_permit(pack, application, Permit.Kind.TEMPORARY, now)
-        audit(
-            application,
-            actor=actor,
-            action="issue-temporary-permit",
-            obj=permit,
-            at=now,
-            before=None,
-            after={
-                "permit": permit.number,
-                "authorizes_occupancy": False,
-                "applied_by": applied_by,
-                "channel": channel,
-            },
-        )
+        after = {
+            "permit": permit.number,
+            "authorizes_occupancy": False,
+            "applied_by": applied_by,
+            "channel": channel,
+        }
+        audit_act(application, actor, "issue-temporary-permit", permit, now, after=after)
     return permit
