@@ -6,6 +6,7 @@ keys are stable per filing."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import NotRequired, TypedDict, Unpack
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -16,7 +17,7 @@ from permitdesk.cases.models import ChangeOfOccupancyReport
 from permitdesk.cases.selectors.ledger import balance_due
 from permitdesk.law.loader import get_pack
 from permitdesk.notices.compose import queue_notice
-from permitdesk.records.models import Property
+from permitdesk.records.models import Property, Unit
 
 
 def send_filing(
@@ -51,6 +52,23 @@ def send_filing(
     )
 
 
+class UnitFiling(TypedDict):
+    """send_filing()'s arguments but the place and its address, for a filing about a unit."""
+
+    filer: User
+    key: str
+    at: dt.datetime
+    what: str
+    facts: list[str]
+    next_steps: list[str]
+    late: NotRequired[str]
+
+
+def send_unit_filing(unit: Unit, **filing: Unpack[UnitFiling]) -> OutboxMessage | None:
+    """send_filing() for a filing about a unit: the unit's address, its property's page."""
+    return send_filing(place=unit.property, address=str(unit), **filing)
+
+
 def _report_steps(report: ChangeOfOccupancyReport) -> list[str]:
     case = report.application
     if case is None:
@@ -81,10 +99,9 @@ def change_report_received(
     facts = [f"Changed on {day(report.changed_on)}", f"Reported on {day(report.reported_on)}"]
     if report.new_occupants:
         facts.append(f"New occupants: {report.new_occupants}")
-    return send_filing(
+    return send_unit_filing(
+        report.unit,
         filer=report.reported_by,
-        place=report.unit.property,
-        address=str(report.unit),
         key=f"change-report-{report.pk}",
         at=at,
         what="report of a change of occupancy",

@@ -20,6 +20,7 @@ from permitdesk.cases.services.base import (
     add_permit_fee,
     audit_act,
     case_file,
+    check_choice,
     locked,
     state,
 )
@@ -46,12 +47,7 @@ class PartyInput:
 
 def _check_parties(parties: Sequence[PartyInput]) -> None:
     for party in parties:
-        if party.kind not in Party.Kind.values:
-            raise Refused(
-                f"party kind '{party.kind}' is not one of: {', '.join(Party.Kind.values)}",
-                code="choice",
-                field="parties",
-            )
+        check_choice(party.kind, Party.Kind.values, field="parties", what="party kind")
         if not party.name.strip():
             raise Refused(
                 f"a {party.kind.replace('-', ' ')} needs a name", code="required", field="parties"
@@ -73,12 +69,7 @@ def _check_required(pack: Pack, item: str, case: CaseFile, on: dt.date) -> None:
 
 def _check_channel(pack: Pack, channel: str, on: dt.date) -> None:
     """St. Louis County: online or in person, never by telephone (004 ¶7)."""
-    if channel not in Application.Channel.values:
-        raise Refused(
-            f"channel '{channel}' is not one of: {', '.join(Application.Channel.values)}",
-            code="choice",
-            field="channel",
-        )
+    check_choice(channel, Application.Channel.values, field="channel")
     if pack.has_term("application_channels"):
         allowed = pack.names("application_channels", on)
         if channel not in allowed:
@@ -106,15 +97,6 @@ def _check_certified(pack: Pack, case: CaseFile, certified: bool | None, on: dt.
             pack.cite(pack.term_version("owner_certifies_rental_application", on).citation),
             code="certification",
             field="owner_certified",
-        )
-
-
-def _check_trigger(trigger: str) -> None:
-    if trigger not in Application.Trigger.values:
-        raise Refused(
-            f"trigger '{trigger}' is not one of: {', '.join(Application.Trigger.values)}",
-            code="choice",
-            field="trigger",
         )
 
 
@@ -190,7 +172,7 @@ def submit_application(
     if held and not held & {Role.CLERK, Role.CODE_OFFICIAL}:
         raise Forbidden(f"{staff_who(held)} do not submit applications")
     item = pack.case_item(fee_item)
-    _check_trigger(trigger)
+    check_choice(trigger, Application.Trigger.values, field="trigger")
     _check_parties(parties)
     on = local(pack, now).date()
     # The jurisdiction's clerks and code officials file for anyone (at the counter).

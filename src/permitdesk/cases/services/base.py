@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Unpack
 
@@ -71,6 +71,17 @@ def overruled(
             raise
         return refusal.reason
     return None
+
+
+def check_choice(
+    value: str, choices: Sequence[str], *, field: str, what: str = "", code: str = "choice"
+) -> None:
+    """Refuse a value that is not one of `choices`, naming them: "kind 'x' is not one of: a,
+    b" (`what` the value is called, where not its field's name)."""
+    if value not in choices:
+        raise Refused(
+            f"{what or field} '{value}' is not one of: {', '.join(choices)}", code=code, field=field
+        )
 
 
 def names_occupants(pack: Pack, application: Application) -> bool:

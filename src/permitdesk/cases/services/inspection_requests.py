@@ -19,6 +19,7 @@ from permitdesk.cases.models import Application, Inspection, InspectionRequest
 from permitdesk.cases.services.base import (
     add_fee_lines,
     audit_act,
+    check_choice,
     locked,
     pack_of,
     rebalance,
@@ -92,12 +93,7 @@ def reschedule_inspection(
     """Move a pending inspection to another day (and part of the day) the rules allow for a
     request made now. The inspector assigned to the old day is released: the division assigns
     one to the new day, and both the applicant and that inspector are told."""
-    if window not in InspectionRequest.Window.values:
-        raise Refused(
-            f"window {window!r} is not one of: {', '.join(InspectionRequest.Window.values)}",
-            code="invalid",
-            field="window",
-        )
+    check_choice(window, InspectionRequest.Window.values, field="window", code="invalid")
     with transaction.atomic():
         application, inspection = _pending(actor, inspection, now)
         pack = pack_of(application)

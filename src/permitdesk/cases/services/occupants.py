@@ -4,7 +4,7 @@ and recording visitors."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -38,6 +38,28 @@ def _named(first_name: str, last_name: str) -> tuple[str, str]:
     return first_name.strip(), last_name.strip()
 
 
+class OccupantDetails(TypedDict):
+    """What the permit lists of an occupant, as the services name and correct one."""
+
+    first_name: str
+    last_name: str
+    age: NotRequired[int | None]
+    relationship: NotRequired[str]
+    moves_in_on: NotRequired[dt.date | None]
+
+
+# What an occupant named without them has: no age, no relationship, no move-in day.
+UNSAID: dict[str, Any] = {"age": None, "relationship": "", "moves_in_on": None}
+
+
+def _fields(details: OccupantDetails) -> dict[str, Any]:
+    """An occupant's fields as stored: every one (those not given as UNSAID), the names
+    required, and the names and the relationship trimmed."""
+    first, last = _named(details["first_name"], details["last_name"])
+    fields: dict[str, Any] = {**UNSAID, **details, "first_name": first, "last_name": last}
+    return {**fields, "relationship": fields["relationship"].strip()}
+
+
 def _check_move_in(application: Application, moves_in_on: dt.date | None, now: dt.datetime) -> None:
     if moves_in_on is not None:
         MOVE_IN.check("moves_in_on", moves_in_on, local(pack_of(application), now).date())
@@ -54,31 +76,17 @@ def picture(occupant: Occupant) -> dict[str, Any]:
 
 
 def add_occupant(
-    *,
-    actor: User,
-    application: Application,
-    first_name: str,
-    last_name: str,
-    now: dt.datetime,
-    age: int | None = None,
-    relationship: str = "",
-    moves_in_on: dt.date | None = None,
+    *, actor: User, application: Application, now: dt.datetime, **details: Unpack[OccupantDetails]
 ) -> Occupant:
     """Every person who will live there, children and unrelated residents included, with the
     day they move in where it is known (Clayton: "the tenant names and/or occupancy date")."""
-    first, last = _named(first_name, last_name)
+    fields = _fields(details)
     with transaction.atomic():
         application = locked(application)
         require(actor, "add-occupant", application)
-        _check_move_in(application, moves_in_on, now)
+        _check_move_in(application, fields["moves_in_on"], now)
         occupant = Occupant.objects.create(
-            application=application,
-            jurisdiction_id=application.jurisdiction_id,
-            first_name=first,
-            last_name=last,
-            age=age,
-            relationship=relationship.strip(),
-            moves_in_on=moves_in_on,
+            application=application, jurisdiction_id=application.jurisdiction_id, **fields
         )
         audit_act(application, actor, "add-occupant", occupant, now, after=picture(occupant))
     return occupant
@@ -104,29 +112,18 @@ def _changeable(actor: User, occupant: Occupant) -> tuple[Application, Occupant]
 
 
 def change_occupant(
-    *,
-    actor: User,
-    occupant: Occupant,
-    first_name: str,
-    last_name: str,
-    now: dt.datetime,
-    age: int | None = None,
-    relationship: str = "",
-    moves_in_on: dt.date | None = None,
+    *, actor: User, occupant: Occupant, now: dt.datetime, **details: Unpack[OccupantDetails]
 ) -> Occupant:
     """Correct an occupant's name, age, relationship or move-in day, until the permit is
     issued; the audit event keeps both versions."""
-    first, last = _named(first_name, last_name)
+    fields = _fields(details)
     with transaction.atomic():
         application, occupant = _changeable(actor, occupant)
-        _check_move_in(application, moves_in_on, now)
+        _check_move_in(application, fields["moves_in_on"], now)
         before = picture(occupant)
-        occupant.first_name, occupant.last_name = first, last
-        occupant.age, occupant.relationship = age, relationship.strip()
-        occupant.moves_in_on = moves_in_on
-        occupant.save(
-            update_fields=["first_name", "last_name", "age", "relationship", "moves_in_on"]
-        )
+        for name, value in fields.items():
+            setattr(occupant, name, value)
+        occupant.save(update_fields=list(fields))
         after = picture(occupant)
         audit_act(application, actor, "change-occupant", occupant, now, before=before, after=after)
     return occupant

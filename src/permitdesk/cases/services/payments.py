@@ -14,7 +14,7 @@ from permitdesk.cases.actions import require, require_role
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.models.applications import REFERENCE_MAX
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
-from permitdesk.cases.services.base import audit_act, locked, pack_of, rebalance
+from permitdesk.cases.services.base import audit_act, check_choice, locked, pack_of, rebalance
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
@@ -40,12 +40,7 @@ def record_payment(
 
     The same idempotency key twice records one payment and returns it both times.
     """
-    if kind not in Payment.Kind.values:
-        raise Refused(
-            f"kind '{kind}' is not one of: {', '.join(Payment.Kind.values)}",
-            code="choice",
-            field="kind",
-        )
+    check_choice(kind, Payment.Kind.values, field="kind")
     reference = _reference(reference)
     if idempotency_key:
         existing = Payment.objects.filter(idempotency_key=idempotency_key).first()

@@ -13,7 +13,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_event
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import locked, status_change
+from permitdesk.cases.services.base import check_choice, locked, status_change
 from permitdesk.rules.lifecycle import Refused
 
 END_REASONS = (
@@ -53,12 +53,7 @@ def mark_ended(
 
 def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) -> Permit:
     """A clerk ends a permit in force for one of END_REASONS; the case ends with its last."""
-    if reason not in END_REASONS:
-        raise Refused(
-            f"reason '{reason}' is not one of: {', '.join(END_REASONS)}",
-            code="choice",
-            field="reason",
-        )
+    check_choice(reason, END_REASONS, field="reason")
     with transaction.atomic():
         application = locked(permit.application)
         require(actor, "end-permit", application)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -42,24 +43,22 @@ def _person(first: str, last: str, age: int | None, relationship: str) -> str:
     )
 
 
-def preview_permit(
-    *,
-    actor: User,
-    application: Application,
-    now: dt.datetime,
-    evidence: str = "",
-    override_reason: str = "",
-) -> PermitPreview:
+class PermitIssue(TypedDict):
+    """What issue_permit is called with, and so preview_permit."""
+
+    actor: User
+    application: Application
+    now: dt.datetime
+    evidence: NotRequired[str]
+    override_reason: NotRequired[str]
+
+
+def preview_permit(**issue: Unpack[PermitIssue]) -> PermitPreview:
     """The permit issue_permit would issue with these arguments, or its refusal (raised)."""
+    application, now = issue["application"], issue["now"]
     try:
         with transaction.atomic():
-            permit = issue_permit(
-                actor=actor,
-                application=application,
-                now=now,
-                evidence=evidence,
-                override_reason=override_reason,
-            )
+            permit = issue_permit(**issue)
             event = AuditEvent.objects.filter(action="issue-permit", object_id=str(permit.pk))
             after = (event.values_list("after", flat=True).last()) or {}
             people = application.occupants.order_by("pk").values_list(
