@@ -13,7 +13,6 @@ from django.db.models import Q
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, roles, staff_who
 from permitdesk.cases import filing, messages
-from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Approval
 from permitdesk.cases.services.base import (
     add_fee_lines,
@@ -21,7 +20,7 @@ from permitdesk.cases.services.base import (
     audit_act,
     case_file,
     check_choice,
-    locked,
+    locked_for,
     state,
 )
 from permitdesk.law.loader import get_pack
@@ -237,8 +236,7 @@ def submit_application(
 
 def withdraw_application(*, actor: User, application: Application, now: dt.datetime) -> Application:
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "withdraw", application)
+        application = locked_for(actor, "withdraw", application)
         before = state(application)
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status"])

@@ -14,6 +14,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, roles
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import Act, Change, audit_event, record_event
+from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, FeeLine
 from permitdesk.cases.selectors.ledger import balance_due, ledger_balance, max_occupants
 from permitdesk.law.loader import get_pack
@@ -40,6 +41,13 @@ def locked(application: Application) -> Application:
         .select_related("jurisdiction", "unit")
         .get(pk=application.pk)
     )
+
+
+def locked_for(actor: User, action: str, application: Application) -> Application:
+    """The case row, locked (locked()), where `actor` may take `action` on it now (require)."""
+    application = locked(application)
+    require(actor, action, application)
+    return application
 
 
 def rebalance(application: Application) -> Decimal:

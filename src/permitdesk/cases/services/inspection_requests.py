@@ -14,13 +14,12 @@ from django.db import transaction
 from permitdesk.accounts.permissions import NotFound
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases import messages
-from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Inspection, InspectionRequest
 from permitdesk.cases.services.base import (
     add_fee_lines,
     audit_act,
     check_choice,
-    locked,
+    locked_for,
     pack_of,
     rebalance,
     snapshot,
@@ -40,8 +39,7 @@ def _pending(
 ) -> tuple[Application, Inspection]:
     """The inspection's case, locked, and the inspection, pending, where `actor` may move or
     cancel it now."""
-    application = locked(inspection.application)
-    require(actor, "change-inspection-request", application)
+    application = locked_for(actor, "change-inspection-request", inspection.application)
     found = (
         # Locks the inspection's own row: PostgreSQL locks no outer join's nullable side.
         Inspection.objects.select_for_update(of=("self",))

@@ -33,6 +33,7 @@ from permitdesk.cases.services.base import (
     case_facts,
     fee_line,
     locked,
+    locked_for,
     overrides,
     overruled,
     pack_of,
@@ -135,8 +136,7 @@ def request_inspection(
     the processing time and cut-off allow, unless a code official overrides the day with a
     written reason (audited)."""
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "request-inspection", application)
+        application = locked_for(actor, "request-inspection", application)
         pack = pack_of(application)
         INSPECTION_BOOKING.check("wanted_on", wanted_on, local(pack, now).date())
         case = snapshot(pack, application, now)
@@ -190,8 +190,7 @@ def assign_inspector(
     now: dt.datetime,
 ) -> Inspection:
     with transaction.atomic():
-        application = locked(inspection.application)
-        require(actor, "assign-inspector", application)
+        application = locked_for(actor, "assign-inspector", inspection.application)
         if not Membership.objects.filter(
             user_id=inspector.pk, jurisdiction_id=application.jurisdiction_id, role=Role.INSPECTOR
         ).exists():

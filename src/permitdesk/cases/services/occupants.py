@@ -10,13 +10,13 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.accounts.permissions import NotFound, roles
-from permitdesk.audit.services import record
+from permitdesk.audit.services import Act, record
 from permitdesk.cases import owner_messages
-from permitdesk.cases.actions import require, require_role
+from permitdesk.cases.actions import require_role
 from permitdesk.cases.models import Application, ChangeOfOccupancyReport, Occupant, Visitor
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.cases.services.applications import submit_application
-from permitdesk.cases.services.base import audit_act, case_file, locked, pack_of
+from permitdesk.cases.services.base import audit_act, case_file, locked, locked_for, pack_of
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.records.models import Unit
@@ -82,8 +82,7 @@ def add_occupant(
     day they move in where it is known (Clayton: "the tenant names and/or occupancy date")."""
     fields = _fields(details)
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "add-occupant", application)
+        application = locked_for(actor, "add-occupant", application)
         _check_move_in(application, fields["moves_in_on"], now)
         occupant = Occupant.objects.create(
             application=application, jurisdiction_id=application.jurisdiction_id, **fields
@@ -151,8 +150,7 @@ def add_visitor(
     if not name.strip():
         raise Refused("a visitor needs a name", code="required", field="name")
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "add-occupant", application)
+        application = locked_for(actor, "add-occupant", application)
         today = local(pack_of(application), now).date()
         VISITOR_ARRIVAL.check("arrived_on", arrived_on, today)
         visitor = Visitor.objects.create(
@@ -216,6 +214,18 @@ def _case_for_report(
     return case, ""
 
 
+def _reported(report: ChangeOfOccupancyReport) -> dict[str, Any]:
+    """A change-of-occupancy report as its audit event records it."""
+    return {
+        "changed_on": report.changed_on.isoformat(),
+        "due_on": report.due_on.isoformat(),
+        "late": report.late,
+        "new_occupants": report.new_occupants,
+        "application_id": report.application_id,
+        "no_case_reason": report.no_case_reason,
+    }
+
+
 def report_change_of_occupancy(
     *,
     actor: User,
@@ -260,21 +270,8 @@ def report_change_of_occupancy(
             application=case,
             no_case_reason=no_case,
         )
-        record(
-            actor=actor,
-            action="report-change-of-occupancy",
-            obj=report,
-            at=now,
-            before=None,
-            after={
-                "changed_on": changed_on.isoformat(),
-                "due_on": due_on.isoformat(),
-                "late": report.late,
-                "new_occupants": names,
-                "application_id": case.pk if case else None,
-                "no_case_reason": no_case,
-            },
-            jurisdiction_slug=pack.slug,
-        )
+        # Filed under the jurisdiction, not a case: the report may open none.
+        act = Act(actor=actor, action="report-change-of-occupancy", obj=report, at=now)
+        record(**act, before=None, after=_reported(report), jurisdiction_slug=pack.slug)
         owner_messages.change_report_received(report, at=now)
     return report

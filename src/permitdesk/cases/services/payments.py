@@ -5,22 +5,42 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.cases import messages
-from permitdesk.cases.actions import require, require_role
+from permitdesk.cases.actions import require_role
 from permitdesk.cases.models import Application, FeeLine, Payment
 from permitdesk.cases.models.applications import REFERENCE_MAX
 from permitdesk.cases.selectors.ledger import balance_due, deposits_due
-from permitdesk.cases.services.base import audit_act, check_choice, locked, pack_of, rebalance
+from permitdesk.cases.services.base import (
+    audit_act,
+    check_choice,
+    locked,
+    locked_for,
+    pack_of,
+    rebalance,
+)
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused, check_transition
 
 
 def _receipt_number(application: Application, now: dt.datetime) -> str:
     return f"R{now:%Y%m%d}-{application.pk}-{secrets.token_hex(3).upper()}"
+
+
+def _ledger_entry(application: Application, actor: User, now: dt.datetime, **entry: Any) -> Payment:
+    """A new entry in the case's ledger (`entry`: its kind, method, amount...), recorded by
+    `actor` now, under a receipt number of its own."""
+    return Payment.objects.create(
+        application=application,
+        receipt_number=_receipt_number(application, now),
+        recorded_by=actor,
+        recorded_at=now,
+        **entry,
+    )
 
 
 def record_payment(
@@ -48,8 +68,7 @@ def record_payment(
             return _replayed(actor, application, existing)
     try:
         with transaction.atomic():
-            application = locked(application)
-            require(actor, "record-payment", application)
+            application = locked_for(actor, "record-payment", application)
             pack = pack_of(application)
             on = local(pack, now).date()
             methods = (
@@ -117,14 +136,13 @@ def _write_payment(
 ) -> Payment:
     """The ledger entry, its audit event, the new balance and the receipt e-mail; the caller
     holds the case's lock and has checked who may record it."""
-    payment = Payment.objects.create(
-        application=application,
+    payment = _ledger_entry(
+        application,
+        actor,
+        now,
         kind=kind,
         method=method,
         amount=amount,
-        receipt_number=_receipt_number(application, now),
-        recorded_by=actor,
-        recorded_at=now,
         idempotency_key=idempotency_key,
         reference=reference,
     )
@@ -178,16 +196,23 @@ def _admits(transition: str, status: str) -> bool:
     return True
 
 
-def _replayed(actor: User, application: Application, existing: Payment) -> Payment:
-    """The payment a repeated request recorded, if this caller asked for it on this case."""
-    if existing.application_id != application.pk:
+def _replay(actor: User, action: str, existing: Payment, asked_for: bool) -> Payment:
+    """The ledger entry a repeated request recorded, where it is the one this request asks for
+    (`asked_for`) and `actor` may still take `action` on its case (its status may have moved
+    on since, so the role is asked, not the status)."""
+    if not asked_for:
         raise Refused(
             "this idempotency key was used for another payment",
             code="key-reused",
             field="idempotency_key",
         )
-    require_role(actor, "record-payment", existing.application)  # its status may have moved on
+    require_role(actor, action, existing.application)
     return existing
+
+
+def _replayed(actor: User, application: Application, existing: Payment) -> Payment:
+    """The payment a repeated request recorded, if this caller asked for it on this case."""
+    return _replay(actor, "record-payment", existing, existing.application_id == application.pk)
 
 
 def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) -> FeeLine:
@@ -195,8 +220,7 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
     if not reason.strip():
         raise Refused("a waiver needs a reason", code="required", field="reason")
     with transaction.atomic():
-        application = locked(fee_line.application)
-        require(actor, "waive-fee", application)
+        application = locked_for(actor, "waive-fee", fee_line.application)
         fee_line = FeeLine.objects.select_for_update().get(pk=fee_line.pk)
         if fee_line.waived_reason:
             raise Refused("this fee is already waived", code="waived")
@@ -242,14 +266,8 @@ def refund_payment(
 
 
 def _replayed_refund(actor: User, payment: Payment, existing: Payment) -> Payment:
-    if existing.refund_of_id != payment.pk:
-        raise Refused(
-            "this idempotency key was used for another payment",
-            code="key-reused",
-            field="idempotency_key",
-        )
-    require_role(actor, "refund-payment", existing.application)
-    return existing
+    """The refund a repeated request recorded, if this caller asked for it of this payment."""
+    return _replay(actor, "refund-payment", existing, existing.refund_of_id == payment.pk)
 
 
 def _refund(
@@ -261,8 +279,7 @@ def _refund(
     idempotency_key: str | None,
 ) -> Payment:
     with transaction.atomic():
-        application = locked(payment.application)
-        require(actor, "refund-payment", application)
+        application = locked_for(actor, "refund-payment", payment.application)
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.refund_of_id is not None or payment.amount <= 0:
             raise Refused(
@@ -275,14 +292,13 @@ def _refund(
                 code="more-than-paid",
                 field="amount",
             )
-        refund = Payment.objects.create(
-            application=application,
+        refund = _ledger_entry(
+            application,
+            actor,
+            now,
             kind=payment.kind,
             method=payment.method,
             amount=-amount,
-            receipt_number=_receipt_number(application, now),
-            recorded_by=actor,
-            recorded_at=now,
             refund_of=payment,
             idempotency_key=idempotency_key,
         )

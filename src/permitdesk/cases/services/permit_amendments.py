@@ -8,9 +8,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.cases import messages
-from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import add_fee_lines, audit_act, locked, pack_of
+from permitdesk.cases.services.base import add_fee_lines, audit_act, locked_for, pack_of
 from permitdesk.cases.services.permit_endings import supersede
 from permitdesk.cases.services.permit_numbers import create_permit
 from permitdesk.rules.calendar import local
@@ -22,8 +21,7 @@ def amend_permit(*, actor: User, application: Application, now: dt.datetime) -> 
     """A new permit for a changed household (an occupant added, a visitor who stays): the
     issued permit is superseded by an amended one with the same end; St. Clair charges $25."""
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "amend-permit", application)
+        application = locked_for(actor, "amend-permit", application)
         pack = pack_of(application)
         on = local(pack, now).date()
         current = (

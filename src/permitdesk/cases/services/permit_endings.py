@@ -11,9 +11,8 @@ from django.db import transaction
 
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import record_event
-from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
-from permitdesk.cases.services.base import check_choice, locked, status_change
+from permitdesk.cases.services.base import check_choice, locked_for, status_change
 from permitdesk.rules.lifecycle import Refused
 
 END_REASONS = (
@@ -55,8 +54,7 @@ def end_permit(*, actor: User, permit: Permit, reason: str, now: dt.datetime) ->
     """A clerk ends a permit in force for one of END_REASONS; the case ends with its last."""
     check_choice(reason, END_REASONS, field="reason")
     with transaction.atomic():
-        application = locked(permit.application)
-        require(actor, "end-permit", application)
+        application = locked_for(actor, "end-permit", permit.application)
         permit = Permit.objects.select_for_update().get(pk=permit.pk)
         if permit.ended_at is not None:
             raise Refused(

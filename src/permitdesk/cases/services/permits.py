@@ -10,12 +10,12 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.cases import messages
-from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Permit
 from permitdesk.cases.permissions import require_applicant_still_related
 from permitdesk.cases.services.base import (
     audit_act,
     locked,
+    locked_for,
     overrides,
     overruled,
     pack_of,
@@ -126,8 +126,7 @@ def issue_permit(
     Two clerks issuing at once: the row lock makes one wait, and it then finds the case issued.
     """
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "issue-permit", application)
+        application = locked_for(actor, "issue-permit", application)
         require_applicant_still_related(application)
         pack = pack_of(application)
         program = pack.item(application.fee_item).case
@@ -188,8 +187,7 @@ def issue_conditional_permit(
     """The village's temporary conditional permit: deficiencies that do not seriously endanger
     health or safety, the owner's statement to correct them by a date; occupancy meanwhile."""
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "issue-conditional-permit", application)
+        application = locked_for(actor, "issue-conditional-permit", application)
         require_applicant_still_related(application)
         pack = pack_of(application)
         on = local(pack, now).date()
@@ -238,8 +236,7 @@ def issue_temporary_permit(
     occupancy, and it ends when the certificate of occupancy is issued. The owner or agent
     applies in person (the code official issues it at the counter)."""
     with transaction.atomic():
-        application = locked(application)
-        require(actor, "issue-temporary-permit", application)
+        application = locked_for(actor, "issue-temporary-permit", application)
         pack = pack_of(application)
         check_pack_offers(
             pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
