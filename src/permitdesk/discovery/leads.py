@@ -18,8 +18,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import require_staff
 from permitdesk.audit.models import AuditEvent
-from permitdesk.audit.services import audit_event, queue, record, record_all
+from permitdesk.audit.services import queue, record_all
 from permitdesk.cases.models import Application, Permit
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.letters import TITLE, letter_text
 from permitdesk.discovery.models import ChangeEvidence, Lead
 from permitdesk.law.loader import get_pack
@@ -83,17 +84,9 @@ def open_due_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int:
             .select_for_update(of=("self",))
         )
         leads = Lead.objects.bulk_create(_lead(e, rental, now) for e in due)
+        audit = Audit(None, now, jurisdiction.slug)
         record_all(
-            audit_event(
-                actor=None,
-                action="discovery.lead-opened",
-                obj=lead,
-                at=now,
-                before=None,
-                after={"evidence": lead.evidence_id, "possible_rental": lead.possible_rental},
-                jurisdiction_slug=jurisdiction.slug,
-            )
-            for lead in leads
+            audit.event("discovery.lead-opened", lead, None, _opened(lead)) for lead in leads
         )
     return len(leads)
 
@@ -111,22 +104,24 @@ def _lead(evidence: Any, rental: bool, now: dt.datetime) -> Lead:
     )
 
 
+def _opened(lead: Lead) -> dict[str, Any]:
+    """What the audit event of a lead opened says of it."""
+    return {"evidence": lead.evidence_id, "possible_rental": lead.possible_rental}
+
+
 def _closed(lead: Lead, application_id: int, now: dt.datetime, slug: str) -> AuditEvent:
     """Close `lead` (in memory) as answered by the application, and its audit event."""
     before = lead.status
     lead.status, lead.closed_at, lead.application_id = Lead.Status.CLOSED, now, application_id
-    return audit_event(
-        actor=None,
-        action="discovery.lead-closed",
-        obj=lead,
-        at=now,
-        before={"status": before},
-        after={
+    return Audit(None, now, slug).event(
+        "discovery.lead-closed",
+        lead,
+        {"status": before},
+        {
             "status": lead.status,
             "application": application_id,
             "why": f"closed: application {application_id} filed",
         },
-        jurisdiction_slug=slug,
         application_id=application_id,
     )
 
@@ -207,16 +202,16 @@ def _note(note: str, *, required: bool) -> str:
     return note
 
 
-def _audit(lead: Lead, actor: User, action: str, now: dt.datetime, **change: Any) -> None:
-    record(
-        actor=actor,
-        action=action,
-        obj=lead,
-        at=now,
-        before=change.get("before"),
-        after=change.get("after"),
-        jurisdiction_slug=lead.jurisdiction.slug,
-    )
+def _audit(
+    lead: Lead,
+    actor: User,
+    action: str,
+    now: dt.datetime,
+    *,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    Audit(actor, now, lead.jurisdiction.slug).record(action, lead, before, after)
 
 
 def dismiss_lead(*, lead: Lead, actor: User, reason: str, note: str, now: dt.datetime) -> Lead:

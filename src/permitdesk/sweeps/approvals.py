@@ -83,7 +83,7 @@ def _lapse(
     return application, mark_lapsed(application, last_day, actor=None, now=now), notice
 
 
-def lapse_expired_approvals(*, application_ids: Sequence[int], now: dt.datetime) -> Done:
+def lapse_expired_approvals(application_ids: Sequence[int], now: dt.datetime) -> Done:
     """The approved cases of `application_ids` past their approval's last day, lapsed, each
     with its audit event and the notice to the applicant."""
     done = Done()
@@ -132,7 +132,7 @@ def _reminder(approval: Approval, now: dt.datetime) -> FlagDue | None:
     )
 
 
-def remind_before_lapse(*, approval_ids: Sequence[int], now: dt.datetime) -> Done:
+def remind_before_lapse(approval_ids: Sequence[int], now: dt.datetime) -> Done:
     """The approvals of `approval_ids` within their lead time, each reminded once (a flag,
     its audit event, the reminder); their cases locked."""
     done = Done()

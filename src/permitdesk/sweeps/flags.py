@@ -51,6 +51,19 @@ class FlagDue:
         return int(self.obj.pk)
 
 
+# What a Flag row copies from its FlagDue (besides the moment it is raised).
+FLAG_FIELDS = (
+    "kind",
+    "object_type",
+    "object_id",
+    "jurisdiction",
+    "application",
+    "due_on",
+    "detail",
+    "citation",
+)
+
+
 def _event(due: FlagDue, flag: Flag, now: dt.datetime) -> AuditEvent:
     return audit_event(
         actor=None,
@@ -87,18 +100,7 @@ def raise_flags(due: Sequence[FlagDue], now: dt.datetime) -> int:
     )
     new = [d for d in due if (d.kind, d.object_type, d.object_id) not in raised]
     flags = Flag.objects.bulk_create(
-        Flag(
-            kind=d.kind,
-            object_type=d.object_type,
-            object_id=d.object_id,
-            jurisdiction=d.jurisdiction,
-            application=d.application,
-            raised_at=now,
-            due_on=d.due_on,
-            detail=d.detail,
-            citation=d.citation,
-        )
-        for d in new
+        Flag(raised_at=now, **{name: getattr(d, name) for name in FLAG_FIELDS}) for d in new
     )
     record_all(_event(d, flag, now) for d, flag in zip(new, flags, strict=True))
     queue_all(compose_notice(**d.notice) for d in new if d.notice is not None)
@@ -177,7 +179,7 @@ def _late_report(report: ChangeOfOccupancyReport, now: dt.datetime) -> FlagDue |
     )
 
 
-def flag_late_change_reports(*, report_ids: Sequence[int], now: dt.datetime) -> Done:
+def flag_late_change_reports(report_ids: Sequence[int], now: dt.datetime) -> Done:
     """The reports of `report_ids` made late, each flagged once; the reports locked."""
     done = Done()
     with transaction.atomic(savepoint=False):
@@ -220,7 +222,7 @@ def _same_person(visitor: Visitor) -> tuple[int, str]:
     return visitor.application_id, visitor.name.upper()
 
 
-def flag_visitors_past_period(*, visitor_ids: Sequence[int], now: dt.datetime) -> Done:
+def flag_visitors_past_period(visitor_ids: Sequence[int], now: dt.datetime) -> Done:
     """The visitors of `visitor_ids` past the visiting period, each flagged once; their
     cases locked."""
     done = Done()

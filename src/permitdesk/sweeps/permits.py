@@ -122,11 +122,11 @@ def _end_permits(permit_ids: Sequence[int], now: dt.datetime, ending: Ending) ->
     return done
 
 
-def end_permits_at_term(*, permit_ids: Sequence[int], now: dt.datetime) -> Done:
+def end_permits_at_term(permit_ids: Sequence[int], now: dt.datetime) -> Done:
     return _end_permits(permit_ids, now, _past_term)
 
 
-def end_interim_permits(*, permit_ids: Sequence[int], now: dt.datetime) -> Done:
+def end_interim_permits(permit_ids: Sequence[int], now: dt.datetime) -> Done:
     return _end_permits(permit_ids, now, _left_beside_certificate)
 
 
@@ -162,7 +162,7 @@ def _ending_notice(permit: Permit, now: dt.datetime) -> FlagDue | None:
     )
 
 
-def notify_permits_ending(*, permit_ids: Sequence[int], now: dt.datetime) -> Done:
+def notify_permits_ending(permit_ids: Sequence[int], now: dt.datetime) -> Done:
     """The permits of `permit_ids` within the notice's lead time, each noticed once (a flag,
     its audit event, the notice); their cases locked."""
     done = Done()
