@@ -17,6 +17,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import audit_event, queue_all, record_all
 from permitdesk.cases.models import Application, Approval, ChangeOfOccupancyReport, Permit, Visitor
 from permitdesk.law.loader import get_pack
+from permitdesk.law.pack import TermVersion
 from permitdesk.notices.compose import Notice, compose_notice
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
@@ -107,6 +108,15 @@ def raise_flags(due: Sequence[FlagDue], now: dt.datetime) -> int:
     return len(new)
 
 
+# What the clerk reads on a reminder's (or notice's) flag, by its kind; {days}: the days left.
+_BEFORE_APPROVAL_ENDS = "Reminder queued {days} days before the approval's last day"
+REMINDER_DETAILS = {
+    Flag.Kind.APPROVAL_LAPSE_REMINDER: _BEFORE_APPROVAL_ENDS,
+    Flag.Kind.OCCUPANT_DEADLINE_REMINDER: _BEFORE_APPROVAL_ENDS,
+    Flag.Kind.PERMIT_ENDING_NOTICE: "Notice queued {days} days before the permit's last day",
+}
+
+
 def reminder_due(
     kind: str,
     obj: Approval | Permit,
@@ -114,20 +124,21 @@ def reminder_due(
     now: dt.datetime,
     *,
     ref: object,
-    citation: str,
-    detail: str,
+    term: TermVersion | None,
     context: dict[str, Any],
     noted: dict[str, Any] | None = None,
 ) -> FlagDue:
-    """A reminder (or notice) ahead of `last_day`, once: the flag of `kind` on `obj`, its
-    audit event ("queue-reminder", with the message's key and `noted`), and the message to
-    the case's applicant, whose template reads the case, the days left, the citation and
-    `context`. The message's key (its idempotency key) names the kind, `ref` (which object)
-    and the last day."""
+    """A reminder (or notice) ahead of `last_day`, once: the flag of `kind` on `obj`, citing
+    the pack's `term` (if any), its audit event ("queue-reminder", with the message's key and
+    `noted`), and the message to the case's applicant, whose template reads the case, the
+    days left, the citation and `context`. The message's key (its idempotency key) names the
+    kind, `ref` (which object) and the last day."""
     key = f"{kind}-{ref}-{last_day.isoformat()}"
     application = obj.application
     pack = get_pack(application.jurisdiction.slug)
     today = local(pack, now).date()
+    citation = pack.cite(term.citation) if term is not None else ""
+    detail = REMINDER_DETAILS[kind].format(days=days_left(today, last_day))
     return FlagDue(
         kind=kind,
         obj=obj,
