@@ -54,16 +54,19 @@ def _first_answer(outer: str) -> Subquery:
     return Subquery(filed.order_by("submitted_at", "pk").values("pk")[:1])
 
 
+def counted_changes(jurisdiction: Jurisdiction) -> QuerySet[ChangeEvidence]:
+    """The jurisdiction's changes the pack counts (not an exempt transfer), on units the
+    program covers: what a lead and the catch rate are about."""
+    return ChangeEvidence.objects.filter(jurisdiction=jurisdiction, counted=True, covered=True)
+
+
 def due_without_application(jurisdiction: Jurisdiction, today: dt.date) -> QuerySet[ChangeEvidence]:
-    """The changes past their day with no lead and no answering application."""
-    return ChangeEvidence.objects.filter(
-        jurisdiction=jurisdiction,
-        match__in=ChangeEvidence.MATCHED,
-        counted=True,
-        covered=True,
-        due_on__lt=today,
-        lead__isnull=True,
-    ).exclude(answered())
+    """The matched changes past their day with no lead and no answering application."""
+    return (
+        counted_changes(jurisdiction)
+        .filter(match__in=ChangeEvidence.MATCHED, due_on__lt=today, lead__isnull=True)
+        .exclude(answered())
+    )
 
 
 def open_due_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int:

@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from permitdesk.accounts.permissions import NotFound
-from permitdesk.discovery.leads import answered
+from permitdesk.discovery.leads import answered, counted_changes
 from permitdesk.discovery.models import ChangeEvidence, Lead, Report
 from permitdesk.records.models import Jurisdiction
 
@@ -97,9 +97,11 @@ class Month:
 
 def catch_rate(place: Jurisdiction, since: dt.date) -> list[Month]:
     """The months from `since`, oldest first: two queries, whatever the number of sales."""
-    known = ChangeEvidence.objects.filter(
-        jurisdiction=place, counted=True, covered=True, recorded_on__gte=since
-    ).annotate(month=TruncMonth("recorded_on"))
+    known = (
+        counted_changes(place)
+        .filter(recorded_on__gte=since)
+        .annotate(month=TruncMonth("recorded_on"))
+    )
     lead = "lead__status"
     reasons = Lead.Dismissal.values
     rows = known.values("month").annotate(
