@@ -17,7 +17,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import audit_event, queue_all, record_all
 from permitdesk.cases.models import Application, Approval, ChangeOfOccupancyReport, Permit, Visitor
 from permitdesk.law.loader import get_pack
-from permitdesk.law.pack import TermVersion
+from permitdesk.law.schema import TermVersion
 from permitdesk.notices.compose import Notice, compose_notice
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
@@ -110,7 +110,7 @@ def raise_flags(due: Sequence[FlagDue], now: dt.datetime) -> int:
 
 # What the clerk reads on a reminder's (or notice's) flag, by its kind; {days}: the days left.
 _BEFORE_APPROVAL_ENDS = "Reminder queued {days} days before the approval's last day"
-REMINDER_DETAILS = {
+REMINDER_DETAILS: dict[str, str] = {
     Flag.Kind.APPROVAL_LAPSE_REMINDER: _BEFORE_APPROVAL_ENDS,
     Flag.Kind.OCCUPANT_DEADLINE_REMINDER: _BEFORE_APPROVAL_ENDS,
     Flag.Kind.PERMIT_ENDING_NOTICE: "Notice queued {days} days before the permit's last day",
