@@ -15,8 +15,8 @@ from django.db import transaction
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Concat
 
-from permitdesk.audit.services import record
 from permitdesk.discovery.addresses import Unparseable, parcel_key, parse, unit_key
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.models import PlaceKey
 from permitdesk.records.models import Jurisdiction, Unit
 
@@ -85,15 +85,8 @@ def refresh_place_keys(*, jurisdiction: Jurisdiction, actor: User | None, now: d
                 batch = []
         keyed += _write(batch)
         if keyed:
-            record(
-                actor=actor,
-                action="discovery.keys-refreshed",
-                obj=jurisdiction,
-                at=now,
-                before=None,
-                after={"units_keyed": keyed},
-                jurisdiction_slug=jurisdiction.slug,
-            )
+            audit = Audit(actor, now, jurisdiction.slug)
+            audit.record("discovery.keys-refreshed", jurisdiction, None, {"units_keyed": keyed})
     return keyed
 
 

@@ -18,8 +18,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import require_staff
 from permitdesk.audit.models import AuditEvent
-from permitdesk.audit.services import audit_event, queue, record, record_all
+from permitdesk.audit.services import queue, record_all
 from permitdesk.cases.models import Application, Permit
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.letters import TITLE, letter_text
 from permitdesk.discovery.models import ChangeEvidence, Lead
 from permitdesk.law.loader import get_pack
@@ -53,16 +54,19 @@ def _first_answer(outer: str) -> Subquery:
     return Subquery(filed.order_by("submitted_at", "pk").values("pk")[:1])
 
 
+def counted_changes(jurisdiction: Jurisdiction) -> QuerySet[ChangeEvidence]:
+    """The jurisdiction's changes the pack counts (not an exempt transfer), on units the
+    program covers: what a lead and the catch rate are about."""
+    return ChangeEvidence.objects.filter(jurisdiction=jurisdiction, counted=True, covered=True)
+
+
 def due_without_application(jurisdiction: Jurisdiction, today: dt.date) -> QuerySet[ChangeEvidence]:
-    """The changes past their day with no lead and no answering application."""
-    return ChangeEvidence.objects.filter(
-        jurisdiction=jurisdiction,
-        match__in=ChangeEvidence.MATCHED,
-        counted=True,
-        covered=True,
-        due_on__lt=today,
-        lead__isnull=True,
-    ).exclude(answered())
+    """The matched changes past their day with no lead and no answering application."""
+    return (
+        counted_changes(jurisdiction)
+        .filter(match__in=ChangeEvidence.MATCHED, due_on__lt=today, lead__isnull=True)
+        .exclude(answered())
+    )
 
 
 def open_due_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int:
@@ -83,17 +87,9 @@ def open_due_leads(*, jurisdiction: Jurisdiction, now: dt.datetime) -> int:
             .select_for_update(of=("self",))
         )
         leads = Lead.objects.bulk_create(_lead(e, rental, now) for e in due)
+        audit = Audit(None, now, jurisdiction.slug)
         record_all(
-            audit_event(
-                actor=None,
-                action="discovery.lead-opened",
-                obj=lead,
-                at=now,
-                before=None,
-                after={"evidence": lead.evidence_id, "possible_rental": lead.possible_rental},
-                jurisdiction_slug=jurisdiction.slug,
-            )
-            for lead in leads
+            audit.event("discovery.lead-opened", lead, None, _opened(lead)) for lead in leads
         )
     return len(leads)
 
@@ -111,22 +107,24 @@ def _lead(evidence: Any, rental: bool, now: dt.datetime) -> Lead:
     )
 
 
+def _opened(lead: Lead) -> dict[str, Any]:
+    """What the audit event of a lead opened says of it."""
+    return {"evidence": lead.evidence_id, "possible_rental": lead.possible_rental}
+
+
 def _closed(lead: Lead, application_id: int, now: dt.datetime, slug: str) -> AuditEvent:
     """Close `lead` (in memory) as answered by the application, and its audit event."""
     before = lead.status
     lead.status, lead.closed_at, lead.application_id = Lead.Status.CLOSED, now, application_id
-    return audit_event(
-        actor=None,
-        action="discovery.lead-closed",
-        obj=lead,
-        at=now,
-        before={"status": before},
-        after={
+    return Audit(None, now, slug).event(
+        "discovery.lead-closed",
+        lead,
+        {"status": before},
+        {
             "status": lead.status,
             "application": application_id,
             "why": f"closed: application {application_id} filed",
         },
-        jurisdiction_slug=slug,
         application_id=application_id,
     )
 
@@ -207,16 +205,16 @@ def _note(note: str, *, required: bool) -> str:
     return note
 
 
-def _audit(lead: Lead, actor: User, action: str, now: dt.datetime, **change: Any) -> None:
-    record(
-        actor=actor,
-        action=action,
-        obj=lead,
-        at=now,
-        before=change.get("before"),
-        after=change.get("after"),
-        jurisdiction_slug=lead.jurisdiction.slug,
-    )
+def _audit(
+    lead: Lead,
+    actor: User,
+    action: str,
+    now: dt.datetime,
+    *,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    Audit(actor, now, lead.jurisdiction.slug).record(action, lead, before, after)
 
 
 def dismiss_lead(*, lead: Lead, actor: User, reason: str, note: str, now: dt.datetime) -> Lead:

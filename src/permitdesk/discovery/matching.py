@@ -26,7 +26,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 from rapidfuzz import fuzz
 
-from permitdesk.audit.services import audit_event, record_all
+from permitdesk.audit.services import record_all
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.models import ChangeEvidence, PlaceKey
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction, Unit
@@ -185,6 +186,7 @@ def match_pending(*, jurisdiction: Jurisdiction, actor: User | None, now: dt.dat
 
 def _audited(ids: list[int], actor: User | None, now: dt.datetime, where: Jurisdiction) -> Matched:
     result = Matched()
+    audit = Audit(actor, now, where.slug)
     events = []
     wanted = set(ids)
     rows = ChangeEvidence.objects.filter(jurisdiction=where, pk__gte=min(ids), pk__lte=max(ids))
@@ -195,20 +197,17 @@ def _audited(ids: list[int], actor: User | None, now: dt.datetime, where: Jurisd
             continue  # matched in an earlier run
         setattr(result, str(evidence.match), getattr(result, str(evidence.match)) + 1)
         events.append(
-            audit_event(
-                actor=actor,
-                action="discovery.matched",
-                obj=evidence,
-                at=now,
-                before={"match": Match.PENDING},
-                after={
+            audit.event(
+                "discovery.matched",
+                evidence,
+                {"match": Match.PENDING},
+                {
                     "match": evidence.match,
                     "score": evidence.match_score,
                     "property": evidence.property_id,
                     "unit": evidence.unit_id,
                     "candidate": evidence.candidate_id,
                 },
-                jurisdiction_slug=where.slug,
             )
         )
     record_all(events)

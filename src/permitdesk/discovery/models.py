@@ -6,11 +6,23 @@ Only the discovery services write these."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
 
 from permitdesk.cases.models import Application
 from permitdesk.records.models import Jurisdiction, Property, Unit
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _optional_link(to: type[M], help_text: str = "") -> models.ForeignKey[M | None, M | None]:
+    """A link that may be blank: the row it names kept while linked (PROTECT), and no
+    reverse accessor on it (discovery's links are read from this side only)."""
+    return models.ForeignKey(
+        to, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text=help_text
+    )
 
 
 class PlaceKey(models.Model):
@@ -80,25 +92,11 @@ class ChangeEvidence(models.Model):
     mailing_key = models.CharField(max_length=200, blank=True, help_text="'' if unparseable")
     match = models.CharField(max_length=10, choices=Match.choices, default=Match.PENDING)
     match_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    property = models.ForeignKey(
-        Property, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    property = _optional_link(Property)
+    unit = _optional_link(
+        Unit, help_text="blank: the whole property (a building sold without a unit number)"
     )
-    unit = models.ForeignKey(
-        Unit,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="blank: the whole property (a building sold without a unit number)",
-    )
-    candidate = models.ForeignKey(
-        Property,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="the near match staff review",
-    )
+    candidate = _optional_link(Property, help_text="the near match staff review")
     covered = models.BooleanField(null=True, help_text="the program covers the unit; null: unknown")
     due_on = models.DateField(help_text="an application is expected by this day")
     answered_from = models.DateField(
@@ -151,18 +149,14 @@ class Lead(models.Model):
     evidence = models.OneToOneField(ChangeEvidence, on_delete=models.PROTECT, related_name="lead")
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
     property = models.ForeignKey(Property, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    unit = _optional_link(Unit)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     possible_rental = models.BooleanField(
         default=False, help_text="owner's mailing address is not the site, and no permit"
     )
     opened_at = models.DateTimeField()
     letter_sent_at = models.DateTimeField(null=True, blank=True)
-    application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    application = _optional_link(Application)
     closed_at = models.DateTimeField(null=True, blank=True)
     dismissal = models.CharField(max_length=16, choices=Dismissal.choices, blank=True)
     note = models.TextField(blank=True)
@@ -212,9 +206,7 @@ class Report(models.Model):
     evidence = models.ForeignKey(ChangeEvidence, on_delete=models.PROTECT, related_name="reports")
     reference = models.CharField(max_length=20, unique=True, help_text="the reporter's token")
     channel = models.CharField(max_length=8, choices=Channel.choices)
-    client = models.ForeignKey(
-        Open311Client, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    client = _optional_link(Open311Client)
     change = models.CharField(max_length=16, choices=Change.choices)
     changed_on = models.DateField()
     address = models.CharField(max_length=200, help_text="as the reporter wrote it")

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from permitdesk.accounts.models import Role, token_digest
 from permitdesk.accounts.permissions import require_staff
-from permitdesk.audit.services import record
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.models import Open311Client
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
@@ -45,15 +45,8 @@ def add_open311_client(
         client = Open311Client.objects.create(
             jurisdiction=jurisdiction, name=name, digest=token_digest(key), created_at=now
         )
-        record(
-            actor=actor,
-            action="discovery.open311-client-added",
-            obj=client,
-            at=now,
-            before=None,
-            after={"name": name},
-            jurisdiction_slug=jurisdiction.slug,
-        )
+        audit = Audit(actor, now, jurisdiction.slug)
+        audit.record("discovery.open311-client-added", client, None, {"name": name})
     return client, key
 
 
@@ -65,12 +58,9 @@ def revoke_open311_client(*, client: Open311Client, actor: User, now: dt.datetim
             raise Refused("the 311 system's key is already revoked", code="revoked")
         locked.revoked_at = now
         locked.save(update_fields=["revoked_at"])
-        record(
-            actor=actor,
-            action="discovery.open311-client-revoked",
-            obj=locked,
-            at=now,
-            before={"revoked_at": None},
-            after={"revoked_at": now.isoformat()},
-            jurisdiction_slug=client.jurisdiction.slug,
+        Audit(actor, now, client.jurisdiction.slug).record(
+            "discovery.open311-client-revoked",
+            locked,
+            {"revoked_at": None},
+            {"revoked_at": now.isoformat()},
         )

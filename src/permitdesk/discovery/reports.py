@@ -23,8 +23,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 
-from permitdesk.audit.services import record
 from permitdesk.discovery.addresses import Place, Unparseable, parse
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.models import ChangeEvidence, Lead, Open311Client, Report, ReporterContact
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import NotInForce, Pack
@@ -267,13 +267,11 @@ def file_report(
             ReporterContact.objects.create(
                 report=filed, name=told.name, email=told.email, phone=told.phone
             )
-        record(
-            actor=None,
-            action=action,
-            obj=evidence,
-            at=now,
-            before=before,
-            after={
+        Audit(None, now, place.slug).record(
+            action,
+            evidence,
+            before,
+            {
                 "reference": filed.reference,
                 "channel": channel,
                 "change": kind,
@@ -284,6 +282,5 @@ def file_report(
                 # whether the reporter left a contact; never the contact itself
                 "contact_given": told.given(),
             },
-            jurisdiction_slug=place.slug,
         )
     return filed

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.accounts.permissions import require_staff
-from permitdesk.audit.services import record
+from permitdesk.discovery.audit import Audit
 from permitdesk.discovery.leads import STAFF
 from permitdesk.discovery.matching import mark_covered
 from permitdesk.discovery.models import ChangeEvidence
@@ -69,14 +69,9 @@ def confirm_match(
         on = local(get_pack(evidence.jurisdiction.slug), now).date()
         mark_covered(ChangeEvidence.objects.filter(pk=evidence.pk), evidence.jurisdiction, on)
         evidence.refresh_from_db(fields=["covered"])
-        record(
-            actor=actor,
-            action="discovery.match-confirmed",
-            obj=evidence,
-            at=now,
-            before=before,
-            after={"match": evidence.match, "property": place.pk, "unit": unit and unit.pk},
-            jurisdiction_slug=evidence.jurisdiction.slug,
+        after = {"match": evidence.match, "property": place.pk, "unit": unit and unit.pk}
+        Audit(actor, now, evidence.jurisdiction.slug).record(
+            "discovery.match-confirmed", evidence, before, after
         )
     return evidence
 
@@ -92,13 +87,8 @@ def reject_match(*, evidence: ChangeEvidence, actor: User, now: dt.datetime) -> 
         before = {"match": evidence.match, "candidate": evidence.candidate_id}
         evidence.match, evidence.candidate = Match.UNMATCHED, None
         evidence.save(update_fields=["match", "candidate"])
-        record(
-            actor=actor,
-            action="discovery.match-rejected",
-            obj=evidence,
-            at=now,
-            before=before,
-            after={"match": evidence.match},
-            jurisdiction_slug=evidence.jurisdiction.slug,
+        after = {"match": evidence.match}
+        Audit(actor, now, evidence.jurisdiction.slug).record(
+            "discovery.match-rejected", evidence, before, after
         )
     return evidence

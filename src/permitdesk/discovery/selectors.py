@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from permitdesk.accounts.permissions import NotFound
-from permitdesk.discovery.leads import answered
+from permitdesk.discovery.leads import answered, counted_changes
 from permitdesk.discovery.models import ChangeEvidence, Lead, Report
 from permitdesk.records.models import Jurisdiction
 
@@ -73,6 +73,10 @@ def record_of(place: Jurisdiction, pk: int) -> ChangeEvidence:
     return found
 
 
+# Month's counts, each a column of the same name in the month's query.
+COUNTS = ("known", "own", "caught", "open")
+
+
 @dataclass(frozen=True)
 class Month:
     """One month's counted sales on covered units, by how each ended (or has not yet)."""
@@ -93,9 +97,11 @@ class Month:
 
 def catch_rate(place: Jurisdiction, since: dt.date) -> list[Month]:
     """The months from `since`, oldest first: two queries, whatever the number of sales."""
-    known = ChangeEvidence.objects.filter(
-        jurisdiction=place, counted=True, covered=True, recorded_on__gte=since
-    ).annotate(month=TruncMonth("recorded_on"))
+    known = (
+        counted_changes(place)
+        .filter(recorded_on__gte=since)
+        .annotate(month=TruncMonth("recorded_on"))
+    )
     lead = "lead__status"
     reasons = Lead.Dismissal.values
     rows = known.values("month").annotate(
@@ -116,18 +122,16 @@ def catch_rate(place: Jurisdiction, since: dt.date) -> list[Month]:
     for found in rows.order_by("month"):
         row: dict[str, Any] = dict(found)  # the reasons' counts are named at run time
         month, dismissed = _day(row["month"]), {r: row[f"d_{r}"] for r in reasons}
-        settled = row["own"] + row["caught"] + row["open"] + sum(dismissed.values())
+        counts = {name: row[name] for name in COUNTS}
+        settled = counts["own"] + counts["caught"] + counts["open"] + sum(dismissed.values())
         taken = days.get(month)
         months.append(
             Month(
                 month=month,
-                known=row["known"],
-                own=row["own"],
-                caught=row["caught"],
-                open=row["open"],
                 dismissed=dismissed,
-                waiting=row["known"] - settled,
+                waiting=counts["known"] - settled,
                 days_to_comply=sum(taken) / len(taken) if taken else None,
+                **counts,
             )
         )
     return months

@@ -21,7 +21,7 @@ from permitdesk.rules.calendar import local
 from permitdesk.rules.facts import FactError
 from permitdesk.rules.quote import NotPermitted, quote
 from permitdesk.sweeps.batch import Done, each_due
-from permitdesk.sweeps.context import case_context, days_left, locked_cases, within_lead
+from permitdesk.sweeps.context import case_context, locked_cases, within_lead
 from permitdesk.sweeps.flags import FlagDue, raise_flags, reminder_due
 from permitdesk.sweeps.models import Flag
 
@@ -83,7 +83,7 @@ def _lapse(
     return application, mark_lapsed(application, last_day, actor=None, now=now), notice
 
 
-def lapse_expired_approvals(*, application_ids: Sequence[int], now: dt.datetime) -> Done:
+def lapse_expired_approvals(application_ids: Sequence[int], now: dt.datetime) -> Done:
     """The approved cases of `application_ids` past their approval's last day, lapsed, each
     with its audit event and the notice to the applicant."""
     done = Done()
@@ -115,24 +115,18 @@ def _reminder(approval: Approval, now: dt.datetime) -> FlagDue | None:
     kind = reminder_kind(pack)
     term = window_term(pack)
     version = pack.term_version(term, approval.approved_on) if term else None
+    context = {
+        "approved_on": approval.approved_on,
+        "valid_through": last_day,
+        "window": version.value if version else None,
+        "new_fee": _new_fee(pack, application, today),
+    }
     return reminder_due(
-        kind,
-        approval,
-        last_day,
-        now,
-        ref=approval.pk,
-        citation=pack.cite(version.citation) if version else "",
-        detail=f"Reminder queued {days_left(today, last_day)} days before the approval's last day",
-        context={
-            "approved_on": approval.approved_on,
-            "valid_through": last_day,
-            "window": version.value if version else None,
-            "new_fee": _new_fee(pack, application, today),
-        },
+        kind, approval, last_day, now, ref=approval.pk, term=version, context=context
     )
 
 
-def remind_before_lapse(*, approval_ids: Sequence[int], now: dt.datetime) -> Done:
+def remind_before_lapse(approval_ids: Sequence[int], now: dt.datetime) -> Done:
     """The approvals of `approval_ids` within their lead time, each reminded once (a flag,
     its audit event, the reminder); their cases locked."""
     done = Done()

@@ -4,7 +4,8 @@ rules refuse while the rest of the batch goes on.
 A batch service takes the ids a finder found, locks their rows in one query, checks each row
 again under the lock with the rules (a row changed or deleted since it was found is skipped),
 and writes what is due in a few bulk statements, whatever the batch's size: the changes, one
-audit event per changed record, and the messages, all in the caller's transaction.
+audit event per changed record, and the messages, all in the caller's transaction. Each
+takes (the ids, `now`), so the run's table of actions calls every one the same way.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import audit_event, queue_all, record_all
 from permitdesk.cases.models import Application, Approval, ChangeOfOccupancyReport, Permit, Visitor
 from permitdesk.law.loader import get_pack
+from permitdesk.law.schema import TermVersion
 from permitdesk.notices.compose import Notice, compose_notice
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.calendar import local
@@ -49,6 +50,19 @@ class FlagDue:
     @property
     def object_id(self) -> int:
         return int(self.obj.pk)
+
+
+# What a Flag row copies from its FlagDue (besides the moment it is raised).
+FLAG_FIELDS = (
+    "kind",
+    "object_type",
+    "object_id",
+    "jurisdiction",
+    "application",
+    "due_on",
+    "detail",
+    "citation",
+)
 
 
 def _event(due: FlagDue, flag: Flag, now: dt.datetime) -> AuditEvent:
@@ -87,22 +101,20 @@ def raise_flags(due: Sequence[FlagDue], now: dt.datetime) -> int:
     )
     new = [d for d in due if (d.kind, d.object_type, d.object_id) not in raised]
     flags = Flag.objects.bulk_create(
-        Flag(
-            kind=d.kind,
-            object_type=d.object_type,
-            object_id=d.object_id,
-            jurisdiction=d.jurisdiction,
-            application=d.application,
-            raised_at=now,
-            due_on=d.due_on,
-            detail=d.detail,
-            citation=d.citation,
-        )
-        for d in new
+        Flag(raised_at=now, **{name: getattr(d, name) for name in FLAG_FIELDS}) for d in new
     )
     record_all(_event(d, flag, now) for d, flag in zip(new, flags, strict=True))
     queue_all(compose_notice(**d.notice) for d in new if d.notice is not None)
     return len(new)
+
+
+# What the clerk reads on a reminder's (or notice's) flag, by its kind; {days}: the days left.
+_BEFORE_APPROVAL_ENDS = "Reminder queued {days} days before the approval's last day"
+REMINDER_DETAILS: dict[str, str] = {
+    Flag.Kind.APPROVAL_LAPSE_REMINDER: _BEFORE_APPROVAL_ENDS,
+    Flag.Kind.OCCUPANT_DEADLINE_REMINDER: _BEFORE_APPROVAL_ENDS,
+    Flag.Kind.PERMIT_ENDING_NOTICE: "Notice queued {days} days before the permit's last day",
+}
 
 
 def reminder_due(
@@ -112,20 +124,21 @@ def reminder_due(
     now: dt.datetime,
     *,
     ref: object,
-    citation: str,
-    detail: str,
+    term: TermVersion | None,
     context: dict[str, Any],
     noted: dict[str, Any] | None = None,
 ) -> FlagDue:
-    """A reminder (or notice) ahead of `last_day`, once: the flag of `kind` on `obj`, its
-    audit event ("queue-reminder", with the message's key and `noted`), and the message to
-    the case's applicant, whose template reads the case, the days left, the citation and
-    `context`. The message's key (its idempotency key) names the kind, `ref` (which object)
-    and the last day."""
+    """A reminder (or notice) ahead of `last_day`, once: the flag of `kind` on `obj`, citing
+    the pack's `term` (if any), its audit event ("queue-reminder", with the message's key and
+    `noted`), and the message to the case's applicant, whose template reads the case, the
+    days left, the citation and `context`. The message's key (its idempotency key) names the
+    kind, `ref` (which object) and the last day."""
     key = f"{kind}-{ref}-{last_day.isoformat()}"
     application = obj.application
     pack = get_pack(application.jurisdiction.slug)
     today = local(pack, now).date()
+    citation = pack.cite(term.citation) if term is not None else ""
+    detail = REMINDER_DETAILS[kind].format(days=days_left(today, last_day))
     return FlagDue(
         kind=kind,
         obj=obj,
@@ -177,7 +190,7 @@ def _late_report(report: ChangeOfOccupancyReport, now: dt.datetime) -> FlagDue |
     )
 
 
-def flag_late_change_reports(*, report_ids: Sequence[int], now: dt.datetime) -> Done:
+def flag_late_change_reports(report_ids: Sequence[int], now: dt.datetime) -> Done:
     """The reports of `report_ids` made late, each flagged once; the reports locked."""
     done = Done()
     with transaction.atomic(savepoint=False):
@@ -220,7 +233,7 @@ def _same_person(visitor: Visitor) -> tuple[int, str]:
     return visitor.application_id, visitor.name.upper()
 
 
-def flag_visitors_past_period(*, visitor_ids: Sequence[int], now: dt.datetime) -> Done:
+def flag_visitors_past_period(visitor_ids: Sequence[int], now: dt.datetime) -> Done:
     """The visitors of `visitor_ids` past the visiting period, each flagged once; their
     cases locked."""
     done = Done()

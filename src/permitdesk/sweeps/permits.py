@@ -20,7 +20,7 @@ from permitdesk.cases.services.permit_endings import mark_ended
 from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import local, zone
 from permitdesk.sweeps.batch import Done, each_due
-from permitdesk.sweeps.context import days_left, locked_cases, within_lead
+from permitdesk.sweeps.context import locked_cases, within_lead
 from permitdesk.sweeps.flags import FlagDue, raise_flags, reminder_due
 from permitdesk.sweeps.models import Flag
 
@@ -122,11 +122,11 @@ def _end_permits(permit_ids: Sequence[int], now: dt.datetime, ending: Ending) ->
     return done
 
 
-def end_permits_at_term(*, permit_ids: Sequence[int], now: dt.datetime) -> Done:
+def end_permits_at_term(permit_ids: Sequence[int], now: dt.datetime) -> Done:
     return _end_permits(permit_ids, now, _past_term)
 
 
-def end_interim_permits(*, permit_ids: Sequence[int], now: dt.datetime) -> Done:
+def end_interim_permits(permit_ids: Sequence[int], now: dt.datetime) -> Done:
     return _end_permits(permit_ids, now, _left_beside_certificate)
 
 
@@ -144,25 +144,19 @@ def _ending_notice(permit: Permit, now: dt.datetime) -> FlagDue | None:
     kind = Flag.Kind.PERMIT_ENDING_NOTICE
     issued_on = local(pack, permit.issued_at).date()
     term = pack.term_version("permit_term", issued_on) if pack.has_term("permit_term") else None
+    context = {
+        "permit_number": permit.number,
+        "issued_on": issued_on,
+        "ends_on": last_day,
+        "term_years": term.value if term else None,
+    }
+    noted = {"permit": permit.number}
     return reminder_due(
-        kind,
-        permit,
-        last_day,
-        now,
-        ref=permit.number,
-        citation=pack.cite(term.citation) if term else "",
-        detail=f"Notice queued {days_left(today, last_day)} days before the permit's last day",
-        context={
-            "permit_number": permit.number,
-            "issued_on": issued_on,
-            "ends_on": last_day,
-            "term_years": term.value if term else None,
-        },
-        noted={"permit": permit.number},
+        kind, permit, last_day, now, ref=permit.number, term=term, context=context, noted=noted
     )
 
 
-def notify_permits_ending(*, permit_ids: Sequence[int], now: dt.datetime) -> Done:
+def notify_permits_ending(permit_ids: Sequence[int], now: dt.datetime) -> Done:
     """The permits of `permit_ids` within the notice's lead time, each noticed once (a flag,
     its audit event, the notice); their cases locked."""
     done = Done()

@@ -41,55 +41,29 @@ Handler = Callable[[list[int], dt.datetime], Done]
 @dataclass(frozen=True)
 class Action:
     name: str
-    label: str  # what the count says, in the run's report
     find: Finder
     handle: Handler  # the batch service: a batch of the ids found, and `now`
 
 
 ACTIONS: tuple[Action, ...] = (
-    Action(
-        "end-interim-permits",
-        "temporary/conditional permits ended (certificate issued)",
-        finders.interim_permits,
-        lambda pks, now: end_interim_permits(permit_ids=pks, now=now),
-    ),
-    Action(
-        "end-permits-at-term",
-        "permits ended at the end of their term",
-        finders.permits_past_term,
-        lambda pks, now: end_permits_at_term(permit_ids=pks, now=now),
-    ),
-    Action(
-        "lapse-approvals",
-        "approvals lapsed (a new application and fee are due)",
-        finders.approvals_past_window,
-        lambda pks, now: lapse_expired_approvals(application_ids=pks, now=now),
-    ),
-    Action(
-        "remind-approvals",
-        "reminders queued before an approval lapses",
-        finders.approvals_to_remind,
-        lambda pks, now: remind_before_lapse(approval_ids=pks, now=now),
-    ),
-    Action(
-        "notify-permits-ending",
-        "notices queued before a permit ends",
-        finders.permits_ending_soon,
-        lambda pks, now: notify_permits_ending(permit_ids=pks, now=now),
-    ),
-    Action(
-        "flag-late-change-reports",
-        "change-of-occupancy reports flagged late",
-        finders.late_change_reports,
-        lambda pks, now: flag_late_change_reports(report_ids=pks, now=now),
-    ),
-    Action(
-        "flag-visitors",
-        "visitors flagged past the visiting period",
-        finders.visitors_to_check,
-        lambda pks, now: flag_visitors_past_period(visitor_ids=pks, now=now),
-    ),
+    Action("end-interim-permits", finders.interim_permits, end_interim_permits),
+    Action("end-permits-at-term", finders.permits_past_term, end_permits_at_term),
+    Action("lapse-approvals", finders.approvals_past_window, lapse_expired_approvals),
+    Action("remind-approvals", finders.approvals_to_remind, remind_before_lapse),
+    Action("notify-permits-ending", finders.permits_ending_soon, notify_permits_ending),
+    Action("flag-late-change-reports", finders.late_change_reports, flag_late_change_reports),
+    Action("flag-visitors", finders.visitors_to_check, flag_visitors_past_period),
 )
+# What each action's count says, in the run's report.
+LABELS = {
+    "end-interim-permits": "temporary/conditional permits ended (certificate issued)",
+    "end-permits-at-term": "permits ended at the end of their term",
+    "lapse-approvals": "approvals lapsed (a new application and fee are due)",
+    "remind-approvals": "reminders queued before an approval lapses",
+    "notify-permits-ending": "notices queued before a permit ends",
+    "flag-late-change-reports": "change-of-occupancy reports flagged late",
+    "flag-visitors": "visitors flagged past the visiting period",
+}
 ACTION_NAMES = tuple(a.name for a in ACTIONS)
 
 # Ids fetched per keyset query; a batch (one transaction) is at most this many items too.
@@ -185,9 +159,9 @@ def run_sweep(
 
 def report(result: SweepResult, scope: Sequence[str]) -> str:
     """What the run did, a line per action, for the terminal."""
-    width = max(len(a.label) for a in ACTIONS)
+    width = max(len(label) for label in LABELS.values())
     lines = [f"sweep as of {result.as_of.isoformat()} ({', '.join(scope)})"]
-    lines += [f"  {a.label:<{width}}  {result.counts[a.name]:>9,}" for a in ACTIONS]
+    lines += [f"  {LABELS[a.name]:<{width}}  {result.counts[a.name]:>9,}" for a in ACTIONS]
     lines.append(
         f"  {'changed in all':<{width}}  {result.changed:>9,}"
         f"   ({result.examined:,} examined in {result.batches:,} batches, "
