@@ -199,14 +199,7 @@ class Builder:
         prop = Property.objects.filter(jurisdiction=jurisdiction, parcel_id=spec.parcel_id).first()
         if prop is None:
             prop = records.create_property(
-                actor=clerk,
-                jurisdiction_slug=jurisdiction.slug,
-                parcel_id=spec.parcel_id,
-                address=spec.address,
-                city=spec.city,
-                state=spec.state,
-                zip_code=spec.zip_code,
-                now=now,
+                actor=clerk, jurisdiction_slug=jurisdiction.slug, now=now, **spec.recorded()
             )
             self.report.made["properties"] += 1
         units: dict[str, Unit] = {}

@@ -3,7 +3,7 @@ goal each is walked to), and the violations and households the plans share."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from permitdesk.cases.services.inspections import ViolationInput
 
@@ -45,9 +45,15 @@ class PropertySpec:
     zip_code: str
     units: tuple[UnitSpec, ...]
 
+    def recorded(self) -> dict[str, str]:
+        """The fields records.create_property takes: all but the units."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "units"}
+
 
 @dataclass(frozen=True)
 class Person:
+    """An occupant, with the fields cases.services.occupants.add_occupant takes."""
+
     first_name: str
     last_name: str
     age: int

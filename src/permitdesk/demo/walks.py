@@ -4,6 +4,7 @@ through the case services, with a clock that advances as each pack's rules allow
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from django.contrib.auth.models import User
 
@@ -158,13 +159,7 @@ class CaseWalk:
         now += dt.timedelta(hours=2)
         for person in case.occupants:
             occupants.add_occupant(
-                actor=self.applicant,
-                application=self.application,
-                first_name=person.first_name,
-                last_name=person.last_name,
-                age=person.age,
-                relationship=person.relationship,
-                now=now,
+                actor=self.applicant, application=self.application, now=now, **asdict(person)
             )
         self.settle(now + dt.timedelta(hours=1))  # St. Clair's $35 on obtaining the permit
         now = self.on_day(next_business_day(self.pack, self.today(now)), 9)

@@ -24,7 +24,7 @@ from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import roles
 from permitdesk.audit.models import AuditEvent
 from permitdesk.audit.services import audit_event, record_all
-from permitdesk.imports.rows import Problem, Row
+from permitdesk.imports.rows import Fields, Problem, Row
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack, UnknownName
 from permitdesk.records.models import Jurisdiction
@@ -106,6 +106,23 @@ class Plan:
     creates: list[Any] = field(default_factory=list)
     updates: list[Any] = field(default_factory=list)
     unchanged: int = 0
+
+    def refuses(self, fields: Fields) -> bool:
+        """Whether the row is refused for its fields' problems (they become the plan's)."""
+        self.problems.extend(fields.problems)
+        return bool(fields.problems)
+
+    def refuse(self, row: Row, column: str, message: str) -> None:
+        """Refuse a row whose fields read well but disagree with what is recorded."""
+        self.problems.append(Problem(row.line, column, message))
+
+    def unchanged_or_refused(self, row: Row, same: bool, column: str, message: str) -> None:
+        """A row of a record an import never changes (a case, a permit, a payment): unchanged
+        where it agrees with what is recorded, else refused with `message`."""
+        if same:
+            self.unchanged += 1
+        else:
+            self.refuse(row, column, message)
 
 
 @dataclass(frozen=True)

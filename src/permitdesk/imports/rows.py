@@ -9,6 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -53,6 +56,16 @@ class Fields:
         elif len(value) > limit:
             self.problem(column, f"{column} is {len(value)} characters long; at most {limit}")
             return value[:limit]
+        return value
+
+    def email(self, column: str) -> str:
+        """An e-mail address, or blank for none; a malformed one is a problem."""
+        value = self.text(column, limit=254)
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                self.problem(column, f"{column} '{value}' is not an e-mail address (blank: none)")
         return value
 
     def choice(self, column: str, allowed: Iterable[str], default: str = "") -> str:

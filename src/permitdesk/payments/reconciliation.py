@@ -123,11 +123,26 @@ def reconcile(jurisdiction_slug: str, day: dt.date, payout_days: int = 7) -> lis
     for line in open_lines:
         if (line.payment_id, line.amount) in known:
             continue  # another day's entry, reconciled on that day's report
-        rows.append(
-            Row(day, jurisdiction_slug, None, "", "payout-only", "", "", line.amount,
-                line.amount, line.payment_id, line.payout_id, False)
-        )  # fmt: skip
+        rows.append(_payout_only(day, jurisdiction_slug, line))
     return rows
+
+
+def _payout_only(day: dt.date, jurisdiction_slug: str, line: PayoutLine) -> Row:
+    """A payout line no ledger entry matches: no case, receipt or fee line."""
+    return Row(
+        day=day,
+        jurisdiction=jurisdiction_slug,
+        case=None,
+        receipt="",
+        kind="payout-only",
+        fee_line="",
+        fee_item="",
+        amount=line.amount,
+        entry_amount=line.amount,
+        provider_payment=line.payment_id,
+        payout=line.payout_id,
+        matched=False,
+    )
 
 
 def _ledger(

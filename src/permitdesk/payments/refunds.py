@@ -20,6 +20,7 @@ from permitdesk.audit.services import record
 from permitdesk.cases import messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Payment
+from permitdesk.cases.services.base import audit
 from permitdesk.cases.services.payments import refund_payment
 from permitdesk.payments.config import provider_for
 from permitdesk.payments.models import Checkout, ProviderRefund
@@ -75,9 +76,8 @@ def refund(
     )
     if made.status == "pending":
         return _hold_refund(
-            actor=actor, checkout=checkout, payment=payment, made=made, reason=reason,
-            ledger_key=ledger_key, now=now,
-        )  # fmt: skip
+            checkout, payment, made, actor=actor, reason=reason, ledger_key=ledger_key, now=now
+        )
     return ledger(amount=made.amount, idempotency_key=ledger_key)
 
 
@@ -121,11 +121,11 @@ def _refunded_at_provider(
 
 
 def _hold_refund(
-    *,
-    actor: User,
     checkout: Checkout,
     payment: Payment,
     made: RefundResult,
+    *,
+    actor: User,
     reason: str,
     ledger_key: str,
     now: dt.datetime,
@@ -148,16 +148,7 @@ def _hold_refund(
             },
         )
         if created:
-            record(
-                actor=actor,
-                action="request-online-refund",
-                obj=held,
-                at=now,
-                before=None,
-                after=_refund_state(held),
-                application_id=application.pk,
-                jurisdiction_slug=application.jurisdiction.slug,
-            )
+            _audit(held, application, "request-online-refund", actor=actor, now=now, before=None)
     return held
 
 
@@ -169,6 +160,21 @@ def _refund_state(held: ProviderRefund) -> dict[str, object]:
         "payment": held.payment_id,
         "note": held.note,
     }
+
+
+def _audit(
+    held: ProviderRefund,
+    application: Application,
+    action: str,
+    *,
+    actor: User | None,
+    now: dt.datetime,
+    before: dict[str, object] | None,
+) -> None:
+    """The audit event of a change to a refund held at the provider, filed under its case:
+    the refund's state after the change."""
+    after = _refund_state(held)
+    audit(application, actor=actor, action=action, obj=held, at=now, before=before, after=after)
 
 
 def settle_refund(
@@ -210,15 +216,8 @@ def settle_refund(
         held.status = ProviderRefund.Status.FAILED
     held.settled_at = now
     held.save(update_fields=["ledger_refund", "status", "settled_at", "note"])
-    record(
-        actor=None,
-        action="settle-online-refund",
-        obj=held,
-        at=now,
-        before=before,
-        after=_refund_state(held),
-        application_id=held.checkout.application_id,
-        jurisdiction_slug=jurisdiction_slug,
+    _audit(
+        held, held.checkout.application, "settle-online-refund", actor=None, now=now, before=before
     )
     return held
 

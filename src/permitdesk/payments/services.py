@@ -9,16 +9,16 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from permitdesk.accounts.permissions import Forbidden, NotFound
-from permitdesk.audit.services import record
 from permitdesk.cases.actions import DESK, OWNER, case_roles
 from permitdesk.cases.models import Application
 from permitdesk.cases.selectors.ledger import balance_due
-from permitdesk.cases.services.base import locked, pack_of
+from permitdesk.cases.services.base import audit, locked, pack_of
 from permitdesk.cases.services.payments import record_online_payment
 from permitdesk.law.pack import Pack
 from permitdesk.payments.config import provider_for
@@ -136,15 +136,13 @@ def start_checkout(
         checkout.provider_checkout_id = hosted.id
         checkout.hosted_url = hosted.url
         checkout.save(update_fields=["provider_checkout_id", "hosted_url"])
-        record(
+        _audit(
+            checkout,
+            "start-checkout",
             actor=actor,
-            action="start-checkout",
-            obj=checkout,
-            at=now,
+            now=now,
             before=None,
             after={"amount": str(amount), "provider": provider.slug, "reference": reference},
-            application_id=application.pk,
-            jurisdiction_slug=pack.slug,
         )
     return checkout
 
@@ -245,19 +243,25 @@ def _settle(
     else:
         return checkout
     checkout.save()
-    record(
-        actor=None,
-        action="settle-checkout",
-        obj=checkout,
-        at=now,
-        before=before,
-        after={
-            "status": checkout.status,
-            "amount": None if state.amount is None else str(state.amount),
-            "convenience_fee": str(checkout.convenience_fee),
-            "note": checkout.note,
-        },
-        application_id=checkout.application_id,
-        jurisdiction_slug=jurisdiction_slug,
-    )
+    after = {
+        "status": checkout.status,
+        "amount": None if state.amount is None else str(state.amount),
+        "convenience_fee": str(checkout.convenience_fee),
+        "note": checkout.note,
+    }
+    _audit(checkout, "settle-checkout", actor=None, now=now, before=before, after=after)
     return checkout
+
+
+def _audit(
+    checkout: Checkout,
+    action: str,
+    *,
+    actor: User | None,
+    now: dt.datetime,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    """The audit event of a change to a checkout, filed under its case."""
+    case = checkout.application
+    audit(case, actor=actor, action=action, obj=checkout, at=now, before=before, after=after)

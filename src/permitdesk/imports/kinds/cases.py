@@ -14,9 +14,8 @@ from typing import Any
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, FeeLine
 from permitdesk.imports.kinds import places
-from permitdesk.imports.models import SourceKey
 from permitdesk.imports.pipeline import Context, Kind, Plan
-from permitdesk.imports.rows import Fields, Problem, Row
+from permitdesk.imports.rows import Fields, Row
 from permitdesk.records.models import Jurisdiction
 
 BATCH = 1000
@@ -75,46 +74,34 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     for row, where in placed:
         fields = Fields(row)
         values = _values(fields, context, where, known)
-        if fields.problems:
-            plan.problems.extend(fields.problems)
+        if plan.refuses(fields):
             continue
         found = cases.get((where.pk, row["case_ref"]))
         if found is None:
             plan.creates.append((row, where, values))
-        elif _same(found, values, context, where):
-            plan.unchanged += 1
         else:
-            plan.problems.append(_changed(row))
+            plan.unchanged_or_refused(
+                row,
+                _same(found, values, context, where),
+                "case_ref",
+                f"case '{row['case_ref']}' was imported before with other values; an imported "
+                "case changes through its services (the staff pages), not by a second import",
+            )
     return plan
 
 
-def _changed(row: Row) -> Problem:
-    return Problem(
-        row.line,
-        "case_ref",
-        f"case '{row['case_ref']}' was imported before with other values; an imported case "
-        "changes through its services (the staff pages), not by a second import",
-    )
-
-
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
-    made = []
-    for _, where, v in plan.creates:
-        moment = places.at_noon(context.pack(where), v["submitted_on"])
-        made.append(
-            Application(
-                jurisdiction=where,
-                unit_id=v["unit"],
-                applicant=v["applicant"],
-                fee_item=v["fee_item"],
-                trigger=v["trigger"],
-                status=v["status"],
-                channel=v["channel"],
-                submitted_at=moment,
-                processed_at=moment,
-                balance_due=v["fees_assessed"],
-            )
+    made = [
+        places.new_case(
+            where,
+            v,
+            v["submitted_on"],
+            status=v["status"],
+            channel=v["channel"],
+            balance_due=v["fees_assessed"],
         )
+        for _, where, v in plan.creates
+    ]
     Application.objects.bulk_create(made, batch_size=BATCH)
     FeeLine.objects.bulk_create(
         [
@@ -134,13 +121,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         ],
         batch_size=BATCH,
     )
-    SourceKey.objects.bulk_create(
-        [
-            SourceKey(jurisdiction=where, kind="case", key=row["case_ref"], object_id=case.pk)
-            for (row, where, _), case in zip(plan.creates, made, strict=True)
-        ],
-        batch_size=BATCH,
-    )
+    places.keep_source_keys("case", "case_ref", plan.creates, made)
     return [
         context.event(
             row,

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application
 from permitdesk.imports.kinds import places
-from permitdesk.imports.models import SourceKey
 from permitdesk.imports.pipeline import Context, Kind, Plan
 from permitdesk.imports.rows import Fields, Row
 from permitdesk.records.models import Jurisdiction, Party
@@ -25,12 +21,7 @@ KINDS = tuple(Party.Kind.values)
 
 
 def _values(fields: Fields) -> dict[str, str]:
-    email = fields.text("email", limit=254)
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            fields.problem("email", f"email '{email}' is not an e-mail address (blank: none)")
+    email = fields.email("email")  # read first: its problem is listed before the others
     return {
         "kind": fields.choice("kind", KINDS),
         "name": fields.text("name", required=True),
@@ -75,9 +66,9 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
                 f"party '{row['source_ref']}' has other details than at line {first[key][0]}: "
                 "a party on several cases is given with the same details on each row",
             )
-        if fields.problems:
-            plan.problems.extend(fields.problems)
-        elif known is None:
+        if plan.refuses(fields):
+            continue
+        if known is None:
             first[key] = (row.line, values)
             plan.creates.append((row, where, case, None, values, None))
         elif (
@@ -109,13 +100,7 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
     made = Party.objects.bulk_create(
         [Party(**values) for *_, values, _ in plan.creates], batch_size=BATCH
     )
-    SourceKey.objects.bulk_create(
-        [
-            SourceKey(jurisdiction=where, kind="party", key=row["source_ref"], object_id=party.pk)
-            for (row, where, *_), party in zip(plan.creates, made, strict=True)
-        ],
-        batch_size=BATCH,
-    )
+    places.keep_source_keys("party", "source_ref", plan.creates, made)
     created = {
         (where.pk, row["source_ref"]): party
         for (row, where, *_), party in zip(plan.creates, made, strict=True)

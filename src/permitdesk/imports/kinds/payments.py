@@ -13,13 +13,15 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Payment
 from permitdesk.imports.kinds import places
 from permitdesk.imports.pipeline import Context, Kind, Plan
-from permitdesk.imports.rows import Fields, Problem, Row
+from permitdesk.imports.rows import Fields, Row
 from permitdesk.records.models import Jurisdiction
 
 BATCH = 1000
 # The choices, read once (a TextChoices' .values is built anew at each read).
 KINDS = tuple(Payment.Kind.values)
 MOST = Decimal("999999.99")
+# The row's values a payment keeps, under its own field names.
+KEPT = ("receipt_number", "kind", "method", "amount")
 
 
 def _values(fields: Fields, context: Context, where: Jurisdiction) -> dict[str, Any]:
@@ -65,28 +67,22 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
                 "import the cases first",
             )
         found = recorded.get(values["receipt_number"])
-        if fields.problems or case is None:
-            plan.problems.extend(fields.problems)
-        elif found is not None:
-            if _same(found, case, values):
-                plan.unchanged += 1
-            else:
-                plan.problems.append(
-                    Problem(
-                        row.line,
-                        "receipt_number",
-                        f"receipt {values['receipt_number']} is recorded with other values; "
-                        "a payment is never edited (a refund is its own entry)",
-                    )
-                )
+        if plan.refuses(fields) or case is None:
+            continue
+        if found is not None:
+            plan.unchanged_or_refused(
+                row,
+                _same(found, case, values),
+                "receipt_number",
+                f"receipt {values['receipt_number']} is recorded with other values; "
+                "a payment is never edited (a refund is its own entry)",
+            )
         elif values["kind"] == Payment.Kind.FEE and values["amount"] > owed[case.pk]:
-            plan.problems.append(
-                Problem(
-                    row.line,
-                    "amount",
-                    f"amount {values['amount']} is more than the {max(owed[case.pk], Decimal(0))} "
-                    f"case '{values['case_ref']}' still owes in fees",
-                )
+            plan.refuse(
+                row,
+                "amount",
+                f"amount {values['amount']} is more than the {max(owed[case.pk], Decimal(0))} "
+                f"case '{values['case_ref']}' still owes in fees",
             )
         else:
             if values["kind"] == Payment.Kind.FEE:
@@ -96,12 +92,8 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
 
 
 def _same(payment: Payment, case: Application, values: dict[str, Any]) -> bool:
-    return (payment.application_id, payment.amount, payment.method, payment.kind) == (
-        case.pk,
-        values["amount"],
-        values["method"],
-        values["kind"],
-    )
+    kept = all(getattr(payment, name) == values[name] for name in KEPT)
+    return payment.application_id == case.pk and kept
 
 
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
@@ -109,12 +101,9 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
         [
             Payment(
                 application=case,
-                kind=v["kind"],
-                method=v["method"],
-                amount=v["amount"],
-                receipt_number=v["receipt_number"],
                 recorded_by=context.actor,
                 recorded_at=places.at_noon(context.pack(where), v["paid_on"]),
+                **{name: v[name] for name in KEPT},
             )
             for _, where, case, v in plan.creates
         ],
@@ -130,22 +119,22 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
     Application.objects.bulk_update(list(cases.values()), ["balance_due"], batch_size=BATCH)
     return [
         context.event(
-            row,
-            "import-payment",
-            payment,
-            where,
-            application_id=case.pk,
-            after={
-                "receipt_number": payment.receipt_number,
-                "case_ref": v["case_ref"],
-                "kind": payment.kind,
-                "method": payment.method,
-                "amount": str(payment.amount),
-                "paid_on": v["paid_on"].isoformat(),
-            },
+            row, "import-payment", payment, where, application_id=case.pk, after=_shown(payment, v)
         )
         for (row, where, case, v), payment in zip(plan.creates, made, strict=True)
     ]
+
+
+def _shown(payment: Payment, values: dict[str, Any]) -> dict[str, Any]:
+    """The payment as its audit event shows it."""
+    return {
+        "receipt_number": payment.receipt_number,
+        "case_ref": values["case_ref"],
+        "kind": payment.kind,
+        "method": payment.method,
+        "amount": str(payment.amount),
+        "paid_on": values["paid_on"].isoformat(),
+    }
 
 
 KIND = Kind(

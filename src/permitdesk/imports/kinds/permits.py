@@ -13,7 +13,7 @@ from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.models import Application, Permit
 from permitdesk.imports.kinds import places
 from permitdesk.imports.pipeline import Context, Kind, Plan
-from permitdesk.imports.rows import Fields, Problem, Row
+from permitdesk.imports.rows import Fields, Row
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import NotInForce
 from permitdesk.records.models import Jurisdiction
@@ -112,21 +112,18 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
                 f"the unit already has permit {in_force[unit]} in force: never two in force "
                 "on one unit",
             )
-        if fields.problems:
-            plan.problems.extend(fields.problems)
-        elif found is None:
+        if plan.refuses(fields):
+            continue
+        if found is None:
             in_force[unit] = values["number"]
             plan.creates.append((row, where, values))
-        elif _same(found, values, where):
-            plan.unchanged += 1
         else:
-            plan.problems.append(
-                Problem(
-                    row.line,
-                    "number",
-                    f"permit {values['number']} is recorded with other values (its case, unit "
-                    "or dates); a permit changes through its services, not by a second import",
-                )
+            plan.unchanged_or_refused(
+                row,
+                _same(found, values, where),
+                "number",
+                f"permit {values['number']} is recorded with other values (its case, unit or "
+                "dates); a permit changes through its services, not by a second import",
             )
     return plan
 
@@ -142,22 +139,16 @@ def _same(permit: Permit, values: dict[str, Any], where: Jurisdiction) -> bool:
 
 
 def write(context: Context, plan: Plan) -> list[AuditEvent]:
-    cases = []
-    for _, where, v in plan.creates:
-        moment = places.at_noon(context.pack(where), v["issued_on"])
-        cases.append(
-            Application(
-                jurisdiction_id=where.pk,
-                unit_id=v["unit"],
-                applicant_id=v["applicant"].pk,
-                fee_item=v["fee_item"],
-                trigger=v["trigger"],
-                status=Application.Status.ISSUED,
-                channel=Application.Channel.IN_PERSON,
-                submitted_at=moment,
-                processed_at=moment,
-            )
+    cases = [
+        places.new_case(
+            where,
+            v,
+            v["issued_on"],
+            status=Application.Status.ISSUED,
+            channel=Application.Channel.IN_PERSON,
         )
+        for _, where, v in plan.creates
+    ]
     Application.objects.bulk_create(cases, batch_size=BATCH)
     permits = Permit.objects.bulk_create(
         [
@@ -175,20 +166,20 @@ def write(context: Context, plan: Plan) -> list[AuditEvent]:
     )
     return [
         context.event(
-            row,
-            "import-permit",
-            permit,
-            where,
-            application_id=permit.application_id,
-            after={
-                "number": permit.number,
-                "unit": v["unit"],
-                "issued_on": v["issued_on"].isoformat(),
-                "ends_on": v["ends_on"].isoformat() if v["ends_on"] else None,
-            },
+            row, "import-permit", permit, where, application_id=case.pk, after=_shown(permit, v)
         )
-        for (row, where, v), permit in zip(plan.creates, permits, strict=True)
+        for (row, where, v), case, permit in zip(plan.creates, cases, permits, strict=True)
     ]
+
+
+def _shown(permit: Permit, values: dict[str, Any]) -> dict[str, Any]:
+    """The permit as its audit event shows it."""
+    return {
+        "number": permit.number,
+        "unit": values["unit"],
+        "issued_on": values["issued_on"].isoformat(),
+        "ends_on": values["ends_on"].isoformat() if values["ends_on"] else None,
+    }
 
 
 KIND = Kind(

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
+from django.db.models import Model
 from django.db.models.functions import Lower
 
 from permitdesk.cases.models import Application
@@ -20,7 +22,10 @@ from permitdesk.law.pack import Pack
 from permitdesk.records.models import Jurisdiction, Unit
 from permitdesk.rules.calendar import zone
 
+BATCH = 1000
 UnitKey = tuple[int, str, str]  # jurisdiction id, parcel id, unit label
+# What the cases and permits kinds read of a row's case under the case's own field names.
+CASE_FIELDS = ("applicant", "fee_item", "trigger")
 
 
 def units(placed: Iterable[tuple[Row, Jurisdiction]]) -> dict[UnitKey, int]:
@@ -83,6 +88,18 @@ def source_keys(
     return {(j, key): pk for j, key, pk in found}
 
 
+def keep_source_keys(kind: str, column: str, creates: Iterable[Any], made: Iterable[Model]) -> None:
+    """Remember the source system's key of each record made (a plan's creates, each starting
+    with its row and jurisdiction), so a second run finds it again."""
+    SourceKey.objects.bulk_create(
+        [
+            SourceKey(jurisdiction=where, kind=kind, key=row[column], object_id=record.pk)
+            for (row, where, *_), record in zip(creates, made, strict=True)
+        ],
+        batch_size=BATCH,
+    )
+
+
 def cases_by_ref(placed: Iterable[tuple[Row, Jurisdiction]]) -> dict[tuple[int, str], Application]:
     keys = source_keys("case", placed, "case_ref")
     cases = Application.objects.in_bulk(set(keys.values()))
@@ -104,6 +121,23 @@ def _case_items(slug: str) -> tuple[list[str], str]:
         if getattr(pack.item(item).case, "ends_in", "") == "permit"
     ]
     return pack.case_items(), ending_in_permits[0]
+
+
+def new_case(
+    where: Jurisdiction, values: dict[str, Any], filed_on: dt.date, **more: Any
+) -> Application:
+    """A case an import makes (not yet saved): the row's unit, applicant, fee item and
+    trigger, submitted and processed at noon on the day the source system filed it."""
+    moment = at_noon(get_pack(where.slug), filed_on)
+    named = {name: values[name] for name in CASE_FIELDS}
+    return Application(
+        jurisdiction=where,
+        unit_id=values["unit"],
+        submitted_at=moment,
+        processed_at=moment,
+        **named,
+        **more,
+    )
 
 
 def at_noon(pack: Pack, day: dt.date) -> dt.datetime:

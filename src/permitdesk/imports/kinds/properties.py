@@ -38,8 +38,7 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
     for row, where in placed:
         fields = Fields(row)
         values = _values(fields)
-        if fields.problems:
-            plan.problems.extend(fields.problems)
+        if plan.refuses(fields):
             continue
         found = existing.get((where.pk, values["parcel_id"]))
         if found is None:

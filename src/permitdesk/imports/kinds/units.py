@@ -126,8 +126,7 @@ def check(context: Context, placed: list[tuple[Row, Jurisdiction]]) -> Plan:
                 else f"parcel '{row['parcel_id']}' is not recorded in {where.slug}: import "
                 "the properties first",
             )
-        if fields.problems or parcel is None:
-            plan.problems.extend(fields.problems)
+        if plan.refuses(fields) or parcel is None:
             continue
         found = units.get((parcel.pk, values["label"]))
         if found is None:
