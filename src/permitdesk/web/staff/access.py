@@ -15,6 +15,7 @@ from django.http.response import HttpResponseBase
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.nav import staff_roles
 
 P = ParamSpec("P")
@@ -23,6 +24,10 @@ R = TypeVar("R")
 DESK: set[str] = {Role.CLERK, Role.CODE_OFFICIAL}  # the roles that work the cases of a jurisdiction
 # Every staff role: the staff home's (a division administrator's desk links to its staff list).
 ANY_STAFF: set[str] = {Role.CLERK, Role.CODE_OFFICIAL, Role.INSPECTOR, Role.DIVISION_ADMIN}
+
+# What a staff action's service raises for a request it refuses: the refusal goes on the form
+# and the page answers 422 (NotFound and Forbidden, below, are the 404 and 403 pages).
+SERVICE_ERRORS = (Refused, ValueError)
 
 
 def signed_in_user(request: HttpRequest) -> User:

@@ -8,7 +8,8 @@ as a queue of another jurisdiction is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from django import forms
@@ -70,30 +71,30 @@ def member(place: Jurisdiction, pk: int) -> Membership:
     return found
 
 
-def _changed(
+def _role_page(
     request: HttpRequest,
-    form: forms.Form,
     place: Jurisdiction,
-    change: Callable[[], T],
-    said: Callable[[T], str],
-) -> HttpResponse | None:
-    """The role's change made: what `said` of it, and back to the staff list; None when the
-    service refuses (the refusal beside the field it names, a Forbidden too)."""
-    try:
-        made = change()
-    except SERVICE_ERRORS as error:
-        attach_refusal(form, error)
-        return None
-    messages.success(request, said(made))
-    return redirect("web:staff-people-list", slug=place.slug)
-
-
-def _form_page(
-    request: HttpRequest, template: str, form: forms.Form, context: Mapping[str, object]
+    form: forms.Form,
+    template: str,
+    change: tuple[Callable[[], T], Callable[[T], str]],
+    **context: object,
 ) -> HttpResponse:
-    """The form's page; 422 when it was posted and is shown again (invalid or refused)."""
+    """A role's change at `place`: its form's page, 422 when it was posted and is shown again.
+    Posted and valid, `change` is the service's call and what is said of its result: back to
+    the staff list, unless the service refuses (the refusal beside the field it names, a
+    Forbidden too)."""
+    if form.is_bound and form.is_valid():
+        make, said = change
+        try:
+            made = make()
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(request, said(made))
+            return redirect("web:staff-people-list", slug=place.slug)
     status = 422 if form.is_bound else 200
-    return render(request, f"web/staff/{template}.html", {**context, "form": form}, status=status)
+    found = {**context, "jurisdiction": place, "form": form}
+    return render(request, f"web/staff/{template}.html", found, status=status)
 
 
 @staff_page(ADMINS)
@@ -120,23 +121,23 @@ def grant(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in_user(request)
     place = administered_jurisdiction(user, slug)
     form = GrantForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        done = _changed(
-            request,
-            form,
-            place,
-            lambda: staff.grant_role(
-                actor=user,
-                user=staff.find_account(form.cleaned_data["user"]),
-                jurisdiction=place,
-                role=form.cleaned_data["role"],
-                now=timezone.now(),
-            ),
-            lambda made: f"{made.user.username} is now {made.role} in {place.name}.",
+
+    def grant_it() -> Membership:
+        return staff.grant_role(
+            actor=user,
+            user=staff.find_account(form.cleaned_data["user"]),
+            jurisdiction=place,
+            role=form.cleaned_data["role"],
+            now=timezone.now(),
         )
-        if done is not None:
-            return done
-    return _form_page(request, "people_grant", form, {"jurisdiction": place})
+
+    return _role_page(
+        request,
+        place,
+        form,
+        "people_grant",
+        (grant_it, lambda made: f"{made.user.username} is now {made.role} in {place.name}."),
+    )
 
 
 @staff_page(ADMINS)
@@ -144,25 +145,20 @@ def change(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     place = administered_jurisdiction(user, slug)
     membership = member(place, pk)
+    was = membership.role
     form = ChangeForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        was = membership.role
-        done = _changed(
-            request,
-            form,
-            place,
-            lambda: staff.change_role(
-                actor=user,
-                membership=membership,
-                role=form.cleaned_data["role"],
-                now=timezone.now(),
-            ),
+    change_it = partial(staff.change_role, actor=user, membership=membership, now=timezone.now())
+    return _role_page(
+        request,
+        place,
+        form,
+        "people_change",
+        (
+            lambda: change_it(role=form.cleaned_data["role"]),
             lambda made: f"{made.user.username} is now {made.role} (was {was}).",
-        )
-        if done is not None:
-            return done
-    context = {"jurisdiction": place, "membership": membership}
-    return _form_page(request, "people_change", form, context)
+        ),
+        membership=membership,
+    )
 
 
 @staff_page(ADMINS)
@@ -171,15 +167,12 @@ def revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     place = administered_jurisdiction(user, slug)
     membership = member(place, pk)
     form = forms.Form(request.POST if request.method == "POST" else None)
-    if form.is_bound:
-        done = _changed(
-            request,
-            form,
-            place,
-            lambda: staff.revoke_role(actor=user, membership=membership, now=timezone.now()),
-            lambda _: f"{membership.user.username} is no longer {membership.role}.",
-        )
-        if done is not None:
-            return done
-    context = {"jurisdiction": place, "membership": membership}
-    return _form_page(request, "people_revoke", form, context)
+    revoke_it = partial(staff.revoke_role, actor=user, membership=membership, now=timezone.now())
+    return _role_page(
+        request,
+        place,
+        form,
+        "people_revoke",
+        (revoke_it, lambda _: f"{membership.user.username} is no longer {membership.role}."),
+        membership=membership,
+    )
