@@ -5,7 +5,7 @@ with the summary beside it (swapped out of band, since the balance it shows may 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
@@ -16,7 +16,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.models import Application
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.web.refusals import attach_refusal
@@ -27,15 +26,6 @@ from permitdesk.web.staff.panels import Page, context
 ANSWER = "web/staff/panels/answer.html"
 
 M = TypeVar("M", bound=Model)
-
-
-def one_of(items: Iterable[M], pk: int, what: str) -> M:
-    """The one of a case's `items` (its permits, fee lines, inspections) the URL names; 404
-    for one of another case."""
-    found = next((item for item in items if item.pk == pk), None)
-    if found is None:
-        raise NotFound(f"{what} {pk} not found")
-    return found
 
 
 def acted(form: forms.Form, act: Callable[[], M]) -> M | None:

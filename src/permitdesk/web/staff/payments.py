@@ -14,8 +14,8 @@ from permitdesk.cases.models import Application, Payment
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.payments import record_payment, waive_fee
 from permitdesk.law.loader import get_pack
-from permitdesk.web.staff.access import signed_in_user, staff_page
-from permitdesk.web.staff.case import acted, case_done, case_page, one_of
+from permitdesk.web.staff.access import one_of, signed_in_user, staff_page
+from permitdesk.web.staff.case import acted, case_done, case_page
 from permitdesk.web.staff.forms import PaymentForm, WaiveForm
 from permitdesk.web.staff.panels import payment_methods
 

@@ -26,7 +26,7 @@ from permitdesk.accounts.selectors import staff_list
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.staff.access import one_of, signed_in_user, staff_page
 
 ADMINS: set[str] = {Role.DIVISION_ADMIN}
 ROLE_CHOICES = [(role, Role(role).label) for role in staff.STAFF_ROLES]
@@ -65,10 +65,7 @@ def administered_jurisdiction(user: User, slug: str) -> Jurisdiction:
 
 
 def member(place: Jurisdiction, pk: int) -> Membership:
-    found = staff_list([place.pk]).filter(pk=pk).first()
-    if found is None:
-        raise NotFound(f"staff role {pk} not found")
-    return found
+    return one_of(staff_list([place.pk]).filter(pk=pk), pk, "staff role")
 
 
 def _role_page(
@@ -142,37 +139,48 @@ def grant(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_page(ADMINS)
 def change(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    place = administered_jurisdiction(user, slug)
-    membership = member(place, pk)
-    was = membership.role
-    form = ChangeForm(request.POST if request.method == "POST" else None)
-    change_it = partial(staff.change_role, actor=user, membership=membership, now=timezone.now())
-    return _role_page(
+    return _membership_page(
         request,
-        place,
-        form,
-        "people_change",
-        (
-            lambda: change_it(role=form.cleaned_data["role"]),
-            lambda made: f"{made.user.username} is now {made.role} (was {was}).",
-        ),
-        membership=membership,
+        (slug, pk),
+        (ChangeForm, "people_change"),
+        staff.change_role,
+        lambda was, made: f"{made.user.username} is now {made.role} (was {was}).",
     )
 
 
 @staff_page(ADMINS)
 def revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _membership_page(
+        request,
+        (slug, pk),
+        (forms.Form, "people_revoke"),
+        staff.revoke_role,
+        lambda was, made: f"{made.user.username} is no longer {was}.",
+    )
+
+
+def _membership_page(
+    request: HttpRequest,
+    named: tuple[str, int],
+    page: tuple[type[forms.Form], str],
+    act: Callable[..., Membership],
+    said: Callable[[str, Membership], str],
+) -> HttpResponse:
+    """A change to one staff role (`named`: the jurisdiction's slug and the role's pk) on its
+    form's page: `act` is the service, given the form's data; `said`, what is said of the role
+    it was and of the membership the service returns."""
     user = signed_in_user(request)
-    place = administered_jurisdiction(user, slug)
-    membership = member(place, pk)
-    form = forms.Form(request.POST if request.method == "POST" else None)
-    revoke_it = partial(staff.revoke_role, actor=user, membership=membership, now=timezone.now())
+    place = administered_jurisdiction(user, named[0])
+    membership = member(place, named[1])
+    form_class, template = page
+    form = form_class(request.POST if request.method == "POST" else None)
+    act_on = partial(act, actor=user, membership=membership, now=timezone.now())
+    was = membership.role
     return _role_page(
         request,
         place,
         form,
-        "people_revoke",
-        (revoke_it, lambda _: f"{membership.user.username} is no longer {membership.role}."),
+        template,
+        (lambda: act_on(**form.cleaned_data), lambda made: said(was, made)),
         membership=membership,
     )

@@ -22,15 +22,8 @@ from permitdesk.law.loader import get_pack
 from permitdesk.payments import refunds as online
 from permitdesk.payments.models import ProviderRefund
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import DESK, SERVICE_ERRORS, signed_in_user, staff_page
-from permitdesk.web.staff.case import (
-    acted,
-    back_to_case,
-    case_done,
-    case_page,
-    confirmed_action,
-    one_of,
-)
+from permitdesk.web.staff.access import DESK, SERVICE_ERRORS, one_of, signed_in_user, staff_page
+from permitdesk.web.staff.case import acted, back_to_case, case_done, case_page, confirmed_action
 from permitdesk.web.staff.permit_forms import (
     END_WORDS,
     REFUND_PREFIX,

@@ -49,36 +49,34 @@ def property_page(request: HttpRequest, pk: int) -> HttpResponse:
     require_may_edit(user, place.jurisdiction_id, f"property {pk}")
     return _record_page(
         request,
+        ("property", pk),
         PropertyForm(request.POST or None, initial=property_state(place)),
         partial(update_property, actor=user, place=place, now=timezone.now()),
-        saved=("The property was saved.", "web:staff-property", pk),
-        template="property",
-        context={"place": place, "relations": selectors.live_relations(place)},
+        {"place": place, "relations": selectors.live_relations(place)},
     )
 
 
 def _record_page(
     request: HttpRequest,
+    record: tuple[str, int],
     form: forms.Form,
     change: Callable[..., object],
-    *,
-    saved: tuple[str, str, int],
-    template: str,
     context: dict[str, object],
 ) -> HttpResponse:
-    """A record's page with its edit form: the form posted, valid and written by `change`
-    (its fields as keywords), `saved` says so (message, the page's URL name and its pk);
-    else the page, 422 when the form was posted (invalid or refused)."""
+    """The page of a record (`record`: its kind, "property" or "party", which names its
+    template and its URL, and its pk) with its edit form: the form posted, valid and written
+    by `change` (its fields as keywords), back to the page saying so; else the page, 422 when
+    the form was posted (invalid or refused)."""
+    kind, pk = record
     if (
         request.method == "POST"
         and form.is_valid()
         and written(form, partial(change, **form.cleaned_data))
     ):
-        notice, page, pk = saved
-        messages.success(request, notice)
-        return redirect(page, pk=pk)
+        messages.success(request, f"The {kind} was saved.")
+        return redirect(f"web:staff-{kind}", pk=pk)
     status = 422 if form.is_bound else 200
-    return render(request, f"web/staff/{template}.html", {**context, "form": form}, status=status)
+    return render(request, f"web/staff/{kind}.html", {**context, "form": form}, status=status)
 
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
@@ -224,9 +222,8 @@ def party_page(request: HttpRequest, pk: int) -> HttpResponse:
     cases = sorted(party.applications.all(), key=lambda case: case.pk)
     return _record_page(
         request,
+        ("party", pk),
         PartyForm(request.POST or None, initial=party_state(party)),
         partial(update_party, actor=user, party=party, now=timezone.now()),
-        saved=("The party was saved.", "web:staff-party", pk),
-        template="party",
-        context={"party": party, "cases": cases},
+        {"party": party, "cases": cases},
     )

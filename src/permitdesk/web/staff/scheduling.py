@@ -15,8 +15,8 @@ from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.cases.services.inspections import assign_inspector, request_inspection
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import SERVICE_ERRORS, signed_in_user, staff_page
-from permitdesk.web.staff.case import acted, case_done, case_page, one_of
+from permitdesk.web.staff.access import SERVICE_ERRORS, one_of, signed_in_user, staff_page
+from permitdesk.web.staff.case import acted, case_done, case_page
 from permitdesk.web.staff.forms import AssignForm, ScheduleForm
 
 # The schedule form's fields that make the request itself (the rest: whom to assign).
