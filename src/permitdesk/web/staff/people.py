@@ -73,15 +73,15 @@ def _role_page(
     place: Jurisdiction,
     form: forms.Form,
     template: str,
-    change: tuple[Callable[[], T], Callable[[T], str]],
+    make: Callable[[], T],
+    said: Callable[[T], str],
     **context: object,
 ) -> HttpResponse:
     """A role's change at `place`: its form's page, 422 when it was posted and is shown again.
-    Posted and valid, `change` is the service's call and what is said of its result: back to
-    the staff list, unless the service refuses (the refusal beside the field it names, a
+    Posted and valid, `make` is the service's call and `said` what is said of its result: back
+    to the staff list, unless the service refuses (the refusal beside the field it names, a
     Forbidden too)."""
     if form.is_bound and form.is_valid():
-        make, said = change
         try:
             made = make()
         except SERVICE_ERRORS as error:
@@ -133,7 +133,8 @@ def grant(request: HttpRequest, slug: str) -> HttpResponse:
         place,
         form,
         "people_grant",
-        (grant_it, lambda made: f"{made.user.username} is now {made.role} in {place.name}."),
+        grant_it,
+        lambda made: f"{made.user.username} is now {made.role} in {place.name}.",
     )
 
 
@@ -181,6 +182,7 @@ def _membership_page(
         place,
         form,
         template,
-        (lambda: act_on(**form.cleaned_data), lambda made: said(was, made)),
+        lambda: act_on(**form.cleaned_data),
+        lambda made: said(was, made),
         membership=membership,
     )
