@@ -16,6 +16,18 @@ from permitdesk.rules.money import money
 from permitdesk.rules.occupancy import Occupancy
 from permitdesk.rules.quote import Quote
 
+# An eligibility finding's fields, in the JSON's order.
+FINDING_FIELDS = (
+    "obligation",
+    "kind",
+    "title",
+    "required",
+    "reason",
+    "citation",
+    "effective",
+    "fee_item",
+)
+
 
 def _value(value: object) -> Any:
     if isinstance(value, Decimal):
@@ -27,6 +39,11 @@ def _value(value: object) -> Any:
     return value
 
 
+def _fields(obj: object, *names: str) -> dict[str, Any]:
+    """The named attributes of a rule result, in that order (the JSON's), as JSON values."""
+    return {name: _value(getattr(obj, name)) for name in names}
+
+
 def dumps(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
@@ -34,13 +51,7 @@ def dumps(data: object) -> str:
 def fact_spec(name: str, spec: FactSpec) -> dict[str, Any]:
     return {
         "name": name,
-        "type": spec.type,
-        "description": spec.description,
-        "unit": spec.unit,
-        "choices": spec.choices,
-        "minimum": _value(spec.minimum),
-        "maximum": _value(spec.maximum),
-        "default": _value(spec.default),
+        **_fields(spec, "type", "description", "unit", "choices", "minimum", "maximum", "default"),
     }
 
 
@@ -94,22 +105,9 @@ def quote(q: Quote) -> dict[str, Any]:
 
 def eligibility(e: Eligibility) -> dict[str, Any]:
     return {
-        "jurisdiction": e.jurisdiction,
-        "on": e.on.isoformat(),
+        **_fields(e, "jurisdiction", "on"),
         "facts": {k: _value(v) for k, v in e.facts.items()},
-        "findings": [
-            {
-                "obligation": f.obligation,
-                "kind": f.kind,
-                "title": f.title,
-                "required": f.required,
-                "reason": f.reason,
-                "citation": f.citation,
-                "effective": f.effective.isoformat(),
-                "fee_item": f.fee_item,
-            }
-            for f in e.findings
-        ],
+        "findings": [_fields(f, *FINDING_FIELDS) for f in e.findings],
     }
 
 
@@ -118,16 +116,7 @@ def deadlines(slug: str, now: dt.datetime, found: tuple[Deadline, ...]) -> dict[
         "jurisdiction": slug,
         "now": now.isoformat(),
         "deadlines": [
-            {
-                "id": d.id,
-                "label": d.label,
-                "due": d.due.isoformat(),
-                "status": d.status,
-                "days_left": d.days_left,
-                "rule": d.rule,
-                "citation": d.citation,
-                "effective": d.effective.isoformat(),
-            }
+            _fields(d, "id", "label", "due", "status", "days_left", "rule", "citation", "effective")
             for d in found
         ],
     }
@@ -135,25 +124,10 @@ def deadlines(slug: str, now: dt.datetime, found: tuple[Deadline, ...]) -> dict[
 
 def occupancy(o: Occupancy) -> dict[str, Any]:
     return {
-        "jurisdiction": o.jurisdiction,
-        "on": o.on.isoformat(),
-        "max_occupants": o.max_occupants,
-        "rule": o.rule,
-        "bedrooms": [
-            {
-                "number": b.number,
-                "qualifies": b.qualifies,
-                "occupants": b.occupants,
-                "reasons": list(b.reasons),
-            }
-            for b in o.bedrooms
-        ],
-        "smoke_alarms": [
-            {"location": a.location, "present": a.present, "required": a.required}
-            for a in o.smoke_alarms
-        ],
-        "passes_smoke_alarms": o.passes_smoke_alarms,
-        "citations": list(o.citations),
+        **_fields(o, "jurisdiction", "on", "max_occupants", "rule"),
+        "bedrooms": [_fields(b, "number", "qualifies", "occupants", "reasons") for b in o.bedrooms],
+        "smoke_alarms": [_fields(a, "location", "present", "required") for a in o.smoke_alarms],
+        **_fields(o, "passes_smoke_alarms", "citations"),
     }
 
 

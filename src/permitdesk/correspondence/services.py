@@ -15,7 +15,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from permitdesk.accounts.permissions import Actor, Forbidden, NotFound
-from permitdesk.audit.services import record
 from permitdesk.cases import recipients
 from permitdesk.cases.actions import ASSIGNED, DESK, OWNER, case_roles
 from permitdesk.cases.models import Application
@@ -198,19 +197,18 @@ def purge_attachments(*, now: dt.datetime) -> int:
             attachment.file.delete(save=False)
             attachment.purged_at = now
             attachment.save(update_fields=["file", "purged_at"])
-            application = attachment.message.application
-            record(
+            kept = {
+                "name": attachment.original_name,
+                "sent_at": attachment.message.sent_at.isoformat(),
+            }
+            audit(
+                attachment.message.application,
                 actor=None,
                 action="purge-attachment",
                 obj=attachment,
                 at=now,
-                before={
-                    "name": attachment.original_name,
-                    "sent_at": attachment.message.sent_at.isoformat(),
-                },
+                before=kept,
                 after={"purged": True},
-                application_id=application.pk,
-                jurisdiction_slug=application.jurisdiction.slug,
             )
         purged += 1
     return purged

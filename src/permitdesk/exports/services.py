@@ -30,6 +30,14 @@ def _locked_user(user: User) -> User:
     return User.objects.select_for_update().get(pk=user.pk)
 
 
+def _record_feed(
+    user: User, feed: CalendarFeed, action: str, now: dt.datetime, before: dict[str, str] | None
+) -> None:
+    """The audit event of the inspector's change to their feed, made anew at `now`."""
+    after = {"created_at": now.isoformat()}
+    record(actor=user, action=action, obj=feed, at=now, before=before, after=after)
+
+
 def issue_feed(*, user: User, now: dt.datetime) -> CalendarFeed:
     """The inspector's feed, made (and audited) the first time it is asked for."""
     with transaction.atomic():
@@ -38,14 +46,7 @@ def issue_feed(*, user: User, now: dt.datetime) -> CalendarFeed:
         if feed is not None:
             return feed
         feed = CalendarFeed.objects.create(user=user, key=new_key(), created_at=now)
-        record(
-            actor=user,
-            action="issue-calendar-feed",
-            obj=feed,
-            at=now,
-            before=None,
-            after={"created_at": now.isoformat()},
-        )
+        _record_feed(user, feed, "issue-calendar-feed", now, before=None)
         return feed
 
 
@@ -61,12 +62,5 @@ def rotate_feed(*, user: User, now: dt.datetime) -> CalendarFeed:
         feed.created_at = now
         feed.save()
         # The key is not recorded: with SECRET_KEY it would rebuild the secret URL.
-        record(
-            actor=user,
-            action="rotate-calendar-feed",
-            obj=feed,
-            at=now,
-            before=before,
-            after={"created_at": now.isoformat()},
-        )
+        _record_feed(user, feed, "rotate-calendar-feed", now, before)
         return feed

@@ -30,13 +30,12 @@ REPOSITORY = Path(__file__).resolve().parents[3]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="scripts/backup",
-        description="Back up the DATABASE_URL database and the uploaded files into a new "
-        "dated folder under DEST (docs/operations.md#backups).",
+    return pg.script_parser(
+        "backup",
+        "Back up the DATABASE_URL database and the uploaded files into a new dated folder "
+        "under DEST",
+        ("destination", "DEST", "an existing folder"),
     )
-    parser.add_argument("destination", metavar="DEST", help="an existing folder")
-    return parser
 
 
 def _git_revision() -> str | None:

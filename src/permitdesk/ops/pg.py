@@ -3,6 +3,7 @@ row counts of every table, checksums, and the one way they fail (a message for a
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import shutil
@@ -34,6 +35,17 @@ def run(program: str, work: Callable[[], object]) -> int:
         print(f"{program}: {failure}", file=sys.stderr)
         return 1
     return 0
+
+
+def script_parser(script: str, does: str, folder: tuple[str, str, str]) -> argparse.ArgumentParser:
+    """The command line of scripts/<script>: what it `does` (the guide's section follows), and
+    its one folder argument, as (name, metavar, help)."""
+    made = argparse.ArgumentParser(
+        prog=f"scripts/{script}", description=f"{does} (docs/operations.md#backups)."
+    )
+    name, metavar, help_text = folder
+    made.add_argument(name, metavar=metavar, help=help_text)
+    return made
 
 
 @dataclass(frozen=True)

@@ -28,18 +28,19 @@ from permitdesk.ops.pg import (
     media_root,
     row_counts,
     run,
+    script_parser,
     sha256,
     tool,
 )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="scripts/restore",
-        description="Restore a backup folder made by scripts/backup into the DATABASE_URL "
-        "database and MEDIA_ROOT (docs/operations.md#backups).",
+    parser = script_parser(
+        "restore",
+        "Restore a backup folder made by scripts/backup into the DATABASE_URL database and "
+        "MEDIA_ROOT",
+        ("backup", "BACKUP", "a folder scripts/backup made"),
     )
-    parser.add_argument("backup", metavar="BACKUP", help="a folder scripts/backup made")
     parser.add_argument(
         "--force",
         action="store_true",

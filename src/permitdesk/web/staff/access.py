@@ -3,26 +3,33 @@ the services' NotFound / Forbidden mapped to Django's 404 / 403."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound
+from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.nav import staff_roles
 
 P = ParamSpec("P")
 R = TypeVar("R")
+M = TypeVar("M", bound=Model)
 
 DESK: set[str] = {Role.CLERK, Role.CODE_OFFICIAL}  # the roles that work the cases of a jurisdiction
 # Every staff role: the staff home's (a division administrator's desk links to its staff list).
 ANY_STAFF: set[str] = {Role.CLERK, Role.CODE_OFFICIAL, Role.INSPECTOR, Role.DIVISION_ADMIN}
+
+# What a staff action's service raises for a request it refuses: the refusal goes on the form
+# and the page answers 422 (NotFound and Forbidden, below, are the 404 and 403 pages).
+SERVICE_ERRORS = (Refused, ValueError)
 
 
 def signed_in_user(request: HttpRequest) -> User:
@@ -55,3 +62,12 @@ def staff_page(
         return wrapped
 
     return decorate
+
+
+def one_of(items: Iterable[M], pk: int, what: str) -> M:
+    """The one of `items` (a case's permits, fee lines, inspections; a jurisdiction's staff
+    roles) the URL names, by its pk; not found (404) for any other."""
+    found = next((item for item in items if item.pk == pk), None)
+    if found is None:
+        raise NotFound(f"{what} {pk} not found")
+    return found

@@ -5,18 +5,37 @@ with the summary beside it (swapped out of band, since the balance it shows may 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
 from django import forms
 from django.contrib import messages
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from permitdesk.cases.models import Application
 from permitdesk.cases.selectors.case_file import staff_case
-from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.staff.access import SERVICE_ERRORS, signed_in_user, staff_page
 from permitdesk.web.staff.panels import Page, context
 
 # htmx's answer: the panel, and the summary swapped out of band.
 ANSWER = "web/staff/panels/answer.html"
+
+M = TypeVar("M", bound=Model)
+
+
+def acted(form: forms.Form, act: Callable[[], M]) -> M | None:
+    """What the case action's service made or changed; None when it refused, its refusal then
+    on the form (and nothing written)."""
+    try:
+        return act()
+    except SERVICE_ERRORS as error:
+        attach_refusal(form, error)
+        return None
 
 
 def wants_panel(request: HttpRequest) -> bool:
@@ -42,16 +61,43 @@ def case_page(
     return render(request, "web/staff/case.html", context(page), status=status)
 
 
+def back_to_case(request: HttpRequest, case: Application, notice: str) -> HttpResponse:
+    """An action succeeded: the case page again, a redirect (so a reload sends nothing twice)
+    with `notice` on it."""
+    messages.success(request, notice)
+    return redirect("web:staff-case", pk=case.pk)
+
+
 def case_done(request: HttpRequest, case: Application, panel: str, notice: str) -> HttpResponse:
-    """An action succeeded: the case page again (a redirect, so a reload sends nothing twice),
-    or for htmx its panel read afresh, with `notice` in it."""
+    """An action succeeded: back_to_case(), or for htmx the case's panel read afresh, with
+    `notice` in it."""
     if not wants_panel(request):
-        messages.success(request, notice)
-        return redirect("web:staff-case", pk=case.pk)
+        return back_to_case(request, case, notice)
     fresh = staff_case(signed_in_user(request), case.pk)
     page = Page.of(signed_in_user(request), fresh, {})
     found = {**context(page, panel, "summary"), "panel": panel, "notice": notice}
     return render(request, ANSWER, found)
+
+
+def confirmed_action(
+    request: HttpRequest,
+    pk: int,
+    act: Callable[..., M],
+    confirm: tuple[str, type[forms.Form]],
+    notice: Callable[[M], str],
+) -> HttpResponse:
+    """An action on the case that takes nothing but the case (amend the permit, withdraw, a
+    temporary permit): its form, named `confirm` on the page, only confirms it; `act` is the
+    service; `notice`, what is said of the result."""
+    user = signed_in_user(request)
+    case = staff_case(user, pk)
+    name, form_class = confirm
+    form = form_class(request.POST)
+    act_on_case = partial(act, actor=user, application=case, now=timezone.now())
+    done = acted(form, act_on_case) if form.is_valid() else None
+    if done is None:
+        return case_page(request, case, 422, **{name: form})
+    return back_to_case(request, case, notice(done))
 
 
 @staff_page()

@@ -18,14 +18,12 @@ from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.ending import end_page
 from permitdesk.web.refusals import refusal_text
 from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
+from permitdesk.web.staff.forms import text_field
 
 
 class RefuseForm(forms.Form):
-    reason = forms.CharField(
-        label="Why it is refused",
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The claimant reads this in their e-mail.",
+    reason = text_field(
+        "Why it is refused", REASON_LIMIT, help_text="The claimant reads this in their e-mail."
     )
 
 

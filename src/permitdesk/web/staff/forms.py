@@ -28,14 +28,19 @@ def amount_field(label: str, help_text: str) -> forms.DecimalField:
     )
 
 
+def text_field(label: str, max_length: int, rows: int = 2, **options: Any) -> forms.CharField:
+    """A box of free text the staff write (a reason, a statement, notes), `rows` high."""
+    widget = forms.Textarea(attrs={"rows": rows})
+    return forms.CharField(label=label, max_length=max_length, widget=widget, **options)
+
+
 def override_reason_field() -> forms.CharField:
     """A code official's written reason to override the schedule the rules set (the result
     and the permit forms); the service refuses it from anyone else, and audits it."""
-    return forms.CharField(
-        label="Override reason (code officials only)",
+    return text_field(
+        "Override reason (code officials only)",
+        2000,
         required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Only where the schedule the rules set must give way (before processing "
         "ends, before the day booked): say why. It is kept in the case's audit trail.",
     )
@@ -71,12 +76,7 @@ class PaymentForm(forms.Form):
 
 
 class WaiveForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason for the waiver",
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Kept in the case's history.",
-    )
+    reason = text_field("Reason for the waiver", 500, help_text="Kept in the case's history.")
 
 
 class ScheduleForm(forms.Form):
@@ -113,10 +113,10 @@ def inspector_choices(form: forms.Form, inspectors: QuerySet[User]) -> None:
 
 
 class ConditionalPermitForm(forms.Form):
-    owner_statement = forms.CharField(
-        label="The owner's statement",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    owner_statement = text_field(
+        "The owner's statement",
+        2000,
+        rows=3,
         help_text="That the deficiencies will be corrected, and how.",
     )
     correction_due_on = forms.DateField(

@@ -19,11 +19,10 @@ from permitdesk.cases.selectors import today_in
 from permitdesk.cases.selectors.inspections import assigned_inspection, earlier_violations
 from permitdesk.cases.services.inspections import ViolationInput, record_inspection_result
 from permitdesk.law.loader import get_pack
-from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.nav import staff_roles
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import row_violations
-from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.staff.access import SERVICE_ERRORS, signed_in_user, staff_page
 from permitdesk.web.staff.checklist import ChecklistForm, checklist_rows
 from permitdesk.web.staff.directions import directions_url
 from permitdesk.web.staff.inspection_forms import (
@@ -31,8 +30,6 @@ from permitdesk.web.staff.inspection_forms import (
     ResultForm,
     ViolationFormSet,
 )
-
-SERVICE_ERRORS = (Refused, ValueError)
 
 
 def _check_violations(result: ResultForm, found: list[ViolationInput]) -> None:

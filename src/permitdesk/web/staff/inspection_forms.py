@@ -11,7 +11,7 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
-from permitdesk.web.staff.forms import override_reason_field
+from permitdesk.web.staff.forms import override_reason_field, text_field
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024  # 5 MB: a phone photo, well under the server's limits
 # The first bytes of each accepted image type, and the file name endings it may carry.
@@ -24,9 +24,7 @@ RESULTS = [("passed", "Passed"), ("failed", "Failed: violations found"), ("no-ac
 
 class ResultForm(forms.Form):
     result = forms.ChoiceField(label="Result", choices=RESULTS, widget=forms.RadioSelect)
-    notes = forms.CharField(
-        label="Notes", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = text_field("Notes", 4000, rows=3, required=False)
     override_reason = override_reason_field()
 
 
@@ -70,15 +68,8 @@ class ViolationForm(forms.Form):
         max_length=200,
         help_text="The section violated, e.g. from the checklist.",
     )
-    description = forms.CharField(
-        label="What is wrong", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    correction = forms.CharField(
-        label="What must be corrected",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    description = text_field("What is wrong", 2000)
+    correction = text_field("What must be corrected", 2000, required=False)
     photo = forms.FileField(
         label="Photo",
         required=False,

@@ -4,13 +4,13 @@ plain words: who did what, when, and what changed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -20,14 +20,11 @@ from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.selectors.history import audit_trail
 from permitdesk.cases.services.permits import issue_conditional_permit, issue_temporary_permit
 from permitdesk.law.loader import get_pack
-from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff.access import signed_in_user, staff_page
-from permitdesk.web.staff.case import case_page
+from permitdesk.web.staff.case import acted, back_to_case, case_page, confirmed_action
 from permitdesk.web.staff.forms import ConditionalPermitForm, TemporaryPermitForm
 from permitdesk.web.words import stored_value
 
-SERVICE_ERRORS = (Refused, ValueError)
 HISTORY_PAGE_SIZE = 50
 
 
@@ -37,41 +34,26 @@ def conditional_permit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     case = staff_case(user, pk)
     form = ConditionalPermitForm(request.POST)
-    if form.is_valid():
-        try:
-            permit = issue_conditional_permit(
-                actor=user,
-                application=case,
-                owner_statement=form.cleaned_data["owner_statement"],
-                correction_due_on=form.cleaned_data["correction_due_on"],
-                now=timezone.now(),
-            )
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, f"Conditional permit {permit.number} issued.")
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, 422, conditional_form=form)
+    # The form's fields are the service's arguments: the owner's statement and the date.
+    issue = partial(issue_conditional_permit, actor=user, application=case, now=timezone.now())
+    permit = acted(form, partial(issue, **form.cleaned_data)) if form.is_valid() else None
+    if permit is None:
+        return case_page(request, case, 422, conditional_form=form)
+    return back_to_case(request, case, f"Conditional permit {permit.number} issued.")
 
 
 @require_POST
 @staff_page()
 def temporary_permit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    case = staff_case(user, pk)
-    form = TemporaryPermitForm(request.POST)
-    if form.is_valid():
-        try:
-            permit = issue_temporary_permit(actor=user, application=case, now=timezone.now())
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(
-                request,
-                f"Temporary permit {permit.number} issued (it does not authorize occupancy).",
-            )
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, 422, temporary_form=form)
+    return confirmed_action(
+        request,
+        pk,
+        issue_temporary_permit,
+        ("temporary_form", TemporaryPermitForm),
+        lambda permit: (
+            f"Temporary permit {permit.number} issued (it does not authorize occupancy)."
+        ),
+    )
 
 
 # What each audited action means, in the building division's words.

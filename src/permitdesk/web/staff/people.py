@@ -8,7 +8,8 @@ as a queue of another jurisdiction is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from django import forms
@@ -25,7 +26,7 @@ from permitdesk.accounts.selectors import staff_list
 from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import signed_in_user, staff_page
+from permitdesk.web.staff.access import one_of, signed_in_user, staff_page
 
 ADMINS: set[str] = {Role.DIVISION_ADMIN}
 ROLE_CHOICES = [(role, Role(role).label) for role in staff.STAFF_ROLES]
@@ -64,36 +65,33 @@ def administered_jurisdiction(user: User, slug: str) -> Jurisdiction:
 
 
 def member(place: Jurisdiction, pk: int) -> Membership:
-    found = staff_list([place.pk]).filter(pk=pk).first()
-    if found is None:
-        raise NotFound(f"staff role {pk} not found")
-    return found
+    return one_of(staff_list([place.pk]).filter(pk=pk), pk, "staff role")
 
 
-def _changed(
+def _role_page(
     request: HttpRequest,
-    form: forms.Form,
     place: Jurisdiction,
-    change: Callable[[], T],
+    form: forms.Form,
+    template: str,
+    make: Callable[[], T],
     said: Callable[[T], str],
-) -> HttpResponse | None:
-    """The role's change made: what `said` of it, and back to the staff list; None when the
-    service refuses (the refusal beside the field it names, a Forbidden too)."""
-    try:
-        made = change()
-    except SERVICE_ERRORS as error:
-        attach_refusal(form, error)
-        return None
-    messages.success(request, said(made))
-    return redirect("web:staff-people-list", slug=place.slug)
-
-
-def _form_page(
-    request: HttpRequest, template: str, form: forms.Form, context: Mapping[str, object]
+    **context: object,
 ) -> HttpResponse:
-    """The form's page; 422 when it was posted and is shown again (invalid or refused)."""
+    """A role's change at `place`: its form's page, 422 when it was posted and is shown again.
+    Posted and valid, `make` is the service's call and `said` what is said of its result: back
+    to the staff list, unless the service refuses (the refusal beside the field it names, a
+    Forbidden too)."""
+    if form.is_bound and form.is_valid():
+        try:
+            made = make()
+        except SERVICE_ERRORS as error:
+            attach_refusal(form, error)
+        else:
+            messages.success(request, said(made))
+            return redirect("web:staff-people-list", slug=place.slug)
     status = 422 if form.is_bound else 200
-    return render(request, f"web/staff/{template}.html", {**context, "form": form}, status=status)
+    found = {**context, "jurisdiction": place, "form": form}
+    return render(request, f"web/staff/{template}.html", found, status=status)
 
 
 @staff_page(ADMINS)
@@ -120,66 +118,71 @@ def grant(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in_user(request)
     place = administered_jurisdiction(user, slug)
     form = GrantForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        done = _changed(
-            request,
-            form,
-            place,
-            lambda: staff.grant_role(
-                actor=user,
-                user=staff.find_account(form.cleaned_data["user"]),
-                jurisdiction=place,
-                role=form.cleaned_data["role"],
-                now=timezone.now(),
-            ),
-            lambda made: f"{made.user.username} is now {made.role} in {place.name}.",
+
+    def grant_it() -> Membership:
+        return staff.grant_role(
+            actor=user,
+            user=staff.find_account(form.cleaned_data["user"]),
+            jurisdiction=place,
+            role=form.cleaned_data["role"],
+            now=timezone.now(),
         )
-        if done is not None:
-            return done
-    return _form_page(request, "people_grant", form, {"jurisdiction": place})
+
+    return _role_page(
+        request,
+        place,
+        form,
+        "people_grant",
+        grant_it,
+        lambda made: f"{made.user.username} is now {made.role} in {place.name}.",
+    )
 
 
 @staff_page(ADMINS)
 def change(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    place = administered_jurisdiction(user, slug)
-    membership = member(place, pk)
-    form = ChangeForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        was = membership.role
-        done = _changed(
-            request,
-            form,
-            place,
-            lambda: staff.change_role(
-                actor=user,
-                membership=membership,
-                role=form.cleaned_data["role"],
-                now=timezone.now(),
-            ),
-            lambda made: f"{made.user.username} is now {made.role} (was {was}).",
-        )
-        if done is not None:
-            return done
-    context = {"jurisdiction": place, "membership": membership}
-    return _form_page(request, "people_change", form, context)
+    return _membership_page(
+        request,
+        (slug, pk),
+        (ChangeForm, "people_change"),
+        staff.change_role,
+        lambda was, made: f"{made.user.username} is now {made.role} (was {was}).",
+    )
 
 
 @staff_page(ADMINS)
 def revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _membership_page(
+        request,
+        (slug, pk),
+        (forms.Form, "people_revoke"),
+        staff.revoke_role,
+        lambda was, made: f"{made.user.username} is no longer {was}.",
+    )
+
+
+def _membership_page(
+    request: HttpRequest,
+    named: tuple[str, int],
+    page: tuple[type[forms.Form], str],
+    act: Callable[..., Membership],
+    said: Callable[[str, Membership], str],
+) -> HttpResponse:
+    """A change to one staff role (`named`: the jurisdiction's slug and the role's pk) on its
+    form's page: `act` is the service, given the form's data; `said`, what is said of the role
+    it was and of the membership the service returns."""
     user = signed_in_user(request)
-    place = administered_jurisdiction(user, slug)
-    membership = member(place, pk)
-    form = forms.Form(request.POST if request.method == "POST" else None)
-    if form.is_bound:
-        done = _changed(
-            request,
-            form,
-            place,
-            lambda: staff.revoke_role(actor=user, membership=membership, now=timezone.now()),
-            lambda _: f"{membership.user.username} is no longer {membership.role}.",
-        )
-        if done is not None:
-            return done
-    context = {"jurisdiction": place, "membership": membership}
-    return _form_page(request, "people_revoke", form, context)
+    place = administered_jurisdiction(user, named[0])
+    membership = member(place, named[1])
+    form_class, template = page
+    form = form_class(request.POST if request.method == "POST" else None)
+    act_on = partial(act, actor=user, membership=membership, now=timezone.now())
+    was = membership.role
+    return _role_page(
+        request,
+        place,
+        form,
+        template,
+        lambda: act_on(**form.cleaned_data),
+        lambda made: said(was, made),
+        membership=membership,
+    )

@@ -17,7 +17,7 @@ from permitdesk.cases.selectors import today_in
 from permitdesk.cases.services.permit_endings import END_REASONS
 from permitdesk.law.pack import Pack
 from permitdesk.rules.quote import Quote, quote
-from permitdesk.web.staff.forms import amount_field, override_reason_field
+from permitdesk.web.staff.forms import amount_field, override_reason_field, text_field
 
 END_WORDS = {
     "change-of-tenancy": "Change of tenancy (the occupants moved out)",
@@ -138,10 +138,9 @@ class RefundForm(forms.Form):
     amount = amount_field(
         "Refund amount ($)", "Dollars and cents; at most what is left of the payment."
     )
-    reason = forms.CharField(
-        label="Reason for the refund",
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    reason = text_field(
+        "Reason for the refund",
+        500,
         help_text="An overpayment, a released deposit, a waived fee already paid.",
     )
     # One key per form shown: sending the same form twice records (and, for a payment taken

@@ -5,13 +5,13 @@ service; a refusal is the form's error in the service's words, with the case lef
 
 from __future__ import annotations
 
-from django.contrib import messages
+from functools import partial
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.services.applications import withdraw_application
 from permitdesk.cases.services.permit_amendments import amend_permit
@@ -21,10 +21,9 @@ from permitdesk.cases.services.permits import issue_permit
 from permitdesk.law.loader import get_pack
 from permitdesk.payments import refunds as online
 from permitdesk.payments.models import ProviderRefund
-from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
-from permitdesk.web.staff.case import case_done, case_page
+from permitdesk.web.staff.access import DESK, SERVICE_ERRORS, one_of, signed_in_user, staff_page
+from permitdesk.web.staff.case import acted, back_to_case, case_done, case_page, confirmed_action
 from permitdesk.web.staff.permit_forms import (
     END_WORDS,
     REFUND_PREFIX,
@@ -37,8 +36,6 @@ from permitdesk.web.staff.permit_forms import (
     permit_documents,
     refundable_payments,
 )
-
-SERVICE_ERRORS = (Refused, ValueError)
 
 
 @require_POST
@@ -65,26 +62,20 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
         except SERVICE_ERRORS as error:
             attach_refusal(form, error)
         else:
-            messages.success(request, f"Occupancy permit {permit.number} issued.")
-            return redirect("web:staff-case", pk=case.pk)
+            return back_to_case(request, case, f"Occupancy permit {permit.number} issued.")
     return case_page(request, case, 422, issue_form=form)
 
 
 @require_POST
 @staff_page(DESK)
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    case = staff_case(user, pk)
-    form = AmendPermitForm(request.POST)
-    if form.is_valid():
-        try:
-            permit = amend_permit(actor=user, application=case, now=timezone.now())
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, f"Amended permit {permit.number} issued.")
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, 422, amend_form=form)
+    return confirmed_action(
+        request,
+        pk,
+        amend_permit,
+        ("amend_form", AmendPermitForm),
+        lambda permit: f"Amended permit {permit.number} issued.",
+    )
 
 
 @require_POST
@@ -92,19 +83,14 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
 def end(request: HttpRequest, pk: int, permit: int) -> HttpResponse:
     user = signed_in_user(request)
     case = staff_case(user, pk)
-    chosen = next((p for p in case.permits.all() if p.pk == permit), None)
-    if chosen is None:
-        raise NotFound(f"permit {permit} not found")
+    chosen = one_of(case.permits.all(), permit, "permit")
     form = EndPermitForm(request.POST, prefix=end_prefix(chosen))
     if form.is_valid():
         reason = form.cleaned_data["reason"]
-        try:
-            end_permit(actor=user, permit=chosen, reason=reason, now=timezone.now())
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, f"Permit {chosen.number} ended: {END_WORDS[reason].lower()}.")
-            return redirect("web:staff-case", pk=case.pk)
+        end_it = partial(end_permit, actor=user, permit=chosen, reason=reason, now=timezone.now())
+        if acted(form, end_it) is not None:
+            ended = f"Permit {chosen.number} ended: {END_WORDS[reason].lower()}."
+            return back_to_case(request, case, ended)
     return case_page(request, case, 422, **{end_prefix(chosen): form})
 
 
@@ -115,41 +101,37 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
     case = staff_case(user, pk)
     payments = refundable_payments(case)
     form = RefundForm(request.POST, payments=payments, prefix=REFUND_PREFIX)
+    made = None
     if form.is_valid():
-        try:
-            made = online.refund(
-                actor=user,
-                payment=form.chosen(payments),
-                amount=form.cleaned_data["amount"],
-                reason=form.cleaned_data["reason"],
-                now=timezone.now(),
-                idempotency_key=form.cleaned_data["key"] or None,
-            )
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            done = (
-                f"Refund of ${made.amount:.2f} sent to the payment provider, which reports it "
-                "pending: it is recorded here when the provider confirms it."
-                if isinstance(made, ProviderRefund)
-                else f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
-            )
-            return case_done(request, case, "fees", done)
-    return case_page(request, case, 422, "fees", refund_form=form)
+        data = form.cleaned_data
+        refund_it = partial(
+            online.refund,
+            actor=user,
+            payment=form.chosen(payments),
+            amount=data["amount"],
+            reason=data["reason"],
+            now=timezone.now(),
+            idempotency_key=data["key"] or None,
+        )
+        made = acted(form, refund_it)
+    if made is None:
+        return case_page(request, case, 422, "fees", refund_form=form)
+    done = (
+        f"Refund of ${made.amount:.2f} sent to the payment provider, which reports it "
+        "pending: it is recorded here when the provider confirms it."
+        if isinstance(made, ProviderRefund)
+        else f"Refund of ${-made.amount:.2f} recorded: receipt {made.receipt_number}."
+    )
+    return case_done(request, case, "fees", done)
 
 
 @require_POST
 @staff_page(DESK)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    user = signed_in_user(request)
-    case = staff_case(user, pk)
-    form = WithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            withdraw_application(actor=user, application=case, now=timezone.now())
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, f"Application {case.pk} withdrawn.")
-            return redirect("web:staff-case", pk=case.pk)
-    return case_page(request, case, 422, withdraw_form=form)
+    return confirmed_action(
+        request,
+        pk,
+        withdraw_application,
+        ("withdraw_form", WithdrawForm),
+        lambda case: f"Application {case.pk} withdrawn.",
+    )

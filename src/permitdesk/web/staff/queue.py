@@ -36,14 +36,11 @@ from permitdesk.cases.selectors.queues import DEFAULT_SORT, MINE, QUEUE_TITLES, 
 from permitdesk.cases.services.inspections import assign_inspectors
 from permitdesk.law.loader import get_pack
 from permitdesk.records.models import Jurisdiction
-from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.paging import CappedPaginator
 from permitdesk.web.refusals import attach_refusal
 from permitdesk.web.staff import reports
-from permitdesk.web.staff.access import ANY_STAFF, DESK, signed_in_user, staff_page
+from permitdesk.web.staff.access import ANY_STAFF, DESK, SERVICE_ERRORS, signed_in_user, staff_page
 from permitdesk.web.staff.forms import inspector_choices
-
-SERVICE_ERRORS = (Refused, ValueError)
 
 PAGE_SIZE = 25
 SORT_LABELS = {

@@ -49,36 +49,34 @@ def property_page(request: HttpRequest, pk: int) -> HttpResponse:
     require_may_edit(user, place.jurisdiction_id, f"property {pk}")
     return _record_page(
         request,
+        ("property", pk),
         PropertyForm(request.POST or None, initial=property_state(place)),
         partial(update_property, actor=user, place=place, now=timezone.now()),
-        saved=("The property was saved.", "web:staff-property", pk),
-        template="property",
-        context={"place": place, "relations": selectors.live_relations(place)},
+        {"place": place, "relations": selectors.live_relations(place)},
     )
 
 
 def _record_page(
     request: HttpRequest,
+    record: tuple[str, int],
     form: forms.Form,
     change: Callable[..., object],
-    *,
-    saved: tuple[str, str, int],
-    template: str,
     context: dict[str, object],
 ) -> HttpResponse:
-    """A record's page with its edit form: the form posted, valid and written by `change`
-    (its fields as keywords), `saved` says so (message, the page's URL name and its pk);
-    else the page, 422 when the form was posted (invalid or refused)."""
+    """The page of a record (`record`: its kind, "property" or "party", which names its
+    template and its URL, and its pk) with its edit form: the form posted, valid and written
+    by `change` (its fields as keywords), back to the page saying so; else the page, 422 when
+    the form was posted (invalid or refused)."""
+    kind, pk = record
     if (
         request.method == "POST"
         and form.is_valid()
         and written(form, partial(change, **form.cleaned_data))
     ):
-        notice, page, pk = saved
-        messages.success(request, notice)
-        return redirect(page, pk=pk)
+        messages.success(request, f"The {kind} was saved.")
+        return redirect(f"web:staff-{kind}", pk=pk)
     status = 422 if form.is_bound else 200
-    return render(request, f"web/staff/{template}.html", {**context, "form": form}, status=status)
+    return render(request, f"web/staff/{kind}.html", {**context, "form": form}, status=status)
 
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
@@ -137,16 +135,30 @@ def _saved(request: HttpRequest, unit: Unit, notice: str) -> HttpResponse:
     return redirect("web:staff-unit", pk=unit.pk)
 
 
+def _unit_write(
+    request: HttpRequest,
+    unit: Unit,
+    bound: tuple[str, forms.Form],
+    write: Callable[[dict[str, Any]], object],
+    notice: str,
+) -> HttpResponse:
+    """A change to the unit's record from a form of its page (`bound`: the form's name there,
+    and the form sent); `write`, the service's call on its data. Made: back to the page with
+    `notice`; invalid or refused, the page with the form again (422)."""
+    name, form = bound
+    if form.is_valid() and written(form, partial(write, form.cleaned_data)):
+        return _saved(request, unit, notice)
+    return unit_page(request, unit, 422, **{name: form})
+
+
 @staff_page(DESK)
 def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
     if request.method != "POST":
         return unit_page(request, unit)
-    form = UnitForm(request.POST)
     change = partial(update_unit, actor=signed_in_user(request), unit=unit, now=timezone.now())
-    if form.is_valid() and written(form, partial(change, **form.cleaned_data)):
-        return _saved(request, unit, "The unit was saved.")
-    return unit_page(request, unit, 422, edit=form)
+    edit = ("edit", UnitForm(request.POST))
+    return _unit_write(request, unit, edit, lambda data: change(**data), "The unit was saved.")
 
 
 def _room(data: dict[str, Any]) -> BedroomInput:
@@ -162,11 +174,11 @@ def _room(data: dict[str, Any]) -> BedroomInput:
 @staff_page(DESK)
 def bedroom_add(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
-    form = BedroomForm(request.POST, auto_id="new-bedroom-%s")
     add = partial(add_bedroom, actor=signed_in_user(request), unit=unit, now=timezone.now())
-    if form.is_valid() and written(form, partial(add, room=_room(form.cleaned_data))):
-        return _saved(request, unit, "The bedroom was added.")
-    return unit_page(request, unit, 422, add=form)
+    new = ("add", BedroomForm(request.POST, auto_id="new-bedroom-%s"))
+    return _unit_write(
+        request, unit, new, lambda data: add(room=_room(data)), "The bedroom was added."
+    )
 
 
 @require_POST
@@ -177,12 +189,13 @@ def bedroom_change(request: HttpRequest, pk: int) -> HttpResponse:
     named = request.POST.get("bedroom", "")
     form = _bedroom_form(int(named) if named.isdigit() else 0, list(rooms), request.POST)
     change = partial(change_bedroom, actor=signed_in_user(request), now=timezone.now())
-    if form.is_valid() and written(
-        form,
-        partial(change, bedroom=rooms[form.cleaned_data["bedroom"]], room=_room(form.cleaned_data)),
-    ):
-        return _saved(request, unit, "The bedroom was saved.")
-    return unit_page(request, unit, 422, change=form)
+    return _unit_write(
+        request,
+        unit,
+        ("change", form),
+        lambda data: change(bedroom=rooms[data["bedroom"]], room=_room(data)),
+        "The bedroom was saved.",
+    )
 
 
 @require_POST
@@ -209,9 +222,8 @@ def party_page(request: HttpRequest, pk: int) -> HttpResponse:
     cases = sorted(party.applications.all(), key=lambda case: case.pk)
     return _record_page(
         request,
+        ("party", pk),
         PartyForm(request.POST or None, initial=party_state(party)),
         partial(update_party, actor=user, party=party, now=timezone.now()),
-        saved=("The party was saved.", "web:staff-party", pk),
-        template="party",
-        context={"party": party, "cases": cases},
+        {"party": party, "cases": cases},
     )

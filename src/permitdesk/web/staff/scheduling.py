@@ -3,26 +3,26 @@ assigns or reassigns its inspector."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from permitdesk.accounts.permissions import NotFound
 from permitdesk.cases.selectors.case_file import staff_case
 from permitdesk.cases.selectors.inspections import inspectors_of
 from permitdesk.cases.services.inspections import assign_inspector, request_inspection
-from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import signed_in_user, staff_page
-from permitdesk.web.staff.case import case_done, case_page
+from permitdesk.web.staff.access import SERVICE_ERRORS, one_of, signed_in_user, staff_page
+from permitdesk.web.staff.case import acted, case_done, case_page
 from permitdesk.web.staff.forms import AssignForm, ScheduleForm
 
-SERVICE_ERRORS = (Refused, ValueError)
+# The schedule form's fields that make the request itself (the rest: whom to assign).
+REQUEST_FIELDS = ("wanted_on", "window", "contact_name", "contact_phone")
 
 
-# The service's reasons about the date start with these words (see rules.lifecycle).
 @require_POST
 @staff_page()
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
@@ -33,15 +33,8 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         now = timezone.now()
         try:
-            visit = request_inspection(
-                actor=user,
-                application=case,
-                wanted_on=data["wanted_on"],
-                window=data["window"],
-                contact_name=data["contact_name"],
-                contact_phone=data["contact_phone"],
-                now=now,
-            )
+            asked = {name: data[name] for name in REQUEST_FIELDS}
+            visit = request_inspection(actor=user, application=case, now=now, **asked)
             if data["inspector"] is not None:
                 assign_inspector(actor=user, inspection=visit, inspector=data["inspector"], now=now)
         except SERVICE_ERRORS as error:
@@ -59,21 +52,16 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
 def assign(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
     user = signed_in_user(request)
     case = staff_case(user, pk)
-    visit = next((i for i in case.inspections.all() if i.pk == inspection), None)
-    if visit is None:
-        raise NotFound(f"inspection {inspection} not found")
+    visit = one_of(case.inspections.all(), inspection, "inspection")
     form = AssignForm(
         request.POST,
         prefix=f"assign-{inspection}",
         inspectors=inspectors_of(case.jurisdiction),
     )
+    assign_to = partial(assign_inspector, actor=user, inspection=visit, now=timezone.now())
     if form.is_valid():
         inspector = form.cleaned_data["inspector"]
-        try:
-            assign_inspector(actor=user, inspection=visit, inspector=inspector, now=timezone.now())
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
+        if acted(form, partial(assign_to, inspector=inspector)):
             name = inspector.get_full_name() or inspector.username
             done = f"Inspection {visit.number} assigned to {name}."
             return case_done(request, case, "inspections", done)

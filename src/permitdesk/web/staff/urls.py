@@ -1,7 +1,11 @@
-"""The staff pages' URLs (included by permitdesk.web.urls)."""
+"""The staff pages' URLs (included by permitdesk.web.urls), as tables of (route, view, name)
+under the three places a staff page hangs from: the desk, a jurisdiction and a case."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.http.response import HttpResponseBase
 from django.urls import URLPattern, path
 
 from permitdesk.web import correspondence
@@ -28,100 +32,77 @@ from permitdesk.web.staff import (
     village,
 )
 
+Route = tuple[str, Callable[..., HttpResponseBase], str]
+
+# Below "staff/": the desk's own pages and the records (claims, inspections, properties, units).
+DESK_PAGES: tuple[Route, ...] = (
+    ("", queue.staff_home, "staff-home"),
+    ("search/", search.search, "staff-search"),
+    ("claims/", claims.claims, "staff-claims"),
+    ("claims/<int:pk>/verify/", claims.verify, "staff-claim-verify"),
+    ("claims/<int:pk>/refuse/", claims.refuse, "staff-claim-refuse"),
+    ("relations/<int:pk>/end/", claims.end, "staff-relation-end"),
+    ("inspections/today/", inspector.inspector_day, "inspector-day"),
+    ("inspections/<int:pk>/", inspection.record, "inspection"),
+    ("violations/<int:pk>/photo/", inspection.photo, "violation-photo"),
+    ("people/", people.people_home, "staff-people"),
+    ("properties/<int:pk>/", records.property_page, "staff-property"),
+    ("units/<int:pk>/", records.unit_edit, "staff-unit"),
+    ("units/<int:pk>/bedrooms/", records.bedroom_add, "staff-add-bedroom"),
+    ("units/<int:pk>/bedrooms/change/", records.bedroom_change, "staff-change-bedroom"),
+    ("units/<int:pk>/bedrooms/remove/", records.bedroom_remove, "staff-remove-bedroom"),
+    ("parties/<int:pk>/", records.party_page, "staff-party"),
+)
+
+# Below "staff/<slug>/": a jurisdiction's queues, leads, people and reports.
+JURISDICTION_PAGES: tuple[Route, ...] = (
+    ("queues/<slug:name>/", queue.queue, "staff-queue"),
+    ("queues/<slug:name>/assign/", queue.assign, "staff-queue-assign"),
+    ("payments/reconciliation/", reconciliation.reconciliation, "staff-reconciliation"),
+    ("leads/", leads.lead_queue, "staff-leads"),
+    ("leads/sales-file/", sales_file.sales_file, "staff-sales-file"),
+    ("catch-rate/", catch_rate.dashboard, "staff-catch-rate"),
+    ("exports/", periods.exports_for_a_period, "staff-exports"),
+    ("leads/<int:pk>/letter/", leads.send_letter, "staff-lead-letter"),
+    ("leads/<int:pk>/letter.pdf", leads.letter_pdf, "staff-lead-pdf"),
+    ("leads/<int:pk>/dismiss/", leads.dismiss, "staff-lead-dismiss"),
+    ("leads/<int:pk>/escalate/", leads.escalate, "staff-lead-escalate"),
+    ("sales/<int:pk>/confirm/", leads.confirm, "staff-sale-confirm"),
+    ("sales/<int:pk>/reject/", leads.reject, "staff-sale-reject"),
+    ("people/", people.people, "staff-people-list"),
+    ("people/grant/", people.grant, "staff-people-grant"),
+    ("people/<int:pk>/change/", people.change, "staff-people-change"),
+    ("people/<int:pk>/revoke/", people.revoke, "staff-people-revoke"),
+    ("change-reports/", village.change_report_list, "staff-change-reports"),
+    ("owner-filings/", filings.owner_filings, "staff-owner-filings"),
+)
+
+# Below "staff/cases/<pk>/": a case's page and the actions on it.
+CASE_PAGES: tuple[Route, ...] = (
+    ("", case.case_detail, "staff-case"),
+    ("online-refunds/<int:checkout>/", online_refunds.refund_online, "staff-refund-online"),
+    ("visitors/", village.visitors, "staff-case-visitors"),
+    ("history/", official.history, "staff-case-history"),
+    ("messages/", correspondence.staff_thread, "staff-case-messages"),
+    ("payments/", payments.record, "staff-record-payment"),
+    ("fees/<int:line>/waive/", payments.waive, "staff-waive-fee"),
+    ("inspections/", scheduling.schedule, "staff-schedule"),
+    ("inspections/<int:inspection>/assign/", scheduling.assign, "staff-assign"),
+    ("conditional-permit/", official.conditional_permit, "staff-conditional-permit"),
+    ("temporary-permit/", official.temporary_permit, "staff-temporary-permit"),
+    ("permit/", permits.issue, "staff-issue-permit"),
+    ("permit/amend/", permits.amend, "staff-amend-permit"),
+    ("permits/<int:permit>/end/", permits.end, "staff-end-permit"),
+    ("refunds/", permits.refund, "staff-refund"),
+    ("withdraw/", permits.withdraw, "staff-withdraw"),
+)
+
 urlpatterns: list[URLPattern] = [
-    path("staff/", queue.staff_home, name="staff-home"),
-    path("staff/search/", search.search, name="staff-search"),
-    path("staff/claims/", claims.claims, name="staff-claims"),
-    path("staff/claims/<int:pk>/verify/", claims.verify, name="staff-claim-verify"),
-    path("staff/claims/<int:pk>/refuse/", claims.refuse, name="staff-claim-refuse"),
-    path("staff/relations/<int:pk>/end/", claims.end, name="staff-relation-end"),
-    path("staff/inspections/today/", inspector.inspector_day, name="inspector-day"),
-    path("staff/inspections/<int:pk>/", inspection.record, name="inspection"),
-    path("staff/violations/<int:pk>/photo/", inspection.photo, name="violation-photo"),
-    path("staff/<slug:slug>/queues/<slug:name>/", queue.queue, name="staff-queue"),
-    path("staff/<slug:slug>/queues/<slug:name>/assign/", queue.assign, name="staff-queue-assign"),
-    path(
-        "staff/cases/<int:pk>/online-refunds/<int:checkout>/",
-        online_refunds.refund_online,
-        name="staff-refund-online",
-    ),
-    path(
-        "staff/<slug:slug>/payments/reconciliation/",
-        reconciliation.reconciliation,
-        name="staff-reconciliation",
-    ),
-    path("staff/<slug:slug>/leads/", leads.lead_queue, name="staff-leads"),
-    path("staff/<slug:slug>/leads/sales-file/", sales_file.sales_file, name="staff-sales-file"),
-    path("staff/<slug:slug>/catch-rate/", catch_rate.dashboard, name="staff-catch-rate"),
-    path("staff/<slug:slug>/exports/", periods.exports_for_a_period, name="staff-exports"),
-    path("staff/<slug:slug>/leads/<int:pk>/letter/", leads.send_letter, name="staff-lead-letter"),
-    path("staff/<slug:slug>/leads/<int:pk>/letter.pdf", leads.letter_pdf, name="staff-lead-pdf"),
-    path("staff/<slug:slug>/leads/<int:pk>/dismiss/", leads.dismiss, name="staff-lead-dismiss"),
-    path("staff/<slug:slug>/leads/<int:pk>/escalate/", leads.escalate, name="staff-lead-escalate"),
-    path("staff/<slug:slug>/sales/<int:pk>/confirm/", leads.confirm, name="staff-sale-confirm"),
-    path("staff/<slug:slug>/sales/<int:pk>/reject/", leads.reject, name="staff-sale-reject"),
-    path("staff/people/", people.people_home, name="staff-people"),
-    path("staff/<slug:slug>/people/", people.people, name="staff-people-list"),
-    path("staff/<slug:slug>/people/grant/", people.grant, name="staff-people-grant"),
-    path("staff/<slug:slug>/people/<int:pk>/change/", people.change, name="staff-people-change"),
-    path("staff/<slug:slug>/people/<int:pk>/revoke/", people.revoke, name="staff-people-revoke"),
-    path("staff/cases/<int:pk>/", case.case_detail, name="staff-case"),
-    path("staff/cases/<int:pk>/visitors/", village.visitors, name="staff-case-visitors"),
-    path(
-        "staff/<slug:slug>/change-reports/",
-        village.change_report_list,
-        name="staff-change-reports",
-    ),
-    path("staff/<slug:slug>/owner-filings/", filings.owner_filings, name="staff-owner-filings"),
-    path("staff/cases/<int:pk>/history/", official.history, name="staff-case-history"),
-    path(
-        "staff/cases/<int:pk>/messages/",
-        correspondence.staff_thread,
-        name="staff-case-messages",
-    ),
-    path("staff/cases/<int:pk>/payments/", payments.record, name="staff-record-payment"),
-    path(
-        "staff/cases/<int:pk>/fees/<int:line>/waive/",
-        payments.waive,
-        name="staff-waive-fee",
-    ),
-    path("staff/cases/<int:pk>/inspections/", scheduling.schedule, name="staff-schedule"),
-    path(
-        "staff/cases/<int:pk>/inspections/<int:inspection>/assign/",
-        scheduling.assign,
-        name="staff-assign",
-    ),
-    path(
-        "staff/cases/<int:pk>/conditional-permit/",
-        official.conditional_permit,
-        name="staff-conditional-permit",
-    ),
-    path(
-        "staff/cases/<int:pk>/temporary-permit/",
-        official.temporary_permit,
-        name="staff-temporary-permit",
-    ),
-    path("staff/cases/<int:pk>/permit/", permits.issue, name="staff-issue-permit"),
-    path("staff/cases/<int:pk>/permit/amend/", permits.amend, name="staff-amend-permit"),
-    path(
-        "staff/cases/<int:pk>/permits/<int:permit>/end/",
-        permits.end,
-        name="staff-end-permit",
-    ),
-    path("staff/cases/<int:pk>/refunds/", permits.refund, name="staff-refund"),
-    path("staff/cases/<int:pk>/withdraw/", permits.withdraw, name="staff-withdraw"),
-    path("staff/properties/<int:pk>/", records.property_page, name="staff-property"),
-    path("staff/units/<int:pk>/", records.unit_edit, name="staff-unit"),
-    path("staff/units/<int:pk>/bedrooms/", records.bedroom_add, name="staff-add-bedroom"),
-    path(
-        "staff/units/<int:pk>/bedrooms/change/",
-        records.bedroom_change,
-        name="staff-change-bedroom",
-    ),
-    path(
-        "staff/units/<int:pk>/bedrooms/remove/",
-        records.bedroom_remove,
-        name="staff-remove-bedroom",
-    ),
-    path("staff/parties/<int:pk>/", records.party_page, name="staff-party"),
+    path(prefix + route, view, name=name)
+    for prefix, pages in (
+        ("staff/", DESK_PAGES),
+        ("staff/<slug:slug>/", JURISDICTION_PAGES),
+        ("staff/cases/<int:pk>/", CASE_PAGES),
+    )
+    for route, view, name in pages
 ]

@@ -5,6 +5,8 @@ counter; and a case's visitors, with a form to add one. Each write goes through 
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -17,12 +19,11 @@ from permitdesk.cases.selectors.desks import change_reports, desk_jurisdiction
 from permitdesk.cases.services.occupants import add_visitor, report_change_of_occupancy
 from permitdesk.law.loader import get_pack
 from permitdesk.records.selectors import unit_by_parcel
-from permitdesk.rules.lifecycle import Refused
 from permitdesk.web.refusals import attach_refusal
-from permitdesk.web.staff.access import DESK, signed_in_user, staff_page
+from permitdesk.web.staff.access import DESK, SERVICE_ERRORS, signed_in_user, staff_page
+from permitdesk.web.staff.case import acted
 
 PAGE_SIZE = 25
-SERVICE_ERRORS = (Refused, ValueError)
 
 
 class ChangeReportForm(forms.Form):
@@ -85,19 +86,11 @@ def visitors(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     case = staff_case(user, pk)
     form = VisitorForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            visitor = add_visitor(
-                actor=user,
-                application=case,
-                name=form.cleaned_data["name"],
-                arrived_on=form.cleaned_data["arrived_on"],
-                now=timezone.now(),
-            )
-        except SERVICE_ERRORS as error:
-            attach_refusal(form, error)
-        else:
-            messages.success(request, f"Visitor {visitor.name} added.")
-            return redirect("web:staff-case-visitors", pk=case.pk)
+    # The form's fields are the service's arguments: the visitor's name and arrival.
+    add = partial(add_visitor, actor=user, application=case, now=timezone.now())
+    visitor = acted(form, partial(add, **form.cleaned_data)) if form.is_valid() else None
+    if visitor is not None:
+        messages.success(request, f"Visitor {visitor.name} added.")
+        return redirect("web:staff-case-visitors", pk=case.pk)
     context = {"case": case, "visitors": case.visitors.all(), "form": form}
     return render(request, "web/staff/visitors.html", context, status=422 if form.errors else 200)
