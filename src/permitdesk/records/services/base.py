@@ -14,9 +14,7 @@ from django.db.models import Model, QuerySet
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, roles, staff_who
 from permitdesk.audit.services import record
-from permitdesk.records.models import (
-    Jurisdiction,
-)
+from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
 
 M = TypeVar("M", bound=Model)
@@ -60,6 +58,27 @@ def locked(model: type[M], pk: int) -> M:
     return model._default_manager.select_for_update().get(pk=pk)
 
 
+def audit(
+    obj: Model,
+    action: str,
+    actor: User,
+    now: dt.datetime,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    jurisdiction: Jurisdiction,
+) -> None:
+    """The audit event of a change to a record, filed under the jurisdiction it is in."""
+    record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        at=now,
+        before=before,
+        after=after,
+        jurisdiction_slug=jurisdiction.slug,
+    )
+
+
 def save_if_changed(
     obj: Model,
     action: str,
@@ -67,18 +86,10 @@ def save_if_changed(
     now: dt.datetime,
     before: dict[str, Any],
     after: dict[str, Any],
-    jurisdiction_slug: str,
+    jurisdiction: Jurisdiction,
 ) -> None:
     """An edit saved and audited when it changes something; one that changes nothing writes
     nothing."""
     if after != before:
         obj.save()
-        record(
-            actor=actor,
-            action=action,
-            obj=obj,
-            at=now,
-            before=before,
-            after=after,
-            jurisdiction_slug=jurisdiction_slug,
-        )
+        audit(obj, action, actor, now, before, after, jurisdiction)
