@@ -1,5 +1,5 @@
 """The checks the records and the filings make of what a person gives them: a value one of
-its choices, a text within its column, a jurisdiction served here."""
+its choices, a text within its column (or a name within its own), a jurisdiction served here."""
 
 from __future__ import annotations
 
@@ -19,16 +19,18 @@ def check_choice(value: str, choices: Sequence[str], field: str) -> str:
     return value
 
 
+def check_length(value: str, limit: int, field: str, too_long: str) -> str:
+    """`value`, when it is at most `limit` characters long; else refused, saying `too_long`."""
+    if len(value) > limit:
+        raise Refused(too_long, code="too-long", field=field)
+    return value
+
+
 def check_text(value: str, field: str, limit: int) -> str:
     """`value` stripped, when it is at most `limit` characters long."""
     value = value.strip()
-    if len(value) > limit:
-        raise Refused(
-            f"{field} is {len(value)} characters long; at most {limit} are kept",
-            code="too-long",
-            field=field,
-        )
-    return value
+    too_long = f"{field} is {len(value)} characters long; at most {limit} are kept"
+    return check_length(value, limit, field, too_long)
 
 
 def served_jurisdiction(slug: str) -> Jurisdiction:

@@ -23,6 +23,12 @@ from permitdesk.records.services.base import (
 from permitdesk.rules.lifecycle import Refused
 
 
+def _taken(parcel_id: str, where: str) -> Refused:
+    return Refused(
+        f"parcel {parcel_id} is already recorded in {where}", code="taken", field="parcel_id"
+    )
+
+
 def create_property(
     *,
     actor: User,
@@ -47,12 +53,9 @@ def create_property(
         evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
     parcel_id, address = parcel_id.strip(), address.strip()
     check_parcel(parcel_id, address)
-    taken = Refused(
-        f"parcel {parcel_id} is already recorded in {jurisdiction}"
-        + (": claim your relation to it instead" if claims else ""),
-        code="taken",
-        field="parcel_id",
-    )
+    # The one who would have claimed a relation to it claims it on the recorded parcel.
+    where = f"{jurisdiction}: claim your relation to it instead" if claims else str(jurisdiction)
+    taken = _taken(parcel_id, where)
 
     def create() -> Property:
         place = Property.objects.create(
@@ -121,11 +124,7 @@ def update_property(
     check_place(parcel_id, address, state)
     others = Property.objects.filter(jurisdiction_id=place.jurisdiction_id, parcel_id=parcel_id)
     if others.exclude(pk=place.pk).exists():
-        raise Refused(
-            f"parcel {parcel_id} is already recorded in this jurisdiction",
-            code="taken",
-            field="parcel_id",
-        )
+        raise _taken(parcel_id, "this jurisdiction")
     before = property_state(place)
     place.parcel_id, place.address, place.normalized_address = (
         parcel_id,

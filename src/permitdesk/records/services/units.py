@@ -24,6 +24,14 @@ from permitdesk.records.services.bedrooms import BedroomInput
 from permitdesk.rules.lifecycle import Refused
 
 
+def _taken(label: str, place: Property) -> Refused:
+    return Refused(
+        f"unit '{label or '(no label)'}' is already recorded at {place}",
+        code="taken",
+        field="label",
+    )
+
+
 def add_unit(
     *,
     actor: User,
@@ -44,11 +52,6 @@ def add_unit(
     require_may_record_on(actor, place.pk, place.jurisdiction_id)
     check_unit_fields(unit_type, units_in_building)
     label = label.strip()
-    taken = Refused(
-        f"unit '{label or '(no label)'}' is already recorded at {place}",
-        code="taken",
-        field="label",
-    )
 
     def create() -> Unit:
         unit = Unit.objects.create(
@@ -71,7 +74,9 @@ def add_unit(
         audit(unit, "add-unit", actor, now, None, after, jurisdiction)
         return unit
 
-    return create_once(Unit.objects.filter(property=place, label=label), taken, create)
+    return create_once(
+        Unit.objects.filter(property=place, label=label), _taken(label, place), create
+    )
 
 
 UNIT_FIELDS = (
@@ -116,11 +121,7 @@ def update_unit(
     label = label.strip()
     check_unit_fields(unit_type, units_in_building)
     if Unit.objects.filter(property_id=unit.property_id, label=label).exclude(pk=unit.pk).exists():
-        raise Refused(
-            f"unit '{label or '(no label)'}' is already recorded at {place}",
-            code="taken",
-            field="label",
-        )
+        raise _taken(label, place)
     before = unit_state(unit)
     unit.label, unit.unit_type, unit.units_in_building = label, unit_type, units_in_building
     unit.new_construction = new_construction
