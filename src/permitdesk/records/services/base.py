@@ -40,6 +40,12 @@ def create_once(existing: QuerySet[M], taken: Refused, create: Callable[[], M]) 
         raise taken from None
 
 
+def already_recorded(what: str, where: str, field: str) -> Refused:
+    """The refusal of a record that is already there (a parcel in its jurisdiction, a unit's
+    label at its property: what the unique constraints hold)."""
+    return Refused(f"{what} is already recorded {where}", code="taken", field=field)
+
+
 EDITORS = {Role.CLERK, Role.CODE_OFFICIAL}
 
 

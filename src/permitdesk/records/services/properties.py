@@ -13,6 +13,7 @@ from permitdesk.records.checks import check_choice, check_text, served_jurisdict
 from permitdesk.records.models import Property, Relation, normalized
 from permitdesk.records.relations import EVIDENCE_LIMIT, start_relation
 from permitdesk.records.services.base import (
+    already_recorded,
     audit,
     create_once,
     locked,
@@ -21,12 +22,6 @@ from permitdesk.records.services.base import (
     save_if_changed,
 )
 from permitdesk.rules.lifecycle import Refused
-
-
-def _taken(parcel_id: str, where: str) -> Refused:
-    return Refused(
-        f"parcel {parcel_id} is already recorded in {where}", code="taken", field="parcel_id"
-    )
 
 
 def create_property(
@@ -55,7 +50,7 @@ def create_property(
     check_parcel(parcel_id, address)
     # The one who would have claimed a relation to it claims it on the recorded parcel.
     where = f"{jurisdiction}: claim your relation to it instead" if claims else str(jurisdiction)
-    taken = _taken(parcel_id, where)
+    taken = already_recorded(f"parcel {parcel_id}", f"in {where}", "parcel_id")
 
     def create() -> Property:
         place = Property.objects.create(
@@ -124,7 +119,7 @@ def update_property(
     check_place(parcel_id, address, state)
     others = Property.objects.filter(jurisdiction_id=place.jurisdiction_id, parcel_id=parcel_id)
     if others.exclude(pk=place.pk).exists():
-        raise _taken(parcel_id, "this jurisdiction")
+        raise already_recorded(f"parcel {parcel_id}", "in this jurisdiction", "parcel_id")
     before = property_state(place)
     place.parcel_id, place.address, place.normalized_address = (
         parcel_id,

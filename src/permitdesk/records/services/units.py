@@ -14,6 +14,7 @@ from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.records.checks import check_choice
 from permitdesk.records.models import Bedroom, Property, Unit
 from permitdesk.records.services.base import (
+    already_recorded,
     audit,
     create_once,
     locked,
@@ -22,14 +23,6 @@ from permitdesk.records.services.base import (
 )
 from permitdesk.records.services.bedrooms import BedroomInput
 from permitdesk.rules.lifecycle import Refused
-
-
-def _taken(label: str, place: Property) -> Refused:
-    return Refused(
-        f"unit '{label or '(no label)'}' is already recorded at {place}",
-        code="taken",
-        field="label",
-    )
 
 
 def add_unit(
@@ -52,6 +45,7 @@ def add_unit(
     require_may_record_on(actor, place.pk, place.jurisdiction_id)
     check_unit_fields(unit_type, units_in_building)
     label = label.strip()
+    taken = already_recorded(f"unit '{label or '(no label)'}'", f"at {place}", "label")
 
     def create() -> Unit:
         unit = Unit.objects.create(
@@ -74,9 +68,7 @@ def add_unit(
         audit(unit, "add-unit", actor, now, None, after, jurisdiction)
         return unit
 
-    return create_once(
-        Unit.objects.filter(property=place, label=label), _taken(label, place), create
-    )
+    return create_once(Unit.objects.filter(property=place, label=label), taken, create)
 
 
 UNIT_FIELDS = (
@@ -121,7 +113,7 @@ def update_unit(
     label = label.strip()
     check_unit_fields(unit_type, units_in_building)
     if Unit.objects.filter(property_id=unit.property_id, label=label).exclude(pk=unit.pk).exists():
-        raise _taken(label, place)
+        raise already_recorded(f"unit '{label or '(no label)'}'", f"at {place}", "label")
     before = unit_state(unit)
     unit.label, unit.unit_type, unit.units_in_building = label, unit_type, units_in_building
     unit.new_construction = new_construction
