@@ -9,12 +9,10 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from permitdesk.accounts.throttle import Client
-from permitdesk.audit.services import record
+from permitdesk.accounts.throttle import record_client_event
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +28,6 @@ def record_lockout(
     noted = f"lockout-noted:{hashlib.sha256(f'{username}|{ip_address}'.encode()).hexdigest()}"
     if not cache.add(noted, True, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds())):
         return
-    with transaction.atomic():
-        record(
-            actor=None,
-            action="sign-in-locked-out",
-            obj=Client(pk=str(ip_address or "unknown")[:64]),
-            at=timezone.now(),
-            before=None,
-            after={"username": (username or "")[:150], "client": ip_address},
-        )
+    after = {"username": (username or "")[:150], "client": ip_address}
+    record_client_event("sign-in-locked-out", str(ip_address or "unknown"), timezone.now(), after)
     log.warning("sign-in locked out", extra={"username": username, "client": ip_address})

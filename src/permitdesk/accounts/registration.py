@@ -17,13 +17,16 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.forms.models import model_to_dict
 
 from permitdesk.accounts.mailing import answer_by_mail, public_link
 from permitdesk.accounts.models import SignUpRequest, token_digest
-from permitdesk.audit.services import record
+from permitdesk.accounts.own_acts import record_own_act
 from permitdesk.rules.lifecycle import Refused
 
 VERIFICATION_HOURS = 48  # how long a verification link works
+# What a sign-up gives its account (the password already hashed).
+SIGNED_UP = ("email", "first_name", "last_name", "password")
 
 
 def normalise_email(email: str) -> str:
@@ -113,12 +116,7 @@ def verify_sign_up(*, token: str, now: dt.datetime) -> User:
         if account_with(pending.email) is not None:
             raise Refused("this address already has an account: sign in instead")
         user = User(
-            username=pending.email,
-            email=pending.email,
-            first_name=pending.first_name,
-            last_name=pending.last_name,
-            password=pending.password,
-            date_joined=now,
+            username=pending.email, date_joined=now, **model_to_dict(pending, fields=SIGNED_UP)
         )
         try:
             with transaction.atomic():  # two links for one address followed at once
@@ -127,12 +125,6 @@ def verify_sign_up(*, token: str, now: dt.datetime) -> User:
             raise Refused("this address already has an account: sign in instead") from None
         pending.completed_at = now
         pending.save(update_fields=["completed_at"])
-        record(
-            actor=user,
-            action="register",
-            obj=user,
-            at=now,
-            before=None,
-            after={"email": user.email, "first_name": user.first_name, "last_name": user.last_name},
-        )
+        after = model_to_dict(user, fields=("email", "first_name", "last_name"))
+        record_own_act(user, "register", user, now, after=after)
     return user

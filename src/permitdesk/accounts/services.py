@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from permitdesk.accounts.models import ApiToken, token_digest
+from permitdesk.accounts.own_acts import record_own_act, save_own_change
 from permitdesk.accounts.permissions import NotFound
-from permitdesk.audit.services import record
 from permitdesk.rules.lifecycle import Refused
 
 MAX_ACTIVE_TOKENS = 20  # a user with more has lost track of them; revoke some first
@@ -31,14 +31,7 @@ def issue_token(*, user: User, name: str, now: dt.datetime) -> tuple[ApiToken, s
         issued = ApiToken.objects.create(
             user=user, name=name.strip(), digest=token_digest(token), created_at=now
         )
-        record(
-            actor=user,
-            action="issue-token",
-            obj=issued,
-            at=now,
-            before=None,
-            after={"name": issued.name},
-        )
+        record_own_act(user, "issue-token", issued, now, after={"name": issued.name})
     return issued, token
 
 
@@ -50,14 +43,5 @@ def revoke_token(*, user: User, token_id: int, now: dt.datetime) -> ApiToken:
             raise NotFound(f"token {token_id} not found")
         if found.revoked_at is not None:
             raise Refused("this token is already revoked")
-        found.revoked_at = now
-        found.save(update_fields=["revoked_at"])
-        record(
-            actor=user,
-            action="revoke-token",
-            obj=found,
-            at=now,
-            before={"revoked_at": None},
-            after={"revoked_at": now.isoformat()},
-        )
+        save_own_change(user, "revoke-token", found, "revoked_at", now, now, shown=now.isoformat())
     return found

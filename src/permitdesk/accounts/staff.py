@@ -142,15 +142,17 @@ def _after(state: dict[str, Any], actor: User | None, operator: str) -> dict[str
 
 
 def _audit_and_mail(
-    *,
     action: str,
     membership: Membership,
-    actor: User | None,
     before: str | None,
     after: str | None,
+    *,
+    actor: User | None,
     operator: str,
     now: dt.datetime,
 ) -> None:
+    """The role change's audit event, and its e-mail to the person (`before` and `after`:
+    their role in the jurisdiction, None where they held or hold none)."""
     record(
         actor=actor,
         action=action,
@@ -213,13 +215,7 @@ def grant_role(
             )
         membership = Membership.objects.create(user=user, jurisdiction=jurisdiction, role=role)
         _audit_and_mail(
-            action="grant-role",
-            membership=membership,
-            actor=actor,
-            before=None,
-            after=role,
-            operator=operator,
-            now=now,
+            "grant-role", membership, None, role, actor=actor, operator=operator, now=now
         )
     return membership
 
@@ -255,13 +251,7 @@ def change_role(
         found.role = role
         found.save(update_fields=["role"])
         _audit_and_mail(
-            action="change-role",
-            membership=found,
-            actor=actor,
-            before=previous,
-            after=role,
-            operator=operator,
-            now=now,
+            "change-role", found, previous, role, actor=actor, operator=operator, now=now
         )
     return found
 
@@ -280,13 +270,7 @@ def revoke_role(
         _require_may_manage(actor, found.jurisdiction, found.role, found.user)
         _keep_a_division_admin(found)
         _audit_and_mail(
-            action="revoke-role",
-            membership=found,
-            actor=actor,
-            before=found.role,
-            after=None,
-            operator=operator,
-            now=now,
+            "revoke-role", found, found.role, None, actor=actor, operator=operator, now=now
         )
         pk = found.pk
         found.delete()

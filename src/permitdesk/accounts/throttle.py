@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,6 +29,14 @@ class Client:
     """What the audit event is about: the client (or address) that passed a limit."""
 
     pk: str
+
+
+def record_client_event(action: str, client: str, at: dt.datetime, after: dict[str, Any]) -> None:
+    """The audit event of what one client ran into (no actor: who it is, is what is not
+    known), in its own transaction."""
+    with transaction.atomic():
+        obj = Client(pk=client[:64])
+        record(actor=None, action=action, obj=obj, at=at, before=None, after=after)
 
 
 class Throttled(Exception):
@@ -79,13 +88,5 @@ def count(scope: str, ident: str, *, now: dt.datetime) -> None:
 def note_throttled(*, scope: str, ident: str, now: dt.datetime) -> None:
     """The audit event of a limit passed (no actor: who it is, is what is not known)."""
     limit, seconds = limit_of(scope)
-    with transaction.atomic():
-        record(
-            actor=None,
-            action="throttled",
-            obj=Client(pk=ident[:64]),
-            at=now,
-            before=None,
-            after={"scope": scope, "limit": f"{limit}/{seconds}s"},
-        )
+    record_client_event("throttled", ident, now, {"scope": scope, "limit": f"{limit}/{seconds}s"})
     log.warning("throttled", extra={"scope": scope, "client": ident})

@@ -23,7 +23,7 @@ from django.utils.http import urlencode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from permitdesk.accounts.models import Membership, Role
-from permitdesk.audit.services import record
+from permitdesk.accounts.own_acts import record_own_act, save_own_change
 from permitdesk.rules.lifecycle import Refused
 
 SESSION_KEY = "permitdesk_second_factor"
@@ -70,7 +70,7 @@ def start_enrolment(*, user: User, now: dt.datetime) -> TOTPDevice:
         device: TOTPDevice = TOTPDevice.objects.create(
             user=user, name="authenticator app", confirmed=False
         )
-        record(actor=user, action="start-two-factor", obj=device, at=now, before=None, after=None)
+        record_own_act(user, "start-two-factor", device, now)
     return device
 
 
@@ -84,16 +84,7 @@ def confirm_enrolment(*, user: User, code: str, now: dt.datetime) -> TOTPDevice:
             raise Refused("start setting up the authenticator first")
         if not device.verify_token(code.strip()):
             raise Refused("that code is not the one the app shows now; try the next one")
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        record(
-            actor=user,
-            action="enrol-two-factor",
-            obj=device,
-            at=now,
-            before={"confirmed": False},
-            after={"confirmed": True},
-        )
+        save_own_change(user, "enrol-two-factor", device, "confirmed", True, now)
     return device
 
 

@@ -13,7 +13,6 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from permitdesk.audit.services import record
 from permitdesk.cases.permissions import require_may_record_on
 from permitdesk.correspondence.checks import content_type
 from permitdesk.correspondence.services import Upload
@@ -22,7 +21,9 @@ from permitdesk.filings.models import PriorToSaleNotice, UploadedDocument, Writt
 from permitdesk.filings.selectors import open_violation_count
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
+from permitdesk.records.checks import check_choice, check_length
 from permitdesk.records.models import Property, Unit
+from permitdesk.records.services.base import audit
 from permitdesk.rules.bounds import DISCLOSURE_RECEIVED, PLANNED_DISPOSAL
 from permitdesk.rules.calendar import local
 from permitdesk.rules.lifecycle import Refused
@@ -35,21 +36,8 @@ def _name(value: str, field: str, who: str) -> str:
     name = " ".join(value.split())
     if not name:
         raise Refused(f"give the name of {who}", code="required", field=field)
-    if len(name) > NAME_LIMIT:
-        raise Refused(
-            f"the name of {who} may be at most {NAME_LIMIT} characters",
-            code="too-long",
-            field=field,
-        )
-    return name
-
-
-def _choice(value: str, choices: list[str], field: str) -> str:
-    if value not in choices:
-        raise Refused(
-            f"{field} '{value}' is not one of: {', '.join(choices)}", code="choice", field=field
-        )
-    return value
+    too_long = f"the name of {who} may be at most {NAME_LIMIT} characters"
+    return check_length(name, NAME_LIMIT, field, too_long)
 
 
 def _checked(upload: Upload | None, field: str) -> str:
@@ -94,42 +82,28 @@ def record_written_disclosure(
     require_may_record_on(actor, place.pk, place.jurisdiction_id)
     pack = get_pack(place.jurisdiction.slug)
     _offered(pack, "written_disclosure_statement", "written disclosure")
-    _choice(occasion, WrittenDisclosure.Occasion.values, "occasion")
-    _choice(discloser_role, WrittenDisclosure.Discloser.values, "discloser_role")
-    by = _name(disclosed_by, "disclosed_by", "the person who disclosed")
-    to = _name(received_by, "received_by", "the buyer or renter who received it")
+    check_choice(occasion, WrittenDisclosure.Occasion.values, "occasion")
+    check_choice(discloser_role, WrittenDisclosure.Discloser.values, "discloser_role")
+    fields = {
+        "occasion": occasion,
+        "disclosed_by": _name(disclosed_by, "disclosed_by", "the person who disclosed"),
+        "discloser_role": discloser_role,
+        "received_by": _name(received_by, "received_by", "the buyer or renter who received it"),
+        "received_on": received_on,
+    }
     DISCLOSURE_RECEIVED.check("received_on", received_on, local(pack, now).date())
     kind = _checked(signed_copy, "signed_copy")
     with transaction.atomic():
-        disclosure = WrittenDisclosure(
-            unit=unit,
-            occasion=occasion,
-            disclosed_by=by,
-            discloser_role=discloser_role,
-            received_by=to,
-            received_on=received_on,
-            recorded_at=now,
-            recorded_by=actor,
-        )
+        disclosure = WrittenDisclosure(unit=unit, recorded_at=now, recorded_by=actor, **fields)
         if signed_copy is not None:
             _store(disclosure, signed_copy, kind)
         disclosure.save()
-        record(
-            actor=actor,
-            action="record-written-disclosure",
-            obj=disclosure,
-            at=now,
-            before=None,
-            after={
-                "occasion": occasion,
-                "disclosed_by": by,
-                "discloser_role": discloser_role,
-                "received_by": to,
-                "received_on": received_on.isoformat(),
-                "signed_copy": signed_copy.name if signed_copy else None,
-            },
-            jurisdiction_slug=pack.slug,
-        )
+        after = {
+            **fields,
+            "received_on": received_on.isoformat(),
+            "signed_copy": signed_copy.name if signed_copy else None,
+        }
+        audit(disclosure, "record-written-disclosure", actor, now, None, after, place.jurisdiction)
         messages.disclosure_recorded(disclosure, at=now)
     return disclosure
 
@@ -166,7 +140,7 @@ def file_prior_to_sale_notice(
             code="too-few-units",
             field="property",
         )
-    _choice(disposal, PriorToSaleNotice.Disposal.values, "disposal")
+    check_choice(disposal, PriorToSaleNotice.Disposal.values, "disposal")
     buyer = _name(buyer_name, "buyer_name", "the buyer (grantee, transferee, mortgagee or lessee)")
     PLANNED_DISPOSAL.check("planned_on", planned_on, today)
     period = pack.count("prior_to_sale_notice", today)
@@ -199,22 +173,15 @@ def file_prior_to_sale_notice(
                 else 0
             ),
         )
-        record(
-            actor=actor,
-            action="file-prior-to-sale-notice",
-            obj=notice,
-            at=now,
-            before=None,
-            after={
-                "disposal": disposal,
-                "planned_on": planned_on.isoformat(),
-                "buyer_name": buyer,
-                "notice_by": notice_by.isoformat(),
-                "late": notice.late,
-                "open_violations": notice.open_violations,
-            },
-            jurisdiction_slug=pack.slug,
-        )
+        after = {
+            "disposal": disposal,
+            "planned_on": planned_on.isoformat(),
+            "buyer_name": buyer,
+            "notice_by": notice_by.isoformat(),
+            "late": notice.late,
+            "open_violations": notice.open_violations,
+        }
+        audit(notice, "file-prior-to-sale-notice", actor, now, None, after, place.jurisdiction)
         messages.sale_notice_filed(notice, at=now)
     return notice
 
@@ -238,13 +205,7 @@ def upload_buyer_acknowledgement(
         _store(notice, upload, kind)
         notice.acknowledged_at = now
         notice.save()
-        record(
-            actor=actor,
-            action="upload-buyer-acknowledgement",
-            obj=notice,
-            at=now,
-            before={"acknowledged": False},
-            after={"acknowledged": True, "name": upload.name, "size": len(upload.data)},
-            jurisdiction_slug=place.jurisdiction.slug,
-        )
+        after = {"acknowledged": True, "name": upload.name, "size": len(upload.data)}
+        before = {"acknowledged": False}
+        audit(notice, "upload-buyer-acknowledgement", actor, now, before, after, place.jurisdiction)
     return notice

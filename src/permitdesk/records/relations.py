@@ -13,14 +13,15 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.forms.models import model_to_dict
 
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, roles
 from permitdesk.audit.services import record
 from permitdesk.law.loader import get_pack
-from permitdesk.law.pack import UnknownName
 from permitdesk.notices.compose import queue_notice
-from permitdesk.records.models import Jurisdiction, Property, Relation, Unit
+from permitdesk.records.checks import check_choice, check_text, served_jurisdiction
+from permitdesk.records.models import Property, Relation, Unit
 from permitdesk.rules.calendar import zone
 from permitdesk.rules.lifecycle import Refused
 
@@ -36,17 +37,13 @@ EVIDENCE_NAMED: dict[str, str] = {
 }
 
 
+RELATION_FIELDS = ("person", "property", "unit", "kind", "status", "evidence", "reason")
+
+
 def relation_state(relation: Relation) -> dict[str, object]:
-    """What the trail records of a relation, before and after a change."""
-    return {
-        "person": relation.person_id,
-        "property": relation.property_id,
-        "unit": relation.unit_id,
-        "kind": relation.kind,
-        "status": relation.status,
-        "evidence": relation.evidence,
-        "reason": relation.reason,
-    }
+    """What the trail records of a relation, before and after a change (its person, property
+    and unit by their ids)."""
+    return model_to_dict(relation, fields=RELATION_FIELDS)
 
 
 def _audit(
@@ -61,26 +58,6 @@ def _audit(
         after=relation_state(relation),
         jurisdiction_slug=relation.property.jurisdiction.slug,
     )
-
-
-def check_kind(kind: str) -> None:
-    if kind not in Relation.Kind.values:
-        raise Refused(
-            f"kind '{kind}' is not one of: {', '.join(Relation.Kind.values)}",
-            code="choice",
-            field="kind",
-        )
-
-
-def check_text(value: str, field: str, limit: int) -> str:
-    value = value.strip()
-    if len(value) > limit:
-        raise Refused(
-            f"{field} is {len(value)} characters long; at most {limit} are kept",
-            code="too-long",
-            field=field,
-        )
-    return value
 
 
 def start_relation(
@@ -120,17 +97,12 @@ def claim_relation(
     """`actor` claims to be the `kind` of a recorded parcel (or of its unit `unit_label`),
     naming their evidence; the jurisdiction's clerk verifies or refuses it. The staff of the
     jurisdiction claim nothing there (they decide claims)."""
-    jurisdiction = Jurisdiction.objects.filter(slug=jurisdiction_slug).first()
-    if jurisdiction is None:
-        served = ", ".join(Jurisdiction.objects.order_by("slug").values_list("slug", flat=True))
-        raise UnknownName(
-            f"jurisdiction '{jurisdiction_slug}' is not served here: one of: {served or '(none)'}"
-        )
+    jurisdiction = served_jurisdiction(jurisdiction_slug)
     if roles(actor, jurisdiction.pk):
         raise Forbidden(
             "the staff of a jurisdiction decide claims there; they claim none", code="staff"
         )
-    check_kind(kind)
+    check_choice(kind, Relation.Kind.values, "kind")
     evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
     if not evidence and kind in EVIDENCE_NAMED:
         raise Refused(

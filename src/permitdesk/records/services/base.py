@@ -14,9 +14,7 @@ from django.db.models import Model, QuerySet
 from permitdesk.accounts.models import Role
 from permitdesk.accounts.permissions import Forbidden, NotFound, roles, staff_who
 from permitdesk.audit.services import record
-from permitdesk.records.models import (
-    Jurisdiction,
-)
+from permitdesk.records.models import Jurisdiction
 from permitdesk.rules.lifecycle import Refused
 
 M = TypeVar("M", bound=Model)
@@ -42,6 +40,12 @@ def create_once(existing: QuerySet[M], taken: Refused, create: Callable[[], M]) 
         raise taken from None
 
 
+def already_recorded(what: str, where: str, field: str) -> Refused:
+    """The refusal of a record that is already there (a parcel in its jurisdiction, a unit's
+    label at its property: what the unique constraints hold)."""
+    return Refused(f"{what} is already recorded {where}", code="taken", field=field)
+
+
 EDITORS = {Role.CLERK, Role.CODE_OFFICIAL}
 
 
@@ -60,6 +64,27 @@ def locked(model: type[M], pk: int) -> M:
     return model._default_manager.select_for_update().get(pk=pk)
 
 
+def audit(
+    obj: Model,
+    action: str,
+    actor: User,
+    now: dt.datetime,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    jurisdiction: Jurisdiction,
+) -> None:
+    """The audit event of a change to a record, filed under the jurisdiction it is in."""
+    record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        at=now,
+        before=before,
+        after=after,
+        jurisdiction_slug=jurisdiction.slug,
+    )
+
+
 def save_if_changed(
     obj: Model,
     action: str,
@@ -67,18 +92,10 @@ def save_if_changed(
     now: dt.datetime,
     before: dict[str, Any],
     after: dict[str, Any],
-    jurisdiction_slug: str,
+    jurisdiction: Jurisdiction,
 ) -> None:
     """An edit saved and audited when it changes something; one that changes nothing writes
     nothing."""
     if after != before:
         obj.save()
-        record(
-            actor=actor,
-            action=action,
-            obj=obj,
-            at=now,
-            before=before,
-            after=after,
-            jurisdiction_slug=jurisdiction_slug,
-        )
+        audit(obj, action, actor, now, before, after, jurisdiction)

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from permitdesk.audit.services import record
 from permitdesk.records.models import (
     Bedroom,
     Unit,
 )
-from permitdesk.records.services.base import locked, require_may_edit
+from permitdesk.records.services.base import audit, locked, require_may_edit
 from permitdesk.rules.lifecycle import Refused
 
 
@@ -26,6 +26,10 @@ class BedroomInput:
     basement: bool = False
     egress_opening_sqft: Decimal | None = None
     smoke_alarm: bool = True
+
+    def as_fields(self) -> dict[str, Any]:
+        """The bedroom's fields, as Bedroom names them."""
+        return asdict(self)
 
 
 AREA_LIMIT = Decimal("99999.99")  # Bedroom.area_sqft: 7 digits, 2 places
@@ -77,15 +81,8 @@ def _bedroom_change(
     locked(Unit, unit.pk)  # one bedroom change at a time per unit
     before = bedrooms_state(unit)
     change()
-    record(
-        actor=actor,
-        action=action,
-        obj=unit,
-        at=now,
-        before={"bedrooms": before},
-        after={"bedrooms": bedrooms_state(unit)},
-        jurisdiction_slug=place.jurisdiction.slug,
-    )
+    after = bedrooms_state(unit)
+    audit(unit, action, actor, now, {"bedrooms": before}, {"bedrooms": after}, place.jurisdiction)
 
 
 @transaction.atomic
@@ -94,15 +91,7 @@ def add_bedroom(*, actor: User, unit: Unit, room: BedroomInput, now: dt.datetime
     added: list[Bedroom] = []
 
     def change() -> None:
-        added.append(
-            Bedroom.objects.create(
-                unit=unit,
-                area_sqft=room.area_sqft,
-                basement=room.basement,
-                egress_opening_sqft=room.egress_opening_sqft,
-                smoke_alarm=room.smoke_alarm,
-            )
-        )
+        added.append(Bedroom.objects.create(unit=unit, **room.as_fields()))
 
     _bedroom_change(actor, unit, "add-bedroom", now, change)
     return added[0]
@@ -114,22 +103,14 @@ def change_bedroom(
 ) -> Bedroom:
     check_bedroom(room)
     unit = bedroom.unit
-    same = (
-        bedroom.area_sqft == room.area_sqft
-        and bedroom.basement == room.basement
-        and bedroom.egress_opening_sqft == room.egress_opening_sqft
-        and bedroom.smoke_alarm == room.smoke_alarm
-    )
-    if same:
+    fields = room.as_fields()
+    if all(getattr(bedroom, name) == value for name, value in fields.items()):
         require_may_edit(actor, unit.property.jurisdiction_id, f"unit {unit.pk}")
         return bedroom
 
     def change() -> None:
-        bedroom.area_sqft, bedroom.basement = room.area_sqft, room.basement
-        bedroom.egress_opening_sqft, bedroom.smoke_alarm = (
-            room.egress_opening_sqft,
-            room.smoke_alarm,
-        )
+        for name, value in fields.items():
+            setattr(bedroom, name, value)
         bedroom.save()
 
     _bedroom_change(actor, unit, "change-bedroom", now, change)

@@ -9,18 +9,19 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.forms.models import model_to_dict
 
 from permitdesk.accounts.permissions import NotFound, roles
-from permitdesk.records.models import (
-    Jurisdiction,
-    Party,
-)
+from permitdesk.records.checks import check_choice
+from permitdesk.records.models import Jurisdiction, Party
 from permitdesk.records.services.base import EDITORS, locked, require_may_edit, save_if_changed
 from permitdesk.rules.lifecycle import Refused
 
+PARTY_FIELDS = ("kind", "name", "email", "phone")
+
 
 def party_state(party: Party) -> dict[str, str]:
-    return {"kind": party.kind, "name": party.name, "email": party.email, "phone": party.phone}
+    return model_to_dict(party, fields=PARTY_FIELDS)
 
 
 def party_jurisdictions(party: Party) -> list[Jurisdiction]:
@@ -58,12 +59,7 @@ def update_party(
     where = require_may_edit_party(actor, party)
     party = locked(Party, party.pk)
     name, email, phone = name.strip(), email.strip(), phone.strip()
-    if kind not in Party.Kind.values:
-        raise Refused(
-            f"kind '{kind}' is not one of: {', '.join(Party.Kind.values)}",
-            code="choice",
-            field="kind",
-        )
+    check_choice(kind, Party.Kind.values, "kind")
     if not name:
         raise Refused("a party needs a name", code="required", field="name")
     if email:
@@ -76,5 +72,5 @@ def update_party(
     before = party_state(party)
     party.kind, party.name, party.email, party.phone = kind, name, email, phone
     after = party_state(party)
-    save_if_changed(party, "update-party", actor, now, before, after, where.slug)
+    save_if_changed(party, "update-party", actor, now, before, after, where)
     return party

@@ -6,18 +6,15 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.forms.models import model_to_dict
 
 from permitdesk.accounts.permissions import roles
-from permitdesk.audit.services import record
-from permitdesk.law.pack import UnknownName
-from permitdesk.records.models import (
-    Jurisdiction,
-    Property,
-    Relation,
-    normalized,
-)
-from permitdesk.records.relations import EVIDENCE_LIMIT, check_kind, check_text, start_relation
+from permitdesk.records.checks import check_choice, check_text, served_jurisdiction
+from permitdesk.records.models import Property, Relation, normalized
+from permitdesk.records.relations import EVIDENCE_LIMIT, start_relation
 from permitdesk.records.services.base import (
+    already_recorded,
+    audit,
     create_once,
     locked,
     require_may_edit,
@@ -43,25 +40,17 @@ def create_property(
     """A parcel in a jurisdiction; a parcel is recorded once per jurisdiction. The person who
     records it (not its staff) claims their `relation` to it at the same time; anyone after
     them claims a relation to the same record (records.relations.claim_relation)."""
-    jurisdiction = Jurisdiction.objects.filter(slug=jurisdiction_slug).first()
-    if jurisdiction is None:
-        served = ", ".join(Jurisdiction.objects.order_by("slug").values_list("slug", flat=True))
-        raise UnknownName(
-            f"jurisdiction '{jurisdiction_slug}' is not served here: one of: {served or '(none)'}"
-        )
+    jurisdiction = served_jurisdiction(jurisdiction_slug)
     require_may_record(actor, jurisdiction)
     claims = not roles(actor, jurisdiction.pk)
     if claims:
-        check_kind(relation)
+        check_choice(relation, Relation.Kind.values, "kind")
         evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
     parcel_id, address = parcel_id.strip(), address.strip()
     check_parcel(parcel_id, address)
-    taken = Refused(
-        f"parcel {parcel_id} is already recorded in {jurisdiction}"
-        + (": claim your relation to it instead" if claims else ""),
-        code="taken",
-        field="parcel_id",
-    )
+    # The one who would have claimed a relation to it claims it on the recorded parcel.
+    where = f"{jurisdiction}: claim your relation to it instead" if claims else str(jurisdiction)
+    taken = already_recorded(f"parcel {parcel_id}", f"in {where}", "parcel_id")
 
     def create() -> Property:
         place = Property.objects.create(
@@ -73,15 +62,8 @@ def create_property(
             state=state.strip().upper(),
             zip_code=zip_code.strip(),
         )
-        record(
-            actor=actor,
-            action="create-property",
-            obj=place,
-            at=now,
-            before=None,
-            after={"parcel_id": parcel_id, "address": address, "city": place.city},
-            jurisdiction_slug=jurisdiction.slug,
-        )
+        after = {"parcel_id": parcel_id, "address": address, "city": place.city}
+        audit(place, "create-property", actor, now, None, after, jurisdiction)
         if claims:
             start_relation(actor=actor, place=place, kind=relation, evidence=evidence, now=now)
         return place
@@ -91,14 +73,11 @@ def create_property(
     )
 
 
+PROPERTY_FIELDS = ("parcel_id", "address", "city", "state", "zip_code")
+
+
 def property_state(place: Property) -> dict[str, str]:
-    return {
-        "parcel_id": place.parcel_id,
-        "address": place.address,
-        "city": place.city,
-        "state": place.state,
-        "zip_code": place.zip_code,
-    }
+    return model_to_dict(place, fields=PROPERTY_FIELDS)
 
 
 def check_parcel(parcel_id: str, address: str) -> None:
@@ -140,11 +119,7 @@ def update_property(
     check_place(parcel_id, address, state)
     others = Property.objects.filter(jurisdiction_id=place.jurisdiction_id, parcel_id=parcel_id)
     if others.exclude(pk=place.pk).exists():
-        raise Refused(
-            f"parcel {parcel_id} is already recorded in this jurisdiction",
-            code="taken",
-            field="parcel_id",
-        )
+        raise already_recorded(f"parcel {parcel_id}", "in this jurisdiction", "parcel_id")
     before = property_state(place)
     place.parcel_id, place.address, place.normalized_address = (
         parcel_id,
@@ -153,5 +128,5 @@ def update_property(
     )
     place.city, place.state, place.zip_code = city.strip(), state, zip_code.strip()
     after = property_state(place)
-    save_if_changed(place, "update-property", actor, now, before, after, place.jurisdiction.slug)
+    save_if_changed(place, "update-property", actor, now, before, after, place.jurisdiction)
     return place
