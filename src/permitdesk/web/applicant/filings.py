@@ -35,6 +35,7 @@ from permitdesk.records.models import Property, Unit
 from permitdesk.records.selectors import my_property
 from permitdesk.rules.bounds import OutOfRange
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.refusals import on_form
 
 T = TypeVar("T")
@@ -123,15 +124,7 @@ def change_report(request: HttpRequest, pk: int, unit: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = on_form(
             form,
-            _plainly(
-                lambda: report_change_of_occupancy(
-                    actor=request.user,  # type: ignore[arg-type]
-                    unit=home,
-                    changed_on=form.cleaned_data["changed_on"],
-                    new_occupants=form.cleaned_data["new_occupants"],
-                    now=timezone.now(),
-                )
-            ),
+            _plainly(by_user(request, report_change_of_occupancy, unit=home, **form.cleaned_data)),
             "changed_on",
         )
         if report is not None:
@@ -182,22 +175,9 @@ def disclosure_new(request: HttpRequest, pk: int, unit: int) -> HttpResponse:
     home = _unit(place, unit)
     form = DisclosureForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        fields = {**form.cleaned_data, "signed_copy": _upload(form.cleaned_data["signed_copy"])}
         made = on_form(
-            form,
-            _plainly(
-                lambda: record_written_disclosure(
-                    actor=request.user,  # type: ignore[arg-type]
-                    unit=home,
-                    occasion=data["occasion"],
-                    disclosed_by=data["disclosed_by"],
-                    discloser_role=data["discloser_role"],
-                    received_by=data["received_by"],
-                    received_on=data["received_on"],
-                    signed_copy=_upload(data["signed_copy"]),
-                    now=timezone.now(),
-                )
-            ),
+            form, _plainly(by_user(request, record_written_disclosure, unit=home, **fields))
         )
         if made is not None:
             messages.success(request, f"The disclosure {made.received_by} received is on record.")
@@ -212,19 +192,9 @@ def sale_notice_new(request: HttpRequest, pk: int) -> HttpResponse:
     place = my_property(request.user, pk, RECORDS_ON)
     form = SaleNoticeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         made = on_form(
             form,
-            _plainly(
-                lambda: file_prior_to_sale_notice(
-                    actor=request.user,  # type: ignore[arg-type]
-                    place=place,
-                    disposal=data["disposal"],
-                    planned_on=data["planned_on"],
-                    buyer_name=data["buyer_name"],
-                    now=timezone.now(),
-                )
-            ),
+            _plainly(by_user(request, file_prior_to_sale_notice, place=place, **form.cleaned_data)),
             "planned_on",
         )
         if made is not None:
@@ -252,14 +222,10 @@ def sale_notice_acknowledgement(request: HttpRequest, pk: int, notice: int) -> H
         raise Http404("notice not found")
     form = AcknowledgementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        upload = _upload(form.cleaned_data["acknowledgement"])
         done = on_form(
             form,
-            lambda: upload_buyer_acknowledgement(
-                actor=request.user,  # type: ignore[arg-type]
-                notice=found,
-                upload=_upload(form.cleaned_data["acknowledgement"]),  # type: ignore[arg-type]
-                now=timezone.now(),
-            ),
+            by_user(request, upload_buyer_acknowledgement, notice=found, upload=upload),
             "acknowledgement",
         )
         if done is not None:
