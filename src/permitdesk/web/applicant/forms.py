@@ -27,6 +27,11 @@ def _yes_no(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
+def _filled_in(autocomplete: str, **attrs: str) -> forms.TextInput:
+    """A text input the browser may fill in with the person's own `autocomplete` detail."""
+    return forms.TextInput(attrs={"autocomplete": autocomplete, **attrs})
+
+
 def _evidence(rows: int, help_text: str) -> forms.CharField:
     """What shows the person's relation to the property, for the clerk to verify."""
     return forms.CharField(
@@ -61,19 +66,23 @@ class _NamesParcel(forms.Form):
 
 
 class PropertyForm(_NamesParcel):
-    address = forms.CharField(label="Street address", max_length=200)
-    city = forms.CharField(label="City", max_length=100)
+    address = forms.CharField(
+        label="Street address", max_length=200, widget=_filled_in("street-address")
+    )
+    city = forms.CharField(label="City", max_length=100, widget=_filled_in("address-level2"))
     state = forms.RegexField(
         label="State",
         regex=r"^[A-Za-z]{2}$",
         max_length=2,
         error_messages={"invalid": "Enter the two-letter state code, e.g. MO or IL."},
+        widget=_filled_in("address-level1"),
     )
     zip_code = forms.RegexField(
         label="ZIP code",
         regex=r"^\d{5}(-\d{4})?$",
         max_length=10,
         error_messages={"invalid": "Enter a ZIP code of 5 digits, or 5+4 (63105-1234)."},
+        widget=_filled_in("postal-code", inputmode="numeric"),
     )
     relation = forms.ChoiceField(
         label="You are its",
@@ -288,9 +297,14 @@ class InspectionDayForm(forms.Form):
 
 class InspectionRequestForm(InspectionDayForm):
     contact_name = forms.CharField(
-        label="Contact name", max_length=200, help_text="Who lets the inspector in."
+        label="Contact name",
+        max_length=200,
+        help_text="Who lets the inspector in.",
+        widget=_filled_in("name"),
     )
-    contact_phone = forms.CharField(label="Contact phone", max_length=32, validators=[PHONE])
+    contact_phone = forms.CharField(
+        label="Contact phone", max_length=32, validators=[PHONE], widget=_filled_in("tel")
+    )
 
 
 class OccupantForm(forms.Form):
@@ -320,16 +334,16 @@ class OccupantForm(forms.Form):
 class ClaimForm(_NamesParcel):
     """Claiming a relation to a recorded parcel (records.relations.claim_relation)."""
 
+    kind = forms.ChoiceField(
+        label="You are its",
+        choices=[("", "- Select -"), *Relation.Kind.choices],
+        help_text="The owner of record, the managing agent, a buyer or a tenant.",
+    )
     unit_label = forms.CharField(
         label="Unit number",
         max_length=32,
         required=False,
         help_text="Only for a tenant or buyer of one unit; leave blank for the whole parcel.",
-    )
-    kind = forms.ChoiceField(
-        label="You are its",
-        choices=[("", "- Select -"), *Relation.Kind.choices],
-        help_text="The owner of record, the managing agent, a buyer or a tenant.",
     )
     evidence = _evidence(
         3,
