@@ -297,14 +297,9 @@ class InspectionDayForm(forms.Form):
 
 class InspectionRequestForm(InspectionDayForm):
     contact_name = forms.CharField(
-        label="Contact name",
-        max_length=200,
-        help_text="Who lets the inspector in.",
-        widget=_filled_in("name"),
+        label="Contact name", max_length=200, help_text="Who lets the inspector in."
     )
-    contact_phone = forms.CharField(
-        label="Contact phone", max_length=32, validators=[PHONE], widget=_filled_in("tel")
-    )
+    contact_phone = forms.CharField(label="Contact phone", max_length=32, validators=[PHONE])
 
 
 class OccupantForm(forms.Form):
