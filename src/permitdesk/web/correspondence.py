@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from permitdesk.cases.models import Application
@@ -17,6 +16,7 @@ from permitdesk.cases.selectors.case_file import my_case, staff_case
 from permitdesk.correspondence.models import Attachment
 from permitdesk.correspondence.selectors import case_attachment, case_messages
 from permitdesk.correspondence.services import Upload, may_read, send_message
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.refusals import on_form
 from permitdesk.web.staff.access import staff_page
 
@@ -61,15 +61,9 @@ def _uploads(request: HttpRequest, kind: str) -> list[Upload]:
 def _thread(request: HttpRequest, case: Application, staff: bool) -> HttpResponse:
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        body, uploads = form.cleaned_data["body"], _uploads(request, form.cleaned_data["kind"])
         sent = on_form(
-            form,
-            lambda: send_message(
-                actor=request.user,  # type: ignore[arg-type]
-                application=case,
-                body=form.cleaned_data["body"],
-                uploads=_uploads(request, form.cleaned_data["kind"]),
-                now=timezone.now(),
-            ),
+            form, by_user(request, send_message, application=case, body=body, uploads=uploads)
         )
         if sent is not None:
             messages.success(request, "Your message is sent.")

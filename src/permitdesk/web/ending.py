@@ -5,6 +5,8 @@ person."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -14,8 +16,7 @@ from django.utils import timezone
 
 from permitdesk.records.models import Relation
 from permitdesk.records.relations import REASON_LIMIT, end_relation, require_may_end
-from permitdesk.rules.lifecycle import Refused
-from permitdesk.web.refusals import attach_refusal
+from permitdesk.web.refusals import written
 
 
 class EndRelationForm(forms.Form):
@@ -35,20 +36,16 @@ class EndRelationForm(forms.Form):
 
 def end_page(request: HttpRequest, actor: User, relation: Relation, done: str) -> HttpResponse:
     """The form (GET) and the ending (POST); `done`: the page to go back to. NotFound and
-    Forbidden (not the person, not the jurisdiction's desk) propagate to the caller's 404/403."""
+    Forbidden (not the person, not the jurisdiction's desk) propagate to the caller's 404/403,
+    or, raised by the ending itself, are the 404 and 403 pages (refusals.written)."""
     require_may_end(actor, relation)
     form = EndRelationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            end_relation(
-                actor=actor,
-                relation=relation,
-                reason=form.cleaned_data["reason"],
-                now=timezone.now(),
-            )
-        except Refused as refusal:
-            attach_refusal(form, refusal, "reason")
-        else:
+        reason = form.cleaned_data["reason"]
+        ending = partial(
+            end_relation, actor=actor, relation=relation, reason=reason, now=timezone.now()
+        )
+        if written(form, ending, "reason"):
             messages.success(
                 request,
                 f"The relation as {relation.get_kind_display()} of {relation.property.address} "

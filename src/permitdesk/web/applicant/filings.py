@@ -7,7 +7,7 @@ permitdesk.filings.services); another person's property is not found (404)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -35,6 +35,7 @@ from permitdesk.records.models import Property, Unit
 from permitdesk.records.selectors import my_property
 from permitdesk.rules.bounds import OutOfRange
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.refusals import on_form
 
 T = TypeVar("T")
@@ -66,6 +67,9 @@ class DisclosureForm(forms.Form):
     signed_copy = forms.FileField(
         label="Signed form (optional)", required=False, help_text=DOCUMENT_HINT
     )
+
+    def clean_signed_copy(self) -> Upload | None:
+        return _upload(self.cleaned_data["signed_copy"])
 
 
 class SaleNoticeForm(forms.Form):
@@ -110,6 +114,22 @@ def _plainly(call: Callable[[], T]) -> Callable[[], T]:
     return called
 
 
+def _filing(
+    request: HttpRequest,
+    form: forms.Form,
+    service: Callable[..., T],
+    default: str | None = None,
+    **arguments: Any,
+) -> T | None:
+    """On a valid POST, the filing made (`service`) with the form's fields and `arguments`; a
+    refusal goes on the form, beside `default` where it names no field of it. None on a GET,
+    an invalid form or a refusal."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    filed = by_user(request, service, **arguments, **form.cleaned_data)
+    return on_form(form, _plainly(filed), default)
+
+
 def _status(form: forms.Form) -> int:
     return 422 if form.errors else 200
 
@@ -120,22 +140,9 @@ def change_report(request: HttpRequest, pk: int, unit: int) -> HttpResponse:
     place = my_property(request.user, pk, RECORDS_ON)
     home = _unit(place, unit)
     form = ChangeReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        report = on_form(
-            form,
-            _plainly(
-                lambda: report_change_of_occupancy(
-                    actor=request.user,  # type: ignore[arg-type]
-                    unit=home,
-                    changed_on=form.cleaned_data["changed_on"],
-                    new_occupants=form.cleaned_data["new_occupants"],
-                    now=timezone.now(),
-                )
-            ),
-            "changed_on",
-        )
-        if report is not None:
-            return redirect("web:change-report-done", pk=place.pk, report=report.pk)
+    report = _filing(request, form, report_change_of_occupancy, "changed_on", unit=home)
+    if report is not None:
+        return redirect("web:change-report-done", pk=place.pk, report=report.pk)
     pack = get_pack(place.jurisdiction.slug)
     context = {
         "place": place,
@@ -181,27 +188,10 @@ def disclosure_new(request: HttpRequest, pk: int, unit: int) -> HttpResponse:
     place = my_property(request.user, pk, RECORDS_ON)
     home = _unit(place, unit)
     form = DisclosureForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        made = on_form(
-            form,
-            _plainly(
-                lambda: record_written_disclosure(
-                    actor=request.user,  # type: ignore[arg-type]
-                    unit=home,
-                    occasion=data["occasion"],
-                    disclosed_by=data["disclosed_by"],
-                    discloser_role=data["discloser_role"],
-                    received_by=data["received_by"],
-                    received_on=data["received_on"],
-                    signed_copy=_upload(data["signed_copy"]),
-                    now=timezone.now(),
-                )
-            ),
-        )
-        if made is not None:
-            messages.success(request, f"The disclosure {made.received_by} received is on record.")
-            return redirect("web:property", pk=place.pk)
+    made = _filing(request, form, record_written_disclosure, unit=home)
+    if made is not None:
+        messages.success(request, f"The disclosure {made.received_by} received is on record.")
+        return redirect("web:property", pk=place.pk)
     context = {"place": place, "unit": home, "form": form, "offered": offers_disclosure(home)}
     return render(request, "web/applicant/disclosure_new.html", context, status=_status(form))
 
@@ -211,33 +201,15 @@ def sale_notice_new(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: Clayton's prior-to-sale notice form; POST: the notice."""
     place = my_property(request.user, pk, RECORDS_ON)
     form = SaleNoticeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        made = on_form(
-            form,
-            _plainly(
-                lambda: file_prior_to_sale_notice(
-                    actor=request.user,  # type: ignore[arg-type]
-                    place=place,
-                    disposal=data["disposal"],
-                    planned_on=data["planned_on"],
-                    buyer_name=data["buyer_name"],
-                    now=timezone.now(),
-                )
-            ),
-            "planned_on",
-        )
-        if made is not None:
-            late = (
-                f" It is late: the {made.get_disposal_display().lower()} may not lawfully take "
-                f"place before {made.lawful_from:%B} {made.lawful_from.day}, "
-                f"{made.lawful_from.year}."
-            ) * made.late
-            ask = (
-                " Upload the buyer's notarized acknowledgement below." * made.needs_acknowledgement
-            )
-            messages.success(request, f"Your notice is on record.{late}{ask}")
-            return redirect("web:property", pk=place.pk)
+    made = _filing(request, form, file_prior_to_sale_notice, "planned_on", place=place)
+    if made is not None:
+        late = (
+            f" It is late: the {made.get_disposal_display().lower()} may not lawfully take "
+            f"place before {made.lawful_from:%B} {made.lawful_from.day}, {made.lawful_from.year}."
+        ) * made.late
+        ask = " Upload the buyer's notarized acknowledgement below." * made.needs_acknowledgement
+        messages.success(request, f"Your notice is on record.{late}{ask}")
+        return redirect("web:property", pk=place.pk)
     offered = get_pack(place.jurisdiction.slug).has_term("prior_to_sale_notice")
     context = {"place": place, "form": form, "offered": offered}
     return render(request, "web/applicant/sale_notice_new.html", context, status=_status(form))
@@ -252,14 +224,10 @@ def sale_notice_acknowledgement(request: HttpRequest, pk: int, notice: int) -> H
         raise Http404("notice not found")
     form = AcknowledgementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        upload = _upload(form.cleaned_data["acknowledgement"])
         done = on_form(
             form,
-            lambda: upload_buyer_acknowledgement(
-                actor=request.user,  # type: ignore[arg-type]
-                notice=found,
-                upload=_upload(form.cleaned_data["acknowledgement"]),  # type: ignore[arg-type]
-                now=timezone.now(),
-            ),
+            by_user(request, upload_buyer_acknowledgement, notice=found, upload=upload),
             "acknowledgement",
         )
         if done is not None:

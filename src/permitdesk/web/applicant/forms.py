@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from permitdesk.cases.models import Application, InspectionRequest
 from permitdesk.cases.services.applications import PartyInput
 from permitdesk.records.models import Jurisdiction, Party, Relation, Unit
+from permitdesk.records.relations import EVIDENCE_LIMIT
 from permitdesk.records.services import BedroomInput
 
 PHONE = RegexValidator(
@@ -26,8 +27,30 @@ def _yes_no(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
-class _ChoosesJurisdiction(forms.Form):
-    """A form whose `jurisdiction` field offers every jurisdiction, by name."""
+def _filled_in(autocomplete: str, **attrs: str) -> forms.TextInput:
+    """A text input the browser may fill in with the person's own `autocomplete` detail."""
+    return forms.TextInput(attrs={"autocomplete": autocomplete, **attrs})
+
+
+def _evidence(rows: int, help_text: str) -> forms.CharField:
+    """What shows the person's relation to the property, for the clerk to verify."""
+    return forms.CharField(
+        label="Evidence",
+        max_length=EVIDENCE_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
+
+
+class _NamesParcel(forms.Form):
+    """A form naming a parcel by its jurisdiction, offered every one by name, and its parcel
+    id; its fields are the records services' arguments, the jurisdiction by its slug."""
+
+    jurisdiction = forms.ChoiceField(label="Jurisdiction", help_text="Where the property is.")
+    parcel_id = forms.CharField(
+        label="Parcel id", max_length=64, help_text="As on the tax bill, e.g. 18K-22-0304."
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,25 +59,30 @@ class _ChoosesJurisdiction(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "- Select -"), *choices]
 
+    def arguments(self) -> dict[str, Any]:
+        """The cleaned fields as the service takes them (create_property, claim_relation)."""
+        data = dict(self.cleaned_data)
+        return {"jurisdiction_slug": data.pop("jurisdiction"), **data}
 
-class PropertyForm(_ChoosesJurisdiction):
-    jurisdiction = forms.ChoiceField(label="Jurisdiction", help_text="Where the property is.")
-    parcel_id = forms.CharField(
-        label="Parcel id", max_length=64, help_text="As on the tax bill, e.g. 18K-22-0304."
+
+class PropertyForm(_NamesParcel):
+    address = forms.CharField(
+        label="Street address", max_length=200, widget=_filled_in("street-address")
     )
-    address = forms.CharField(label="Street address", max_length=200)
-    city = forms.CharField(label="City", max_length=100)
+    city = forms.CharField(label="City", max_length=100, widget=_filled_in("address-level2"))
     state = forms.RegexField(
         label="State",
         regex=r"^[A-Za-z]{2}$",
         max_length=2,
         error_messages={"invalid": "Enter the two-letter state code, e.g. MO or IL."},
+        widget=_filled_in("address-level1"),
     )
     zip_code = forms.RegexField(
         label="ZIP code",
         regex=r"^\d{5}(-\d{4})?$",
         max_length=10,
         error_messages={"invalid": "Enter a ZIP code of 5 digits, or 5+4 (63105-1234)."},
+        widget=_filled_in("postal-code", inputmode="numeric"),
     )
     relation = forms.ChoiceField(
         label="You are its",
@@ -63,14 +91,14 @@ class PropertyForm(_ChoosesJurisdiction):
         required=False,  # the owner of record unless told
         help_text="Who you are to the property; the clerk verifies it.",
     )
-    evidence = forms.CharField(
-        label="Evidence",
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For an agent, buyer or tenant: the owner's authorisation, the sales "
-        "contract or the lease (what it is, its date and reference).",
+    evidence = _evidence(
+        2,
+        "For an agent, buyer or tenant: the owner's authorisation, the sales contract or the "
+        "lease (what it is, its date and reference).",
     )
+
+    def clean_relation(self) -> str:
+        return self.cleaned_data["relation"] or Relation.Kind.OWNER
 
 
 class UnitForm(forms.Form):
@@ -298,12 +326,13 @@ class OccupantForm(forms.Form):
             self.fields["relationship"].required = True
 
 
-class ClaimForm(_ChoosesJurisdiction):
+class ClaimForm(_NamesParcel):
     """Claiming a relation to a recorded parcel (records.relations.claim_relation)."""
 
-    jurisdiction = forms.ChoiceField(label="Jurisdiction", help_text="Where the property is.")
-    parcel_id = forms.CharField(
-        label="Parcel id", max_length=64, help_text="As on the tax bill, e.g. 18K-22-0304."
+    kind = forms.ChoiceField(
+        label="You are its",
+        choices=[("", "- Select -"), *Relation.Kind.choices],
+        help_text="The owner of record, the managing agent, a buyer or a tenant.",
     )
     unit_label = forms.CharField(
         label="Unit number",
@@ -311,18 +340,10 @@ class ClaimForm(_ChoosesJurisdiction):
         required=False,
         help_text="Only for a tenant or buyer of one unit; leave blank for the whole parcel.",
     )
-    kind = forms.ChoiceField(
-        label="You are its",
-        choices=[("", "- Select -"), *Relation.Kind.choices],
-        help_text="The owner of record, the managing agent, a buyer or a tenant.",
-    )
-    evidence = forms.CharField(
-        label="Evidence",
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The owner's authorisation for an agent, the sales contract for a buyer, "
-        "the lease for a tenant: what it is, its date and reference. The clerk verifies it.",
+    evidence = _evidence(
+        3,
+        "The owner's authorisation for an agent, the sales contract for a buyer, the lease for "
+        "a tenant: what it is, its date and reference. The clerk verifies it.",
     )
 
 

@@ -21,6 +21,7 @@ from permitdesk.cases.services.base import snapshot
 from permitdesk.cases.services.inspection_requests import cancel_inspection, reschedule_inspection
 from permitdesk.law.loader import get_pack
 from permitdesk.rules.lifecycle import Refused, check_change_inspection
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.applicant.forms import InspectionDayForm
 from permitdesk.web.applicant.inspections import inspection_days
 from permitdesk.web.refusals import on_form, refusal_text, serviced
@@ -95,13 +96,7 @@ def inspection_change(request: HttpRequest, pk: int, inspection: int) -> HttpRes
     if request.method == "POST" and not blocked and form.is_valid():
         moved = on_form(
             form,
-            lambda: reschedule_inspection(
-                actor=request.user,  # type: ignore[arg-type]
-                inspection=visit,
-                wanted_on=form.cleaned_data["wanted_on"],
-                window=form.cleaned_data["window"],
-                now=now,
-            ),
+            by_user(request, reschedule_inspection, inspection=visit, now=now, **form.cleaned_data),
         )
         if moved is not None:
             messages.success(
@@ -119,14 +114,8 @@ def inspection_change(request: HttpRequest, pk: int, inspection: int) -> HttpRes
 def inspection_cancel(request: HttpRequest, pk: int, inspection: int) -> HttpResponse:
     case = my_case(request.user, pk)
     visit = _visit(case, inspection)
-    refused = serviced(
-        lambda: cancel_inspection(
-            actor=request.user,  # type: ignore[arg-type]
-            inspection=visit,
-            now=timezone.now(),
-            reason=request.POST.get("reason", "")[:500],
-        )
-    )
+    reason = request.POST.get("reason", "")[:500]
+    refused = serviced(by_user(request, cancel_inspection, inspection=visit, reason=reason))
     if isinstance(refused, Refused):
         days = inspection_days(get_pack(case.jurisdiction.slug), case, timezone.now())
         form = InspectionDayForm(days=days, initial={"window": visit.window})

@@ -23,6 +23,7 @@ from permitdesk.law.pack import Pack
 from permitdesk.rules.calendar import earliest_inspection_day, is_business_day
 from permitdesk.rules.first_day import first_day
 from permitdesk.rules.lifecycle import Refused, check_request_inspection
+from permitdesk.web.applicant.acting import signed_in
 from permitdesk.web.applicant.forms import InspectionRequestForm
 from permitdesk.web.refusals import refused_field
 
@@ -63,16 +64,9 @@ def inspection_request(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"contact_name": request.user.get_full_name()},  # type: ignore[union-attr]
     )
     if request.method == "POST" and refusal is None and form.is_valid():
-        data = form.cleaned_data
-        try:
+        try:  # the form's fields are the request's: the day, the window and the contact
             inspection = request_inspection(
-                actor=request.user,  # type: ignore[arg-type]
-                application=case,
-                wanted_on=data["wanted_on"],
-                window=data["window"],
-                contact_name=data["contact_name"],
-                contact_phone=data["contact_phone"],
-                now=now,
+                actor=signed_in(request), application=case, now=now, **form.cleaned_data
             )
         except NotFound:
             raise Http404("case not found") from None

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from permitdesk.cases.actions import Action, allowed_actions
@@ -22,6 +21,7 @@ from permitdesk.cases.services.occupants import add_occupant, change_occupant, r
 from permitdesk.law.loader import get_pack
 from permitdesk.law.pack import Pack
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.applicant.forms import OccupantForm
 from permitdesk.web.refusals import on_form, refusal_text, serviced
 
@@ -33,17 +33,6 @@ def details_rule(pack: Pack) -> str | None:
         return None
     on = today_in(pack)
     return pack.cite(pack.term_version("permit_content", on).citation)
-
-
-def _person(form: OccupantForm) -> dict[str, Any]:
-    data = form.cleaned_data
-    return {
-        "first_name": data["first_name"],
-        "last_name": data["last_name"],
-        "age": data["age"],
-        "relationship": data["relationship"],
-        "moves_in_on": data["moves_in_on"],
-    }
 
 
 def _page(
@@ -82,14 +71,9 @@ def occupants(request: HttpRequest, pk: int) -> HttpResponse:
     form = _form(request, case)
     may_add = Action.ADD_OCCUPANT in allowed_actions(request.user, case)
     if request.method == "POST" and may_add and form.is_valid():
+        # The form's fields are the person's, as the services take them.
         person = on_form(
-            form,
-            lambda: add_occupant(
-                actor=request.user,  # type: ignore[arg-type]
-                application=case,
-                now=timezone.now(),
-                **_person(form),
-            ),
+            form, by_user(request, add_occupant, application=case, **form.cleaned_data)
         )
         if person is not None:
             messages.success(request, f"{person.first_name} {person.last_name} is added.")
@@ -111,23 +95,11 @@ def occupant_change(request: HttpRequest, pk: int, occupant: int) -> HttpRespons
     """One occupant's details, corrected: the form filled in with what is recorded."""
     case = my_case(request.user, pk)
     person = _occupant(case, occupant)
-    initial = {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "age": person.age,
-        "relationship": person.relationship,
-        "moves_in_on": person.moves_in_on,
-    }
+    initial = {name: getattr(person, name) for name in OccupantForm.base_fields}
     form = _form(request, case, initial=initial, prefix="change")
     if request.method == "POST" and form.is_valid():
         changed = on_form(
-            form,
-            lambda: change_occupant(
-                actor=request.user,  # type: ignore[arg-type]
-                occupant=person,
-                now=timezone.now(),
-                **_person(form),
-            ),
+            form, by_user(request, change_occupant, occupant=person, **form.cleaned_data)
         )
         if changed is not None:
             messages.success(request, f"{changed.first_name} {changed.last_name} is changed.")
@@ -145,13 +117,7 @@ def occupant_change(request: HttpRequest, pk: int, occupant: int) -> HttpRespons
 def occupant_remove(request: HttpRequest, pk: int, occupant: int) -> HttpResponse:
     case = my_case(request.user, pk)
     person = _occupant(case, occupant)
-    refused = serviced(
-        lambda: remove_occupant(
-            actor=request.user,  # type: ignore[arg-type]
-            occupant=person,
-            now=timezone.now(),
-        )
-    )
+    refused = serviced(by_user(request, remove_occupant, occupant=person))
     if isinstance(refused, Refused):  # the permit is issued meanwhile: said above the list
         blank = OccupantForm(
             details_required=details_rule(get_pack(case.jurisdiction.slug)) is not None

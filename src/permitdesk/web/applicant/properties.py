@@ -20,10 +20,11 @@ from permitdesk.filings.selectors import (
     property_sale_notices,
 )
 from permitdesk.law.loader import get_pack
-from permitdesk.records.models import Property, Relation
+from permitdesk.records.models import Property
 from permitdesk.records.selectors import my_property
 from permitdesk.records.services import add_unit, create_property
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.applicant.forms import BedroomFormSet, PropertyForm, UnitForm
 from permitdesk.web.refusals import named_jurisdiction, refused_field
 
@@ -36,21 +37,7 @@ def property_new(request: HttpRequest) -> HttpResponse:
     claim = ""  # the parcel is recorded: the claim form, filled in
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        place = named_jurisdiction(
-            form,
-            lambda: create_property(
-                actor=request.user,  # type: ignore[arg-type]
-                jurisdiction_slug=data["jurisdiction"],
-                parcel_id=data["parcel_id"],
-                address=data["address"],
-                city=data["city"],
-                state=data["state"],
-                zip_code=data["zip_code"],
-                relation=data["relation"] or Relation.Kind.OWNER,
-                evidence=data["evidence"],
-                now=timezone.now(),
-            ),
-        )
+        place = named_jurisdiction(form, by_user(request, create_property, **form.arguments()))
         if isinstance(place, Refused):
             refusal = place
             if refusal.code == "taken":  # before the error takes the field from the data
@@ -61,7 +48,7 @@ def property_new(request: HttpRequest) -> HttpResponse:
                         {
                             "jurisdiction": data["jurisdiction"],
                             "parcel_id": data["parcel_id"].strip(),
-                            "kind": data["relation"] or Relation.Kind.OWNER,
+                            "kind": data["relation"],
                         }
                     )
                 )

@@ -8,11 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from permitdesk.records.relations import claim_relation
 from permitdesk.records.selectors import my_relation
 from permitdesk.rules.lifecycle import Refused
+from permitdesk.web.applicant.acting import by_user
 from permitdesk.web.applicant.forms import ClaimForm
 from permitdesk.web.ending import end_page
 from permitdesk.web.refusals import attach_refusal, named_jurisdiction
@@ -29,19 +29,7 @@ def claim_new(request: HttpRequest) -> HttpResponse:
             initial={k: request.GET.get(k, "") for k in ("jurisdiction", "parcel_id", "kind")}
         )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        relation = named_jurisdiction(
-            form,
-            lambda: claim_relation(
-                actor=request.user,  # type: ignore[arg-type]
-                jurisdiction_slug=data["jurisdiction"],
-                parcel_id=data["parcel_id"],
-                unit_label=data["unit_label"],
-                kind=data["kind"],
-                evidence=data["evidence"],
-                now=timezone.now(),
-            ),
-        )
+        relation = named_jurisdiction(form, by_user(request, claim_relation, **form.arguments()))
         if isinstance(relation, Refused):
             attach_refusal(form, relation)
         elif relation is not None:

@@ -4,6 +4,7 @@ what comes next and by when (the deadlines the rules set running, with their cit
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,11 +17,25 @@ from permitdesk.rules.deadlines import Deadline, deadlines
 from permitdesk.web.words import end_reason
 
 WINDOWS = {"am": "morning (AM)", "pm": "afternoon (PM)", "any": "any time of day"}
-PERMITS = {
-    "issue-permit": "Permit",
-    "issue-conditional-permit": "Conditional permit",
-    "issue-temporary-permit": "Temporary permit",
+
+# The events said in set words, with the event's own values by name (a missing one blank).
+WORDS = {
+    "waive-fee": "A fee was waived by the code official.",
+    "cancel-inspection": "Inspection request cancelled.",
+    "assign-inspector": "An inspector was assigned: the visit is confirmed.",
+    "record-passed": "The inspection passed: the unit is approved.",
+    "record-no-access": "The inspector could not get in (no access).",
+    "add-occupant": "Occupant {name} added.",
+    "change-occupant": "Occupant {name} changed.",
+    "add-visitor": "Visitor {name} recorded.",
+    "issue-permit": "Permit {permit} issued.",
+    "issue-conditional-permit": "Conditional permit {permit} issued.",
+    "issue-temporary-permit": "Temporary permit {permit} issued.",
+    "amend-permit": "The permit was amended: permit {permit}.",
+    "lapse-approval": "The approval ran out before the occupants were named.",
+    "withdraw": "Application withdrawn.",
 }
+
 # What the applicant does next, by the case's status.
 NEXT: dict[str, str] = {
     Application.Status.SUBMITTED: "Request the inspection.",
@@ -76,6 +91,8 @@ def describe(event: AuditEvent) -> str:
     """One audit event of a case in the applicant's words."""
     after: dict[str, Any] = event.after or {}
     action = event.action
+    if action in WORDS:
+        return WORDS[action].format_map(defaultdict(str, after))
     if action == "submit":
         if after.get("approval_carried_from"):
             return "Application submitted; the unit's approval still in force carries over."
@@ -85,8 +102,6 @@ def describe(event: AuditEvent) -> str:
         return f"{what} of {_money(after.get('amount'))} by {after.get('method')} received."
     if action == "refund-payment":
         return f"Refund of {_money(after.get('amount', ''))} recorded."
-    if action == "waive-fee":
-        return "A fee was waived by the code official."
     if action == "request-inspection":
         number = after.get("number", 1)
         kind = "Inspection" if number == 1 else f"Re-inspection (visit {number})"
@@ -95,38 +110,16 @@ def describe(event: AuditEvent) -> str:
     if action == "reschedule-inspection":
         window = WINDOWS.get(str(after.get("window")), "")
         return f"Inspection moved to {_day(after.get('scheduled_on'))}, {window}."
-    if action == "cancel-inspection":
-        return "Inspection request cancelled."
-    if action == "assign-inspector":
-        return "An inspector was assigned: the visit is confirmed."
-    if action == "record-passed":
-        return "The inspection passed: the unit is approved."
     if action == "record-failed":
         count = after.get("violations", 0)
         return f"The inspection failed with {count} violation{'s' if count != 1 else ''}."
-    if action == "record-no-access":
-        return "The inspector could not get in (no access)."
-    if action == "add-occupant":
-        return f"Occupant {after.get('name', '')} added."
-    if action == "change-occupant":
-        return f"Occupant {after.get('name', '')} changed."
     if action == "remove-occupant":
         return f"Occupant {(event.before or {}).get('name', '')} removed."
-    if action == "add-visitor":
-        return f"Visitor {after.get('name', '')} recorded."
-    if action in PERMITS:
-        return f"{PERMITS[action]} {after.get('permit', '')} issued."
-    if action == "amend-permit":
-        return f"The permit was amended: permit {after.get('permit', '')}."
     if action == "end-permit":
         return f"The permit ended ({end_reason(str(after.get('reason', '')))})."
-    if action == "lapse-approval":
-        return "The approval ran out before the occupants were named."
     if action == "send-message":
         who = "The building division" if after.get("from_staff") else "You"
         return f"{who} wrote a message."
-    if action == "withdraw":
-        return "Application withdrawn."
     return action.replace("-", " ").capitalize() + "."
 
 

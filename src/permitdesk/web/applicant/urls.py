@@ -1,7 +1,12 @@
-"""The applicant pages' URLs (included by permitdesk.web.urls)."""
+"""The applicant pages' URLs (included by permitdesk.web.urls), as tables of (route, view,
+name) below the place each page hangs from: the site, one of the person's cases, one of their
+properties; then the owners' uploaded filings, each served with its kind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.http.response import HttpResponseBase
 from django.urls import URLPattern, path
 
 from permitdesk.web import correspondence, filed_documents
@@ -17,78 +22,65 @@ from permitdesk.web.applicant import (
     relations,
 )
 
-urlpatterns: list[URLPattern] = [
-    path("cases/", cases.case_list, name="my-cases"),
-    path("cases/<int:pk>/", cases.case_detail, name="case"),
-    path(
-        "cases/<int:pk>/inspection/",
-        inspections.inspection_request,
-        name="case-inspection",
-    ),
-    path(
-        "cases/<int:pk>/inspections/<int:inspection>/change/",
+Route = tuple[str, Callable[..., HttpResponseBase], str]
+
+# The person's lists and the forms that start something: an application, a property, a claim.
+PAGES: tuple[Route, ...] = (
+    ("cases/", cases.case_list, "my-cases"),
+    ("apply/", apply.apply, "apply"),
+    ("properties/new/", properties.property_new, "property-new"),
+    ("properties/claim/", relations.claim_new, "claim-new"),
+    ("properties/relations/<int:pk>/end/", relations.relation_end, "relation-end"),
+)
+
+# Below "cases/<pk>/": one of the person's cases and what they do on it.
+CASE_PAGES: tuple[Route, ...] = (
+    ("", cases.case_detail, "case"),
+    ("inspection/", inspections.inspection_request, "case-inspection"),
+    (
+        "inspections/<int:inspection>/change/",
         inspection_changes.inspection_change,
-        name="case-inspection-change",
+        "case-inspection-change",
     ),
-    path(
-        "cases/<int:pk>/inspections/<int:inspection>/cancel/",
+    (
+        "inspections/<int:inspection>/cancel/",
         inspection_changes.inspection_cancel,
-        name="case-inspection-cancel",
+        "case-inspection-cancel",
     ),
-    path(
-        "cases/<int:pk>/violations/<int:violation>/photo/",
-        cases.violation_photo,
-        name="case-violation-photo",
-    ),
-    path("cases/<int:pk>/messages/", correspondence.applicant_thread, name="case-messages"),
-    path(
-        "cases/<int:pk>/documents/<int:document>/",
-        correspondence.document,
-        name="case-document",
-    ),
-    path("cases/<int:pk>/pay/", pay.pay_online, name="case-pay"),
-    path("cases/<int:pk>/occupants/", occupants.occupants, name="case-occupants"),
-    path(
-        "cases/<int:pk>/occupants/<int:occupant>/",
-        occupants.occupant_change,
-        name="case-occupant-change",
-    ),
-    path(
-        "cases/<int:pk>/occupants/<int:occupant>/remove/",
-        occupants.occupant_remove,
-        name="case-occupant-remove",
-    ),
-    path("apply/", apply.apply, name="apply"),
-    path("properties/new/", properties.property_new, name="property-new"),
-    path("properties/claim/", relations.claim_new, name="claim-new"),
-    path("properties/relations/<int:pk>/end/", relations.relation_end, name="relation-end"),
-    path("properties/<int:pk>/", properties.property_detail, name="property"),
-    path("properties/<int:pk>/units/new/", properties.unit_new, name="unit-new"),
-    path(
-        "properties/<int:pk>/units/<int:unit>/change-report/",
-        filings.change_report,
-        name="change-report",
-    ),
-    path(
-        "properties/<int:pk>/change-reports/<int:report>/",
-        filings.change_report_done,
-        name="change-report-done",
-    ),
-    path(
-        "properties/<int:pk>/units/<int:unit>/disclosure.pdf",
-        filings.disclosure_pdf,
-        name="disclosure-pdf",
-    ),
-    path(
-        "properties/<int:pk>/units/<int:unit>/disclosures/new/",
-        filings.disclosure_new,
-        name="disclosure-new",
-    ),
-    path("properties/<int:pk>/sale-notices/new/", filings.sale_notice_new, name="sale-notice-new"),
-    path(
-        "properties/<int:pk>/sale-notices/<int:notice>/acknowledgement/",
+    ("violations/<int:violation>/photo/", cases.violation_photo, "case-violation-photo"),
+    ("messages/", correspondence.applicant_thread, "case-messages"),
+    ("documents/<int:document>/", correspondence.document, "case-document"),
+    ("pay/", pay.pay_online, "case-pay"),
+    ("occupants/", occupants.occupants, "case-occupants"),
+    ("occupants/<int:occupant>/", occupants.occupant_change, "case-occupant-change"),
+    ("occupants/<int:occupant>/remove/", occupants.occupant_remove, "case-occupant-remove"),
+)
+
+# Below "properties/<pk>/": one of the person's properties, its units and the owner's filings.
+PROPERTY_PAGES: tuple[Route, ...] = (
+    ("", properties.property_detail, "property"),
+    ("units/new/", properties.unit_new, "unit-new"),
+    ("units/<int:unit>/change-report/", filings.change_report, "change-report"),
+    ("change-reports/<int:report>/", filings.change_report_done, "change-report-done"),
+    ("units/<int:unit>/disclosure.pdf", filings.disclosure_pdf, "disclosure-pdf"),
+    ("units/<int:unit>/disclosures/new/", filings.disclosure_new, "disclosure-new"),
+    ("sale-notices/new/", filings.sale_notice_new, "sale-notice-new"),
+    (
+        "sale-notices/<int:notice>/acknowledgement/",
         filings.sale_notice_acknowledgement,
-        name="sale-notice-acknowledgement",
+        "sale-notice-acknowledgement",
+    ),
+)
+
+urlpatterns: list[URLPattern] = [
+    *(
+        path(prefix + route, view, name=name)
+        for prefix, pages in (
+            ("", PAGES),
+            ("cases/<int:pk>/", CASE_PAGES),
+            ("properties/<int:pk>/", PROPERTY_PAGES),
+        )
+        for route, view, name in pages
     ),
     # The uploaded copies, for the owner or agent and the jurisdiction's staff.
     path(

@@ -7,6 +7,9 @@ form again with a 429 that says when to try again."""
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,14 +31,19 @@ def _required(what: str) -> dict[str, str]:
     return {"required": what}
 
 
+def _choose(what: str) -> dict[str, str]:
+    """A choice's errors: none made, or one that is not on the list."""
+    return {
+        "required": f"Choose {what}.",
+        "invalid_choice": f"Choose {what} from the list: '%(value)s' is not one.",
+    }
+
+
 class ReportForm(forms.Form):
     jurisdiction = forms.ChoiceField(
         label="Where is the home?",
         help_text="The city, village or county whose occupancy permit program covers it.",
-        error_messages={
-            "required": "Choose where the home is.",
-            "invalid_choice": "Choose where the home is from the list: '%(value)s' is not one.",
-        },
+        error_messages=_choose("where the home is"),
     )
     address = forms.CharField(
         label="Street address",
@@ -50,10 +58,7 @@ class ReportForm(forms.Form):
         label="What changed?",
         choices=Report.Change.choices,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose what changed.",
-            "invalid_choice": "Choose what changed from the list: '%(value)s' is not one.",
-        },
+        error_messages=_choose("what changed"),
     )
     changed_on = forms.DateField(
         label="When did it change?",
@@ -87,6 +92,12 @@ class ReportForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "- Choose one -"), *places]
 
+    def filing(self) -> dict[str, Any]:
+        """The cleaned fields as file_report takes them: the reporter's own as the contact."""
+        data = dict(self.cleaned_data)
+        contact = Contact(**{name: data.pop(name) for name in ("name", "email", "phone")})
+        return {**data, "contact": contact}
+
 
 def _form_page(request: HttpRequest, form: ReportForm, status: int = 200) -> HttpResponse:
     return render(request, "web/public/report.html", {"form": form}, status=status)
@@ -109,20 +120,8 @@ def report(request: HttpRequest) -> HttpResponse:
         return response
     if not form.is_valid():
         return _form_page(request, form, 422)
-    data = form.cleaned_data
     filed = on_form(
-        form,
-        lambda: file_report(
-            jurisdiction=data["jurisdiction"],
-            address=data["address"],
-            unit=data["unit"],
-            change=data["change"],
-            changed_on=data["changed_on"],
-            description=data["description"],
-            contact=Contact(name=data["name"], email=data["email"], phone=data["phone"]),
-            channel=Report.Channel.WEB,
-            now=now,
-        ),
+        form, partial(file_report, channel=Report.Channel.WEB, now=now, **form.filing())
     )
     if filed is None:
         return _form_page(request, form, 422)
