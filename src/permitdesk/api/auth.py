@@ -1,13 +1,15 @@
 """Who is calling: a bearer token (ApiToken, stored as its SHA-256 digest) or the Django
-session of the portal. `actor(request)` is the user the services act for."""
+session of the portal. `actor(request)` is the user the services act for; `acting(request)`
+is that user and the moment, as every service takes them (`actor=`, `now=`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -162,3 +164,15 @@ def actor(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise AuthenticationError()
     return user
+
+
+class Acting(TypedDict):
+    """Who acts and when: the keywords every service takes from the call itself."""
+
+    actor: User
+    now: dt.datetime
+
+
+def acting(request: HttpRequest) -> Acting:
+    """`actor=` and `now=` for a service: the authenticated user, acting now."""
+    return {"actor": actor(request), "now": timezone.now()}

@@ -4,10 +4,9 @@
 from typing import Annotated
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Header, Path, Query, Router, Status
 
-from permitdesk.api.auth import AUTH, AUTH_DEFERRED, actor, caller
+from permitdesk.api.auth import AUTH, AUTH_DEFERRED, acting, caller
 from permitdesk.api.errors import ACTION, AUTH_BODY, AUTH_READ, responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.reads import cases as reads
@@ -62,19 +61,16 @@ def post_application(
     request: HttpRequest, body: ApplicationIn, idempotency_key: IdempotencyKey = None
 ) -> Status[Application]:
     """Apply for the unit; the fees are assessed from the jurisdiction's pack."""
-    user = actor(request)
+    who = acting(request)
     case = submit_application(
-        actor=user,
+        **who,
         unit=places.unit(body.unit),
-        fee_item=body.fee_item,
-        trigger=body.trigger,
-        occupied=body.occupied,
-        now=timezone.now(),
         idempotency_key=idempotency_key,
-        channel=body.channel,
-        owner_certified=body.owner_certified,
+        **body.model_dump(
+            exclude={"unit"}
+        ),  # fee_item, trigger, occupied, channel, owner_certified
     )
-    return Status(201, application_detail(user, case.pk))
+    return Status(201, application_detail(who["actor"], case.pk))
 
 
 @router.get(
@@ -94,9 +90,9 @@ def get_application(request: HttpRequest, id: CaseId) -> HttpResponse:
 
 @router.post("/applications/{id}/withdraw", response=responses({200: ApplicationOut}, *ACTION))
 def post_withdraw(request: HttpRequest, id: CaseId) -> Application:
-    user = actor(request)
-    withdraw_application(actor=user, application=lookups.application(id), now=timezone.now())
-    return application_detail(user, id)
+    who = acting(request)
+    withdraw_application(**who, application=lookups.application(id))
+    return application_detail(who["actor"], id)
 
 
 @router.post("/applications/{id}/payments", response=responses({201: PaymentOut}, *AUTH_BODY))
@@ -104,13 +100,10 @@ def post_payment(
     request: HttpRequest, id: CaseId, body: PaymentIn, idempotency_key: IdempotencyKey = None
 ) -> Status[Payment]:
     payment = record_payment(
-        actor=actor(request),
+        **acting(request),
         application=lookups.application(id),
-        method=body.method,
-        amount=body.amount,
-        now=timezone.now(),
         idempotency_key=idempotency_key,
-        kind=body.kind,
+        **body.model_dump(),  # method, amount, kind
     )
     return Status(201, payment)
 
@@ -130,12 +123,10 @@ def post_refund(
     refunded at its provider first, with the Idempotency-Key; a refund the provider reports
     pending is answered 202 and enters the ledger when its refund event says it succeeded."""
     made = refund(
-        actor=actor(request),
+        **acting(request),
         payment=lookups.payment(id),
-        amount=body.amount,
-        reason=body.reason,
-        now=timezone.now(),
         idempotency_key=idempotency_key,
+        **body.model_dump(),  # amount, reason
     )
     if isinstance(made, ProviderRefund):
         return Status(202, made)
@@ -145,16 +136,14 @@ def post_refund(
 @router.post("/fee-lines/{id}/waive", response=responses({200: FeeLineOut}, *AUTH_BODY))
 def post_waiver(request: HttpRequest, id: Annotated[Id, Path()], body: WaiveIn) -> FeeLine:
     """A code official waives one fee line, saying why."""
-    line = lookups.fee_line(id)
-    return waive_fee(actor=actor(request), fee_line=line, reason=body.reason, now=timezone.now())
+    return waive_fee(**acting(request), fee_line=lookups.fee_line(id), reason=body.reason)
 
 
 @router.post("/applications/{id}/occupants", response=responses({201: OccupantOut}, *AUTH_BODY))
 def post_occupant(request: HttpRequest, id: CaseId, body: OccupantIn) -> Status[Occupant]:
     occupant = add_occupant(
-        actor=actor(request),
+        **acting(request),
         application=lookups.application(id),
-        now=timezone.now(),
         **body.model_dump(),  # first_name, last_name, age, relationship, moves_in_on
     )
     return Status(201, occupant)
@@ -167,28 +156,24 @@ OccupantId = Annotated[Id, Path(description="the occupant's id (the case's `occu
 def post_occupant_change(request: HttpRequest, id: OccupantId, body: OccupantIn) -> Occupant:
     """Correct an occupant (every field, as on adding one), until the permit is issued;
     after that the division amends the permit. The history keeps both versions."""
-    return change_occupant(
-        actor=actor(request), occupant=lookups.occupant(id), now=timezone.now(), **body.model_dump()
-    )
+    return change_occupant(**acting(request), occupant=lookups.occupant(id), **body.model_dump())
 
 
 @router.post("/occupants/{id}/remove", response=responses({200: ApplicationOut}, *ACTION))
 def post_occupant_removal(request: HttpRequest, id: OccupantId) -> Application:
     """Take an occupant off the case (named by mistake, not moving in), until the permit is
     issued; the history keeps who they were. Answers the case as it is now."""
-    user, occupant = actor(request), lookups.occupant(id)
-    remove_occupant(actor=user, occupant=occupant, now=timezone.now())
-    return application_detail(user, occupant.application_id)
+    who, occupant = acting(request), lookups.occupant(id)
+    remove_occupant(**who, occupant=occupant)
+    return application_detail(who["actor"], occupant.application_id)
 
 
 @router.post("/applications/{id}/visitors", response=responses({201: VisitorOut}, *AUTH_BODY))
 def post_visitor(request: HttpRequest, id: CaseId, body: VisitorIn) -> Status[Visitor]:
     """Someone staying with the household for a while."""
     visitor = add_visitor(
-        actor=actor(request),
+        **acting(request),
         application=lookups.application(id),
-        name=body.name,
-        arrived_on=body.arrived_on,
-        now=timezone.now(),
+        **body.model_dump(),  # name, arrived_on
     )
     return Status(201, visitor)

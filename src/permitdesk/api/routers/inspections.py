@@ -4,10 +4,9 @@ recording the result."""
 from typing import Annotated
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Path, Router, Status
 
-from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.auth import AUTH, acting
 from permitdesk.api.errors import AUTH_BODY, responses
 from permitdesk.api.schemas.cases import ApplicationOut
 from permitdesk.api.schemas.common import Id
@@ -45,14 +44,9 @@ def post_inspection_request(
 ) -> Status[Inspection]:
     """Ask for the next inspection (the initial one, or a re-inspection) on a day and window."""
     inspection = request_inspection(
-        actor=actor(request),
+        **acting(request),
         application=lookups.application(id),
-        wanted_on=body.wanted_on,
-        window=body.window,
-        contact_name=body.contact_name,
-        contact_phone=body.contact_phone,
-        now=timezone.now(),
-        override_reason=body.override_reason,
+        **body.model_dump(),  # wanted_on, window, contact_name, contact_phone, override_reason
     )
     return Status(201, inspection)
 
@@ -63,11 +57,9 @@ def post_reschedule(request: HttpRequest, id: InspectionId, body: RescheduleIn) 
     open to a new request (the pack's cut-off). The inspector is released: the division
     assigns one to the new day. A fee only where the pack names one (none does)."""
     return reschedule_inspection(
-        actor=actor(request),
+        **acting(request),
         inspection=lookups.inspection(id),
-        wanted_on=body.wanted_on,
-        window=body.window,
-        now=timezone.now(),
+        **body.model_dump(),  # wanted_on, window
     )
 
 
@@ -76,20 +68,15 @@ def post_cancellation(request: HttpRequest, id: InspectionId, body: CancelIn) ->
     """Call off a pending inspection while its day is still open: the case goes back to
     where it was before the request, a fee charged for this visit is waived, and the
     applicant and the assigned inspector are told. Answers the case as it is now."""
-    user = actor(request)
-    case = cancel_inspection(
-        actor=user, inspection=lookups.inspection(id), now=timezone.now(), reason=body.reason
-    )
-    return application_detail(user, case.pk)
+    who = acting(request)
+    case = cancel_inspection(**who, inspection=lookups.inspection(id), reason=body.reason)
+    return application_detail(who["actor"], case.pk)
 
 
 @router.post("/inspections/{id}/assign", response=responses({200: InspectionOut}, *AUTH_BODY))
 def post_assignment(request: HttpRequest, id: InspectionId, body: AssignIn) -> Inspection:
     return assign_inspector(
-        actor=actor(request),
-        inspection=lookups.inspection(id),
-        inspector=lookups.user(body.inspector),
-        now=timezone.now(),
+        **acting(request), inspection=lookups.inspection(id), inspector=lookups.user(body.inspector)
     )
 
 
@@ -97,12 +84,8 @@ def post_assignment(request: HttpRequest, id: InspectionId, body: AssignIn) -> I
 def post_result(request: HttpRequest, id: InspectionId, body: ResultIn) -> Inspection:
     """The assigned inspector (or a code official) records passed, failed or no access."""
     return record_inspection_result(
-        actor=actor(request),
+        **acting(request),
         inspection=lookups.inspection(id),
-        result=body.result,
         violations=[violation.to_input() for violation in body.violations],
-        checklist=body.checklist,
-        notes=body.notes,
-        now=timezone.now(),
-        override_reason=body.override_reason,
+        **body.model_dump(exclude={"violations"}),  # result, checklist, notes, override_reason
     )

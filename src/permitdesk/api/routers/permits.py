@@ -3,10 +3,9 @@
 from typing import Annotated
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Body, Path, Router, Status
 
-from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.auth import AUTH, acting
 from permitdesk.api.errors import ACTION, AUTH_BODY, responses
 from permitdesk.api.routers.params import CaseId
 from permitdesk.api.schemas.common import Id
@@ -35,11 +34,9 @@ def post_permit(
 ) -> Status[Permit]:
     """The occupancy permit: the case approved and paid, every occupant named."""
     permit = issue_permit(
-        actor=actor(request),
+        **acting(request),
         application=lookups.application(id),
-        evidence=body.evidence if body else "",
-        now=timezone.now(),
-        override_reason=body.override_reason if body else "",
+        **(body.model_dump() if body else {}),  # evidence, override_reason
     )
     return Status(201, permit)
 
@@ -52,11 +49,9 @@ def post_conditional_permit(
 ) -> Status[Permit]:
     """The village's temporary conditional permit, on the owner's statement to correct."""
     permit = issue_conditional_permit(
-        actor=actor(request),
+        **acting(request),
         application=lookups.application(id),
-        owner_statement=body.owner_statement,
-        correction_due_on=body.correction_due_on,
-        now=timezone.now(),
+        **body.model_dump(),  # owner_statement, correction_due_on
     )
     return Status(201, permit)
 
@@ -64,18 +59,14 @@ def post_conditional_permit(
 @router.post("/applications/{id}/temporary-permits", response=responses({201: PermitOut}, *ACTION))
 def post_temporary_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
     """St. Clair's temporary permit (utilities); it never authorises occupancy."""
-    permit = issue_temporary_permit(
-        actor=actor(request), application=lookups.application(id), now=timezone.now()
-    )
+    permit = issue_temporary_permit(**acting(request), application=lookups.application(id))
     return Status(201, permit)
 
 
 @router.post("/applications/{id}/amended-permits", response=responses({201: PermitOut}, *ACTION))
 def post_amended_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
     """A new permit for a changed household; it supersedes the one in force (St. Clair: $25)."""
-    permit = amend_permit(
-        actor=actor(request), application=lookups.application(id), now=timezone.now()
-    )
+    permit = amend_permit(**acting(request), application=lookups.application(id))
     return Status(201, permit)
 
 
@@ -83,6 +74,4 @@ def post_amended_permit(request: HttpRequest, id: CaseId) -> Status[Permit]:
 def post_end(
     request: HttpRequest, id: Annotated[Id, Path(description="the permit's id")], body: EndPermitIn
 ) -> Permit:
-    return end_permit(
-        actor=actor(request), permit=lookups.permit(id), reason=body.reason, now=timezone.now()
-    )
+    return end_permit(**acting(request), permit=lookups.permit(id), reason=body.reason)

@@ -6,11 +6,10 @@ from typing import Annotated
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Path, Router, Status
 from ninja.pagination import paginate
 
-from permitdesk.api.auth import AUTH, actor
+from permitdesk.api.auth import AUTH, acting, actor
 from permitdesk.api.errors import ACTION, AUTH_BODY, responses
 from permitdesk.api.pagination import Keyset
 from permitdesk.api.schemas.common import Id
@@ -40,13 +39,9 @@ def post_relation(request: HttpRequest, body: ClaimIn) -> Status[Relation]:
     """Claim to be the owner, managing agent, buyer or tenant of a recorded parcel (or one
     of its units), naming the evidence; the jurisdiction's clerk verifies or refuses it."""
     relation = claim_relation(
-        actor=actor(request),
+        **acting(request),
         jurisdiction_slug=body.jurisdiction,
-        parcel_id=body.parcel_id,
-        unit_label=body.unit_label,
-        kind=body.kind,
-        evidence=body.evidence,
-        now=timezone.now(),
+        **body.model_dump(exclude={"jurisdiction"}),  # parcel_id, unit_label, kind, evidence
     )
     return Status(201, selectors.claim(relation.pk))
 
@@ -62,16 +57,14 @@ def list_claims(request: HttpRequest) -> QuerySet[Relation]:
 @router.post("/relations/{id}/verify", response=responses({200: RelationOut}, *ACTION))
 def post_relation_verification(request: HttpRequest, id: RelationId) -> Relation:
     """The desk has seen the evidence: the person acts for the property as its kind."""
-    verify_relation(actor=actor(request), relation=selectors.claim(id), now=timezone.now())
+    verify_relation(**acting(request), relation=selectors.claim(id))
     return selectors.claim(id)
 
 
 @router.post("/relations/{id}/refuse", response=responses({200: RelationOut}, *AUTH_BODY))
 def post_relation_refusal(request: HttpRequest, id: RelationId, body: ReasonIn) -> Relation:
     """The desk refuses the claim, saying why (the claimant is e-mailed)."""
-    refuse_relation(
-        actor=actor(request), relation=selectors.claim(id), reason=body.reason, now=timezone.now()
-    )
+    refuse_relation(**acting(request), relation=selectors.claim(id), reason=body.reason)
     return selectors.claim(id)
 
 
@@ -80,7 +73,5 @@ def post_relation_end(request: HttpRequest, id: RelationId, body: ReasonIn) -> R
     """The relation ends (sold, the agency or the lease over): by its person, or by the
     desk of the parcel's jurisdiction; the person is e-mailed and applies for its units no
     more."""
-    end_relation(
-        actor=actor(request), relation=selectors.claim(id), reason=body.reason, now=timezone.now()
-    )
+    end_relation(**acting(request), relation=selectors.claim(id), reason=body.reason)
     return selectors.claim(id)

@@ -26,7 +26,6 @@ from permitdesk.api.schemas.permits import PermitOut
 from permitdesk.audit.models import AuditEvent
 from permitdesk.cases.actions import Action
 from permitdesk.cases.models import Application, Payment
-from permitdesk.payments.models import ProviderRefund
 
 # Idempotency-Key: what a client generates once per intended request (a UUID, say).
 IDEMPOTENCY_KEY = r"^[A-Za-z0-9._:-]{1,100}$"
@@ -52,30 +51,14 @@ class ApplicationIn(Schema):
 
 class ApplicationBrief(Schema):
     id: int
-    jurisdiction: str
-    unit: int
-    address: str
-    unit_label: str
+    jurisdiction: str = Field(validation_alias="jurisdiction.slug")
+    unit: int = Field(validation_alias="unit_id")
+    address: str = Field(validation_alias="unit.property.address")
+    unit_label: str = Field(validation_alias="unit.label")
     fee_item: str
     trigger: str
     status: str
     submitted_at: dt.datetime
-
-    @staticmethod
-    def resolve_jurisdiction(obj: Application) -> str:
-        return obj.jurisdiction.slug
-
-    @staticmethod
-    def resolve_unit(obj: Application) -> int:
-        return obj.unit_id
-
-    @staticmethod
-    def resolve_address(obj: Application) -> str:
-        return obj.unit.property.address
-
-    @staticmethod
-    def resolve_unit_label(obj: Application) -> str:
-        return obj.unit.label
 
 
 class ApplicationPage(Schema):
@@ -84,11 +67,9 @@ class ApplicationPage(Schema):
 
 
 class QueueItem(ApplicationBrief):
-    balance: Money = Field(description="fees not waived, less fee payments")
-
-    @staticmethod
-    def resolve_balance(obj: Application) -> Decimal:
-        return obj.balance_due
+    balance: Money = Field(
+        description="fees not waived, less fee payments", validation_alias="balance_due"
+    )
 
 
 class QueuePage(Schema):
@@ -126,21 +107,15 @@ class RefundIn(Schema):
 
 class PaymentOut(Schema):
     id: int
-    application: int
+    application: int = Field(validation_alias="application_id")
     kind: str = Field(description="fee, or deposit (held apart from the fees)")
     method: str
     amount: Money = Field(description="negative for a refund")
     receipt_number: str
     recorded_at: dt.datetime
-    refund_of: int | None = Field(description="the payment a refund returns")
-
-    @staticmethod
-    def resolve_application(obj: Payment) -> int:
-        return obj.application_id
-
-    @staticmethod
-    def resolve_refund_of(obj: Payment) -> int | None:
-        return obj.refund_of_id
+    refund_of: int | None = Field(
+        validation_alias="refund_of_id", description="the payment a refund returns"
+    )
 
 
 class PendingRefundOut(Schema):
@@ -148,13 +123,9 @@ class PendingRefundOut(Schema):
     provider's refund event says it succeeded (docs/payments.md)."""
 
     id: int
-    payment: int
+    payment: int = Field(validation_alias="payment_id")
     amount: Money
     status: str = Field(description="pending, succeeded or failed")
-
-    @staticmethod
-    def resolve_payment(obj: ProviderRefund) -> int:
-        return obj.payment_id
 
 
 class WaiveIn(Schema):
@@ -196,7 +167,9 @@ class ApplicationOut(ApplicationBrief):
     processed_at: dt.datetime = Field(description="no inspection before this moment")
     fees: Money = Field(description="fees not waived (deposits are apart)")
     paid: Money = Field(description="fee payments less their refunds")
-    balance: Money = Field(description="fees less paid; negative is a credit")
+    balance: Money = Field(
+        description="fees less paid; negative is a credit", validation_alias="balance_due"
+    )
     deposits: Money = Field(description="refundable deposits assessed, not waived")
     deposits_held: Money = Field(description="deposits paid, less those released")
     fee_lines: list[FeeLineOut]
@@ -213,7 +186,7 @@ class ApplicationOut(ApplicationBrief):
         "(cases.selectors.case_file.application_detail, api.reads.cases)."
     )
 
-    # From the prefetched ledger (no further query); the balance is the stored one.
+    # From the prefetched ledger (no further query); the balance is the stored one (above).
     @staticmethod
     def resolve_fees(obj: Application) -> Decimal:
         return _assessed(obj, "fee")
@@ -221,10 +194,6 @@ class ApplicationOut(ApplicationBrief):
     @staticmethod
     def resolve_paid(obj: Application) -> Decimal:
         return _paid(obj, Payment.Kind.FEE)
-
-    @staticmethod
-    def resolve_balance(obj: Application) -> Decimal:
-        return obj.balance_due
 
     @staticmethod
     def resolve_deposits(obj: Application) -> Decimal:

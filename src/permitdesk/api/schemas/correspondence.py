@@ -33,14 +33,12 @@ class MessageIn(Schema):
 class DocumentOut(Schema):
     id: int
     kind: str = Field(description="lease, tenant-list, proof-of-correction, ...")
-    name: str = Field(description="the file's name as it was sent")
+    name: str = Field(
+        validation_alias="original_name", description="the file's name as it was sent"
+    )
     content_type: str = Field(description="application/pdf, image/png or image/jpeg")
     size: int = Field(description="bytes")
     removed: bool = Field(description="the file was removed after the retention period")
-
-    @staticmethod
-    def resolve_name(obj: Attachment) -> str:
-        return obj.original_name
 
     @staticmethod
     def resolve_removed(obj: Attachment) -> bool:
@@ -49,7 +47,7 @@ class DocumentOut(Schema):
 
 class MessageOut(Schema):
     id: int
-    application: int
+    application: int = Field(validation_alias="application_id")
     from_staff: bool = Field(description="written by the division's staff, not the applicant")
     author: str = Field(
         description=f"'{DIVISION}' for the staff (as the portal shows it), else the applicant"
@@ -57,10 +55,6 @@ class MessageOut(Schema):
     body: str
     sent_at: dt.datetime
     documents: list[DocumentOut]
-
-    @staticmethod
-    def resolve_application(obj: Message) -> int:
-        return obj.application_id
 
     @staticmethod
     def resolve_author(obj: Message) -> str:

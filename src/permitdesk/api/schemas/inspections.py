@@ -17,8 +17,17 @@ from permitdesk.api.schemas.common import (
     LongText,
     RequiredLongText,
 )
-from permitdesk.cases.models import Inspection, InspectionRequest
+from permitdesk.cases.models import InspectionRequest
 from permitdesk.cases.services.inspections import ViolationInput
+
+# A request and a result alike: the rules' schedule that a code official may override.
+ScheduleOverride = Annotated[
+    LongText,
+    Field(
+        description="a code official's written reason for overriding the schedule the rules "
+        "set (processing time, cut-off, business days, the day booked); audited"
+    ),
+]
 
 
 class InspectionRequestIn(Schema):
@@ -26,11 +35,7 @@ class InspectionRequestIn(Schema):
     window: InspectionRequest.Window = InspectionRequest.Window.ANY
     contact_name: Line200
     contact_phone: Line32
-    override_reason: LongText = Field(
-        "",
-        description="a code official's written reason for overriding the schedule the rules "
-        "set (processing time, cut-off, business days, the day booked); audited",
-    )
+    override_reason: ScheduleOverride = ""
 
 
 class RescheduleIn(Schema):
@@ -76,11 +81,7 @@ class ResultIn(Schema):
         Field(max_length=200, json_schema_extra={"additionalProperties": False}),
     ] = Field(default_factory=dict)
     notes: LongText = ""
-    override_reason: LongText = Field(
-        "",
-        description="a code official's written reason for overriding the schedule the rules "
-        "set (processing time, cut-off, business days, the day booked); audited",
-    )
+    override_reason: ScheduleOverride = ""
 
 
 class ViolationOut(Schema):
@@ -92,24 +93,16 @@ class ViolationOut(Schema):
 
 class InspectionOut(Schema):
     id: int
-    application: int
+    application: int = Field(validation_alias="application_id")
     number: int = Field(description="1 for the initial inspection, 2 for the first re-inspection")
     scheduled_on: dt.date
     window: str
-    inspector: int | None
+    inspector: int | None = Field(validation_alias="inspector_id")
     result: str
     checklist: dict[str, bool | int | str | None]
     notes: str
     completed_at: dt.datetime | None
     violations: list[ViolationOut]
-
-    @staticmethod
-    def resolve_application(obj: Inspection) -> int:
-        return obj.application_id
-
-    @staticmethod
-    def resolve_inspector(obj: Inspection) -> int | None:
-        return obj.inspector_id
 
 
 class ApprovalOut(Schema):

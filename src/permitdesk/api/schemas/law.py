@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StrictBool
+from pydantic import BaseModel, ConfigDict, StrictBool
 
 from permitdesk.api.schemas.common import (
     JSON_INT,
@@ -60,6 +60,20 @@ def facts_out(facts: Mapping[str, FactValue]) -> dict[str, FactOutValue]:
     return {name: one(value) for name, value in facts.items()}
 
 
+def _same_named(schema: type[Schema], source: BaseModel) -> dict[str, Any]:
+    """The pack's values that `schema` shows under the pack's own names."""
+    return {
+        name: getattr(source, name)
+        for name in schema.model_fields
+        if name in type(source).model_fields
+    }
+
+
+def _example(body: dict[str, Any]) -> ConfigDict:
+    """A request body's example, for the OpenAPI document."""
+    return ConfigDict(json_schema_extra={"examples": [body]})
+
+
 class JurisdictionOut(Schema):
     slug: str
     name: str
@@ -70,15 +84,7 @@ class JurisdictionOut(Schema):
 
     @classmethod
     def of(cls, pack: Pack) -> JurisdictionOut:
-        about = pack.jurisdiction
-        return cls(
-            slug=pack.slug,
-            name=about.name,
-            kind=about.kind,
-            state=about.state,
-            time_zone=about.time_zone,
-            summary=about.summary,
-        )
+        return cls(slug=pack.slug, **_same_named(cls, pack.jurisdiction))
 
 
 class FactOut(Schema):
@@ -94,16 +100,8 @@ class FactOut(Schema):
     @classmethod
     def of(cls, name: str, spec: FactSpec) -> FactOut:
         default = spec.default
-        return cls(
-            name=name,
-            type=spec.type,
-            description=spec.description,
-            unit=spec.unit,
-            choices=spec.choices,
-            minimum=spec.minimum,
-            maximum=spec.maximum,
-            default=format(default, "f") if isinstance(default, Decimal) else default,
-        )
+        shown = format(default, "f") if isinstance(default, Decimal) else default
+        return cls(**{**_same_named(cls, spec), "name": name, "default": shown})
 
 
 class ItemOut(Schema):
@@ -155,15 +153,11 @@ class QuoteIn(Schema):
     facts: FactsIn = Field(default_factory=dict)
     on: DateIn | None = Field(None, description="the date the law is read on; default: today")
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "jurisdiction": "clayton-mo",
-                    "item": "residential-occupancy",
-                    "facts": {"unit_type": "single-family", "occupied": False},
-                }
-            ]
+    model_config = _example(
+        {
+            "jurisdiction": "clayton-mo",
+            "item": "residential-occupancy",
+            "facts": {"unit_type": "single-family", "occupied": False},
         }
     )
 
@@ -206,14 +200,10 @@ class EligibilityIn(Schema):
     facts: FactsIn = Field(default_factory=dict)
     on: DateIn | None = Field(None, description="the date of the event; default: today")
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "jurisdiction": "village-ord-08-457",
-                    "facts": {"event": "lease", "unit_type": "apartment", "units_in_building": 12},
-                }
-            ]
+    model_config = _example(
+        {
+            "jurisdiction": "village-ord-08-457",
+            "facts": {"event": "lease", "unit_type": "apartment", "units_in_building": 12},
         }
     )
 

@@ -7,7 +7,6 @@ import datetime as dt
 from ninja import Field, Schema
 
 from permitdesk.api.schemas.common import DateIn, Line200
-from permitdesk.cases.models import ChangeOfOccupancyReport
 
 
 class VisitorIn(Schema):
@@ -28,13 +27,9 @@ class ChangeReportIn(Schema):
 
 class ChangeReportOut(Schema):
     id: int
-    unit: int
+    unit: int = Field(validation_alias="unit_id")
     changed_on: dt.date
     reported_at: dt.datetime
     reported_on: dt.date = Field(description="the day it was made, in the jurisdiction's zone")
     due_on: dt.date = Field(description="the last day the ordinance allowed for the report")
     late: bool = Field(description="made after due_on (still recorded)")
-
-    @staticmethod
-    def resolve_unit(obj: ChangeOfOccupancyReport) -> int:
-        return obj.unit_id

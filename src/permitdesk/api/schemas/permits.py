@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
 from permitdesk.api.schemas.common import DateIn, LongText, RequiredLongText, Text32
-from permitdesk.cases.models import Permit
 
 # The services' END_REASONS (a test keeps the two the same).
 EndReason = Literal[
@@ -20,11 +19,13 @@ class IssuePermitIn(Schema):
     evidence: Text32 = Field(
         "", description="the document the occupant showed, where the pack asks for one (St. Clair)"
     )
-    override_reason: LongText = Field(
-        "",
-        description="a code official's written reason for overriding the timing the rules set "
-        "(processing, the approval's day); audited",
-    )
+    override_reason: Annotated[
+        LongText,
+        Field(
+            description="a code official's written reason for overriding the timing the rules "
+            "set (processing, the approval's day); audited"
+        ),
+    ] = ""
 
 
 class ConditionalPermitIn(Schema):
@@ -40,7 +41,7 @@ class EndPermitIn(Schema):
 
 class PermitOut(Schema):
     id: int
-    application: int
+    application: int = Field(validation_alias="application_id")
     number: str
     kind: str
     issued_at: dt.datetime
@@ -49,10 +50,6 @@ class PermitOut(Schema):
     ended_at: dt.datetime | None
     end_reason: str
     verification_token: str = Field(description="for GET /api/verify/{token} (the QR code)")
-
-    @staticmethod
-    def resolve_application(obj: Permit) -> int:
-        return obj.application_id
 
 
 PLACE_SHOWN = (

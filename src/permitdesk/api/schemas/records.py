@@ -17,7 +17,7 @@ from permitdesk.api.schemas.common import (
     Number,
 )
 from permitdesk.api.schemas.law import JurisdictionSlug
-from permitdesk.records.models import Property, Unit
+from permitdesk.records.models import Unit
 from permitdesk.records.services import BedroomInput
 
 
@@ -38,17 +38,13 @@ class UnitBrief(Schema):
 
 class PropertyOut(Schema):
     id: int
-    jurisdiction: str
+    jurisdiction: str = Field(validation_alias="jurisdiction.slug")
     parcel_id: str
     address: str
     city: str
     state: str
     zip_code: str
     units: list[UnitBrief]
-
-    @staticmethod
-    def resolve_jurisdiction(obj: Property) -> str:
-        return obj.jurisdiction.slug
 
 
 class BedroomIn(Schema):
@@ -90,9 +86,9 @@ class BedroomOut(Schema):
 
 class UnitOut(Schema):
     id: int
-    property: int
-    jurisdiction: str
-    address: str
+    property: int = Field(validation_alias="property_id")
+    jurisdiction: str = Field(validation_alias="property.jurisdiction.slug")
+    address: str = Field(validation_alias="property.address")
     label: str
     unit_type: str
     units_in_building: int
@@ -100,15 +96,3 @@ class UnitOut(Schema):
     hallway_smoke_alarms: bool | None
     livable_area_smoke_alarms: bool | None
     bedrooms: list[BedroomOut]
-
-    @staticmethod
-    def resolve_property(obj: Unit) -> int:
-        return obj.property_id
-
-    @staticmethod
-    def resolve_jurisdiction(obj: Unit) -> str:
-        return obj.property.jurisdiction.slug
-
-    @staticmethod
-    def resolve_address(obj: Unit) -> str:
-        return obj.property.address

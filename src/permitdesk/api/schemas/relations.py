@@ -38,13 +38,13 @@ class ReasonIn(Schema):
 
 class RelationOut(Schema):
     id: int
-    person: str = Field(description="the person's user name")
+    person: str = Field(validation_alias="person.username", description="the person's user name")
     person_name: str
-    jurisdiction: str
-    property: int
-    parcel_id: str
-    address: str
-    unit: int | None
+    jurisdiction: str = Field(validation_alias="property.jurisdiction.slug")
+    property: int = Field(validation_alias="property_id")
+    parcel_id: str = Field(validation_alias="property.parcel_id")
+    address: str = Field(validation_alias="property.address")
+    unit: int | None = Field(validation_alias="unit_id")
     unit_label: str
     kind: RelationKind
     status: Literal["claimed", "verified", "refused", "ended"]
@@ -55,32 +55,8 @@ class RelationOut(Schema):
     ended_at: dt.datetime | None
 
     @staticmethod
-    def resolve_person(obj: Relation) -> str:
-        return obj.person.username
-
-    @staticmethod
     def resolve_person_name(obj: Relation) -> str:
         return obj.person.get_full_name()
-
-    @staticmethod
-    def resolve_jurisdiction(obj: Relation) -> str:
-        return obj.property.jurisdiction.slug
-
-    @staticmethod
-    def resolve_property(obj: Relation) -> int:
-        return obj.property_id
-
-    @staticmethod
-    def resolve_parcel_id(obj: Relation) -> str:
-        return obj.property.parcel_id
-
-    @staticmethod
-    def resolve_address(obj: Relation) -> str:
-        return obj.property.address
-
-    @staticmethod
-    def resolve_unit(obj: Relation) -> int | None:
-        return obj.unit_id
 
     @staticmethod
     def resolve_unit_label(obj: Relation) -> str:
