@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
@@ -11,7 +11,18 @@ from django.db.models import Q
 from django.http import HttpRequest
 
 
-class EmailOrUsernameBackend(ModelBackend):
+class Credentials(NamedTuple):
+    """What a sign-in gives: the user name and password typed, and any other keyword."""
+
+    username: str | None
+    password: str | None
+    extra: dict[str, Any]
+
+
+class SignInStep:
+    """Django's authenticate(), as it calls each of AUTHENTICATION_BACKENDS, written once;
+    a backend's own step is its sign_in()."""
+
     def authenticate(
         self,
         request: HttpRequest | None,
@@ -19,6 +30,15 @@ class EmailOrUsernameBackend(ModelBackend):
         password: str | None = None,
         **kwargs: Any,
     ) -> User | None:
+        return self.sign_in(request, Credentials(username, password, kwargs))
+
+    def sign_in(self, request: HttpRequest | None, credentials: Credentials) -> User | None:
+        raise NotImplementedError
+
+
+class EmailOrUsernameBackend(SignInStep, ModelBackend):
+    def sign_in(self, request: HttpRequest | None, credentials: Credentials) -> User | None:
+        username, password = credentials.username, credentials.password
         if not username or password is None:
             return None
         given = username.strip()
@@ -37,7 +57,7 @@ class EmailOrUsernameBackend(ModelBackend):
         return None
 
 
-class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]  # axes is untyped
+class LockoutBackend(SignInStep, AxesStandaloneBackend):  # type: ignore[misc]  # axes is untyped
     """django-axes's lockout check, first of AUTHENTICATION_BACKENDS: a locked-out user name
     and client are refused before any password is checked (429, the lockout page).
 
@@ -45,14 +65,9 @@ class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]  # axes is un
     a client: there is no client to count or lock, so it passes on to the next backend, where
     axes's own backend would raise. Every sign-in page passes its request."""
 
-    def authenticate(
-        self,
-        request: HttpRequest | None,
-        username: str | None = None,
-        password: str | None = None,
-        **kwargs: Any,
-    ) -> User | None:
+    def sign_in(self, request: HttpRequest | None, credentials: Credentials) -> User | None:
         if request is None:
             return None
-        super().authenticate(request, username, password, **kwargs)
+        username, password, extra = credentials
+        AxesStandaloneBackend.authenticate(self, request, username, password, **extra)
         return None

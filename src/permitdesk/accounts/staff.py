@@ -14,7 +14,7 @@ and an e-mail through the outbox to the person whose role changed. Who may make 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -136,6 +136,15 @@ def _state(membership: Membership, role: str | None) -> dict[str, Any]:
     }
 
 
+class RoleChangeBy(TypedDict):
+    """Who makes a role change, and when: a person (`actor`), or an operator's command
+    (`actor=None`, the OS user name in `operator`)."""
+
+    actor: User | None
+    now: dt.datetime
+    operator: NotRequired[str]
+
+
 def _after(state: dict[str, Any], actor: User | None, operator: str) -> dict[str, Any]:
     """The event's after, with the operator's OS user name when the actor is a command."""
     return {**state, "operator": operator or "unknown"} if actor is None else state
@@ -146,20 +155,18 @@ def _audit_and_mail(
     membership: Membership,
     before: str | None,
     after: str | None,
-    *,
-    actor: User | None,
-    operator: str,
-    now: dt.datetime,
+    **by: Unpack[RoleChangeBy],
 ) -> None:
     """The role change's audit event, and its e-mail to the person (`before` and `after`:
     their role in the jurisdiction, None where they held or hold none)."""
+    actor, now = by["actor"], by["now"]
     record(
         actor=actor,
         action=action,
         obj=membership,
         at=now,
         before=_state(membership, before),
-        after=_after(_state(membership, after), actor, operator),
+        after=_after(_state(membership, after), actor, by.get("operator", "")),
         jurisdiction_slug=membership.jurisdiction.slug,
     )
     person = membership.user
@@ -189,18 +196,12 @@ def _locked(membership: Membership) -> Membership:
 
 
 def grant_role(
-    *,
-    actor: User | None,
-    user: User,
-    jurisdiction: Jurisdiction,
-    role: str,
-    now: dt.datetime,
-    operator: str = "",
+    *, user: User, jurisdiction: Jurisdiction, role: str, **by: Unpack[RoleChangeBy]
 ) -> Membership:
     """Give `user` the staff `role` in `jurisdiction`."""
     role_named(role)
     with transaction.atomic():
-        _require_may_manage(actor, jurisdiction, role, user)
+        _require_may_manage(by["actor"], jurisdiction, role, user)
         if not user.is_active:
             raise Refused(
                 f"the account {user.username} is deactivated", code="inactive", field="user"
@@ -214,22 +215,14 @@ def grant_role(
                 field="user",
             )
         membership = Membership.objects.create(user=user, jurisdiction=jurisdiction, role=role)
-        _audit_and_mail(
-            "grant-role", membership, None, role, actor=actor, operator=operator, now=now
-        )
+        _audit_and_mail("grant-role", membership, None, role, **by)
     return membership
 
 
-def change_role(
-    *,
-    actor: User | None,
-    membership: Membership,
-    role: str,
-    now: dt.datetime,
-    operator: str = "",
-) -> Membership:
+def change_role(*, membership: Membership, role: str, **by: Unpack[RoleChangeBy]) -> Membership:
     """Make one of a person's roles in a jurisdiction another (a clerk becomes an inspector)."""
     role_named(role)
+    actor = by["actor"]
     with transaction.atomic():
         found = _locked(membership)
         previous = found.role
@@ -250,28 +243,18 @@ def change_role(
         _keep_a_division_admin(found)
         found.role = role
         found.save(update_fields=["role"])
-        _audit_and_mail(
-            "change-role", found, previous, role, actor=actor, operator=operator, now=now
-        )
+        _audit_and_mail("change-role", found, previous, role, **by)
     return found
 
 
-def revoke_role(
-    *,
-    actor: User | None,
-    membership: Membership,
-    now: dt.datetime,
-    operator: str = "",
-) -> Membership:
+def revoke_role(*, membership: Membership, **by: Unpack[RoleChangeBy]) -> Membership:
     """Take one role in one jurisdiction away from a person; the removed membership (its pk
     kept) is returned."""
     with transaction.atomic():
         found = _locked(membership)
-        _require_may_manage(actor, found.jurisdiction, found.role, found.user)
+        _require_may_manage(by["actor"], found.jurisdiction, found.role, found.user)
         _keep_a_division_admin(found)
-        _audit_and_mail(
-            "revoke-role", found, found.role, None, actor=actor, operator=operator, now=now
-        )
+        _audit_and_mail("revoke-role", found, found.role, None, **by)
         pk = found.pk
         found.delete()
         found.pk = pk

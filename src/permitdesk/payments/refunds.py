@@ -10,6 +10,7 @@ import datetime as dt
 import secrets
 from decimal import Decimal
 from functools import partial
+from typing import Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -21,27 +22,21 @@ from permitdesk.cases import messages
 from permitdesk.cases.actions import require
 from permitdesk.cases.models import Application, Payment
 from permitdesk.cases.services.base import audit
-from permitdesk.cases.services.payments import refund_payment
+from permitdesk.cases.services.payments import RefundRequest, refund_payment
 from permitdesk.payments.config import provider_for
 from permitdesk.payments.models import Checkout, ProviderRefund
 from permitdesk.payments.providers.base import ProviderError, RefundResult, RefundState
 from permitdesk.rules.lifecycle import Refused
 
 
-def refund(
-    *,
-    actor: User,
-    payment: Payment,
-    amount: Decimal,
-    reason: str,
-    now: dt.datetime,
-    idempotency_key: str | None = None,
-) -> Payment | ProviderRefund:
+def refund(**request: Unpack[RefundRequest]) -> Payment | ProviderRefund:
     """A clerk's refund of a payment. A payment taken online is refunded at the provider
     first, with the idempotency key (a form sent twice refunds once there too), and recorded
     in the ledger when the provider confirms it: at once where it reports it succeeded, else
     held pending (the ProviderRefund returned) until its refund event; any other payment is a
     counter refund."""
+    actor, payment, amount = request["actor"], request["payment"], request["amount"]
+    reason, now, idempotency_key = request["reason"], request["now"], request.get("idempotency_key")
     # The ledger's refund (the case service's), by this clerk, for this reason.
     ledger = partial(refund_payment, actor=actor, payment=payment, reason=reason, now=now)
     checkout = Checkout.objects.filter(payment=payment).first()

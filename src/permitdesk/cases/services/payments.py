@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from decimal import Decimal
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -236,20 +236,26 @@ def waive_fee(*, actor: User, fee_line: FeeLine, reason: str, now: dt.datetime) 
     return fee_line
 
 
-def refund_payment(
-    *,
-    actor: User,
-    payment: Payment,
-    amount: Decimal,
-    reason: str,
-    now: dt.datetime,
-    idempotency_key: str | None = None,
-) -> Payment:
+class RefundRequest(TypedDict):
+    """A clerk's refund of a payment, as refund_payment (the ledger's) and
+    payments.refunds.refund (at the provider first, for a payment taken online) take it."""
+
+    actor: User
+    payment: Payment
+    amount: Decimal
+    reason: str
+    now: dt.datetime
+    idempotency_key: NotRequired[str | None]
+
+
+def refund_payment(**request: Unpack[RefundRequest]) -> Payment:
     """A refund (a negative ledger entry) against a payment: an overpayment, a released
     deposit, a waived fee already paid.
 
     The same idempotency key twice records one refund and returns it both times (a form sent
     twice, a provider's confirmation replayed)."""
+    actor, payment, reason = request["actor"], request["payment"], request["reason"]
+    idempotency_key = request.get("idempotency_key")
     if not reason.strip():
         raise Refused("a refund needs a reason", code="required", field="reason")
     if idempotency_key:
@@ -257,6 +263,7 @@ def refund_payment(
         if existing is not None:
             return _replayed_refund(actor, payment, existing)
     try:
+        amount, now = request["amount"], request["now"]
         return _refund(actor, payment, amount, reason, now, idempotency_key or None)
     except IntegrityError:
         if idempotency_key:

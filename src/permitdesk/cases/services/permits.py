@@ -4,7 +4,7 @@ ending one in permit_endings."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -111,13 +111,17 @@ def _issue(
     return permit
 
 
+class Issuing(TypedDict):
+    """Who issues a permit on which case, and when: what every issue_* function takes
+    besides the details of its own kind of permit."""
+
+    actor: User
+    application: Application
+    now: dt.datetime
+
+
 def issue_permit(
-    *,
-    actor: User,
-    application: Application,
-    now: dt.datetime,
-    evidence: str = "",
-    override_reason: str = "",
+    *, evidence: str = "", override_reason: str = "", **issuing: Unpack[Issuing]
 ) -> Permit:
     """The occupancy permit, once the case is approved, paid and every occupant is named. A
     permit of an earlier occupancy of the unit still in force ends with it (or, where the pack
@@ -125,8 +129,9 @@ def issue_permit(
 
     Two clerks issuing at once: the row lock makes one wait, and it then finds the case issued.
     """
+    actor, now = issuing["actor"], issuing["now"]
     with transaction.atomic():
-        application = locked_for(actor, "issue-permit", application)
+        application = locked_for(actor, "issue-permit", issuing["application"])
         require_applicant_still_related(application)
         pack = pack_of(application)
         program = pack.item(application.fee_item).case
@@ -177,17 +182,13 @@ def issue_permit(
 
 
 def issue_conditional_permit(
-    *,
-    actor: User,
-    application: Application,
-    owner_statement: str,
-    correction_due_on: dt.date,
-    now: dt.datetime,
+    *, owner_statement: str, correction_due_on: dt.date, **issuing: Unpack[Issuing]
 ) -> Permit:
     """The village's temporary conditional permit: deficiencies that do not seriously endanger
     health or safety, the owner's statement to correct them by a date; occupancy meanwhile."""
+    actor, now = issuing["actor"], issuing["now"]
     with transaction.atomic():
-        application = locked_for(actor, "issue-conditional-permit", application)
+        application = locked_for(actor, "issue-conditional-permit", issuing["application"])
         require_applicant_still_related(application)
         pack = pack_of(application)
         on = local(pack, now).date()
@@ -225,18 +226,14 @@ def issue_conditional_permit(
 
 
 def issue_temporary_permit(
-    *,
-    actor: User,
-    application: Application,
-    now: dt.datetime,
-    applied_by: str = "owner",
-    channel: str = "in-person",
+    *, applied_by: str = "owner", channel: str = "in-person", **issuing: Unpack[Issuing]
 ) -> Permit:
     """St. Clair's temporary permit: utilities in the owner's name; it never authorises
     occupancy, and it ends when the certificate of occupancy is issued. The owner or agent
     applies in person (the code official issues it at the counter)."""
+    actor, now = issuing["actor"], issuing["now"]
     with transaction.atomic():
-        application = locked_for(actor, "issue-temporary-permit", application)
+        application = locked_for(actor, "issue-temporary-permit", issuing["application"])
         pack = pack_of(application)
         check_pack_offers(
             pack, "temporary_permit_authorizes_occupancy", "temporary occupancy permits"
