@@ -82,24 +82,31 @@ def _end_earlier(
     return [permit.number for permit in earlier]
 
 
+# What issuing a permit of a kind that authorises occupancy sets the case to, and its act.
+ISSUED_AS: dict[str, tuple[str, str]] = {
+    Permit.Kind.STANDARD: (Application.Status.ISSUED, "issue-permit"),
+    Permit.Kind.CONDITIONAL: (Application.Status.CONDITIONAL, "issue-conditional-permit"),
+}
+
+
 def _issue(
     pack: Pack,
     application: Application,
     kind: str,
-    status: str,
     *,
-    action: str,
     actor: User,
     now: dt.datetime,
-    earlier: list[Permit],
     noted: dict[str, Any],
     superseded: list[str] | None = None,
     **made: object,
 ) -> Permit:
     """A permit of `kind` issued (`made`: its end, evidence or correction date): the case set
-    to `status`, the earlier permits on the unit ended by it, its audit event (`noted` beside
-    the permit's number and the permits it ended: `superseded` of the case's own and the
-    earlier ones) and its notice."""
+    to its status (ISSUED_AS), the earlier permits on the unit ended by it (or the issue
+    refused while they are in force), its audit event (`noted` beside the permit's number and
+    the permits it ended: `superseded` of the case's own and the earlier ones) and its
+    notice."""
+    status, action = ISSUED_AS[kind]
+    earlier = _earlier_permits(pack, application, local(pack, now).date())
     before = state(application)
     permit = create_permit(pack, application, kind, now, **made)
     application.status = status
@@ -150,7 +157,6 @@ def issue_permit(
             check_issue_permit(pack, case, now, timing=False)
         on = local(pack, now).date()
         check_evidence(pack, evidence, on)
-        earlier = _earlier_permits(pack, application, on)
         ends_on = (
             add_period(pack, on, pack.count("permit_term", on), "years", on)
             if pack.has_term("permit_term")
@@ -166,11 +172,8 @@ def issue_permit(
             pack,
             application,
             Permit.Kind.STANDARD,
-            Application.Status.ISSUED,
-            action="issue-permit",
             actor=actor,
             now=now,
-            earlier=earlier,
             superseded=superseded,
             noted={
                 "ends_on": ends_on.isoformat() if ends_on else None,
@@ -207,16 +210,12 @@ def issue_conditional_permit(
                 field="correction_due_on",
             )
         CORRECTION_DUE.check("correction_due_on", correction_due_on, on)
-        earlier = _earlier_permits(pack, application, on)
         return _issue(
             pack,
             application,
             Permit.Kind.CONDITIONAL,
-            Application.Status.CONDITIONAL,
-            action="issue-conditional-permit",
             actor=actor,
             now=now,
-            earlier=earlier,
             noted={
                 "correction_due_on": correction_due_on.isoformat(),
                 "owner_statement": owner_statement.strip(),

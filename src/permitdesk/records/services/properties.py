@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -24,18 +25,35 @@ from permitdesk.records.services.base import (
 from permitdesk.rules.lifecycle import Refused
 
 
+class Parcel(TypedDict):
+    """A property's parcel id and address: what recording it and editing it take."""
+
+    parcel_id: str
+    address: str
+    city: str
+    state: str
+    zip_code: str
+
+
+def _cleaned(parcel: Parcel) -> Parcel:
+    """The parcel as it is recorded: every field stripped, the state's code in capitals."""
+    return Parcel(
+        parcel_id=parcel["parcel_id"].strip(),
+        address=parcel["address"].strip(),
+        city=parcel["city"].strip(),
+        state=parcel["state"].strip().upper(),
+        zip_code=parcel["zip_code"].strip(),
+    )
+
+
 def create_property(
     *,
     actor: User,
     jurisdiction_slug: str,
-    parcel_id: str,
-    address: str,
-    city: str,
-    state: str,
-    zip_code: str,
     now: dt.datetime,
     relation: str = Relation.Kind.OWNER,
     evidence: str = "",
+    **parcel: Unpack[Parcel],
 ) -> Property:
     """A parcel in a jurisdiction; a parcel is recorded once per jurisdiction. The person who
     records it (not its staff) claims their `relation` to it at the same time; anyone after
@@ -46,7 +64,8 @@ def create_property(
     if claims:
         check_choice(relation, Relation.Kind.values, "kind")
         evidence = check_text(evidence, "evidence", EVIDENCE_LIMIT)
-    parcel_id, address = parcel_id.strip(), address.strip()
+    fields = _cleaned(parcel)
+    parcel_id, address = fields["parcel_id"], fields["address"]
     check_parcel(parcel_id, address)
     # The one who would have claimed a relation to it claims it on the recorded parcel.
     where = f"{jurisdiction}: claim your relation to it instead" if claims else str(jurisdiction)
@@ -54,13 +73,7 @@ def create_property(
 
     def create() -> Property:
         place = Property.objects.create(
-            jurisdiction=jurisdiction,
-            parcel_id=parcel_id,
-            address=address,
-            normalized_address=normalized(address),
-            city=city.strip(),
-            state=state.strip().upper(),
-            zip_code=zip_code.strip(),
+            jurisdiction=jurisdiction, normalized_address=normalized(address), **fields
         )
         after = {"parcel_id": parcel_id, "address": address, "city": place.city}
         audit(place, "create-property", actor, now, None, after, jurisdiction)
@@ -102,31 +115,21 @@ def check_place(parcel_id: str, address: str, state: str) -> None:
 
 @transaction.atomic
 def update_property(
-    *,
-    actor: User,
-    place: Property,
-    parcel_id: str,
-    address: str,
-    city: str,
-    state: str,
-    zip_code: str,
-    now: dt.datetime,
+    *, actor: User, place: Property, now: dt.datetime, **parcel: Unpack[Parcel]
 ) -> Property:
     """A property's parcel id and address; nothing changed, nothing written."""
     require_may_edit(actor, place.jurisdiction_id, f"property {place.pk}")
     place = locked(Property, place.pk)
-    parcel_id, address, state = parcel_id.strip(), address.strip(), state.strip().upper()
-    check_place(parcel_id, address, state)
+    fields = _cleaned(parcel)
+    parcel_id = fields["parcel_id"]
+    check_place(parcel_id, fields["address"], fields["state"])
     others = Property.objects.filter(jurisdiction_id=place.jurisdiction_id, parcel_id=parcel_id)
     if others.exclude(pk=place.pk).exists():
         raise already_recorded(f"parcel {parcel_id}", "in this jurisdiction", "parcel_id")
     before = property_state(place)
-    place.parcel_id, place.address, place.normalized_address = (
-        parcel_id,
-        address,
-        normalized(address),
-    )
-    place.city, place.state, place.zip_code = city.strip(), state, zip_code.strip()
+    for name, value in fields.items():
+        setattr(place, name, value)
+    place.normalized_address = normalized(place.address)
     after = property_state(place)
     save_if_changed(place, "update-property", actor, now, before, after, place.jurisdiction)
     return place
