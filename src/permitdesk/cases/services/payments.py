@@ -255,7 +255,7 @@ def refund_payment(**request: Unpack[RefundRequest]) -> Payment:
     The same idempotency key twice records one refund and returns it both times (a form sent
     twice, a provider's confirmation replayed)."""
     actor, payment, reason = request["actor"], request["payment"], request["reason"]
-    idempotency_key = request.get("idempotency_key")
+    amount, now, idempotency_key = request["amount"], request["now"], request.get("idempotency_key")
     if not reason.strip():
         raise Refused("a refund needs a reason", code="required", field="reason")
     if idempotency_key:
@@ -263,7 +263,6 @@ def refund_payment(**request: Unpack[RefundRequest]) -> Payment:
         if existing is not None:
             return _replayed_refund(actor, payment, existing)
     try:
-        amount, now = request["amount"], request["now"]
         return _refund(actor, payment, amount, reason, now, idempotency_key or None)
     except IntegrityError:
         if idempotency_key:
