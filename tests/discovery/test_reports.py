@@ -13,6 +13,7 @@ import pytest
 from permitdesk.audit.models import AuditEvent
 from permitdesk.discovery import leads
 from permitdesk.discovery.letters import letter_text
+from permitdesk.discovery.matching import Matched
 from permitdesk.discovery.models import ChangeEvidence, Lead, Report, ReporterContact
 from permitdesk.discovery.reports import Contact, file_report, reference_key
 from permitdesk.discovery.selectors import NOT_COVERED_NOTE, public_report
@@ -151,6 +152,13 @@ def test_a_report_after_its_lead_closed_is_a_new_change(county: County) -> None:
     )
     report(now=central("2026-12-04 10:00"), changed_on=dt.date(2026, 12, 1))
     assert ChangeEvidence.objects.count() == 2
+
+
+def test_the_sweep_counts_what_it_matched(county: County) -> None:
+    report(address="45 Pine Road", unit="Apt 2B")
+    run = run_discovery(now=central("2026-11-18 11:00"))
+    assert run.matched == Matched(address=1)
+    assert run_discovery(now=central("2026-11-18 12:00")).matched == Matched()  # nothing left
 
 
 def test_the_sweep_matches_a_report_and_opens_its_lead_when_due(county: County) -> None:

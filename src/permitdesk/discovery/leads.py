@@ -205,18 +205,6 @@ def _note(note: str, *, required: bool) -> str:
     return note
 
 
-def _audit(
-    lead: Lead,
-    actor: User,
-    action: str,
-    now: dt.datetime,
-    *,
-    before: dict[str, Any] | None,
-    after: dict[str, Any],
-) -> None:
-    Audit(actor, now, lead.jurisdiction.slug).record(action, lead, before, after)
-
-
 def dismiss_lead(*, lead: Lead, actor: User, reason: str, note: str, now: dt.datetime) -> Lead:
     """Dismiss a live lead with one of Lead.Dismissal's reasons (and a note for 'not a
     change', whose grounds the record must show)."""
@@ -235,7 +223,9 @@ def dismiss_lead(*, lead: Lead, actor: User, reason: str, note: str, now: dt.dat
         lead.closed_at, lead.decided_by = now, actor
         lead.save(update_fields=["status", "dismissal", "note", "closed_at", "decided_by"])
         after = {"status": lead.status, "reason": reason, "note": text}
-        _audit(lead, actor, "discovery.lead-dismissed", now, before=before, after=after)
+        Audit(actor, now, lead.jurisdiction.slug).record(
+            "discovery.lead-dismissed", lead, before, after
+        )
     return lead
 
 
@@ -253,7 +243,9 @@ def escalate_lead(*, lead: Lead, actor: User, note: str, now: dt.datetime) -> Le
         lead.status, lead.note, lead.decided_by = Lead.Status.ESCALATED, text, actor
         lead.save(update_fields=["status", "note", "decided_by"])
         after = {"status": lead.status, "note": text}
-        _audit(lead, actor, "discovery.lead-escalated", now, before={"status": "open"}, after=after)
+        Audit(actor, now, lead.jurisdiction.slug).record(
+            "discovery.lead-escalated", lead, {"status": "open"}, after
+        )
     return lead
 
 
@@ -280,5 +272,5 @@ def send_letter(*, lead: Lead, actor: User, now: dt.datetime) -> Lead:
             kind="discovery-lead-letter",
         )
         after = {"letter_sent_at": now.isoformat(), "emailed": bool(lead.evidence.grantee_email)}
-        _audit(lead, actor, "discovery.letter-sent", now, before=None, after=after)
+        Audit(actor, now, lead.jurisdiction.slug).record("discovery.letter-sent", lead, None, after)
     return lead

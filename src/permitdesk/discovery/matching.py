@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -47,6 +47,12 @@ class Matched:
     address: int = 0
     review: int = 0
     unmatched: int = 0
+
+    def __add__(self, other: Matched) -> Matched:
+        """Both counts together: a sweep's total over its jurisdictions."""
+        return Matched(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
 
     def lines(self) -> list[str]:
         return [

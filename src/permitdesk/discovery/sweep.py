@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 
 from permitdesk.discovery.keys import refresh_place_keys
 from permitdesk.discovery.leads import close_answered_leads, open_due_leads
-from permitdesk.discovery.matching import match_pending
+from permitdesk.discovery.matching import Matched, match_pending
 from permitdesk.records.models import Jurisdiction
 
 
 @dataclass
 class DiscoveryRun:
     keyed: int = 0
-    matched: int = 0
+    matched: Matched = field(default_factory=Matched)
     closed: int = 0
     opened: int = 0
     lines: list[str] = field(default_factory=list)
@@ -32,6 +32,7 @@ def run_discovery(*, now: dt.datetime, jurisdiction: str | None = None) -> Disco
         closed = close_answered_leads(jurisdiction=place, now=now)
         opened = open_due_leads(jurisdiction=place, now=now)
         run.keyed += keyed
+        run.matched += matched
         run.closed += closed
         run.opened += opened
         run.lines.append(
