@@ -39,10 +39,8 @@ def day(on: dt.date) -> str:
 
 
 def moment(pack: Pack, at: dt.datetime) -> str:
-    """A time as the jurisdiction's clock shows it: 'Tuesday, November 17, 2026, 10:00 AM'.
-    Midnight is a day's start, said as such: 'the start of Wednesday, October 14, 2026' (a
-    processing time counted from a weekend ends at a business day's midnight, and '12:00 AM'
-    is read as noon or as the day before as often as not)."""
+    """A time as the jurisdiction's clock shows it: 'Tuesday, November 17, 2026, 10:00 AM';
+    midnight as 'the start of Wednesday, October 14, 2026' ('12:00 AM' is misread)."""
     there = local(pack, at)
     if there.time() == dt.time(0):
         return f"the start of {there:%A}, {day(there.date())}"
